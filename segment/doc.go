@@ -69,6 +69,11 @@ type Unit struct {
 	Marks    []Mark  // the status marks attributed to this unit, as printed
 	Children []*Unit // sub-units in document order
 	Parent   *Unit   `json:"-"` // nil for a top-level unit
+
+	ord      int    // the number the label carries
+	sub      int    // 之一 → 1
+	law      bool   // a law's article: unnumbered lines are paragraphs (款)
+	implicit bool   // the article's paragraphs are implicit (unnumbered 款)
 }
 
 // Span is a piece of source text that the parser kept out of the units

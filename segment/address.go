@@ -1,0 +1,111 @@
+package segment
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Addresses
+//
+// A unit's address is the same in every language version of a text:
+//
+//	title               the title block
+//	pre, pre.N          the preamble and its Nth recital
+//	part.N, ch.N        a part, a chapter (part.N.ch.M inside parts)
+//	….sec.N, ….sub.N    a section, a division below it
+//	art.N, art.N-K      an article; 第一百二十条之一 is art.120-1
+//	art.N.P             a numbered (or a law's unnumbered) paragraph
+//	art.N.P.x, art.N.x  a subparagraph (a, b, c… whatever the script)
+//	….x.r, art.N.P.r    an item (i, ii, iii…; (一) and ’1’ included)
+//	closing, fn.N       the closing formula, footnote N
+//	p.N                 a block of text with no numbering
+//
+// assignAddresses fills Addr for every unit from the tree and the numbers
+// the labels carry, and reports duplicates, which it makes unique with a
+// "~2" suffix so that no two units share an address.
+func assignAddresses(d *Document) {
+	seen := map[string]int{}
+	counts := map[Kind]int{}
+	var walk func(us []*Unit, parent *Unit)
+	walk = func(us []*Unit, parent *Unit) {
+		for _, u := range us {
+			counts[u.Kind]++
+			u.Addr = addrOf(u, parent, counts)
+			if n := seen[u.Addr]; n > 0 {
+				d.Warnf(u.Line, "", "duplicate address %s (line %d repeats a number)", u.Addr, u.Line)
+				seen[u.Addr] = n + 1
+				u.Addr += "~" + strconv.Itoa(n+1)
+			} else {
+				seen[u.Addr] = 1
+			}
+			walk(u.Children, u)
+		}
+	}
+	walk(d.Units, nil)
+}
+
+func addrOf(u, parent *Unit, counts map[Kind]int) string {
+	num := strconv.Itoa(u.ord)
+	switch u.Kind {
+	case KindTitle:
+		return "title"
+	case KindPreamble:
+		return "pre"
+	case KindRecital:
+		return "pre." + num
+	case KindPart:
+		return "part." + num
+	case KindChapter:
+		if parent != nil {
+			return parent.Addr + ".ch." + num
+		}
+		return "ch." + num
+	case KindSection:
+		if parent != nil {
+			return parent.Addr + ".sec." + num
+		}
+		return "sec." + num
+	case KindSubsection:
+		if parent != nil {
+			return parent.Addr + ".sub." + num
+		}
+		return "sub." + num
+	case KindArticle:
+		if u.sub > 0 {
+			return "art." + num + "-" + strconv.Itoa(u.sub)
+		}
+		return "art." + num
+	case KindClosing:
+		if counts[KindClosing] > 1 {
+			return "closing." + strconv.Itoa(counts[KindClosing])
+		}
+		return "closing"
+	case KindFootnote:
+		return "fn." + num
+	case KindBlock:
+		return "p." + strconv.Itoa(counts[KindBlock])
+	}
+	var seg string
+	switch u.Kind {
+	case KindParagraph:
+		seg = num
+	case KindSubparagraph:
+		seg = letterSeg(u.ord)
+	case KindItem:
+		seg = toRoman(u.ord)
+	}
+	if parent == nil {
+		return seg
+	}
+	return parent.Addr + "." + seg
+}
+
+// ParentAddr returns the address of the unit that holds addr in the
+// numbering (art.2.f.ii → art.2.f), or "" for a top-level address.
+func ParentAddr(addr string) string {
+	i := strings.LastIndexByte(addr, '.')
+	if i < 0 {
+		return ""
+	}
+	return addr[:i]
+}

@@ -1,0 +1,169 @@
+package segment
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// srcLine is one source line after formatting noise and status marks have
+// been taken out of it.
+type srcLine struct {
+	num     int      // 1-based line number
+	text    normText // the content, trimmed, with its NFKC form
+	marks   []Mark   // status marks found on the line, in order
+	heading bool     // the line was a Markdown heading (#…)
+	raw     string   // the line as read, without its line end
+}
+
+func (l *srcLine) blank() bool { return l.text.orig == "" }
+
+// prepLine strips Markdown noise, status marks and a trailing stray bracket
+// from one line. Everything it strips is recorded in doc (Markup, marks on
+// the returned line, or a warning), so nothing is lost.
+func (p *parser) prepLine(raw string, num int) srcLine {
+	ln := srcLine{num: num, raw: raw}
+	s := strings.TrimSpace(raw)
+	markup := func(t, why string) {
+		if strings.TrimSpace(t) != "" {
+			p.doc.Markup = append(p.doc.Markup, Span{Line: num, Text: t, Why: why})
+		}
+	}
+	if strings.HasPrefix(s, "<!--") && strings.HasSuffix(s, "-->") {
+		markup(s, "comment")
+		return ln
+	}
+	if strings.HasPrefix(s, "#") {
+		n := 0
+		for n < len(s) && s[n] == '#' {
+			n++
+		}
+		if n <= 6 {
+			markup(s[:n], "markdown")
+			s = strings.TrimSpace(s[n:])
+			ln.heading = true
+		}
+	}
+	if len(s) >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && (s[1] == ' ' || s[1] == '\t') {
+		markup(s[:1], "markdown")
+		s = strings.TrimSpace(s[2:])
+	}
+	if strings.Contains(s, "**") {
+		markup(strings.Repeat("*", 2*strings.Count(s, "**")), "markdown")
+		s = strings.ReplaceAll(s, "**", "")
+	}
+	if strings.Contains(s, "](") {
+		s = stripLinks(s, func(t string) { markup(t, "link") })
+	}
+	if strings.ContainsAny(s, "[［【") {
+		s = p.takeMarks(s, num, &ln.marks)
+	}
+	s = strings.TrimSpace(s)
+	if t, ok := strayOpenBracket(s); ok {
+		p.doc.Warnf(num, s[len(t):], "unmatched %q at the end of the line set aside", s[len(t):])
+		s = strings.TrimSpace(t)
+	}
+	ln.text = newNormText(s)
+	return ln
+}
+
+// stripLinks replaces Markdown links [text](target) by their text, handing
+// the brackets and target to drop.
+func stripLinks(s string, drop func(string)) string {
+	var b strings.Builder
+	for {
+		mid := strings.Index(s, "](")
+		if mid < 0 {
+			break
+		}
+		open := strings.LastIndex(s[:mid], "[")
+		end := strings.IndexByte(s[mid:], ')')
+		if open < 0 || end < 0 || strings.ContainsAny(s[mid+2:mid+end], " \t") {
+			b.WriteString(s[:mid+2])
+			s = s[mid+2:]
+			continue
+		}
+		end += mid
+		b.WriteString(s[:open])
+		b.WriteString(s[open+1 : mid])
+		drop("[")
+		drop(s[mid : end+1])
+		s = s[end+1:]
+	}
+	b.WriteString(s)
+	return b.String()
+}
+
+var bracketPairs = map[rune]rune{'[': ']', '［': '］', '【': '】'}
+
+// takeMarks removes the status marks of the document's language from s and
+// appends them to marks.
+func (p *parser) takeMarks(s string, num int, marks *[]Mark) string {
+	limit := p.marks.longest(p.lang) + 16
+	var b strings.Builder
+	i := 0
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		closeR, isOpen := bracketPairs[r]
+		if !isOpen {
+			b.WriteString(s[i : i+size])
+			i += size
+			continue
+		}
+		j := i + size
+		found := false
+		for k := j; k < len(s) && k-j <= limit; {
+			r2, sz2 := utf8.DecodeRuneInString(s[k:])
+			if r2 == closeR || (r2 == ']' && closeR == '］') || (r2 == '］' && closeR == ']') {
+				if st, ok := p.marks.lookup(p.lang, NFKC(s[j:k])); ok {
+					*marks = append(*marks, Mark{Line: num, Raw: s[i : k+sz2], Status: st})
+					i = k + sz2
+					found = true
+				}
+				break
+			}
+			k += sz2
+		}
+		if !found {
+			b.WriteString(s[i : i+size])
+			i += size
+		}
+	}
+	return b.String()
+}
+
+// strayOpenBracket reports an opening square bracket at the end of s that
+// nothing closes (the L.15 draft's "以及[" in article 58) and returns s
+// without it.
+func strayOpenBracket(s string) (string, bool) {
+	for _, open := range []string{"[", "［", "【"} {
+		if strings.HasSuffix(s, open) {
+			opens := strings.Count(s, "[") + strings.Count(s, "［") + strings.Count(s, "【")
+			closes := strings.Count(s, "]") + strings.Count(s, "］") + strings.Count(s, "】")
+			if opens > closes {
+				return s[:len(s)-len(open)], true
+			}
+		}
+	}
+	return s, false
+}
+
+// closers may follow the punctuation that ends a sentence or clause.
+const closers = "”’」』）)]》〉\"'»"
+
+// terminal is punctuation that ends a sentence or a clause: a line ending in
+// one of these is not continued by the next line.
+const terminal = "。；：，.;:,!?！？؛،؟…"
+
+// endsClause reports whether s ends a sentence or clause.
+func endsClause(s string) bool {
+	s = strings.TrimRight(s, " \t")
+	for s != "" {
+		r, size := utf8.DecodeLastRuneInString(s)
+		if strings.ContainsRune(closers, r) {
+			s = s[:len(s)-size]
+			continue
+		}
+		return strings.ContainsRune(terminal, r)
+	}
+	return false
+}

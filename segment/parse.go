@@ -1,0 +1,620 @@
+package segment
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Options control [Parse].
+type Options struct {
+	// Lang is the document's language (ar, zh, en, fr, ru, es). Empty means
+	// detect it with [DetectLang].
+	Lang string
+	// Marks is the table of status marks. Nil means [DefaultMarks].
+	Marks MarkTable
+}
+
+// ErrNoText is returned for a document with no visible characters.
+var ErrNoText = errors.New("no text: the document is empty or blank")
+
+// Parse reads a draft's plain text into a document tree. name labels the
+// document in warnings. The text may use LF or CRLF line ends.
+//
+// Parse recognises the numbering of UN drafts in the six UN languages and
+// of Chinese laws (see the package documentation), joins lines split by page
+// breaks, attributes status marks, and keeps every non-blank character of
+// the input somewhere in the result.
+func Parse(name, text string, opt Options) (*Document, error) {
+	if strings.TrimSpace(text) == "" {
+		return nil, ErrNoText
+	}
+	lang := opt.Lang
+	if lang == "" {
+		lang = DetectLang(text)
+		if lang == "" {
+			return nil, fmt.Errorf("cannot tell the language of a text without letters; name it with --lang")
+		}
+	}
+	marks := opt.Marks
+	if marks == nil {
+		marks = DefaultMarks()
+	}
+	p := &parser{doc: &Document{Name: name, Lang: lang}, lang: lang, marks: marks}
+	p.run(text)
+	assignAddresses(p.doc)
+	return p.doc, nil
+}
+
+// parser builds the tree line by line with a stack of open units.
+type parser struct {
+	doc   *Document
+	lang  string
+	marks MarkTable
+
+	stack []*Unit // open units, outermost first
+
+	// last is where the previous line's text went; open says that line did
+	// not end a sentence or clause, so the next unnumbered line continues it.
+	last     *Unit
+	lastTail bool
+	open     bool
+
+	pendingMarks []Mark // marks on lines of their own, waiting for the next marker
+	pendingText  *Unit  // unnumbered text after a list item, waiting likewise
+
+	lastDiv map[Kind]*Unit // the latest part, chapter, section and article
+}
+
+func (p *parser) top() *Unit {
+	if len(p.stack) == 0 {
+		return nil
+	}
+	return p.stack[len(p.stack)-1]
+}
+
+func (p *parser) run(text string) {
+	p.lastDiv = map[Kind]*Unit{}
+	lines := splitLines(text)
+	infoEnd := 0
+	for i, l := range lines {
+		if strings.TrimSpace(l) == "<!-- INFO END -->" {
+			infoEnd = i + 1
+			break
+		}
+	}
+	for i, raw := range lines {
+		num := i + 1
+		if num < infoEnd { // a law's metadata block: title and history, no structure
+			ln := p.prepLine(raw, num)
+			if !ln.blank() {
+				p.titleText(&ln)
+			}
+			continue
+		}
+		ln := p.prepLine(raw, num)
+		if ln.blank() {
+			p.pendingMarks = append(p.pendingMarks, ln.marks...)
+			continue
+		}
+		if m, ok := p.matchMarker(&ln); ok {
+			if m, ok = p.accept(m, &ln); ok {
+				p.openMarker(m, &ln)
+				continue
+			}
+		}
+		p.textLine(&ln)
+	}
+	p.resolvePending("")
+	p.popTo(-1)
+}
+
+// splitLines splits on LF, CRLF or CR.
+func splitLines(text string) []string {
+	text = strings.TrimPrefix(text, "\ufeff")
+	if strings.Contains(text, "\r") {
+		text = strings.ReplaceAll(text, "\r\n", "\n")
+		text = strings.ReplaceAll(text, "\r", "\n")
+	}
+	return strings.Split(text, "\n")
+}
+
+// level orders the kinds from outermost to innermost.
+func level(k Kind) int {
+	switch k {
+	case KindTitle, KindPreamble, KindClosing, KindFootnote, KindPart, KindBlock:
+		return 1
+	case KindChapter:
+		return 2
+	case KindSection:
+		return 3
+	case KindSubsection:
+		return 4
+	case KindArticle, KindRecital:
+		return 5
+	case KindParagraph:
+		return 6
+	case KindSubparagraph:
+		return 7
+	case KindItem:
+		return 8
+	}
+	return 0
+}
+
+func isList(k Kind) bool {
+	return k == KindParagraph || k == KindSubparagraph || k == KindItem
+}
+
+// canContain says which kinds of unit may hold which.
+func canContain(parent, child Kind) bool {
+	switch parent {
+	case KindPreamble:
+		return child == KindRecital
+	case KindPart, KindChapter, KindSection, KindSubsection:
+		return child == KindArticle || level(child) > level(parent) && level(child) <= level(KindSubsection)
+	case KindArticle, KindRecital, KindParagraph, KindSubparagraph, KindItem:
+		return isList(child) && level(child) > level(parent)
+	}
+	return false
+}
+
+// parentIndex returns the index in the stack of the unit that a new unit of
+// kind k would be a child of, or -1 for a top-level unit.
+func (p *parser) parentIndex(k Kind) int {
+	for i := len(p.stack) - 1; i >= 0; i-- {
+		if canContain(p.stack[i].Kind, k) {
+			return i
+		}
+	}
+	return -1
+}
+
+// popTo closes every open unit above stack index i.
+func (p *parser) popTo(i int) {
+	for len(p.stack)-1 > i {
+		u := p.top()
+		p.stack = p.stack[:len(p.stack)-1]
+		p.closeUnit(u)
+	}
+}
+
+// closeUnit finishes a unit when it leaves the stack.
+func (p *parser) closeUnit(u *Unit) {
+	if u.Kind != KindPreamble || len(u.Children) < 2 || u.Tail != "" {
+		return
+	}
+	// The formula that closes a preamble (兹协议如下：, Have agreed as
+	// follows:) is the preamble's tail, not a recital.
+	last := u.Children[len(u.Children)-1]
+	if strings.HasSuffix(last.Text, "：") || strings.HasSuffix(last.Text, ":") {
+		if utf8.RuneCountInString(last.Text) <= 40 {
+			u.Tail = last.Text
+			u.Marks = append(u.Marks, last.Marks...)
+			if u.Status == "" {
+				u.Status = last.Status
+			}
+			u.Children = u.Children[:len(u.Children)-1]
+		}
+	}
+}
+
+// accept checks a marker against the numbering around it. A label that does
+// not continue its list is taken as text when the previous line was left
+// open (a page break inside a sentence), and as a label with a warning
+// otherwise.
+func (p *parser) accept(m marker, ln *srcLine) (marker, bool) {
+	var want int
+	var got []marker
+	switch {
+	case isList(m.kind):
+		for c := &m; c != nil; c = c.alt {
+			got = append(got, *c)
+		}
+		for _, c := range got {
+			c.alt = nil
+			if c.ord == p.expectedOrd(c.kind) {
+				return c, true
+			}
+		}
+		m = got[0]
+		m.alt = nil
+		if len(got) > 1 {
+			for _, c := range got {
+				if c.kind == KindItem && c.ord == 1 {
+					m = c
+				}
+			}
+		}
+		want = p.expectedOrd(m.kind)
+	case m.kind == KindArticle || m.kind == KindChapter || m.kind == KindPart || m.kind == KindSection:
+		prev := p.lastDiv[m.kind]
+		if m.kind == KindArticle && !m.sep && !ln.heading && p.lang != "zh" {
+			// "Article 5 shall apply…" at a line start is a sentence; a label
+			// stands alone or is followed by a short title.
+			rest := ln.text.norm[m.rest:]
+			if rest != "" && (endsClause(rest) || utf8.RuneCountInString(rest) > 80) {
+				return m, false
+			}
+		}
+		if prev == nil {
+			return m, true
+		}
+		if m.sub > 0 && m.ord == prev.ord && m.sub > prev.sub {
+			return m, true
+		}
+		want = prev.ord + 1
+		if m.ord == want && m.sub == 0 {
+			return m, true
+		}
+		if m.ord > prev.ord && m.kind != KindArticle {
+			return m, true
+		}
+	default:
+		return m, true
+	}
+	if p.open && p.last != nil {
+		return m, false
+	}
+	if m.ord != want {
+		p.doc.Warnf(ln.num, "", "numbering: expected %s %d, found %d", m.kind, want, m.ord)
+	}
+	return m, true
+}
+
+// expectedOrd is the number the next label of kind k should carry: one more
+// than the last sibling of that kind, or 1 for a new list.
+func (p *parser) expectedOrd(k Kind) int {
+	i := p.parentIndex(k)
+	var sibs []*Unit
+	if i < 0 {
+		sibs = p.doc.Units
+	} else {
+		sibs = p.stack[i].Children
+	}
+	for j := len(sibs) - 1; j >= 0; j-- {
+		if sibs[j].Kind == k {
+			return sibs[j].ord + 1
+		}
+	}
+	return 1
+}
+
+// resolvePending gives the status marks that stood on lines of their own,
+// and unnumbered text after a list, to their units, now that the next
+// structural marker (of kind k; "" for the end of the document) is known.
+//
+// A mark belongs to the parent of the outermost list that the marker closes;
+// text to the parent of the innermost list it closes (so that text after a
+// subparagraph's items stays with that subparagraph). When the marker closes
+// no list, both belong to the innermost open unit.
+func (p *parser) resolvePending(k Kind) {
+	if len(p.pendingMarks) == 0 && p.pendingText == nil {
+		return
+	}
+	i := -1
+	if k != "" {
+		i = p.parentIndex(k)
+	}
+	top := p.top()
+	markOwner, textOwner := top, top
+	innerFound := false
+	for j := len(p.stack) - 1; j > i; j-- {
+		u := p.stack[j]
+		if isList(u.Kind) && u.Kind != k && (k == "" || level(u.Kind) > level(k)) {
+			if !innerFound {
+				textOwner = u.Parent
+				innerFound = true
+			}
+			markOwner = u.Parent
+		}
+	}
+	if t := p.pendingText; t != nil {
+		p.pendingText = nil
+		if textOwner == nil {
+			p.doc.Warnf(t.Line, t.Text, "text outside any unit")
+		} else {
+			if len(textOwner.Children) == 0 {
+				textOwner.Text = joinPara(textOwner.Text, t.Text)
+			} else {
+				textOwner.Tail = joinPara(textOwner.Tail, t.Text)
+			}
+			for _, m := range t.Marks {
+				p.addMark(textOwner, m)
+			}
+		}
+	}
+	for _, m := range p.pendingMarks {
+		if markOwner == nil {
+			p.doc.Warnf(m.Line, m.Raw, "status mark %s before any unit", m.Raw)
+			continue
+		}
+		p.addMark(markOwner, m)
+	}
+	p.pendingMarks = nil
+}
+
+func joinPara(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "\n" + b
+}
+
+// addMark gives a mark to a unit. A unit has one status: a second mark is
+// kept with the unit but reported.
+func (p *parser) addMark(u *Unit, m Mark) {
+	if len(u.Marks) > 0 {
+		p.doc.Warnf(m.Line, "", "second status mark %s for the unit that starts on line %d", m.Raw, u.Line)
+	}
+	u.Marks = append(u.Marks, m)
+	u.Status = m.Status
+}
+
+// openMarker starts the unit a structural marker opens.
+func (p *parser) openMarker(m marker, ln *srcLine) {
+	p.resolvePending(m.kind)
+	if m.kind == KindClosing {
+		// the whole line is the formula
+		m.labEnd, m.rest = 0, 0
+	}
+	u := p.push(m, ln.num)
+	t := ln.text
+	label := strings.TrimSpace(t.orig[:t.origAt(m.labEnd)])
+	sep := strings.TrimSpace(t.orig[t.origAt(m.labEnd):t.origAt(m.rest)])
+	rest := strings.TrimSpace(t.orig[t.origAt(m.rest):])
+	u.Label = label
+	if sep != "" {
+		p.doc.Markup = append(p.doc.Markup, Span{Line: ln.num, Text: sep, Why: "separator"})
+	}
+	// a list label may be followed at once by the first label of a sublist:
+	// "3. (a) …", "(a) (一) …"
+	deepest := u
+	for isList(deepest.Kind) || deepest.Kind == KindArticle {
+		sub := newNormText(rest)
+		sl := srcLine{num: ln.num, text: sub}
+		m2, ok := matchList(p.lang, sub.norm)
+		if !ok {
+			break
+		}
+		if m2.alt != nil && m2.kind != KindItem && m2.ord != 1 {
+			m2 = *m2.alt
+		}
+		if m2.ord != 1 || !canContain(deepest.Kind, m2.kind) {
+			break
+		}
+		deepest = p.push(m2, ln.num)
+		deepest.Label = strings.TrimSpace(sub.orig[:sub.origAt(m2.labEnd)])
+		rest = strings.TrimSpace(sub.orig[sub.origAt(m2.rest):])
+		_ = sl
+	}
+	p.last, p.open, p.lastTail = nil, false, false
+	switch deepest.Kind {
+	case KindPart, KindChapter, KindSection, KindSubsection:
+		deepest.Heading = rest
+	case KindArticle:
+		switch {
+		case rest == "":
+		case m.sep || ln.heading:
+			deepest.Heading = rest
+		case p.lang == "zh" && (endsClause(rest) || utf8.RuneCountInString(rest) > 40):
+			// 第一条　为了…。: a law's article, its first 款 on the label's line
+			deepest.law = true
+			deepest.Text = rest
+			p.last, p.open = deepest, !endsClause(rest)
+		default:
+			deepest.Heading = rest
+		}
+	default:
+		deepest.Text = rest
+		if rest != "" {
+			p.last, p.open = deepest, !endsClause(rest)
+		}
+	}
+	for _, mk := range ln.marks {
+		p.addMark(deepest, mk)
+	}
+}
+
+// push opens a new unit for a marker under the right parent.
+func (p *parser) push(m marker, line int) *Unit {
+	i := p.parentIndex(m.kind)
+	p.popTo(i)
+	u := &Unit{Kind: m.kind, Line: line, ord: m.ord, sub: m.sub}
+	if i >= 0 {
+		parent := p.stack[i]
+		u.Parent = parent
+		parent.Children = append(parent.Children, u)
+	} else {
+		p.doc.Units = append(p.doc.Units, u)
+	}
+	p.stack = append(p.stack, u)
+	if _, ok := p.lastDiv[m.kind]; ok || m.kind == KindArticle || m.kind == KindChapter || m.kind == KindPart || m.kind == KindSection {
+		p.lastDiv[m.kind] = u
+	}
+	if m.kind == KindPart { // chapters are numbered anew in each part
+		delete(p.lastDiv, KindChapter)
+		delete(p.lastDiv, KindSection)
+	}
+	if m.kind == KindChapter {
+		delete(p.lastDiv, KindSection)
+	}
+	return u
+}
+
+// titleText adds a line to the title block, opening it if needed.
+func (p *parser) titleText(ln *srcLine) {
+	var t *Unit
+	if len(p.doc.Units) > 0 && p.doc.Units[0].Kind == KindTitle {
+		t = p.doc.Units[0]
+	} else {
+		t = &Unit{Kind: KindTitle, Line: ln.num}
+		p.doc.Units = append([]*Unit{t}, p.doc.Units...)
+	}
+	t.Text = joinPara(t.Text, ln.text.orig)
+	for _, m := range ln.marks {
+		p.addMark(t, m)
+	}
+}
+
+// textLine places a line that starts no unit.
+func (p *parser) textLine(ln *srcLine) {
+	s := ln.text.orig
+	defer func() {
+		p.open = !endsClause(s)
+	}()
+	// a page break inside a sentence: continue the previous line
+	if p.open && p.last != nil {
+		if p.lastTail {
+			p.last.Tail = p.joinBroken(p.last.Tail, s, ln.num)
+		} else {
+			p.last.Text = p.joinBroken(p.last.Text, s, ln.num)
+		}
+		for _, m := range ln.marks {
+			p.addMark(p.last, m)
+		}
+		return
+	}
+	top := p.top()
+	// a title on the line after its label: 第一章 / 总则, ### Article 1 / ####Title
+	if top != nil && top.Heading == "" && top.Text == "" && len(top.Children) == 0 && top.Label != "" {
+		switch {
+		case top.Kind == KindPart || top.Kind == KindChapter || top.Kind == KindSection || top.Kind == KindSubsection,
+			top.Kind == KindArticle && (ln.heading || (!endsClause(s) && utf8.RuneCountInString(s) <= 80 && p.lang != "zh")):
+			top.Heading = s
+			for _, m := range ln.marks {
+				p.addMark(top, m)
+			}
+			p.last = nil
+			return
+		}
+	}
+	p.lastTail = false
+	var target *Unit
+	switch {
+	case top == nil:
+		if len(p.doc.Units) > 0 && p.doc.Units[0].Kind != KindTitle || len(p.doc.Units) > 1 {
+			// text after the structure closed: keep it as a block of its own
+			target = &Unit{Kind: KindBlock, Line: ln.num, Text: s}
+			p.doc.Units = append(p.doc.Units, target)
+			p.stack = append(p.stack, target)
+			break
+		}
+		p.titleText(ln)
+		p.last = p.doc.Units[0]
+		return
+	case top.Kind == KindTitle || top.Kind == KindClosing || top.Kind == KindFootnote || top.Kind == KindBlock:
+		top.Text = joinPara(top.Text, s)
+		target = top
+	case top.Kind == KindPreamble || top.Kind == KindRecital:
+		pre := top
+		if pre.Kind == KindRecital {
+			pre = pre.Parent
+		}
+		if len(pre.Children) == 0 && pre.Text == "" && isChapeau(s) {
+			pre.Text = s
+			target = pre
+			break
+		}
+		p.popTo(p.indexOf(pre))
+		target = &Unit{Kind: KindRecital, Line: ln.num, Text: s, Parent: pre, ord: len(pre.Children) + 1}
+		pre.Children = append(pre.Children, target)
+		p.stack = append(p.stack, target)
+	case p.lawArticle() != nil:
+		target = p.newClause(p.lawArticle(), s, ln.num)
+	case isList(top.Kind) && (top.Text != "" || len(top.Children) > 0):
+		if p.pendingText == nil {
+			p.pendingText = &Unit{Line: ln.num}
+		}
+		p.pendingText.Text = joinPara(p.pendingText.Text, s)
+		target = p.pendingText
+	default:
+		top.Text = joinPara(top.Text, s)
+		target = top
+	}
+	for _, m := range ln.marks {
+		if target == p.pendingText {
+			target.Marks = append(target.Marks, m)
+		} else {
+			p.addMark(target, m)
+		}
+	}
+	p.last = target
+}
+
+func (p *parser) indexOf(u *Unit) int {
+	for i, s := range p.stack {
+		if s == u {
+			return i
+		}
+	}
+	return -1
+}
+
+// lawArticle returns the open article if it is a law's article, whose
+// unnumbered lines are paragraphs (款) of their own.
+func (p *parser) lawArticle() *Unit {
+	for i := len(p.stack) - 1; i >= 0; i-- {
+		if p.stack[i].Kind == KindArticle {
+			if p.stack[i].law {
+				return p.stack[i]
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// newClause opens the next implicit paragraph (款) of a law's article. The
+// article's own text and items become its first paragraph.
+func (p *parser) newClause(art *Unit, s string, line int) *Unit {
+	p.popTo(p.indexOf(art))
+	if !art.implicit {
+		art.implicit = true
+		first := &Unit{Kind: KindParagraph, Line: art.Line, Text: art.Text, Parent: art, ord: 1, Children: art.Children}
+		for _, c := range first.Children {
+			c.Parent = first
+		}
+		art.Text = ""
+		art.Children = []*Unit{first}
+	}
+	u := &Unit{Kind: KindParagraph, Line: line, Text: s, Parent: art, ord: len(art.Children) + 1}
+	art.Children = append(art.Children, u)
+	p.stack = append(p.stack, u)
+	return u
+}
+
+// isChapeau tells the opening words of a preamble (本公约各缔约国，/ The
+// States Parties to this Convention,) from a recital.
+func isChapeau(s string) bool {
+	return utf8.RuneCountInString(s) <= 60 && (strings.HasSuffix(s, "，") || strings.HasSuffix(s, ","))
+}
+
+// joinBroken joins a line to the text it continues: without a space in Han
+// script, with one space elsewhere, undoing a hyphen at a Latin line end.
+func (p *parser) joinBroken(prev, next string, line int) string {
+	if prev == "" {
+		return next
+	}
+	last, _ := utf8.DecodeLastRuneInString(prev)
+	first, _ := utf8.DecodeRuneInString(next)
+	if last == '-' && len(prev) > 1 && unicode.IsLower(first) {
+		before, _ := utf8.DecodeLastRuneInString(prev[:len(prev)-1])
+		if unicode.Is(unicode.Latin, before) {
+			p.doc.Markup = append(p.doc.Markup, Span{Line: line - 1, Text: "-", Why: "hyphen"})
+			return prev[:len(prev)-1] + next
+		}
+	}
+	if isWide(last) || isWide(first) {
+		return prev + next
+	}
+	return prev + " " + next
+}
+
+// isWide reports characters of scripts written without spaces between words.
+func isWide(r rune) bool {
+	return unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF) ||
+		unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) || r == '“' || r == '”'
+}
