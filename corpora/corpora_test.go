@@ -1,0 +1,64 @@
+package corpora
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+)
+
+// corpusDir returns $CONCORD_CORPORA, skipping the test if it is unset and
+// failing it if the directory does not exist.
+func corpusDir(t testing.TB) string {
+	t.Helper()
+	dir := os.Getenv("CONCORD_CORPORA")
+	if dir == "" {
+		t.Skip("CONCORD_CORPORA is not set; set it to the shared corpora directory to run this test")
+	}
+	fi, err := os.Stat(dir)
+	if err != nil || !fi.IsDir() {
+		t.Fatalf("CONCORD_CORPORA=%q is not a directory: %v", dir, err)
+	}
+	return dir
+}
+
+// readCorpus reads a corpus file by its path relative to $CONCORD_CORPORA.
+func readCorpus(t testing.TB, rel string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(corpusDir(t), filepath.FromSlash(rel)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// encodeLossy encodes s with e, writing '?' for each character e cannot
+// encode. It returns the bytes and the text they stand for.
+func encodeLossy(t testing.TB, e encoding.Encoding, s string) ([]byte, string) {
+	t.Helper()
+	enc := e.NewEncoder()
+	var out []byte
+	var want strings.Builder
+	var buf [utf8.UTFMax]byte
+	for _, r := range s {
+		b, err := enc.Bytes(buf[:utf8.EncodeRune(buf[:], r)])
+		if err != nil {
+			out = append(out, '?')
+			want.WriteByte('?')
+			continue
+		}
+		out = append(out, b...)
+		want.WriteRune(r)
+	}
+	return out, want.String()
+}
+
+// l15 returns the embedded L.15 draft as a string.
+func l15(t testing.TB) string {
+	t.Helper()
+	_, data := Default()
+	return string(data)
+}

@@ -1,0 +1,581 @@
+// Package corpora is where bytes meet concord's document model: it decodes
+// text files in the encodings UN and Chinese legal texts come in (UTF-8,
+// UTF-16, GB18030/GBK, Big5), recognises structured formats by their content
+// ([Sniff]), reads the "UDHR in Unicode" XML format straight into a
+// [segment.Document] ([ReadUDHR]), and embeds concord's default input, the
+// L.15 draft convention ([Default]).
+//
+// Bad input never panics: every problem with the bytes themselves is an
+// [*InputError] that names the file and, where it can, the line.
+package corpora
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+)
+
+// Limits on the input that [Decode], [ReadFile] and [ReadUDHR] accept.
+const (
+	// MaxFileBytes is the largest input accepted, in bytes (256 MiB).
+	MaxFileBytes = 256 << 20
+	// MaxLineBytes is the longest line accepted, in bytes of decoded UTF-8
+	// text, line end excluded (1 MiB).
+	MaxLineBytes = 1 << 20
+)
+
+// Canonical encoding names, as accepted by [Decode] and returned by [Detect].
+const (
+	UTF8    = "utf-8"
+	UTF16   = "utf-16" // byte order from the byte-order mark, else guessed
+	UTF16LE = "utf-16le"
+	UTF16BE = "utf-16be"
+	GB18030 = "gb18030"
+	GBK     = "gbk"
+	Big5    = "big5"
+)
+
+// InputError reports input that cannot be turned into text: empty, binary,
+// undecodable, too large, unreadable or malformed. Reason is written for the
+// person who supplied the file and names the line where it can.
+type InputError struct {
+	File   string // the file name as given by the caller
+	Reason string // what is wrong, in plain words
+	Err    error  // the underlying error (an os or XML error), if any
+}
+
+// Error returns "FILE: reason".
+func (e *InputError) Error() string { return e.File + ": " + e.Reason }
+
+// Unwrap returns the underlying error, so that errors.Is(err,
+// fs.ErrNotExist) works on the result of [ReadFile].
+func (e *InputError) Unwrap() error { return e.Err }
+
+func inputErr(file, format string, args ...any) *InputError {
+	return &InputError{File: file, Reason: fmt.Sprintf(format, args...)}
+}
+
+// ErrUnknownEncoding is returned (wrapped) by [Decode] and [ReadFile] for an
+// encoding name they do not know. It is the caller's mistake, not the
+// file's, so it is not an [InputError].
+var ErrUnknownEncoding = errors.New("unknown encoding")
+
+// encodingAliases lists, for each canonical encoding name, the normalised
+// names (lower case, without '-', '_', '.' and spaces) that mean it.
+var encodingAliases = [][]string{
+	{UTF8, "utf8", "unicode11utf8"},
+	{UTF16, "utf16", "ucs2", "unicode"},
+	{UTF16LE, "utf16le", "ucs2le"},
+	{UTF16BE, "utf16be", "ucs2be"},
+	{GB18030, "gb18030"},
+	{GBK, "gbk", "cp936", "ms936", "windows936", "xgbk", "gb2312", "euccn", "csgb2312", "chinese"},
+	{Big5, "big5", "cp950", "ms950", "windows950", "csbig5", "xxbig5", "big5hkscs"},
+}
+
+// CanonicalEncoding returns the canonical name of an encoding name or alias
+// ("UTF8", "cp936", "GB2312", "Big5-HKSCS", "UTF-16LE" …), matched without
+// regard to case, '-', '_', '.' and spaces. GB2312 and its aliases decode as
+// GBK (a superset), as browsers do. ok is false for a name it does not know.
+func CanonicalEncoding(name string) (canonical string, ok bool) {
+	var b strings.Builder
+	for _, r := range strings.ToLower(name) {
+		switch r {
+		case '-', '_', ' ', '.':
+		default:
+			b.WriteRune(r)
+		}
+	}
+	for _, group := range encodingAliases {
+		for _, alias := range group[1:] {
+			if alias == b.String() {
+				return group[0], true
+			}
+		}
+	}
+	return "", false
+}
+
+// ReadFile reads the file at path and decodes it with [Decode]. Errors from
+// the file system are [*InputError] values naming path that wrap the os
+// error. A file larger than [MaxFileBytes] is refused before it is read.
+func ReadFile(path, encoding string) (string, error) {
+	data, err := readLimited(path)
+	if err != nil {
+		return "", err
+	}
+	return Decode(path, data, encoding)
+}
+
+// readLimited reads a file, refusing one larger than MaxFileBytes without
+// reading it all.
+func readLimited(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, osErr(path, err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, osErr(path, err)
+	}
+	if fi.IsDir() {
+		return nil, &InputError{File: path, Reason: "is a directory, not a file"}
+	}
+	if fi.Size() > MaxFileBytes {
+		return nil, tooLarge(path, fi.Size())
+	}
+	// Read at most one byte more than the limit, in case the file grows or
+	// is not a regular file.
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
+	if err != nil {
+		return nil, osErr(path, err)
+	}
+	return data, nil
+}
+
+func osErr(path string, err error) *InputError {
+	reason := err.Error()
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		reason = pe.Op + ": " + pe.Err.Error()
+	}
+	return &InputError{File: path, Reason: "cannot read file: " + reason, Err: err}
+}
+
+func tooLarge(file string, n int64) *InputError {
+	return inputErr(file, "input is %d bytes, more than the limit of %d bytes (%d MiB)", n, MaxFileBytes, MaxFileBytes>>20)
+}
+
+// Decode turns the bytes of a text file into UTF-8 text. name is used only
+// in error messages. encoding is one of the names [CanonicalEncoding]
+// knows, or "" to detect it:
+//
+//  1. a UTF-8 byte-order mark means UTF-8, and FF FE / FE FF mean UTF-16
+//     little/big endian (the mark is removed);
+//  2. bytes that are valid UTF-8 are UTF-8;
+//  3. otherwise the text is decoded both as GB18030 and as Big5, and the
+//     decoding in which more characters are common characters of that
+//     standard (the 3,755 hanzi of GB 2312 level 1, the 5,401 of Big5's
+//     frequent-character level) and fewer are invalid or private-use wins.
+//     If neither reads as Chinese text, Decode gives up rather than guess.
+//
+// A leading U+FEFF is removed whatever the encoding. Line ends are kept as
+// they are. Decode returns an [*InputError] for input that is empty or only
+// whitespace, binary (NUL bytes, or more than 1 in 32 characters C0 controls
+// other than tab, line feed, vertical tab, form feed and carriage return),
+// not valid in the requested or detected encoding, longer than
+// [MaxFileBytes], or that has a line longer than [MaxLineBytes]. An
+// encoding name it does not know gives an error wrapping
+// [ErrUnknownEncoding].
+func Decode(name string, data []byte, encoding string) (string, error) {
+	enc := ""
+	if encoding != "" {
+		c, ok := CanonicalEncoding(encoding)
+		if !ok {
+			return "", fmt.Errorf("corpora: %w %q (want utf-8, utf-16, utf-16le, utf-16be, gb18030, gbk or big5)", ErrUnknownEncoding, encoding)
+		}
+		enc = c
+	}
+	if len(data) > MaxFileBytes {
+		return "", tooLarge(name, int64(len(data)))
+	}
+	if len(data) == 0 {
+		return "", inputErr(name, "empty input (0 bytes)")
+	}
+	enc, body, ierr := chooseEncoding(name, data, enc)
+	if ierr != nil {
+		return "", ierr
+	}
+	text, ierr := decodeAs(name, body, enc, encoding == "")
+	if ierr != nil {
+		return "", ierr
+	}
+	text = strings.TrimPrefix(text, "\uFEFF")
+	if ierr := checkText(name, text); ierr != nil {
+		return "", ierr
+	}
+	return text, nil
+}
+
+// Detect returns the canonical name of the encoding [Decode] would use for
+// data when asked to detect it (UTF8, UTF16LE, UTF16BE, GB18030 or Big5),
+// or "" if the data is empty, binary, or in no encoding Decode recognises.
+// It does not check the whole input for validity.
+func Detect(data []byte) string {
+	if len(data) == 0 || len(data) > MaxFileBytes {
+		return ""
+	}
+	enc, _, err := chooseEncoding("", data, "")
+	if err != nil {
+		return ""
+	}
+	return enc
+}
+
+var (
+	bomUTF8    = []byte{0xEF, 0xBB, 0xBF}
+	bomUTF16LE = []byte{0xFF, 0xFE}
+	bomUTF16BE = []byte{0xFE, 0xFF}
+)
+
+// chooseEncoding settles the encoding (detecting it if enc is ""), strips a
+// byte-order mark, and rejects binary input in ASCII-compatible encodings.
+func chooseEncoding(name string, data []byte, enc string) (string, []byte, *InputError) {
+	switch enc {
+	case "":
+		switch {
+		case bytes.HasPrefix(data, bomUTF8):
+			return UTF8, data[3:], checkBinaryBytes(name, data[3:])
+		case bytes.HasPrefix(data, bomUTF16LE):
+			return UTF16LE, data[2:], nil
+		case bytes.HasPrefix(data, bomUTF16BE):
+			return UTF16BE, data[2:], nil
+		}
+		if err := checkBinaryBytes(name, data); err != nil {
+			return "", nil, err
+		}
+		if utf8.Valid(data) {
+			return UTF8, data, nil
+		}
+		enc, err := detectChinese(name, data)
+		return enc, data, err
+	case UTF8:
+		return UTF8, bytes.TrimPrefix(data, bomUTF8), checkBinaryBytes(name, data)
+	case UTF16:
+		switch {
+		case bytes.HasPrefix(data, bomUTF16LE):
+			return UTF16LE, data[2:], nil
+		case bytes.HasPrefix(data, bomUTF16BE):
+			return UTF16BE, data[2:], nil
+		}
+		// No mark: ASCII-range characters have their zero byte first in
+		// big-endian order. Ties go to little endian, Windows' order.
+		var even, odd int
+		for i := 0; i+1 < len(data); i += 2 {
+			if data[i] == 0 {
+				even++
+			}
+			if data[i+1] == 0 {
+				odd++
+			}
+		}
+		if even > odd {
+			return UTF16BE, data, nil
+		}
+		return UTF16LE, data, nil
+	case UTF16LE:
+		return enc, bytes.TrimPrefix(data, bomUTF16LE), nil
+	case UTF16BE:
+		return enc, bytes.TrimPrefix(data, bomUTF16BE), nil
+	default: // GB18030, GBK, Big5: ASCII-compatible
+		return enc, data, checkBinaryBytes(name, data)
+	}
+}
+
+// isControl reports whether r is a C0 control or DEL that plain text does
+// not normally contain.
+func isControl(r rune) bool {
+	switch r {
+	case '\t', '\n', '\v', '\f', '\r':
+		return false
+	}
+	return r < 0x20 || r == 0x7F
+}
+
+// checkBinaryBytes rejects data that looks binary. It works on bytes, which
+// for UTF-8, GB18030, GBK and Big5 is the same as working on characters:
+// no byte below 0x30 is ever part of a multi-byte character in them.
+func checkBinaryBytes(name string, data []byte) *InputError {
+	ctl := 0
+	for i, c := range data {
+		if c == 0 {
+			return inputErr(name, "binary data: NUL byte at line %d (byte offset %d); if this is UTF-16 text without a byte-order mark, give the encoding (utf-16le or utf-16be)",
+				1+bytes.Count(data[:i], []byte{'\n'}), i)
+		}
+		if isControl(rune(c)) {
+			ctl++
+		}
+	}
+	return tooManyControls(name, ctl, len(data), "bytes")
+}
+
+func tooManyControls(name string, ctl, n int, unit string) *InputError {
+	if ctl > 0 && ctl*32 > n {
+		return inputErr(name, "binary data: %d of %d %s are control characters", ctl, n, unit)
+	}
+	return nil
+}
+
+// decodeAs decodes body in a known encoding and reports the first place
+// where it is not valid in that encoding.
+func decodeAs(name string, body []byte, enc string, detected bool) (string, *InputError) {
+	how := enc
+	if detected {
+		how += " (detected)"
+	}
+	switch enc {
+	case UTF8:
+		if i := invalidUTF8(body); i >= 0 {
+			return "", inputErr(name, "line %d: not valid %s (bad byte 0x%02X at byte offset %d)",
+				1+bytes.Count(body[:i], []byte{'\n'}), how, body[i], i)
+		}
+		return string(body), nil
+	case UTF16LE, UTF16BE:
+		return decodeUTF16(name, body, enc == UTF16BE, how)
+	}
+	var e encoding.Encoding
+	legit := 0 // U+FFFD characters that the input really encodes
+	switch enc {
+	case GB18030:
+		e = simplifiedchinese.GB18030
+		legit = bytes.Count(body, []byte{0x84, 0x31, 0xA4, 0x37})
+	case GBK:
+		e = simplifiedchinese.GBK
+	case Big5:
+		e = traditionalchinese.Big5
+	default: // unreachable: enc is canonical
+		return "", inputErr(name, "cannot decode %s", enc)
+	}
+	out, err := e.NewDecoder().Bytes(body)
+	if err != nil {
+		return "", &InputError{File: name, Reason: "not valid " + how + ": " + err.Error(), Err: err}
+	}
+	if n := bytes.Count(out, []byte("\uFFFD")); n > legit {
+		// Line ends survive decoding one for one (0x0A is never part of a
+		// multi-byte character), so the line number is the input's.
+		i := bytes.Index(out, []byte("\uFFFD"))
+		line := 1 + bytes.Count(out[:i], []byte{'\n'})
+		return "", inputErr(name, "line %d: not valid %s (%d undecodable byte sequences; first on this line)", line, how, n-legit)
+	}
+	return string(out), nil
+}
+
+// invalidUTF8 returns the byte offset of the first invalid UTF-8 sequence,
+// or -1.
+func invalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+func decodeUTF16(name string, b []byte, bigEndian bool, how string) (string, *InputError) {
+	if len(b)%2 != 0 {
+		return "", inputErr(name, "not valid %s: odd number of bytes (%d)", how, len(b))
+	}
+	unit := func(i int) uint16 {
+		if bigEndian {
+			return uint16(b[i])<<8 | uint16(b[i+1])
+		}
+		return uint16(b[i+1])<<8 | uint16(b[i])
+	}
+	var sb strings.Builder
+	sb.Grow(len(b) / 2 * 3)
+	line, ctl, n := 1, 0, 0
+	for i := 0; i < len(b); i += 2 {
+		r := rune(unit(i))
+		switch {
+		case utf16.IsSurrogate(r):
+			if r < 0xDC00 && i+3 < len(b) {
+				if r2 := rune(unit(i + 2)); 0xDC00 <= r2 && r2 < 0xE000 {
+					r = utf16.DecodeRune(r, r2)
+					i += 2
+					break
+				}
+			}
+			return "", inputErr(name, "line %d: not valid %s: unpaired surrogate 0x%04X at byte offset %d", line, how, r, i)
+		case r == 0:
+			return "", inputErr(name, "binary data: NUL character at line %d (byte offset %d)", line, i)
+		case r == '\n':
+			line++
+		case isControl(r):
+			ctl++
+		}
+		n++
+		sb.WriteRune(r)
+	}
+	if err := tooManyControls(name, ctl, n, "characters"); err != nil {
+		return "", err
+	}
+	return sb.String(), nil
+}
+
+// isBlank reports whether r is whitespace or an invisible character that
+// makes no text on its own.
+func isBlank(r rune) bool {
+	return unicode.IsSpace(r) || r == '\uFEFF' || r == '\u200B'
+}
+
+// checkText rejects decoded text that is blank or has an overlong line.
+func checkText(name, text string) *InputError {
+	if strings.TrimFunc(text, isBlank) == "" {
+		return inputErr(name, "no text: the input holds only whitespace")
+	}
+	for line, rest := 1, text; rest != ""; line++ {
+		i := strings.IndexByte(rest, '\n')
+		if i < 0 {
+			i = len(rest)
+		}
+		if n := len(strings.TrimSuffix(rest[:i], "\r")); n > MaxLineBytes {
+			hint := ""
+			if strings.Contains(rest[:i], "\r") {
+				hint = "; are its lines ended by lone carriage returns?"
+			}
+			return inputErr(name, "line %d is %d bytes long, more than the limit of %d bytes (%d MiB)%s",
+				line, n, MaxLineBytes, MaxLineBytes>>20, hint)
+		}
+		if i == len(rest) {
+			break
+		}
+		rest = rest[i+1:]
+	}
+	return nil
+}
+
+// detectSample is how much of the input detectChinese looks at.
+const detectSample = 1 << 20
+
+// detectChinese chooses between GB18030 and Big5 for bytes that are not
+// valid UTF-8 (see [Decode]).
+func detectChinese(name string, data []byte) (string, *InputError) {
+	sample := data
+	if len(sample) > detectSample {
+		// Cut at a line end: 0x0A never occurs inside a character in
+		// either encoding, so both decoders see whole characters.
+		if i := bytes.LastIndexByte(sample[:detectSample], '\n'); i > 0 {
+			sample = sample[:i+1]
+		}
+	}
+	gb := scoreChinese(sample, GB18030)
+	b5 := scoreChinese(sample, Big5)
+	best, enc := gb, GB18030
+	if b5.value() > gb.value() {
+		best, enc = b5, Big5
+	}
+	if best.common*2 < best.nonASCII {
+		i := invalidUTF8(data)
+		return "", inputErr(name, "line %d: not valid UTF-8 (bad byte 0x%02X at byte offset %d), and the text reads as neither GB18030 nor Big5 Chinese; give the encoding if you know it",
+			1+bytes.Count(data[:i], []byte{'\n'}), data[i], i)
+	}
+	return enc, nil
+}
+
+// chineseScore counts, in one candidate decoding, the non-ASCII characters,
+// those that are common in that standard (level-1 hanzi, CJK punctuation
+// and list numbering), and those that are signs of a wrong guess (U+FFFD,
+// private use, C1 controls).
+type chineseScore struct{ nonASCII, common, bad int }
+
+func (s chineseScore) value() int { return s.common - 4*s.bad }
+
+func scoreChinese(sample []byte, enc string) chineseScore {
+	e := simplifiedchinese.GB18030
+	if enc == Big5 {
+		e = traditionalchinese.Big5
+	}
+	out, err := e.NewDecoder().Bytes(sample)
+	if err != nil {
+		return chineseScore{}
+	}
+	common := commonHanzi(enc)
+	var s chineseScore
+	for _, r := range string(out) {
+		if r < utf8.RuneSelf {
+			continue
+		}
+		s.nonASCII++
+		switch {
+		case r == utf8.RuneError, 0xE000 <= r && r <= 0xF8FF, 0x80 <= r && r <= 0x9F:
+			s.bad++
+		case 0x4E00 <= r && r <= 0x9FFF:
+			if common.has(r) {
+				s.common++
+			}
+		case 0x3000 <= r && r <= 0x303F, 0xFF01 <= r && r <= 0xFF5E, // CJK and full-width punctuation
+			0x2010 <= r && r <= 0x2027, 0x2030 <= r && r <= 0x203A, // dashes, quotes, ellipsis
+			0x2160 <= r && r <= 0x216F, 0x2460 <= r && r <= 0x249B, // Ⅰ Ⅱ, ① ⑴ ⒈
+			0x3220 <= r && r <= 0x3229: // ㈠ … ㈩
+			s.common++
+		}
+	}
+	return s
+}
+
+// hanSet is a set of characters in U+4E00..U+9FFF.
+type hanSet [(0x9FFF - 0x4E00 + 64) / 64]uint64
+
+func (s *hanSet) add(r rune) {
+	if 0x4E00 <= r && r <= 0x9FFF {
+		i := r - 0x4E00
+		s[i/64] |= 1 << (i % 64)
+	}
+}
+
+func (s *hanSet) has(r rune) bool {
+	if r < 0x4E00 || r > 0x9FFF {
+		return false
+	}
+	i := r - 0x4E00
+	return s[i/64]&(1<<(i%64)) != 0
+}
+
+var (
+	commonOnce         sync.Once
+	commonGB, commonB5 hanSet
+)
+
+// commonHanzi returns the frequent characters of an encoding's standard:
+// GB 2312 level 1 (rows 0xB0–0xD7), sorted by frequency when the standard
+// was made, or Big5 level 1 (0xA440–0xC67E), the frequent characters of
+// Taiwan's 常用國字標準字體表.
+func commonHanzi(enc string) *hanSet {
+	commonOnce.Do(func() {
+		var gb, b5 []byte
+		for c0 := 0xB0; c0 <= 0xD7; c0++ {
+			for c1 := 0xA1; c1 <= 0xFE; c1++ {
+				gb = append(gb, byte(c0), byte(c1))
+			}
+		}
+		for c0 := 0xA4; c0 <= 0xC6; c0++ {
+			for _, c1r := range [][2]int{{0x40, 0x7E}, {0xA1, 0xFE}} {
+				for c1 := c1r[0]; c1 <= c1r[1]; c1++ {
+					if c0 == 0xC6 && c1 > 0x7E {
+						break
+					}
+					b5 = append(b5, byte(c0), byte(c1))
+				}
+			}
+		}
+		fill := func(set *hanSet, e encoding.Encoding, b []byte) {
+			out, _ := e.NewDecoder().Bytes(b)
+			for _, r := range string(out) {
+				set.add(r)
+			}
+		}
+		fill(&commonGB, simplifiedchinese.GBK, gb)
+		fill(&commonB5, traditionalchinese.Big5, b5)
+	})
+	if enc == Big5 {
+		return &commonB5
+	}
+	return &commonGB
+}
