@@ -17,6 +17,8 @@ import (
 //	art.N.P             a numbered (or a law's unnumbered) paragraph
 //	art.N.P.x, art.N.x  a subparagraph (a, b, c… whatever the script)
 //	….x.r, art.N.P.r    an item (i, ii, iii…; (一) and ’1’ included)
+//	….r.N               a 目 (1.) under a law's item
+//	annex.N             an annex
 //	closing, fn.N       the closing formula, footnote N
 //	p.N                 a block of text with no numbering
 //
@@ -84,10 +86,12 @@ func addrOf(u, parent *Unit, counts map[Kind]int) string {
 		return "fn." + num
 	case KindBlock:
 		return "p." + strconv.Itoa(counts[KindBlock])
+	case KindAnnex:
+		return "annex." + num
 	}
 	var seg string
 	switch u.Kind {
-	case KindParagraph:
+	case KindParagraph, KindSubitem:
 		seg = num
 	case KindSubparagraph:
 		seg = letterSeg(u.ord)

@@ -33,6 +33,8 @@ const (
 	KindParagraph    Kind = "paragraph"    // 1. / 1 - / an unnumbered 款 of a law
 	KindSubparagraph Kind = "subparagraph" // (a) / a) / (أ)
 	KindItem         Kind = "item"         // (i) / (一) / ’1’
+	KindSubitem      Kind = "subitem"      // 1. under a law's item (目)
+	KindAnnex        Kind = "annex"        // 附件一 / Annex I
 	KindClosing      Kind = "closing"      // 兹由…以昭信守 / IN WITNESS WHEREOF
 	KindFootnote     Kind = "footnote"     // ¹ …
 	KindBlock        Kind = "block"        // a paragraph of text that has no numbering at all
@@ -70,10 +72,10 @@ type Unit struct {
 	Children []*Unit // sub-units in document order
 	Parent   *Unit   `json:"-"` // nil for a top-level unit
 
-	ord      int    // the number the label carries
-	sub      int    // 之一 → 1
-	law      bool   // a law's article: unnumbered lines are paragraphs (款)
-	implicit bool   // the article's paragraphs are implicit (unnumbered 款)
+	ord      int  // the number the label carries
+	sub      int  // 之一 → 1
+	law      bool // a law's article: unnumbered lines are paragraphs (款)
+	implicit bool // the article's paragraphs are implicit (unnumbered 款)
 }
 
 // Span is a piece of source text that the parser kept out of the units

@@ -15,6 +15,7 @@ type marker struct {
 	labEnd int     // end of the label in the normalised line
 	rest   int     // start of the rest of the line (after any separator)
 	sep    bool    // a separator (". ", ":", " - ") stood between label and rest
+	tight  bool    // 第一百二十八 条侦查…: text follows 条 with no space
 	alt    *marker // another reading of the same label: (i) as letter or numeral
 }
 
@@ -42,6 +43,9 @@ var ordinalWords = map[string]int{
 	"السابع": 7, "الثامن": 8, "التاسع": 9, "العاشر": 10, "الحادي عشر": 11, "الثاني عشر": 12,
 	"الأولى": 1, "الثانية": 2, "الثالثة": 3, "الرابعة": 4, "الخامسة": 5,
 }
+
+// annexWords open an annex (附件一, Annex II).
+var annexWords = []string{"附件", "annex", "annexe", "anexo", "приложение", "المرفق"}
 
 // preambleWords are the headings that open a preamble.
 var preambleWords = []string{"序言", "preamble", "préambule", "preámbulo", "преамбула", "الديباجة"}
@@ -89,6 +93,31 @@ func (p *parser) matchMarker(ln *srcLine) (marker, bool) {
 			end := len(w)
 			if end == len(s) || s[end] == ' ' || s[end] == '\t' {
 				return marker{kind: KindPreamble, ord: 1, labEnd: end, rest: skipSpace(s, end)}, true
+			}
+		}
+	}
+	for _, w := range annexWords {
+		if strings.HasPrefix(lower, w) {
+			i := skipSpace(s, len(w))
+			ord, n := scanDigits(s[i:])
+			if n == 0 {
+				ord, n = scanChineseNumber(s[i:])
+			}
+			if n == 0 {
+				word := s[i:]
+				if k := strings.IndexAny(word, " \t.:-"); k >= 0 {
+					word = word[:k]
+				}
+				if v, ok := romanValue(word); ok {
+					ord, n = v, len(word)
+				}
+			}
+			end := i + n
+			if n == 0 {
+				ord, end = 1, len(w)
+			}
+			if end == len(s) || (ln.heading && (s[end] == ' ' || s[end] == '\t')) {
+				return marker{kind: KindAnnex, ord: ord, labEnd: end, rest: skipSpace(s, end)}, true
 			}
 		}
 	}
@@ -160,8 +189,9 @@ func matchZhDivision(s string) (marker, bool) {
 			m.sep = true
 			j = skipSpace(s, j+size)
 		case j == i && kind == KindArticle:
-			// 第十条规定… is a sentence that cites an article, not a label
-			return marker{}, false
+			// 第十条规定… is usually a sentence that cites an article; only
+			// the next article's number makes it a label (see accept)
+			m.tight = true
 		}
 	}
 	m.rest = j
@@ -228,12 +258,12 @@ func matchList(lang string, s string) (marker, bool) {
 	if v, n := scanDigits(s); n > 0 && v > 0 && v < 1000 {
 		i := skipSpace(s, n)
 		if i < len(s) && s[i] == '.' && (i+1 == len(s) || digitValue(rune(s[i+1])) < 0) && i == n {
-			return listMarker(KindParagraph, v, i+1, s)
+			return listMarker(KindParagraph, v, i+1, s, lang == "zh")
 		}
 		if i > n && i < len(s) && (s[i] == '-' || strings.HasPrefix(s[i:], "–")) {
 			_, size := utf8.DecodeRuneInString(s[i:])
 			if j := i + size; j == len(s) || s[j] == ' ' {
-				return listMarker(KindParagraph, v, j, s)
+				return listMarker(KindParagraph, v, j, s, lang == "zh")
 			}
 		}
 		return marker{}, false
@@ -243,7 +273,7 @@ func matchList(lang string, s string) (marker, bool) {
 		if v, n := scanDigits(s[size:]); n > 0 {
 			r2, size2 := utf8.DecodeRuneInString(s[size+n:])
 			if r2 == '’' || r2 == '‘' || r2 == '\'' {
-				return listMarker(KindItem, v, size+n+size2, s)
+				return listMarker(KindItem, v, size+n+size2, s, lang == "zh")
 			}
 		}
 		return marker{}, false
@@ -266,16 +296,16 @@ func matchList(lang string, s string) (marker, bool) {
 		return marker{}, false
 	}
 	if v, n := scanChineseNumber(tok); n == len(tok) && open {
-		return listMarker(KindItem, v, end, s)
+		return listMarker(KindItem, v, end, s, lang == "zh")
 	}
 	var m marker
 	var found bool
 	tokL := strings.TrimSuffix(tok, "ـ") // Arabic tatweel: (هـ)
 	if r, size := utf8.DecodeRuneInString(tokL); size == len(tokL) && letterOrdinal(r) > 0 && !unicode.IsUpper(r) {
-		m, found = listMarker(KindSubparagraph, letterOrdinal(r), end, s)
+		m, found = listMarker(KindSubparagraph, letterOrdinal(r), end, s, lang == "zh")
 	}
 	if v, ok := romanValue(tok); ok && strings.ToLower(tok) == tok {
-		rm, ok := listMarker(KindItem, v, end, s)
+		rm, ok := listMarker(KindItem, v, end, s, lang == "zh")
 		if ok {
 			if found {
 				m.alt = &rm
@@ -288,11 +318,12 @@ func matchList(lang string, s string) (marker, bool) {
 }
 
 // listMarker builds a list marker whose label ends at end, checking that the
-// label is followed by a space, the end of the line, or a non-Latin letter.
-func listMarker(kind Kind, ord, end int, s string) (marker, bool) {
-	if end < len(s) {
+// label is followed by a space, the end of the line, a capital or a
+// non-Latin letter. Chinese needs no space after a label.
+func listMarker(kind Kind, ord, end int, s string, zh bool) (marker, bool) {
+	if end < len(s) && !zh {
 		r, _ := utf8.DecodeRuneInString(s[end:])
-		if r != ' ' && r != '\t' && (r < 0x80 || unicode.Is(unicode.Latin, r)) && r != '(' && r != '"' {
+		if r != ' ' && r != '\t' && (r < 0x80 || unicode.Is(unicode.Latin, r)) && r != '(' && r != '"' && !unicode.IsUpper(r) {
 			return marker{}, false
 		}
 	}

@@ -28,7 +28,7 @@ var ErrNoText = errors.New("no text: the document is empty or blank")
 // breaks, attributes status marks, and keeps every non-blank character of
 // the input somewhere in the result.
 func Parse(name, text string, opt Options) (*Document, error) {
-	if strings.TrimSpace(text) == "" {
+	if strings.TrimSpace(strings.ReplaceAll(text, "\ufeff", "")) == "" {
 		return nil, ErrNoText
 	}
 	lang := opt.Lang
@@ -66,6 +66,9 @@ type parser struct {
 	pendingText  *Unit  // unnumbered text after a list item, waiting likewise
 
 	lastDiv map[Kind]*Unit // the latest part, chapter, section and article
+
+	lines []string // the source, for looking ahead
+	cur   int      // index of the line being placed
 }
 
 func (p *parser) top() *Unit {
@@ -85,7 +88,9 @@ func (p *parser) run(text string) {
 			break
 		}
 	}
+	p.lines = lines
 	for i, raw := range lines {
+		p.cur = i
 		num := i + 1
 		if num < infoEnd { // a law's metadata block: title and history, no structure
 			ln := p.prepLine(raw, num)
@@ -124,7 +129,7 @@ func splitLines(text string) []string {
 // level orders the kinds from outermost to innermost.
 func level(k Kind) int {
 	switch k {
-	case KindTitle, KindPreamble, KindClosing, KindFootnote, KindPart, KindBlock:
+	case KindTitle, KindPreamble, KindClosing, KindFootnote, KindPart, KindBlock, KindAnnex:
 		return 1
 	case KindChapter:
 		return 2
@@ -140,12 +145,14 @@ func level(k Kind) int {
 		return 7
 	case KindItem:
 		return 8
+	case KindSubitem:
+		return 9
 	}
 	return 0
 }
 
 func isList(k Kind) bool {
-	return k == KindParagraph || k == KindSubparagraph || k == KindItem
+	return k == KindParagraph || k == KindSubparagraph || k == KindItem || k == KindSubitem
 }
 
 // canContain says which kinds of unit may hold which.
@@ -155,7 +162,7 @@ func canContain(parent, child Kind) bool {
 		return child == KindRecital
 	case KindPart, KindChapter, KindSection, KindSubsection:
 		return child == KindArticle || level(child) > level(parent) && level(child) <= level(KindSubsection)
-	case KindArticle, KindRecital, KindParagraph, KindSubparagraph, KindItem:
+	case KindArticle, KindRecital, KindParagraph, KindSubparagraph, KindItem, KindSubitem, KindAnnex:
 		return isList(child) && level(child) > level(parent)
 	}
 	return false
@@ -208,6 +215,9 @@ func (p *parser) closeUnit(u *Unit) {
 func (p *parser) accept(m marker, ln *srcLine) (marker, bool) {
 	var want int
 	var got []marker
+	if m.kind == KindParagraph && p.lawArticle() != nil {
+		m.kind = KindSubitem // 1. inside a law's article is a 目
+	}
 	switch {
 	case isList(m.kind):
 		for c := &m; c != nil; c = c.alt {
@@ -238,6 +248,14 @@ func (p *parser) accept(m marker, ln *srcLine) (marker, bool) {
 			if rest != "" && (endsClause(rest) || utf8.RuneCountInString(rest) > 80) {
 				return m, false
 			}
+		}
+		if m.tight {
+			// 第一百二十八 条侦查人员…: a label only where the next article is due
+			if (prev == nil && m.ord == 1 || prev != nil && m.ord == prev.ord+1) && !p.open {
+				p.doc.Warnf(ln.num, "", "article label %q runs into its text", ln.text.orig[:ln.text.origAt(m.labEnd)])
+				return m, true
+			}
+			return m, false
 		}
 		if prev == nil {
 			return m, true
@@ -314,7 +332,13 @@ func (p *parser) resolvePending(k Kind) {
 	if t := p.pendingText; t != nil {
 		p.pendingText = nil
 		if textOwner == nil {
-			p.doc.Warnf(t.Line, t.Text, "text outside any unit")
+			// text after a list that has no parent: a block of its own
+			p.popTo(-1)
+			b := &Unit{Kind: KindBlock, Line: t.Line, Text: t.Text, Marks: t.Marks}
+			p.doc.Units = append(p.doc.Units, b)
+			for _, m := range t.Marks {
+				b.Status = m.Status
+			}
 		} else {
 			if len(textOwner.Children) == 0 {
 				textOwner.Text = joinPara(textOwner.Text, t.Text)
@@ -522,7 +546,7 @@ func (p *parser) textLine(ln *srcLine) {
 		target = &Unit{Kind: KindRecital, Line: ln.num, Text: s, Parent: pre, ord: len(pre.Children) + 1}
 		pre.Children = append(pre.Children, target)
 		p.stack = append(p.stack, target)
-	case p.lawArticle() != nil:
+	case p.lawArticle() != nil && !(isList(top.Kind) && p.listGoesOn()):
 		target = p.newClause(p.lawArticle(), s, ln.num)
 	case isList(top.Kind) && (top.Text != "" || len(top.Children) > 0):
 		if p.pendingText == nil {
@@ -542,6 +566,32 @@ func (p *parser) textLine(ln *srcLine) {
 		}
 	}
 	p.last = target
+}
+
+// listGoesOn looks at the next line that has content: does it continue a
+// list that is open now? Then the text in between belongs to that list's
+// item (本项规定的案件… between a law's 目 and its next 项), not to a
+// new paragraph.
+func (p *parser) listGoesOn() bool {
+	nm, nw := len(p.doc.Markup), len(p.doc.Warnings)
+	defer func() { p.doc.Markup, p.doc.Warnings = p.doc.Markup[:nm], p.doc.Warnings[:nw] }()
+	for j := p.cur + 1; j < len(p.lines); j++ {
+		ln := p.prepLine(p.lines[j], j+1)
+		if ln.blank() {
+			continue
+		}
+		m, ok := p.matchMarker(&ln)
+		if !ok || !isList(m.kind) {
+			return false
+		}
+		for c := &m; c != nil; c = c.alt {
+			if c.kind != KindParagraph && c.ord > 1 && c.ord == p.expectedOrd(c.kind) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }
 
 func (p *parser) indexOf(u *Unit) int {

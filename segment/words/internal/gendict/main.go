@@ -1,26 +1,32 @@
 // Command gendict compiles gse's simplified-Chinese dictionary (zh_s) into
-// the compact double-array trie that package words embeds (zhdict.bin).
+// the compact trie that package words embeds (zhdict.bin).
 //
 // It loads the dictionary through gse itself, so every quirk of gse's loader
-// is kept: words are split into gse "units" (one rune, or a run of letters
-// and digits of at most two UTF-8 bytes each), single-rune words get
-// frequency 2, and each word's path distance is computed exactly as gse's
-// CalcToken does: float32(log2(total)) - float32(log2(freq)).
+// is kept (single-rune words get frequency 2, for one), and computes each
+// word's path distance exactly as gse's CalcToken does:
+// float32(log2(total)) - float32(log2(freq)).
 //
-// Run it through go generate in the package directory:
+// Run it through go generate:
 //
 //	go generate ./segment/words
 //
-// File layout (all integers little-endian, see dict.go in package words):
+// The trie is stored breadth first with the children of a node in rune-code
+// order, so the children of node i are nodes kidStart[i] .. kidStart[i+1]-1;
+// runes that begin a word have codes 1..nFirst, which makes the root's child
+// for code c node c. File layout, all integers little-endian (read by
+// dict.go in package words):
 //
-//	magic   [4]byte "CWD1"
-//	nRunes  uint32  size of the alphabet; rune codes are 1..nRunes
-//	nSlots  uint32  number of double-array slots
-//	nWords  uint32  number of dictionary words
-//	total   float64 gse's total frequency (bits)
-//	runes   [nRunes]uint32      rune of code i+1
-//	slots   [nSlots][3]uint32   base, check (parent slot + 1, 0 = free),
-//	                            distance (float32 bits, 0 = not a word)
+//	magic    [4]byte "CWD2"
+//	nRunes   uint32  size of the alphabet; rune codes are 1..nRunes
+//	nFirst   uint32  runes that begin a word (codes 1..nFirst)
+//	nNodes   uint32  trie nodes, root included
+//	nDists   uint32  distinct distances, index 0 (not a word) included
+//	total    float64 gse's total frequency (bits)
+//	pad      uint32
+//	runes    [nRunes]uint32      rune of code i+1
+//	dists    [nDists]float32     distances (bits), ascending, dists[0] = 0
+//	kidStart [nNodes+1]uint32    first child of node i
+//	ld       [nNodes]uint32      label (rune code) << 16 | distance index
 package main
 
 import (
@@ -38,9 +44,9 @@ import (
 )
 
 type node struct {
-	kids map[uint32]*node // by rune code
-	dist float32          // 0: not the end of a word
-	slot int
+	kids  map[uint32]*node // by rune code
+	label uint32           // rune code of the edge from the parent
+	dist  uint32           // index into the distance table, 0: not a word
 }
 
 func main() {
@@ -81,18 +87,26 @@ func main() {
 		}
 	}
 
-	// Rune codes by descending frequency: frequent runes get small codes,
-	// which packs the double array tighter.
+	// Rune codes. Runes that begin a word come first, so that the root's
+	// children (nodes 1..nFirst in breadth-first order) have node number ==
+	// rune code; within each group, frequent runes get small codes.
+	first := map[rune]bool{}
+	for _, w := range words {
+		first[w.runes[0]] = true
+	}
 	alphabet := make([]rune, 0, len(runeCount))
 	for r := range runeCount {
 		alphabet = append(alphabet, r)
 	}
 	sort.Slice(alphabet, func(i, j int) bool {
-		ci, cj := runeCount[alphabet[i]], runeCount[alphabet[j]]
-		if ci != cj {
-			return ci > cj
+		a, b := alphabet[i], alphabet[j]
+		if first[a] != first[b] {
+			return first[a]
 		}
-		return alphabet[i] < alphabet[j]
+		if runeCount[a] != runeCount[b] {
+			return runeCount[a] > runeCount[b]
+		}
+		return a < b
 	})
 	if len(alphabet) >= 1<<16 {
 		log.Fatalf("alphabet too large: %d", len(alphabet))
@@ -100,6 +114,24 @@ func main() {
 	code := make(map[rune]uint32, len(alphabet))
 	for i, r := range alphabet {
 		code[r] = uint32(i + 1)
+	}
+
+	// Distinct distances, ascending; index 0 means "not a word".
+	distIdx := map[float32]uint32{}
+	var dists []float32
+	for _, w := range words {
+		if _, ok := distIdx[w.dist]; !ok {
+			distIdx[w.dist] = 0
+			dists = append(dists, w.dist)
+		}
+	}
+	sort.Slice(dists, func(i, j int) bool { return dists[i] < dists[j] })
+	dists = append([]float32{0}, dists...)
+	if len(dists) >= 1<<16 {
+		log.Fatalf("too many distinct distances: %d", len(dists))
+	}
+	for i, d := range dists {
+		distIdx[d] = uint32(i)
 	}
 
 	// Pointer trie.
@@ -114,7 +146,7 @@ func main() {
 			}
 			k := n.kids[c]
 			if k == nil {
-				k = &node{}
+				k = &node{label: c}
 				n.kids[c] = k
 				nNodes++
 			}
@@ -123,103 +155,62 @@ func main() {
 		if n.dist != 0 {
 			log.Fatalf("duplicate word %q", string(w.runes))
 		}
-		n.dist = w.dist
+		n.dist = distIdx[w.dist]
 	}
 
-	// Double array, breadth first.
-	var (
-		base  []int32
-		check []uint32
-		dist  []float32
-		used  []bool
-	)
-	grow := func(n int) {
-		for len(used) < n {
-			base = append(base, 0)
-			check = append(check, 0)
-			dist = append(dist, 0)
-			used = append(used, false)
-		}
-	}
-	grow(1)
-	used[0] = true
-	firstFree := 1
+	// Breadth-first numbering, children in code order: the children of
+	// node i are nodes kidStart[i] .. kidStart[i+1]-1.
+	kidStart := make([]uint32, 0, nNodes+1)
+	ld := make([]uint32, 0, nNodes)
 	queue := []*node{root}
-	for len(queue) > 0 {
-		n := queue[0]
-		queue = queue[1:]
-		dist[n.slot] = n.dist
-		if len(n.kids) == 0 {
-			continue
-		}
+	next := uint32(1)
+	for i := 0; i < len(queue); i++ {
+		n := queue[i]
+		kidStart = append(kidStart, next)
+		ld = append(ld, n.label<<16|n.dist)
 		codes := make([]uint32, 0, len(n.kids))
 		for c := range n.kids {
 			codes = append(codes, c)
 		}
 		sort.Slice(codes, func(i, j int) bool { return codes[i] < codes[j] })
-		for firstFree < len(used) && used[firstFree] {
-			firstFree++
-		}
-		pos := max(firstFree, int(codes[0])+1)
-		var b int
-		for {
-			grow(pos + 1)
-			if used[pos] {
-				pos++
-				continue
-			}
-			b = pos - int(codes[0])
-			ok := true
-			for _, c := range codes[1:] {
-				grow(b + int(c) + 1)
-				if used[b+int(c)] {
-					ok = false
-					break
-				}
-			}
-			if ok {
-				break
-			}
-			pos++
-		}
-		base[n.slot] = int32(b)
 		for _, c := range codes {
-			s := b + int(c)
-			used[s] = true
-			check[s] = uint32(n.slot) + 1
-			k := n.kids[c]
-			k.slot = s
-			queue = append(queue, k)
+			queue = append(queue, n.kids[c])
 		}
+		next += uint32(len(codes))
 	}
-	nSlots := len(used)
-	free := 0
-	for _, u := range used {
-		if !u {
-			free++
+	kidStart = append(kidStart, next)
+	nFirst := len(root.kids)
+	for c := 1; c <= nFirst; c++ {
+		if ld[c]>>16 != uint32(c) {
+			log.Fatalf("root child %d has label %d", c, ld[c]>>16)
 		}
 	}
 
 	var buf bytes.Buffer
 	le := binary.LittleEndian
-	buf.WriteString("CWD1")
-	buf.Write(le.AppendUint32(nil, uint32(len(alphabet))))
-	buf.Write(le.AppendUint32(nil, uint32(nSlots)))
-	buf.Write(le.AppendUint32(nil, uint32(len(words))))
+	put := func(v uint32) { buf.Write(le.AppendUint32(nil, v)) }
+	buf.WriteString("CWD2")
+	put(uint32(len(alphabet)))
+	put(uint32(nFirst))
+	put(uint32(nNodes))
+	put(uint32(len(dists)))
 	buf.Write(le.AppendUint64(nil, math.Float64bits(total)))
+	put(0) // pad the header to 32 bytes
 	for _, r := range alphabet {
-		buf.Write(le.AppendUint32(nil, uint32(r)))
+		put(uint32(r))
 	}
-	rec := make([]byte, 12)
-	for s := 0; s < nSlots; s++ {
-		le.PutUint32(rec[0:], uint32(base[s]))
-		le.PutUint32(rec[4:], check[s])
-		le.PutUint32(rec[8:], math.Float32bits(dist[s]))
-		buf.Write(rec)
+	for _, d := range dists {
+		put(math.Float32bits(d))
+	}
+	for _, v := range kidStart {
+		put(v)
+	}
+	for _, v := range ld {
+		put(v)
 	}
 	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
 		log.Fatal(err)
 	}
-	fmt.Fprintf(os.Stderr, "gendict: %d words, %d runes, %d trie nodes, %d slots (%d free), total freq %.0f, %d bytes\n",
-		len(words), len(alphabet), nNodes, nSlots, free, total, buf.Len())
+	fmt.Fprintf(os.Stderr, "gendict: %d words, %d runes (%d begin words), %d distances, %d trie nodes, total freq %.0f, %d bytes\n",
+		len(words), len(alphabet), nFirst, len(dists), nNodes, total, buf.Len())
 }

@@ -1,0 +1,645 @@
+package sentence
+
+import "unicode/utf8"
+
+// Span is one sentence or clause: the bytes text[Start:End] of the text it
+// was cut from. A span includes the whitespace that follows it.
+type Span struct{ Start, End int }
+
+// Sentences splits text, written in lang ("ar", "zh", "en", "fr", "ru", "es";
+// a region suffix such as "zh-Hans" is ignored, an unknown code gets the
+// English rules), into sentences. The spans are contiguous and cover text
+// exactly; see the package documentation for the rules.
+func Sentences(text, lang string) []Span {
+	return split(text, rulesFor(lang), false)
+}
+
+// Clauses splits text, written in lang, into clauses: every sentence
+// boundary is also a clause boundary, so text may be one sentence or a whole
+// unit. The spans are contiguous and cover text exactly; see the package
+// documentation for the rules.
+func Clauses(text, lang string) []Span {
+	return split(text, rulesFor(lang), true)
+}
+
+// scanner walks the text once, rune by rune, and cuts it.
+type scanner struct {
+	s       string
+	lr      *langRules
+	clauses bool
+	regs    []region // outermost matched pairs, in order
+	ri      int      // next region not yet entered
+	protEnd int      // end of the protected pair the scan is in (or behind)
+	pending int      // end of a parenthetical that may be followed by a cut (zh)
+	start   int      // start of the current span
+	seg     int      // start of the current clause segment: after the last mark
+	spans   []Span
+}
+
+func split(s string, lr *langRules, clauses bool) []Span {
+	if s == "" {
+		return nil
+	}
+	var rbuf [16]region
+	sc := scanner{s: s, lr: lr, clauses: clauses, pending: -1}
+	sc.regs = findRegions(s, lr.script, rbuf[:0])
+	sc.spans = make([]Span, 0, 1+len(s)/estimateSpanBytes(clauses, lr.script))
+	n := len(s)
+	han := lr.script == scriptHan
+	for i := 0; i < n; {
+		for sc.ri < len(sc.regs) && sc.regs[sc.ri].start <= i {
+			rg := sc.regs[sc.ri]
+			sc.ri++
+			if rg.start == i && clauses && han && i >= sc.protEnd {
+				sc.parenthetical(rg)
+			}
+			if rg.end > sc.protEnd {
+				sc.protEnd = rg.end
+			}
+		}
+		if i == sc.pending {
+			sc.pending = -1
+			if q, ok := sc.afterParenthetical(i); ok {
+				i = q
+				continue
+			}
+		}
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch c {
+			case '.', '!', '?', ',', ';', ':':
+				i = sc.ascii(i)
+			default:
+				i++
+			}
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		switch r {
+		case '。', '！', '？', '｡', '؟':
+			i = sc.stop(i + w)
+		case '，', '；', '：', '،', '؛', '﹐', '﹔', '﹕':
+			i = sc.clauseMark(i, i+w, r)
+		case '…':
+			i = sc.ellipsis(i)
+		default:
+			i += w
+		}
+	}
+	if sc.start < n {
+		sc.spans = append(sc.spans, Span{sc.start, n})
+	}
+	return sc.spans
+}
+
+func estimateSpanBytes(clauses bool, sc script) int {
+	if clauses {
+		return 40
+	}
+	return 120
+}
+
+// cutAt ends the current span at p, extended over the whitespace that
+// follows, unless p is inside a protected pair or nothing would be cut. It
+// returns where the scan goes on.
+func (sc *scanner) cutAt(p int) (int, bool) {
+	if p < sc.protEnd || p <= sc.start {
+		return p, false
+	}
+	q := skipSpace(sc.s, p)
+	if q >= len(sc.s) {
+		return q, true // the last span ends at the end anyway
+	}
+	sc.spans = append(sc.spans, Span{sc.start, q})
+	sc.start, sc.seg = q, q
+	return q, true
+}
+
+func skipSpace(s string, p int) int {
+	for p < len(s) {
+		c := s[p]
+		if c < utf8.RuneSelf {
+			if c == ' ' || c >= '\t' && c <= '\r' {
+				p++
+				continue
+			}
+			return p
+		}
+		r, w := utf8.DecodeRuneInString(s[p:])
+		if !isSpace(r) {
+			return p
+		}
+		p += w
+	}
+	return p
+}
+
+// regionAt returns the index of the region that starts at p, or -1.
+func (sc *scanner) regionAt(p int) int {
+	for k := sc.ri; k < len(sc.regs); k++ {
+		if st := sc.regs[k].start; st >= p {
+			if st == p {
+				return k
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// closers moves p over what may follow a stop and still belong to its
+// sentence: closing quotes and brackets (an ambiguous quote only where it
+// opens no pair), superscript footnote marks, and a short bracketed note or
+// footnote number such as [暂定] or [1].
+func (sc *scanner) closers(p int) int {
+	s := sc.s
+	for p < len(s) {
+		if k := sc.regionAt(p); k >= 0 {
+			rg := sc.regs[k]
+			if s[p] == '[' && rg.end-rg.start <= 32 && !hasStop(s[rg.start:rg.end]) {
+				p = rg.end
+				continue
+			}
+			return p
+		}
+		r, w := utf8.DecodeRuneInString(s[p:])
+		if !isCloser(r) {
+			return p
+		}
+		if r == '\'' && p+1 < len(s) && isWord(rune(s[p+1])) {
+			return p // an apostrophe: 'tis
+		}
+		p += w
+	}
+	return p
+}
+
+func hasStop(s string) bool {
+	for _, r := range s {
+		switch r {
+		case '.', '!', '?', '。', '！', '？', '؟':
+			return true
+		}
+	}
+	return false
+}
+
+// stop handles an unambiguous full stop that ends at p: more stops and
+// ellipses, then closers, then the cut.
+func (sc *scanner) stop(p int) int {
+	s := sc.s
+	for p < len(s) {
+		r, w := utf8.DecodeRuneInString(s[p:])
+		switch r {
+		case '。', '！', '？', '｡', '؟', '!', '?', '…', '.', '．':
+			p += w
+			continue
+		}
+		break
+	}
+	p = sc.closers(p)
+	q, _ := sc.cutAt(p)
+	return q
+}
+
+// ellipsis handles … or ... at i. Chinese: a sentence end when the line or
+// text ends after it (and its closers). Other scripts: a sentence end when a
+// capital follows.
+func (sc *scanner) ellipsis(i int) int {
+	s := sc.s
+	p := i
+	for p < len(s) {
+		if s[p] == '.' {
+			p++
+			continue
+		}
+		if p+3 <= len(s) && s[p:p+3] == "…" {
+			p += 3
+			continue
+		}
+		break
+	}
+	if p < len(s) {
+		r, _ := utf8.DecodeRuneInString(s[p:])
+		switch r {
+		case '。', '！', '？', '｡', '!', '?', '؟':
+			return sc.stop(p)
+		}
+	}
+	e := sc.closers(p)
+	if sc.lr.script == scriptHan {
+		q := skipHSpace(s, e)
+		if q == len(s) || s[q] == '\n' || s[q] == '\r' {
+			q, _ = sc.cutAt(e)
+			return q
+		}
+		return p
+	}
+	if e < len(s) && !startsSpace(s[e:]) {
+		return p
+	}
+	if nx := sc.nextWord(e); nx == nextUpper || nx == nextLabel || nx == nextUncased {
+		q, _ := sc.cutAt(e)
+		return q
+	}
+	return p
+}
+
+func skipHSpace(s string, p int) int {
+	for p < len(s) && (s[p] == ' ' || s[p] == '\t') {
+		p++
+	}
+	return p
+}
+
+func startsSpace(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return isSpace(r)
+}
+
+// ascii handles . ! ? , ; : at i.
+func (sc *scanner) ascii(i int) int {
+	s := sc.s
+	c := s[i]
+	if sc.lr.script == scriptHan && sc.cjkContext(i) {
+		switch c {
+		case '.', '!', '?':
+			return sc.stop(i + 1)
+		default:
+			return sc.clauseMark(i, i+1, rune(c))
+		}
+	}
+	switch c {
+	case '.':
+		if i+1 < len(s) && s[i+1] == '.' {
+			return sc.ellipsis(i)
+		}
+		return sc.period(i)
+	case '!', '?':
+		return sc.bang(i)
+	}
+	return sc.latinClause(i)
+}
+
+// cjkContext reports whether the ASCII mark at i stands between Chinese
+// text and so counts as its full-width form. Never inside numbers (1,000
+// 3.5 10:30) or URLs; a period only after a Han character or a closing
+// mark and before Han text or the end of a line.
+func (sc *scanner) cjkContext(i int) bool {
+	s := sc.s
+	prev, _ := utf8.DecodeLastRuneInString(s[:i])
+	next, _ := utf8.DecodeRuneInString(s[i+1:])
+	if i+1 >= len(s) {
+		next = '\n'
+	}
+	if isDigit(prev) && isDigit(next) {
+		return false
+	}
+	switch s[i] {
+	case '.':
+		if !isHan(prev) && !isCJKPunct(prev) {
+			return false
+		}
+		return next == '\n' || next == '\r' || isCJK(next)
+	case ':':
+		if next == '/' {
+			return false
+		}
+	}
+	return isCJK(prev) || isCJK(next)
+}
+
+// clauseMark handles a clause mark (，；：،؛ or an ASCII mark in Chinese)
+// at i that ends at p.
+func (sc *scanner) clauseMark(i, p int, r rune) int {
+	seg := sc.seg
+	sc.seg = p
+	if !sc.clauses {
+		return p
+	}
+	switch r {
+	case '，', ',', '﹐', '،':
+		if sc.lr.script == scriptHan {
+			if isNumberComma(sc.s, i, p) || shortHanSegment(sc.s, seg, i) || isConnective(sc.s[seg:i]) {
+				return p
+			}
+		} else if fewWords(sc.s[seg:i], 2) {
+			return p
+		}
+	}
+	q, _ := sc.cutAt(p)
+	return q
+}
+
+// isNumberComma reports a full-width comma used as a thousands separator:
+// 1，000.
+func isNumberComma(s string, i, p int) bool {
+	prev, _ := utf8.DecodeLastRuneInString(s[:i])
+	if !isDigit(prev) {
+		return false
+	}
+	k := 0
+	for p+k < len(s) && k < 4 && s[p+k] >= '0' && s[p+k] <= '9' {
+		k++
+	}
+	return k == 3
+}
+
+// shortHanSegment reports fewer than three word characters in s[seg:i]:
+// a comma after a short opener (首先， 他说，) does not end a clause.
+func shortHanSegment(s string, seg, i int) bool {
+	k := 0
+	for i > seg {
+		r, w := utf8.DecodeLastRuneInString(s[seg:i])
+		i -= w
+		if isWord(r) {
+			if k++; k >= 3 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// fewWords reports fewer than max words in s.
+func fewWords(s string, max int) bool {
+	k := 0
+	in := false
+	for _, r := range s {
+		if isWord(r) {
+			if !in {
+				if k++; k >= max {
+					return false
+				}
+				in = true
+			}
+		} else if r != '-' && r != '\'' && r != '’' {
+			in = false
+		}
+	}
+	return true
+}
+
+// latinClause handles , ; : at i outside Chinese text: a clause boundary
+// when whitespace or the end follows (never inside numbers), not after
+// e.g., i.e., nor after a lone opening word (However,).
+func (sc *scanner) latinClause(i int) int {
+	s := sc.s
+	p := i + 1
+	if p < len(s) && !startsSpace(s[p:]) {
+		return p
+	}
+	seg := sc.seg
+	sc.seg = p
+	if !sc.clauses {
+		return p
+	}
+	if s[i] == ',' {
+		if i > 0 && s[i-1] == '.' {
+			ts := sc.tokenStart(i - 1)
+			if sc.lr.abbrev[s[ts:i-1]] == abbrevInside {
+				return p
+			}
+		}
+		if fewWords(s[seg:i], 2) {
+			return p
+		}
+	}
+	q, _ := sc.cutAt(p)
+	return q
+}
+
+// bang handles ! or ? at i outside Chinese text.
+func (sc *scanner) bang(i int) int {
+	s := sc.s
+	p := i + 1
+	for p < len(s) && (s[p] == '!' || s[p] == '?' || s[p] == '.') {
+		p++
+	}
+	e := sc.closers(p)
+	if e < len(s) && !startsSpace(s[e:]) {
+		return p
+	}
+	if sc.nextWord(e) == nextLower {
+		return p
+	}
+	q, _ := sc.cutAt(e)
+	return q
+}
+
+// period handles a single . at i outside Chinese text.
+func (sc *scanner) period(i int) int {
+	s := sc.s
+	e := sc.closers(i + 1)
+	if e < len(s) && !startsSpace(s[e:]) {
+		return i + 1 // 3.5, e.g, www.un.org, U.S.
+	}
+	ts := sc.tokenStart(i)
+	if !sc.periodEnds(ts, i, e) {
+		return i + 1
+	}
+	q, _ := sc.cutAt(e)
+	return q
+}
+
+// tokenStart returns where the word before the period at i starts: after
+// whitespace or an opening quote or bracket, at most 40 bytes back.
+func (sc *scanner) tokenStart(i int) int {
+	s := sc.s
+	j := i
+	for j > 0 && i-j < 40 {
+		r, w := utf8.DecodeLastRuneInString(s[:j])
+		if isSpace(r) || r != '.' && r != '\'' && r != '’' && r != '-' && r != '°' && r != '/' && !isWord(r) {
+			break
+		}
+		j -= w
+	}
+	return j
+}
+
+// periodEnds decides whether the period after s[ts:i] ends a sentence;
+// e is where the text after it (and its closers) starts.
+func (sc *scanner) periodEnds(ts, i, e int) bool {
+	s := sc.s
+	tok := s[ts:i]
+	if tok == "" {
+		return sc.nextWord(e) != nextLower
+	}
+	if isLabelToken(tok) && sc.labelPlace(ts) {
+		return false
+	}
+	kind := sc.lr.abbrev[tok]
+	if kind == abbrevYear {
+		kind = abbrevInside
+		if prevTokenIsNumber(s, ts) {
+			kind = abbrevEnd
+		}
+	}
+	if kind == abbrevNone {
+		switch {
+		case isInitial(tok):
+			kind = abbrevInside
+		case isDottedAcronym(tok):
+			kind = abbrevEnd
+		}
+	}
+	nx := sc.nextWord(e)
+	switch kind {
+	case abbrevInside:
+		return false
+	case abbrevEnd:
+		return nx == nextEnd || nx == nextUpper || nx == nextLabel || nx == nextUncased
+	}
+	return nx != nextLower
+}
+
+// isInitial reports a single cased letter: an initial (J. R. R. Tolkien)
+// or a one-letter abbreviation (p. п.).
+func isInitial(tok string) bool {
+	r, w := utf8.DecodeRuneInString(tok)
+	return w == len(tok) && (isUpper(r) || isLower(r))
+}
+
+// isDottedAcronym reports U.S, S.A, т.д: letters with inner periods.
+func isDottedAcronym(tok string) bool {
+	dot := false
+	for _, r := range tok {
+		if r == '.' {
+			dot = true
+		} else if !isUpper(r) && !isLower(r) {
+			return false
+		}
+	}
+	return dot
+}
+
+// isLabelToken reports what numbers a paragraph: 1 12 1.2 IV iv a.
+func isLabelToken(tok string) bool {
+	if len(tok) == 0 || len(tok) > 8 {
+		return false
+	}
+	digits, roman := true, true
+	for _, r := range tok {
+		if !(isDigit(r) || r == '.') {
+			digits = false
+		}
+		switch r {
+		case 'I', 'V', 'X', 'L', 'C', 'i', 'v', 'x', 'l', 'c':
+		default:
+			roman = false
+		}
+	}
+	if digits {
+		return tok[0] != '.' && len(tok) <= 7
+	}
+	return roman || isInitial(tok)
+}
+
+// labelPlace reports whether a token starting at ts stands where a list
+// label stands: at the start of the current span, or after a colon,
+// semicolon or line break, a Markdown bullet or another label.
+func (sc *scanner) labelPlace(ts int) bool {
+	s := sc.s
+	j := ts
+	for j > sc.start {
+		r, w := utf8.DecodeLastRuneInString(s[:j])
+		switch {
+		case r == '\n' || r == ':' || r == ';' || r == '：' || r == '；':
+			return true
+		case isSpace(r) || r == '-' || r == '*' || r == '•' || r == '–':
+			j -= w
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+func prevTokenIsNumber(s string, ts int) bool {
+	j := ts
+	for j > 0 && s[j-1] == ' ' {
+		j--
+	}
+	if j == ts && ts > 0 {
+		r, _ := utf8.DecodeLastRuneInString(s[:j])
+		if !isSpace(r) {
+			return false
+		}
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:j])
+	return isDigit(r)
+}
+
+// Kinds of text that follow a possible sentence end.
+const (
+	nextEnd     = iota // end of text
+	nextLower          // a lowercase letter
+	nextUpper          // an uppercase letter
+	nextDigit          // a digit
+	nextUncased        // a letter of a script without case (Han, Arabic)
+	nextLabel          // a list label: (a) (iv) (أ) ’1’
+	nextOther          // anything else
+)
+
+// nextWord classifies what starts after the whitespace at e, looking
+// through opening quotes and brackets.
+func (sc *scanner) nextWord(e int) int {
+	s := sc.s
+	p := skipSpace(s, e)
+	if p >= len(s) {
+		return nextEnd
+	}
+	if k := sc.regionAt(p); k >= 0 && isLabelRegion(s[sc.regs[k].start:sc.regs[k].end]) {
+		return nextLabel
+	}
+	for p < len(s) {
+		r, w := utf8.DecodeRuneInString(s[p:])
+		switch {
+		case isOpenPunct(r):
+			p += w
+			continue
+		case isLower(r):
+			return nextLower
+		case isUpper(r):
+			return nextUpper
+		case isDigit(r):
+			return nextDigit
+		case isWord(r):
+			return nextUncased
+		}
+		return nextOther
+	}
+	return nextOther
+}
+
+// isLabelRegion reports a bracketed or quoted list label: (a) (iv) (12)
+// (أ) ’1’ (一).
+func isLabelRegion(s string) bool {
+	_, w := utf8.DecodeRuneInString(s)
+	_, wl := utf8.DecodeLastRuneInString(s)
+	if w+wl > len(s) {
+		return false
+	}
+	return isLabelContent(s[w : len(s)-wl])
+}
+
+// isLabelContent reports the inside of a list label: at most four letters
+// or digits of one kind (a, iv, 12, أ, 一, 十二).
+func isLabelContent(s string) bool {
+	n := 0
+	for _, r := range s {
+		n++
+		if n > 4 || !(isWord(r) && !isHan(r) || isHanNumeral(r)) {
+			return false
+		}
+	}
+	return n > 0
+}
+
+func isHanNumeral(r rune) bool {
+	switch r {
+	case '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '〇', '零', '百':
+		return true
+	}
+	return false
+}
