@@ -79,13 +79,16 @@ func (p *parser) matchMarker(ln *srcLine) (marker, bool) {
 		}
 		return marker{kind: KindFootnote, ord: ord, labEnd: ne, rest: skipSpace(s, ne)}, true
 	}
-	lower := strings.ToLower(s)
+	lower := s
+	if p.lang != "zh" {
+		lower = strings.ToLower(s)
+	}
 	for _, w := range closingStarts {
 		if strings.HasPrefix(lower, w) {
 			return marker{kind: KindClosing, ord: 1}, true
 		}
 	}
-	if strings.Contains(s, "以昭信守") && p.lang == "zh" && !isListStart(s) {
+	if p.lang == "zh" && strings.Contains(ln.text.orig, "以昭信守") && !isListStart(s) {
 		return marker{kind: KindClosing, ord: 1}, true
 	}
 	for _, w := range preambleWords {

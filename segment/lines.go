@@ -54,7 +54,7 @@ func (p *parser) prepLine(raw string, num int) srcLine {
 	if strings.Contains(s, "](") {
 		s = stripLinks(s, func(t string) { markup(t, "link") })
 	}
-	if strings.ContainsAny(s, "[［【") {
+	if strings.IndexByte(s, '[') >= 0 || strings.Contains(s, "［") || strings.Contains(s, "【") {
 		s = p.takeMarks(s, num, &ln.marks)
 	}
 	s = strings.TrimSpace(s)

@@ -19,8 +19,27 @@ type normText struct {
 	n2o  []int // n2o[i] is the byte offset in orig of norm byte i; len(norm)+1 entries
 }
 
-// newNormText normalises s rune by rune, keeping an offset map.
+// markerWindow is how many runes at the start of a line are normalised for
+// marker matching: labels are short, and the rest of the line is only ever
+// cut from the original.
+const markerWindow = 32
+
+// newNormText normalises the start of s (markerWindow runes) rune by rune,
+// keeping an offset map; the normalised text is a prefix of the line.
 func newNormText(s string) normText {
+	cut, n := 0, 0
+	for cut < len(s) && n < markerWindow {
+		_, size := utf8.DecodeRuneInString(s[cut:])
+		cut += size
+		n++
+	}
+	t := normAll(s[:cut])
+	t.orig = s
+	return t
+}
+
+// normAll normalises the whole of s rune by rune, keeping an offset map.
+func normAll(s string) normText {
 	ascii := true
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
@@ -50,10 +69,23 @@ func newNormText(s string) normText {
 	return normText{orig: s, norm: b.String(), n2o: n2o}
 }
 
+// fullWidth holds the NFKC forms of the half- and full-width forms block
+// (U+FF00–U+FFEF), the most frequent changes in Chinese text.
+var fullWidth = func() []string {
+	t := make([]string, 0xF0)
+	for i := range t {
+		t[i] = norm.NFKC.String(string(rune(0xFF00 + i)))
+	}
+	return t
+}()
+
 // nfkcRune returns the NFKC form of one rune; rest starts with the rune.
 func nfkcRune(r rune, rest string) string {
 	if r >= 0x4E00 && r <= 0x9FFF { // CJK unified ideographs never change
 		return rest[:3]
+	}
+	if r >= 0xFF00 && r <= 0xFFEF {
+		return fullWidth[r-0xFF00]
 	}
 	p := norm.NFKC.PropertiesString(rest)
 	if p.Decomposition() == nil && p.BoundaryBefore() {
@@ -62,20 +94,20 @@ func nfkcRune(r rune, rest string) string {
 	return norm.NFKC.String(string(r))
 }
 
-// orig maps a byte offset of the normalised text to the original text.
+// origAt maps a byte offset of the normalised text to the original text.
 func (t normText) origAt(i int) int {
 	if t.n2o == nil {
-		return i
+		return min(i, len(t.orig))
 	}
 	if i >= len(t.n2o) {
-		return len(t.orig)
+		return t.n2o[len(t.n2o)-1]
 	}
 	return t.n2o[i]
 }
 
-// NFKC returns the NFKC normal form of s. It is the normalisation concord
-// matches numbering and marks on.
-func NFKC(s string) string { return newNormText(s).norm }
+// NFKC returns the NFKC normal form of s, rune by rune. It is the
+// normalisation concord matches numbering and marks on.
+func NFKC(s string) string { return normAll(s).norm }
 
 // digitValue returns the value of a decimal digit in any script
 // (ASCII, Arabic-Indic, Extended Arabic-Indic, Devanagari…), or -1.

@@ -244,7 +244,7 @@ func (p *parser) accept(m marker, ln *srcLine) (marker, bool) {
 		if m.kind == KindArticle && !m.sep && !ln.heading && p.lang != "zh" {
 			// "Article 5 shall apply…" at a line start is a sentence; a label
 			// stands alone or is followed by a short title.
-			rest := ln.text.norm[m.rest:]
+			rest := ln.text.orig[ln.text.origAt(m.rest):]
 			if rest != "" && (endsClause(rest) || utf8.RuneCountInString(rest) > 80) {
 				return m, false
 			}
@@ -526,8 +526,8 @@ func (p *parser) textLine(ln *srcLine) {
 			p.stack = append(p.stack, target)
 			break
 		}
-		p.titleText(ln)
-		p.last = p.doc.Units[0]
+		p.titleText(ln) // title lines stay lines: never joined as page breaks
+		p.last = nil
 		return
 	case top.Kind == KindTitle || top.Kind == KindClosing || top.Kind == KindFootnote || top.Kind == KindBlock:
 		top.Text = joinPara(top.Text, s)

@@ -19,13 +19,19 @@ const (
 	abbrevNone   abbrevKind = iota
 	abbrevInside            // never ends a sentence: Mr. art. e.g.
 	abbrevEnd               // ends a sentence when a capital follows: etc.
-	abbrevYear              // ru г./гг.: like abbrevEnd after a number, else abbrevInside
+	abbrevNumber            // ru г. гг. ч. м.: like abbrevEnd after a number, else abbrevInside
 )
 
 // langRules holds the per-language tables. The zero value is never used.
 type langRules struct {
 	script script
 	abbrev map[string]abbrevKind // the word before the period, without it
+	// numNouns are the lowercase stems of the words that a number follows
+	// at a sentence end (paragraph 2. / to 5.); a small number after any
+	// other word, and before a capital, is the label of a new paragraph
+	// that follows a heading (session 2. Immunity…).
+	numNouns []string
+	numWords []string // function words matched whole: to 5. / and 10.
 }
 
 // newAbbrev builds an abbreviation table. Entries are written with their
@@ -66,8 +72,12 @@ var (
 			"Mr.", "Mrs.", "Ms.", "Messrs.", "Dr.", "Prof.", "St.", "Sen.", "Rep.", "Gen.", "Col.",
 			"Lt.", "Capt.", "Hon.", "cf.", "vol.", "vols.", "p.", "pp.", "ch.", "chap.", "sect.",
 			"fig.", "ed.", "eds.", "Rev.", "Corr.", "Add.", "Suppl.", "approx.", "vs.", "viz.",
-			"Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec."},
+			"H.E.", "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec."},
 		[]string{"etc.", "Inc.", "Ltd.", "Co.", "Corp.", "Jr.", "Sr.", "al."}),
+		numNouns: strings.Fields(`para art item table annex rule figure fig chapter section page footnote
+			note resolution decision no number box appendix vol part principle recommendation goal
+			target indicator level phase step option category class grade column line row schedule`),
+		numWords: strings.Fields(`to and or through of than by at from between per about nearly over under around`),
 	}
 	rulesFr = &langRules{script: scriptLatin, abbrev: newAbbrev(
 		[]string{"M.", "MM.", "Mme.", "Mmes.", "Mlle.", "Dr.", "Pr.", "Me.", "art.", "al.", "p.",
@@ -75,6 +85,10 @@ var (
 			"Rev.", "Corr.", "Add.", "Suppl.", "env.", "janv.", "févr.", "avr.", "juil.", "sept.",
 			"oct.", "nov.", "déc."},
 		[]string{"etc.", "cie."}),
+		numNouns: strings.Fields(`par art point alinéa annexe tableau règle figure chapitre section page note
+			résolution décision n° no numéro encadré appendice vol partie principe recommandation
+			objectif cible indicateur niveau phase étape option catégorie classe colonne ligne`),
+		numWords: strings.Fields(`à au aux et ou de du des que par sur environ`),
 	}
 	rulesEs = &langRules{script: scriptLatin, abbrev: newAbbrev(
 		[]string{"art.", "arts.", "Sr.", "Sra.", "Sres.", "Sras.", "Srta.", "Dr.", "Dra.", "D.",
@@ -82,6 +96,10 @@ var (
 			"cf.", "vol.", "cap.", "secc.", "Rev.", "Corr.", "Add.", "Supl.", "aprox.", "Excmo.",
 			"Excma.", "Ud.", "Uds.", "ene.", "feb.", "abr.", "ago.", "sept.", "oct.", "nov.", "dic."},
 		[]string{"etc.", "Cía.", "S.A."}),
+		numNouns: strings.Fields(`párr art tema cuadro anexo regla figura gráfico capítulo sección página
+			nota resolución decisión núm número recuadro apéndice vol parte principio recomendación
+			objetivo meta indicador nivel fase etapa opción categoría clase columna línea`),
+		numWords: strings.Fields(`a al y o e de del que por sobre entre unos unas casi más`),
 	}
 	rulesRu = &langRules{script: scriptCyril, abbrev: func() map[string]abbrevKind {
 		m := newAbbrev(
@@ -89,20 +107,24 @@ var (
 				"рис.", "табл.", "гл.", "разд.", "подп.", "ч.", "т.н.", "напр.", "млн.", "млрд.",
 				"тыс.", "руб.", "долл.", "г-н.", "г-жа.", "Rev.", "Corr.", "Add."},
 			[]string{"т.д.", "т.п.", "д.", "др.", "пр.", "в."})
-		m["г"] = abbrevYear
-		m["гг"] = abbrevYear
+		for _, a := range []string{"г", "гг", "ч", "м"} {
+			m[a] = abbrevNumber
+		}
 		return m
-	}()}
+	}(), numNouns: strings.Fields(`пункт подпункт стать приложени таблиц правил рисун диаграмм глав раздел
+			страниц сноск примечани резолюци решени номер № вставк добавлени том част принцип
+			рекомендаци цел задач показател уровн этап вариант категори класс колонк строк`),
+		numWords: strings.Fields(`до и или по из от чем на в с около более менее`)}
 	rulesAr  = &langRules{script: scriptArabic, abbrev: map[string]abbrevKind{}}
-	rulesZh  = &langRules{script: scriptHan, abbrev: rulesEn.abbrev}
-	rulesDef = &langRules{script: scriptLatin, abbrev: rulesEn.abbrev}
+	rulesZh  = &langRules{script: scriptHan, abbrev: rulesEn.abbrev, numNouns: rulesEn.numNouns, numWords: rulesEn.numWords}
+	rulesDef = &langRules{script: scriptLatin, abbrev: rulesEn.abbrev, numNouns: rulesEn.numNouns, numWords: rulesEn.numWords}
 )
 
 // rulesFor returns the tables of a language code ("zh", "zh-Hans", "en-GB"…);
 // an unknown code gets the English Latin-script rules.
 func rulesFor(lang string) *langRules {
-	if len(lang) > 2 && (lang[2] == '-' || lang[2] == '_') {
-		lang = lang[:2]
+	if i := strings.IndexAny(lang, "-_"); i >= 0 {
+		lang = lang[:i]
 	}
 	switch strings.ToLower(lang) {
 	case "zh", "cmn", "zho", "chi":
@@ -119,4 +141,20 @@ func rulesFor(lang string) *langRules {
 		return rulesAr
 	}
 	return rulesDef
+}
+
+// isNumNoun reports whether a word (lowercased) starts with one of the
+// language's number-noun stems.
+func (lr *langRules) isNumNoun(word string) bool {
+	for _, st := range lr.numNouns {
+		if strings.HasPrefix(word, st) {
+			return true
+		}
+	}
+	for _, w := range lr.numWords {
+		if word == w {
+			return true
+		}
+	}
+	return false
 }

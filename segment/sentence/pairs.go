@@ -1,6 +1,9 @@
 package sentence
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // region is a matched pair of quotes or brackets, [start, end) in bytes,
 // from the opening mark to just after the closing one.
@@ -115,7 +118,7 @@ func findRegions(s string, sc script, buf []region) []region {
 				st := stack[k].pos
 				depth = k
 				end := i + w
-				if end-st <= maxRegion && !(expQuote > 0 && isQuoteRune(s[st:]) && quoteOpen(s[st:end])) {
+				if end-st <= maxRegion && !(isQuote(s[st:]) && quotesSentence(s[st:end])) {
 					for len(regs) > 0 && regs[len(regs)-1].start >= st {
 						regs = regs[:len(regs)-1]
 					}
@@ -154,34 +157,43 @@ func onlySpace(s string) bool {
 	return true
 }
 
-var expQuote = 0
-
-func isQuoteRune(s string) bool {
+// isQuote reports whether s starts with a quotation mark (not a bracket).
+func isQuote(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	switch r {
-	case '“', '”', '‘', '’', '「', '『', '"', '«', '„':
+	case '“', '”', '‘', '’', '「', '『', '"', '«', '„', '‹':
 		return true
 	}
 	return false
 }
 
-func quoteOpen(s string) bool {
-	n := 0
-	stops := 0
-	for _, r := range s {
-		n++
-		switch r {
-		case '。', '！', '？', '!', '?':
-			stops++
+// quotesSentence reports whether a quotation holds a sentence stop: quoted
+// speech or a quoted provision is split inside like any other text (its
+// closing quote stays with its last sentence), while a quoted term, name or
+// phrase (“网红事件”, "computer system") is never split. An ASCII period
+// counts when whitespace follows it.
+func quotesSentence(q string) bool {
+	for i := 0; i < len(q); i++ {
+		switch q[i] {
+		case '!', '?':
+			return true
+		case '.':
+			if i+1 < len(q) && (q[i+1] == ' ' || q[i+1] == '\n') {
+				return true
+			}
+		case 0xE3: // 。 U+3002
+			if strings.HasPrefix(q[i:], "。") {
+				return true
+			}
+		case 0xEF: // ！ U+FF01, ？ U+FF1F
+			if strings.HasPrefix(q[i:], "！") || strings.HasPrefix(q[i:], "？") {
+				return true
+			}
+		case 0xD8: // ؟ U+061F
+			if strings.HasPrefix(q[i:], "؟") {
+				return true
+			}
 		}
-	}
-	switch expQuote {
-	case 1:
-		return stops > 0
-	case 2:
-		return n > 30
-	case 3:
-		return n > 20
 	}
 	return false
 }

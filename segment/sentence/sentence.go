@@ -320,7 +320,7 @@ func (sc *scanner) clauseMark(i, p int, r rune) int {
 	switch r {
 	case '，', ',', '﹐', '،':
 		if sc.lr.script == scriptHan {
-			if isNumberComma(sc.s, i, p) || shortHanSegment(sc.s, seg, i) || isConnective(sc.s[seg:i]) {
+			if isNumberComma(sc.s, i, p) || isDateSegment(sc.s[seg:i]) || isConnective(sc.s[seg:i]) {
 				return p
 			}
 		} else if fewWords(sc.s[seg:i], 2) {
@@ -343,22 +343,6 @@ func isNumberComma(s string, i, p int) bool {
 		k++
 	}
 	return k == 3
-}
-
-// shortHanSegment reports fewer than three word characters in s[seg:i]:
-// a comma after a short opener (首先， 他说，) does not end a clause.
-func shortHanSegment(s string, seg, i int) bool {
-	k := 0
-	for i > seg {
-		r, w := utf8.DecodeLastRuneInString(s[seg:i])
-		i -= w
-		if isWord(r) {
-			if k++; k >= 3 {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // fewWords reports fewer than max words in s.

@@ -72,3 +72,21 @@ func (sc *scanner) afterParenthetical(e int) (int, bool) {
 	}
 	return sc.cutAt(e)
 }
+
+// isDateSegment reports a clause segment that is only a date or a time
+// (2020年11月12日，): it introduces the clause after it.
+func isDateSegment(seg string) bool {
+	n := 0
+	digits := false
+	for _, r := range seg {
+		switch {
+		case isDigit(r), isHanNumeral(r):
+			digits = true
+		case strings.ContainsRune("年月日时分秒号点半至到上下午晚早凌晨中旬初底末—-－~ ", r):
+		default:
+			return false
+		}
+		n++
+	}
+	return digits && n > 1
+}

@@ -1,0 +1,72 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"concord/corpora"
+	"concord/segment"
+)
+
+// inputFlags are the flags every command that reads documents shares.
+type inputFlags struct {
+	lang     string
+	encoding string
+	marks    string
+}
+
+func (f *inputFlags) register(fs *pflag.FlagSet) {
+	fs.StringVar(&f.lang, "lang", "", "document language: ar, zh, en, fr, ru or es (default: detect)")
+	fs.StringVar(&f.encoding, "encoding", "", "text encoding: utf-8, utf-16, gb18030, gbk or big5 (default: detect)")
+	fs.StringVar(&f.marks, "marks", "", "extra status marks: a TSV file of language, mark, status (ad-ref or informal)")
+}
+
+// options turns the flags into load options; lang overrides --lang for one
+// file when the command takes a list of languages.
+func (f *inputFlags) options(lang string) (corpora.LoadOptions, error) {
+	opt := corpora.LoadOptions{Lang: f.lang, Encoding: f.encoding}
+	if lang != "" {
+		opt.Lang = lang
+	}
+	if opt.Lang != "" && !validLang(opt.Lang) {
+		return opt, fmt.Errorf("unknown language %q: want one of %s", opt.Lang, strings.Join(segment.Langs, ", "))
+	}
+	if f.encoding != "" {
+		if _, ok := corpora.CanonicalEncoding(f.encoding); !ok {
+			return opt, fmt.Errorf("unknown encoding %q: want utf-8, utf-16, utf-16le, utf-16be, gb18030, gbk or big5", f.encoding)
+		}
+	}
+	if f.marks != "" {
+		file, err := os.Open(f.marks)
+		if err != nil {
+			return opt, err
+		}
+		defer file.Close()
+		opt.Marks = segment.DefaultMarks()
+		if err := opt.Marks.Load(file); err != nil {
+			return opt, fmt.Errorf("%s: %v", f.marks, err)
+		}
+	}
+	return opt, nil
+}
+
+func validLang(l string) bool {
+	for _, x := range segment.Langs {
+		if x == l {
+			return true
+		}
+	}
+	return false
+}
+
+// load reads one document; path "" is the embedded default.
+func (f *inputFlags) load(path, lang string) (*segment.Document, error) {
+	opt, err := f.options(lang)
+	if err != nil {
+		return nil, err
+	}
+	return corpora.LoadFile(path, opt)
+}

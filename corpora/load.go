@@ -1,0 +1,69 @@
+package corpora
+
+import (
+	"os"
+
+	"concord/segment"
+)
+
+// LoadOptions control [Load] and [LoadFile].
+type LoadOptions struct {
+	Lang     string            // document language; "" detects it
+	Encoding string            // text encoding; "" detects it (see [Decode])
+	Marks    segment.MarkTable // status marks; nil means segment.DefaultMarks
+}
+
+// Load reads a document of any format concord knows, chosen by content
+// ([Sniff]): UDHR XML through [ReadUDHR], anything else as text decoded by
+// [Decode] and parsed by [segment.Parse]. name labels the document in
+// errors and warnings.
+func Load(name string, data []byte, opt LoadOptions) (*segment.Document, error) {
+	switch Sniff(data) {
+	case FormatUDHR:
+		d, err := ReadUDHR(name, data)
+		if err == nil && opt.Lang != "" {
+			d.Lang = opt.Lang
+		}
+		return d, err
+	}
+	text, err := Decode(name, data, opt.Encoding)
+	if err != nil {
+		return nil, err
+	}
+	d, err := segment.Parse(name, text, segment.Options{Lang: opt.Lang, Marks: opt.Marks})
+	if err != nil {
+		return nil, &InputError{File: name, Reason: err.Error()}
+	}
+	return d, nil
+}
+
+// LoadFile reads and loads the file at path; an empty path loads the
+// embedded default, the L.15 draft.
+func LoadFile(path string, opt LoadOptions) (*segment.Document, error) {
+	if path == "" {
+		name, data := Default()
+		return Load(name, data, opt)
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, &InputError{File: path, Reason: errReason(err)}
+	}
+	if fi.IsDir() {
+		return nil, &InputError{File: path, Reason: "is a directory"}
+	}
+	if fi.Size() > MaxFileBytes {
+		return nil, tooLarge(path, fi.Size())
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &InputError{File: path, Reason: errReason(err)}
+	}
+	return Load(path, data, opt)
+}
+
+func errReason(err error) string {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}

@@ -1,0 +1,175 @@
+package words
+
+import (
+	"bufio"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/go-ego/gse"
+)
+
+func benchSegmenter(b *testing.B) *Segmenter {
+	s, err := New(Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return s
+}
+
+// BenchmarkCutZh cuts the L.15 draft line by line on one goroutine.
+func BenchmarkCutZh(b *testing.B) {
+	ls := lines(corpusFile(b, l15))
+	s := benchSegmenter(b)
+	n := 0
+	for _, l := range ls {
+		n += len(l)
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, l := range ls {
+			s.Cut(l, "zh")
+		}
+	}
+}
+
+// BenchmarkCutZhWhole cuts the whole L.15 draft as one string.
+func BenchmarkCutZhWhole(b *testing.B) {
+	text := corpusFile(b, l15)
+	s := benchSegmenter(b)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		s.Cut(text, "zh")
+	}
+}
+
+// BenchmarkCutAllZh2 cuts the lines of the L.15 draft with CutAll on two
+// workers.
+func BenchmarkCutAllZh2(b *testing.B) {
+	ls := lines(corpusFile(b, l15))
+	s := benchSegmenter(b)
+	n := 0
+	for _, l := range ls {
+		n += len(l)
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	for b.Loop() {
+		s.CutAll(ls, "zh", 2)
+	}
+}
+
+// BenchmarkCutEn cuts English with Unicode word boundaries.
+func BenchmarkCutEn(b *testing.B) {
+	ls := lines(corpusFile(b, "unpc-devset/UNv1.0.devset.en"))[:1000]
+	s := benchSegmenter(b)
+	n := 0
+	for _, l := range ls {
+		n += len(l)
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, l := range ls {
+			s.Cut(l, "en")
+		}
+	}
+}
+
+// BenchmarkLoad decodes the embedded dictionary and builds a Segmenter with
+// the treaty terms: what the first New costs.
+func BenchmarkLoad(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		base, err := decodeTrie(zhdictData)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ob := newOverlayBuilder(base)
+		for _, t := range treatyTerms {
+			ob.add(t, 0)
+		}
+		ob.build()
+	}
+}
+
+// BenchmarkGseLoad is the baseline: gse's own loading of zh_s.
+func BenchmarkGseLoad(b *testing.B) {
+	if testing.Short() {
+		b.Skip("slow")
+	}
+	for b.Loop() {
+		var seg gse.Segmenter
+		seg.SkipLog = true
+		if err := seg.LoadDictEmbed("zh_s"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+const footprintEnv = "WORDS_FOOTPRINT_CHILD"
+
+// TestLoadFootprint measures, in a fresh process, the time from start to the
+// first words of a Chinese sentence and the peak RSS (VmHWM) after that.
+func TestLoadFootprint(t *testing.T) {
+	if os.Getenv(footprintEnv) == "1" {
+		start := time.Now()
+		s, err := New(Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		toks := s.Cut("“流量数据”系指与使用信息和通信技术系统进行的通信有关的任何电子数据", "zh")
+		el := time.Since(start)
+		if len(toks) == 0 {
+			t.Fatal("no words")
+		}
+		os.Stdout.WriteString("FOOTPRINT " + strconv.FormatInt(el.Microseconds(), 10) + " " + strconv.Itoa(vmKB("VmHWM")) + "\n")
+		return
+	}
+	if vmKB("VmHWM") < 0 {
+		t.Skip("no /proc/self/status")
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestLoadFootprint$", "-test.count=1")
+	cmd.Env = append(os.Environ(), footprintEnv+"=1")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	for l := range strings.Lines(string(out)) {
+		if f := strings.Fields(l); len(f) == 3 && f[0] == "FOOTPRINT" {
+			us, _ := strconv.Atoi(f[1])
+			kb, _ := strconv.Atoi(f[2])
+			t.Logf("first words after %.2f ms, peak RSS %.1f MiB (whole test binary)", float64(us)/1000, float64(kb)/1024)
+			if us > 200000 {
+				t.Errorf("first words after %d µs, want < 0.2 s", us)
+			}
+			if kb > 120*1024 {
+				t.Errorf("peak RSS %d KiB, want < 120 MiB", kb)
+			}
+			return
+		}
+	}
+	t.Fatalf("no FOOTPRINT line in\n%s", out)
+}
+
+// vmKB returns a field of /proc/self/status in KiB, -1 if unavailable.
+func vmKB(field string) int {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return -1
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if rest, ok := strings.CutPrefix(sc.Text(), field+":"); ok {
+			n, _ := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(rest), " kB"))
+			return n
+		}
+	}
+	return -1
+}

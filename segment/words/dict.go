@@ -1,0 +1,180 @@
+package words
+
+import (
+	_ "embed"
+	"encoding/binary"
+	"fmt"
+	"math"
+	"sync"
+	"unsafe"
+)
+
+//go:generate go run ./internal/gendict -o zhdict.bin
+
+// zhdictData is gse's zh_s dictionary compiled by internal/gendict: a trie
+// stored breadth first as flat uint32 arrays, read in place (no parsing).
+//
+//go:embed zhdict.bin
+var zhdictData string
+
+// trie is the base Chinese dictionary. All fields are read-only once built.
+//
+// Nodes are numbered breadth first with the children of a node in rune-code
+// order, so the children of node n are nodes kidStart[n] .. kidStart[n+1]-1.
+// ld[n] holds the rune code of the edge into n (high 16 bits) and the index
+// of n's path distance in dists (low 16 bits; 0 when n ends no word). Runes
+// that begin a word have codes 1..nFirst, and the root's child for code c is
+// node c.
+type trie struct {
+	total    float64  // gse's total frequency of the dictionary
+	logTotal float32  // float32(log2(total)), as gse computes it
+	nFirst   uint32   // codes 1..nFirst begin a word
+	nRunes   int      // size of the alphabet
+	nWords   int      // words in the dictionary
+	code16   []uint16 // rune code of runes below 0x10000, 0 = not in the alphabet
+	codeHi   map[rune]uint16
+	dists    []float32 // path distances, dists[0] = 0
+	kidStart []uint32  // len = nodes + 1
+	ld       []uint32  // len = nodes
+	inPlace  bool      // arrays alias the embedded data (no copy)
+}
+
+var (
+	baseOnce sync.Once
+	baseDict *trie
+	baseErr  error
+)
+
+// loadBase returns the base dictionary, decoding its header the first time.
+// The big arrays are used in place: loading costs well under a millisecond
+// and about 130 KiB of heap.
+func loadBase() (*trie, error) {
+	baseOnce.Do(func() { baseDict, baseErr = decodeTrie(zhdictData) })
+	return baseDict, baseErr
+}
+
+func decodeTrie(data string) (*trie, error) {
+	const hdr = 32
+	if len(data) < hdr || data[:4] != "CWD2" {
+		return nil, fmt.Errorf("words: embedded dictionary: bad header (run go generate ./segment/words)")
+	}
+	le := binary.LittleEndian
+	b := unsafe.Slice(unsafe.StringData(data), len(data))
+	nRunes := int(le.Uint32(b[4:]))
+	nFirst := le.Uint32(b[8:])
+	nNodes := int(le.Uint32(b[12:]))
+	nDists := int(le.Uint32(b[16:]))
+	total := math.Float64frombits(le.Uint64(b[20:]))
+	if want := hdr + 4*(nRunes+nDists+nNodes+1+nNodes); len(data) != want {
+		return nil, fmt.Errorf("words: embedded dictionary: %d bytes, want %d", len(data), want)
+	}
+	t := &trie{
+		total:    total,
+		logTotal: float32(math.Log2(total)),
+		nFirst:   nFirst,
+		nRunes:   nRunes,
+		code16:   make([]uint16, 1<<16),
+		codeHi:   map[rune]uint16{},
+	}
+	off := hdr
+	runes := u32s(b, off, nRunes)
+	off += 4 * nRunes
+	for i, r := range runes {
+		if r < 1<<16 {
+			t.code16[r] = uint16(i + 1)
+		} else {
+			t.codeHi[rune(r)] = uint16(i + 1)
+		}
+	}
+	dbits := u32s(b, off, nDists)
+	off += 4 * nDists
+	t.dists = make([]float32, nDists)
+	for i, v := range dbits {
+		t.dists[i] = math.Float32frombits(v)
+	}
+	t.kidStart = u32s(b, off, nNodes+1)
+	off += 4 * (nNodes + 1)
+	t.ld = u32s(b, off, nNodes)
+	t.inPlace = len(t.ld) > 0 && unsafe.SliceData(t.ld) == (*uint32)(unsafe.Pointer(&b[off]))
+	for _, v := range t.ld {
+		if v&0xffff != 0 {
+			t.nWords++
+		}
+	}
+	return t, nil
+}
+
+// u32s returns n little-endian uint32 values at b[off:], in place when the
+// machine is little-endian and the data is aligned, otherwise as a copy.
+func u32s(b []byte, off, n int) []uint32 {
+	if n == 0 {
+		return nil
+	}
+	p := unsafe.Pointer(&b[off])
+	if littleEndian && uintptr(p)%4 == 0 {
+		return unsafe.Slice((*uint32)(p), n)
+	}
+	out := make([]uint32, n)
+	for i := range out {
+		out[i] = binary.LittleEndian.Uint32(b[off+4*i:])
+	}
+	return out
+}
+
+var littleEndian = binary.NativeEndian.Uint16([]byte{1, 0}) == 1
+
+// code returns the rune code of r, 0 when no dictionary word contains r.
+func (t *trie) code(r rune) uint16 {
+	if uint32(r) < 1<<16 {
+		return t.code16[r]
+	}
+	return t.codeHi[r]
+}
+
+// child returns the child of node n along code c.
+func (t *trie) child(n uint32, c uint16) (uint32, bool) {
+	if n == 0 {
+		return uint32(c), c != 0 && uint32(c) <= t.nFirst
+	}
+	lo, end := t.kidStart[n], t.kidStart[n+1]
+	key := uint32(c) << 16
+	hi := end
+	for lo < hi {
+		m := (lo + hi) >> 1
+		if t.ld[m] < key {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < end && t.ld[lo]>>16 == uint32(c) {
+		return lo, true
+	}
+	return 0, false
+}
+
+// dist returns the path distance of the word ending at node n, 0 if none.
+func (t *trie) dist(n uint32) float32 {
+	return t.dists[t.ld[n]&0xffff]
+}
+
+// lookup returns the distance of word w, 0 if w is not in the dictionary.
+func (t *trie) lookup(w string) float32 {
+	var n uint32
+	for _, r := range w {
+		var ok bool
+		if n, ok = t.child(n, t.code(r)); !ok {
+			return 0
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return t.dist(n)
+}
+
+// distance converts a frequency to a path distance the way gse does, against
+// the base dictionary's total frequency.
+func (t *trie) distance(freq float64) float32 {
+	return t.logTotal - float32(math.Log2(freq))
+}

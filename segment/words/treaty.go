@@ -1,0 +1,49 @@
+package words
+
+// treatyTerms are UN treaty terms that gse's dictionary splits or scores too
+// low: the terms defined in article 2 of the draft UN convention against
+// cybercrime (A/AC.291/L.15) and recurring institutional terms of UN
+// criminal-law conventions. Options.NoTreatyDict leaves them out.
+var treatyTerms = []string{
+	// Defined terms (art. 2, "…"系指).
+	"信息和通信技术系统",
+	"电子数据",
+	"流量数据",
+	"内容数据",
+	"订户信息",
+	"个人数据",
+	"服务提供商",
+	"严重犯罪",
+	"财产",
+	"犯罪所得",
+	"冻结",
+	"扣押",
+	"没收",
+	"上游犯罪",
+	"区域经济一体化组织",
+	"紧急情况",
+	"私密图像",
+	"儿童性虐待或儿童性剥削材料",
+	// Parties and authorities.
+	"缔约国",
+	"请求缔约国",
+	"被请求缔约国",
+	"缔约国会议",
+	"主管机关",
+	"中央机关",
+	"执法机关",
+	// Cooperation and procedure.
+	"司法协助",
+	"国际合作",
+	"信息和通信技术",
+	"网络犯罪",
+	"刑事诉讼",
+	"刑事司法",
+	"电子形式证据",
+	"快速保全",
+	"实时收集",
+	"联合调查",
+	"技术援助",
+	"能力建设",
+	"国内法",
+}
