@@ -76,7 +76,8 @@ var (
 		[]string{"etc.", "Inc.", "Ltd.", "Co.", "Corp.", "Jr.", "Sr.", "al."}),
 		numNouns: strings.Fields(`para art item table annex rule figure fig chapter section page footnote
 			note resolution decision no number box appendix vol part principle recommendation goal
-			target indicator level phase step option category class grade column line row schedule`),
+			target indicator level phase step option category class grade column line row schedule
+			standard action`),
 		numWords: strings.Fields(`to and or through of than by at from between per about nearly over under around`),
 	}
 	rulesFr = &langRules{script: scriptLatin, abbrev: newAbbrev(
@@ -87,7 +88,8 @@ var (
 		[]string{"etc.", "cie."}),
 		numNouns: strings.Fields(`par art point alinéa annexe tableau règle figure chapitre section page note
 			résolution décision n° no numéro encadré appendice vol partie principe recommandation
-			objectif cible indicateur niveau phase étape option catégorie classe colonne ligne`),
+			objectif cible indicateur niveau phase étape option catégorie classe colonne ligne
+			norme action`),
 		numWords: strings.Fields(`à au aux et ou de du des que par sur environ`),
 	}
 	rulesEs = &langRules{script: scriptLatin, abbrev: newAbbrev(
@@ -98,7 +100,8 @@ var (
 		[]string{"etc.", "Cía.", "S.A."}),
 		numNouns: strings.Fields(`párr art tema cuadro anexo regla figura gráfico capítulo sección página
 			nota resolución decisión núm número recuadro apéndice vol parte principio recomendación
-			objetivo meta indicador nivel fase etapa opción categoría clase columna línea`),
+			objetivo meta indicador nivel fase etapa opción categoría clase columna línea
+			norma acción`),
 		numWords: strings.Fields(`a al y o e de del que por sobre entre unos unas casi más`),
 	}
 	rulesRu = &langRules{script: scriptCyril, abbrev: func() map[string]abbrevKind {
@@ -107,7 +110,7 @@ var (
 				"рис.", "табл.", "гл.", "разд.", "подп.", "ч.", "т.н.", "напр.", "млн.", "млрд.",
 				"тыс.", "руб.", "долл.", "г-н.", "г-жа.", "Rev.", "Corr.", "Add."},
 			[]string{"т.д.", "т.п.", "д.", "др.", "пр.", "в."})
-		for _, a := range []string{"г", "гг", "ч", "м"} {
+		for _, a := range []string{"г", "гг", "ч", "м", "час", "мин"} {
 			m[a] = abbrevNumber
 		}
 		return m

@@ -1,6 +1,9 @@
 package sentence
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Span is one sentence or clause: the bytes text[Start:End] of the text it
 // was cut from. A span includes the whitespace that follows it.
@@ -433,6 +436,10 @@ func (sc *scanner) tokenStart(i int) int {
 	j := i
 	for j > 0 && i-j < 40 {
 		r, w := utf8.DecodeLastRuneInString(s[:j])
+		if (r == ':' || r == ',') && j < i && isDigit(rune(s[j])) {
+			j -= w // 18:00 1,000
+			continue
+		}
 		if isSpace(r) || r != '.' && r != '\'' && r != '’' && r != '-' && r != '°' && r != '/' && !isWord(r) {
 			break
 		}
@@ -452,29 +459,121 @@ func (sc *scanner) periodEnds(ts, i, e int) bool {
 	if isLabelToken(tok) && sc.labelPlace(ts) {
 		return false
 	}
+	if sc.lr.script == scriptHan {
+		// Chinese ends sentences with 。; an ASCII period after Han text or a
+		// number is a label or a heading (第5条. 1. 三.).
+		last, _ := utf8.DecodeLastRuneInString(tok)
+		if !isUpper(last) && !isLower(last) || isNumberToken(tok) {
+			return false
+		}
+	}
 	kind := sc.lr.abbrev[tok]
-	if kind == abbrevYear {
+	if kind == abbrevNumber {
 		kind = abbrevInside
 		if prevTokenIsNumber(s, ts) {
 			kind = abbrevEnd
 		}
 	}
+	nx := sc.nextWord(e)
 	if kind == abbrevNone {
 		switch {
+		case isNumberToken(tok) || isRoman(tok):
+			// a number or a roman numeral: a sentence end after "paragraph"
+			// or "to", a paragraph label after a heading or a comma.
+			switch {
+			case nx == nextLower:
+				return false
+			case nx == nextEnd || sc.lr.script == scriptArabic:
+				return true
+			}
+			return sc.afterNumNoun(ts)
 		case isInitial(tok):
 			kind = abbrevInside
 		case isDottedAcronym(tok):
 			kind = abbrevEnd
 		}
 	}
-	nx := sc.nextWord(e)
 	switch kind {
 	case abbrevInside:
 		return false
 	case abbrevEnd:
-		return nx == nextEnd || nx == nextUpper || nx == nextLabel || nx == nextUncased
+		if nx == nextUpper || nx == nextUncased {
+			// an abbreviation before a parenthesis goes on: S.A. (ARSAT)
+			p := skipSpace(s, e)
+			return p >= len(s) || s[p] != '('
+		}
+		return nx == nextEnd || nx == nextLabel
 	}
 	return nx != nextLower
+}
+
+// isNumberToken reports a small number or a dotted one: 7 21 1.2 IV.2.
+func isNumberToken(tok string) bool {
+	if len(tok) == 0 || len(tok) > 8 || tok[0] == '.' {
+		return false
+	}
+	run := 0
+	for i := 0; i < len(tok); i++ {
+		switch c := tok[i]; {
+		case c >= '0' && c <= '9':
+			if run++; run > 3 {
+				return false
+			}
+		case c == '.':
+			run = 0
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// isRoman reports an uppercase roman numeral of at most six letters.
+func isRoman(tok string) bool {
+	if len(tok) == 0 || len(tok) > 6 {
+		return false
+	}
+	for i := 0; i < len(tok); i++ {
+		switch tok[i] {
+		case 'I', 'V', 'X', 'L', 'C':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// afterNumNoun reports whether the word before ts is one that a number
+// follows at a sentence end: a lowercase noun such as paragraph or annex,
+// or a word such as to or and.
+func (sc *scanner) afterNumNoun(ts int) bool {
+	s := sc.s
+	j := ts
+	for j > 0 && s[j-1] == ' ' {
+		j--
+	}
+	if j == ts || j == 0 {
+		return false
+	}
+	end := j
+	for j > 0 {
+		r, w := utf8.DecodeLastRuneInString(s[:j])
+		if !isWord(r) && r != '°' && r != '№' {
+			break
+		}
+		j -= w
+	}
+	word := s[j:end]
+	if word == "" {
+		return false // after a comma, a colon, a bracket: a label
+	}
+	// "paragraph 7." ends a sentence; a number after a date or another
+	// number (11 March 2015 3.) or after a capitalised heading word
+	// (Recommendations 7.) is a label.
+	if first, _ := utf8.DecodeRuneInString(word); !isLower(first) {
+		return false
+	}
+	return sc.lr.isNumNoun(word)
 }
 
 // isInitial reports a single cased letter: an initial (J. R. R. Tolkien)
@@ -576,6 +675,9 @@ func (sc *scanner) nextWord(e int) int {
 	if k := sc.regionAt(p); k >= 0 && isLabelRegion(s[sc.regs[k].start:sc.regs[k].end]) {
 		return nextLabel
 	}
+	if isBareLabel(s[p:]) {
+		return nextLabel
+	}
 	for p < len(s) {
 		r, w := utf8.DecodeRuneInString(s[p:])
 		switch {
@@ -623,6 +725,39 @@ func isLabelContent(s string) bool {
 func isHanNumeral(r rune) bool {
 	switch r {
 	case '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '〇', '零', '百':
+		return true
+	}
+	return false
+}
+
+// isBareLabel reports a paragraph label without an opening bracket at the
+// start of s: 2. 12) b) ii) 8 - (Arabic).
+func isBareLabel(s string) bool {
+	k := 0
+	digits := true
+	for k < len(s) && k < 5 {
+		c := s[k]
+		if c >= '0' && c <= '9' {
+			k++
+			continue
+		}
+		if c >= 'a' && c <= 'z' {
+			digits = false
+			k++
+			continue
+		}
+		break
+	}
+	if k == 0 || k >= len(s) {
+		return false
+	}
+	rest := s[k:]
+	switch {
+	case rest[0] == ')':
+		return digits || k <= 2 || isRoman(strings.ToUpper(s[:k]))
+	case digits && k <= 3 && rest[0] == '.':
+		return len(rest) > 1 && rest[1] == ' '
+	case digits && k <= 3 && strings.HasPrefix(rest, " - "):
 		return true
 	}
 	return false

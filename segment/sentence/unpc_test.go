@@ -111,13 +111,14 @@ func endsWithStop(s string) bool {
 }
 
 type unpcScore struct {
-	joins, marked, found, foundMarked, cuts, wrong, chunks, exact int
+	joins, marked, found, foundMarked, cuts, wrong, chunks, exact, mchunks, mexact int
 }
 
 func (u unpcScore) String() string {
-	return fmt.Sprintf("marked joins found %.3f (%d/%d), all joins %.3f (%d/%d), spurious cuts %.3f (%d/%d), chunks exact %.3f (%d/%d)",
+	return fmt.Sprintf("marked joins found %.3f (%d/%d), all joins %.3f (%d/%d), spurious cuts %.3f (%d/%d), chunks exact %.3f (%d/%d), chunks with marked joins only exact %.3f (%d/%d)",
 		ratio(u.foundMarked, u.marked), u.foundMarked, u.marked, ratio(u.found, u.joins), u.found, u.joins,
-		ratio(u.wrong, u.cuts), u.wrong, u.cuts, ratio(u.exact, u.chunks), u.exact, u.chunks)
+		ratio(u.wrong, u.cuts), u.wrong, u.cuts, ratio(u.exact, u.chunks), u.exact, u.chunks,
+		ratio(u.mexact, u.mchunks), u.mexact, u.mchunks)
 }
 
 func ratio(a, b int) float64 {
@@ -136,15 +137,14 @@ func scoreUNPC(docs [][]string, lang string, miss func(string)) unpcScore {
 			want := map[int]bool{}
 			marked := map[int]bool{}
 			off := 0
-			for k, l := range chunk[:len(chunk)-1] {
+			for _, l := range chunk[:len(chunk)-1] {
 				off += len(l) + 1
 				want[off] = true
 				if endsWithStop(l) {
 					marked[off] = true
-				} else if miss != nil {
-					_ = k
 				}
 			}
+			allMarked := len(marked) == len(want)
 			got := map[int]bool{}
 			for _, sp := range Sentences(text, lang) {
 				if sp.End < len(text) {
@@ -182,6 +182,12 @@ func scoreUNPC(docs [][]string, lang string, miss func(string)) unpcScore {
 			u.chunks++
 			if ok {
 				u.exact++
+			}
+			if allMarked {
+				u.mchunks++
+				if ok {
+					u.mexact++
+				}
 			}
 		}
 	}
