@@ -1,7 +1,9 @@
 package words
 
 import (
+	"math/rand/v2"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -70,4 +72,43 @@ func TestSameAsGse(t *testing.T) {
 		words += len(got)
 	}
 	t.Logf("%d inputs, %d words, all equal to gse", len(inputs), words)
+}
+
+// TestSameAsGseRandom compares with gse on random strings: windows of the
+// L.15 draft cut at arbitrary bytes (so with broken UTF-8) and mixtures of
+// Han characters, Latin, Cyrillic, digits, spaces and punctuation.
+func TestSameAsGseRandom(t *testing.T) {
+	text := corpusFile(t, l15)
+	if testing.Short() {
+		t.Skip("loads gse (1 s, 200 MiB)")
+	}
+	s, err := New(Options{NoTreatyDict: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	han := []rune(strings.Join(strings.Fields(text), ""))
+	pool := []string{" ", "  ", "\t", "\u3000", "a", "Z", "9", "and", "4S", "AA", "é", "ж", "Ω", "¹", "½", "ٌ", "-", ".", "，", "\xff", "\xe4\xb8", "ａ"}
+	r := rand.New(rand.NewPCG(1, 2))
+	for i := range 3000 {
+		var in string
+		if i%2 == 0 {
+			a := r.IntN(len(text))
+			in = text[a:min(len(text), a+r.IntN(300))]
+		} else {
+			var b strings.Builder
+			for range r.IntN(40) {
+				if r.IntN(3) > 0 {
+					k := r.IntN(len(han) - 4)
+					b.WriteString(string(han[k : k+1+r.IntN(4)]))
+				} else {
+					b.WriteString(pool[r.IntN(len(pool))])
+				}
+			}
+			in = b.String()
+		}
+		got, want := texts(s.Cut(in, "zh")), gseCut(t, in)
+		if !slices.Equal(got, want) {
+			t.Fatalf("%q:\ngot %q\ngse %q", in, got, want)
+		}
+	}
 }

@@ -9,10 +9,12 @@ import (
 // rune trie whose node 0 is the root. A word in the overlay replaces the
 // base word of the same text.
 type overlay struct {
-	first [1 << 10]uint64   // bit r&0xffff is set if some word begins with r
-	edges map[uint64]uint32 // parent<<32 | rune -> child
-	dist  []float32         // by node; 0: no word ends here
-	words map[string]float32
+	first  [1 << 10]uint64   // bit r&0xffff: some word begins with rune r
+	single [1 << 10]uint64   // bit r&0xffff: a one-rune word begins with r
+	pair   [1 << 10]uint64   // bit pairHash(r1, r2): some word begins with r1 r2
+	edges  map[uint64]uint32 // parent<<32 | rune -> child
+	dist   []float32         // by node; 0: no word ends here
+	words  map[string]float32
 }
 
 type overlayBuilder struct {
@@ -56,10 +58,14 @@ func (b *overlayBuilder) build() *overlay {
 	o := &overlay{edges: map[uint64]uint32{}, dist: []float32{0}, words: b.words}
 	for _, w := range b.order {
 		var n uint32
-		for i, r := range w {
-			if i == 0 {
-				o.first[(r&0xffff)>>6] |= 1 << (r & 63)
-			}
+		rs := []rune(w)
+		setBit(&o.first, rs[0])
+		if len(rs) == 1 {
+			setBit(&o.single, rs[0])
+		} else {
+			setBit(&o.pair, pairHash(rs[0], rs[1]))
+		}
+		for _, r := range rs {
 			k := uint64(n)<<32 | uint64(uint32(r))
 			c, ok := o.edges[k]
 			if !ok {
@@ -74,9 +80,19 @@ func (b *overlayBuilder) build() *overlay {
 	return o
 }
 
-// mayBegin reports whether some word may begin with r.
-func (o *overlay) mayBegin(r rune) bool {
-	return o.first[(r&0xffff)>>6]&(1<<(r&63)) != 0
+func setBit(set *[1 << 10]uint64, r rune) { set[(r&0xffff)>>6] |= 1 << (r & 63) }
+
+func hasBit(set *[1 << 10]uint64, r rune) bool { return set[(r&0xffff)>>6]&(1<<(r&63)) != 0 }
+
+func pairHash(r1, r2 rune) rune { return r1*0x9e37 ^ r2 }
+
+// mayBegin reports whether some word may begin at rs[0] (a filter: false
+// positives happen, false negatives do not).
+func (o *overlay) mayBegin(rs []rune) bool {
+	if !hasBit(&o.first, rs[0]) {
+		return false
+	}
+	return hasBit(&o.single, rs[0]) || len(rs) > 1 && hasBit(&o.pair, pairHash(rs[0], rs[1]))
 }
 
 // child returns the child of node n along rune r.

@@ -68,7 +68,7 @@ type Options struct {
 // DefaultTermFreq is the frequency given to treaty terms, Options.Terms and
 // user-dictionary terms listed without one. It is high enough (about that of
 // 国家 in gse's dictionary) that a term wins over any split of it.
-const DefaultTermFreq = 100000
+const DefaultTermFreq = 1000000
 
 // Segmenter cuts text into words. It is immutable once New returns and safe
 // for concurrent use by any number of goroutines.

@@ -1,6 +1,7 @@
 package words
 
 import (
+	"slices"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -17,7 +18,7 @@ type scratch struct {
 	cs     []uint16  // their codes in the base dictionary
 	best   []float32 // shortest distance from the start to the end of unit i
 	from   []int32   // first unit of the last word on that path
-	ends   []int32   // words found at the current unit: last unit …
+	ends   []int32   // overlay words at the current unit: last unit …
 	dists  []float32 // … and distance
 	spans  []int32   // the chosen words as start units, in order
 }
@@ -88,7 +89,14 @@ func (s *Segmenter) cutZh(text string) []Token {
 		if cur > 0 {
 			baseDist = best[cur-1]
 		}
-		ends, dists := sc.ends[:0], sc.dists[:0]
+		// Overlay words that begin at unit cur (rare): they replace base
+		// words of the same length.
+		oEnds, oDists := sc.ends[:0], sc.dists[:0]
+		if o := s.extra; o != nil && o.mayBegin(sc.rs[rstart[cur]:]) {
+			oEnds, oDists = o.matches(sc, cur, oEnds, oDists)
+			sc.ends, sc.dists = oEnds, oDists
+		}
+		single := false // some word is exactly unit cur
 
 		// Base dictionary words that begin at unit cur, shortest first.
 		node := uint32(0)
@@ -100,26 +108,25 @@ func (s *Segmenter) cutZh(text string) []Token {
 					break walk
 				}
 			}
-			if d := t.dist(node); d != 0 {
-				ends = append(ends, int32(u))
-				dists = append(dists, d)
+			d := t.dist(node)
+			if d == 0 || len(oEnds) > 0 && slices.Contains(oEnds, int32(u)) {
+				continue
+			}
+			single = single || u == cur
+			if nd := baseDist + d; best[u] == 0 || best[u] > nd {
+				best[u] = nd
+				from[u] = int32(cur)
 			}
 		}
-		if o := s.extra; o != nil && o.mayBegin(sc.rs[rstart[cur]]) {
-			ends, dists = o.matches(sc, cur, ends, dists)
-		}
-		sc.ends, sc.dists = ends, dists
-
-		for i, e := range ends {
-			nd := baseDist + dists[i]
-			if b := best[e]; b == 0 || b > nd {
+		for i, e := range oEnds {
+			single = single || e == int32(cur)
+			if nd := baseDist + oDists[i]; best[e] == 0 || best[e] > nd {
 				best[e] = nd
 				from[e] = int32(cur)
 			}
 		}
-		if len(ends) == 0 || ends[0] != int32(cur) {
-			nd := baseDist + pseudoDist
-			if b := best[cur]; b == 0 || b > nd {
+		if !single {
+			if nd := baseDist + pseudoDist; best[cur] == 0 || best[cur] > nd {
 				best[cur] = nd
 				from[cur] = int32(cur)
 			}
@@ -154,8 +161,8 @@ func (s *Segmenter) cutZh(text string) []Token {
 	return out
 }
 
-// matches adds the overlay words that begin at unit cur to the base words
-// found there (ends ascending), replacing a base word of the same length.
+// matches appends the overlay words that begin at unit cur: their last
+// units to ends, their distances to dists.
 func (o *overlay) matches(sc *scratch, cur int, ends []int32, dists []float32) ([]int32, []float32) {
 	n := len(sc.ustart) - 1
 	node := uint32(0)
@@ -166,24 +173,9 @@ func (o *overlay) matches(sc *scratch, cur int, ends []int32, dists []float32) (
 				return ends, dists
 			}
 		}
-		d := o.dist[node]
-		if d == 0 {
-			continue
-		}
-		e := int32(u)
-		i := 0
-		for i < len(ends) && ends[i] < e {
-			i++
-		}
-		switch {
-		case i < len(ends) && ends[i] == e:
-			dists[i] = d
-		default:
-			ends = append(ends, 0)
-			dists = append(dists, 0)
-			copy(ends[i+1:], ends[i:])
-			copy(dists[i+1:], dists[i:])
-			ends[i], dists[i] = e, d
+		if d := o.dist[node]; d != 0 {
+			ends = append(ends, int32(u))
+			dists = append(dists, d)
 		}
 	}
 	return ends, dists
