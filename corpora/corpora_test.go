@@ -62,3 +62,6 @@ func l15(t testing.TB) string {
 	_, data := Default()
 	return string(data)
 }
+
+// corpusDirOrEmpty returns $CONCORD_CORPORA without skipping when unset.
+func corpusDirOrEmpty() string { return os.Getenv("CONCORD_CORPORA") }

@@ -164,11 +164,13 @@ func tooLarge(file string, n int64) *InputError {
 //  1. a UTF-8 byte-order mark means UTF-8, and FF FE / FE FF mean UTF-16
 //     little/big endian (the mark is removed);
 //  2. bytes that are valid UTF-8 are UTF-8;
-//  3. otherwise the text is decoded both as GB18030 and as Big5, and the
-//     decoding in which more characters are common characters of that
-//     standard (the 3,755 hanzi of GB 2312 level 1, the 5,401 of Big5's
-//     frequent-character level) and fewer are invalid or private-use wins.
-//     If neither reads as Chinese text, Decode gives up rather than guess.
+//  3. otherwise the text (its first 256 KiB, cut at a line end) is decoded
+//     both as GB18030 and as Big5, and the decoding in which more
+//     characters are common characters of that standard (the 3,755 hanzi
+//     of GB 2312 level 1, the 5,401 of Big5 level 1) and fewer are
+//     invalid or private-use wins. If in neither decoding at least half
+//     of the non-ASCII characters are common ones, Decode gives up rather
+//     than guess.
 //
 // A leading U+FEFF is removed whatever the encoding. Line ends are kept as
 // they are. Decode returns an [*InputError] for input that is empty or only
@@ -193,11 +195,11 @@ func Decode(name string, data []byte, encoding string) (string, error) {
 	if len(data) == 0 {
 		return "", inputErr(name, "empty input (0 bytes)")
 	}
-	enc, body, ierr := chooseEncoding(name, data, enc)
+	enc, body, decoded, ierr := chooseEncoding(name, data, enc)
 	if ierr != nil {
 		return "", ierr
 	}
-	text, ierr := decodeAs(name, body, enc, encoding == "")
+	text, ierr := decodeAs(name, body, enc, encoding == "", decoded)
 	if ierr != nil {
 		return "", ierr
 	}
@@ -216,7 +218,7 @@ func Detect(data []byte) string {
 	if len(data) == 0 || len(data) > MaxFileBytes {
 		return ""
 	}
-	enc, _, err := chooseEncoding("", data, "")
+	enc, _, _, err := chooseEncoding("", data, "")
 	if err != nil {
 		return ""
 	}
@@ -231,33 +233,34 @@ var (
 
 // chooseEncoding settles the encoding (detecting it if enc is ""), strips a
 // byte-order mark, and rejects binary input in ASCII-compatible encodings.
-func chooseEncoding(name string, data []byte, enc string) (string, []byte, *InputError) {
+// If detection decoded the whole body already, decoded holds the result.
+func chooseEncoding(name string, data []byte, enc string) (_ string, body, decoded []byte, _ *InputError) {
 	switch enc {
 	case "":
 		switch {
 		case bytes.HasPrefix(data, bomUTF8):
-			return UTF8, data[3:], checkBinaryBytes(name, data[3:])
+			return UTF8, data[3:], nil, checkBinaryBytes(name, data[3:])
 		case bytes.HasPrefix(data, bomUTF16LE):
-			return UTF16LE, data[2:], nil
+			return UTF16LE, data[2:], nil, nil
 		case bytes.HasPrefix(data, bomUTF16BE):
-			return UTF16BE, data[2:], nil
+			return UTF16BE, data[2:], nil, nil
 		}
 		if err := checkBinaryBytes(name, data); err != nil {
-			return "", nil, err
+			return "", nil, nil, err
 		}
 		if utf8.Valid(data) {
-			return UTF8, data, nil
+			return UTF8, data, data, nil // valid: decodes to itself
 		}
-		enc, err := detectChinese(name, data)
-		return enc, data, err
+		enc, decoded, err := detectChinese(name, data)
+		return enc, data, decoded, err
 	case UTF8:
-		return UTF8, bytes.TrimPrefix(data, bomUTF8), checkBinaryBytes(name, data)
+		return UTF8, bytes.TrimPrefix(data, bomUTF8), nil, checkBinaryBytes(name, data)
 	case UTF16:
 		switch {
 		case bytes.HasPrefix(data, bomUTF16LE):
-			return UTF16LE, data[2:], nil
+			return UTF16LE, data[2:], nil, nil
 		case bytes.HasPrefix(data, bomUTF16BE):
-			return UTF16BE, data[2:], nil
+			return UTF16BE, data[2:], nil, nil
 		}
 		// No mark: ASCII-range characters have their zero byte first in
 		// big-endian order. Ties go to little endian, Windows' order.
@@ -271,15 +274,15 @@ func chooseEncoding(name string, data []byte, enc string) (string, []byte, *Inpu
 			}
 		}
 		if even > odd {
-			return UTF16BE, data, nil
+			return UTF16BE, data, nil, nil
 		}
-		return UTF16LE, data, nil
+		return UTF16LE, data, nil, nil
 	case UTF16LE:
-		return enc, bytes.TrimPrefix(data, bomUTF16LE), nil
+		return enc, bytes.TrimPrefix(data, bomUTF16LE), nil, nil
 	case UTF16BE:
-		return enc, bytes.TrimPrefix(data, bomUTF16BE), nil
+		return enc, bytes.TrimPrefix(data, bomUTF16BE), nil, nil
 	default: // GB18030, GBK, Big5: ASCII-compatible
-		return enc, data, checkBinaryBytes(name, data)
+		return enc, data, nil, checkBinaryBytes(name, data)
 	}
 }
 
@@ -299,15 +302,40 @@ func isControl(r rune) bool {
 func checkBinaryBytes(name string, data []byte) *InputError {
 	ctl := 0
 	for i, c := range data {
+		if c >= 0x20 && c != 0x7F {
+			continue
+		}
 		if c == 0 {
-			return inputErr(name, "binary data: NUL byte at line %d (byte offset %d); if this is UTF-16 text without a byte-order mark, give the encoding (utf-16le or utf-16be)",
-				1+bytes.Count(data[:i], []byte{'\n'}), i)
+			hint := ""
+			if looksUTF16(data) {
+				hint = "; if this is UTF-16 text without a byte-order mark, give the encoding (utf-16le or utf-16be)"
+			}
+			return inputErr(name, "binary data: NUL byte at line %d (byte offset %d)%s",
+				1+bytes.Count(data[:i], []byte{'\n'}), i, hint)
 		}
 		if isControl(rune(c)) {
 			ctl++
 		}
 	}
 	return tooManyControls(name, ctl, len(data), "bytes")
+}
+
+// looksUTF16 reports whether the first 4 KiB of data have their NUL bytes
+// mostly at even or mostly at odd offsets, as UTF-16 text in the Latin,
+// Cyrillic or Arabic scripts has.
+func looksUTF16(data []byte) bool {
+	data = data[:min(len(data), 4096)]
+	var even, odd int
+	for i, c := range data {
+		if c == 0 {
+			if i%2 == 0 {
+				even++
+			} else {
+				odd++
+			}
+		}
+	}
+	return max(even, odd) >= len(data)/8 && max(even, odd) >= 4*min(even, odd)
 }
 
 func tooManyControls(name string, ctl, n int, unit string) *InputError {
@@ -318,14 +346,18 @@ func tooManyControls(name string, ctl, n int, unit string) *InputError {
 }
 
 // decodeAs decodes body in a known encoding and reports the first place
-// where it is not valid in that encoding.
-func decodeAs(name string, body []byte, enc string, detected bool) (string, *InputError) {
+// where it is not valid in that encoding. decoded, if not nil, is body
+// already decoded.
+func decodeAs(name string, body []byte, enc string, detected bool, decoded []byte) (string, *InputError) {
 	how := enc
 	if detected {
 		how += " (detected)"
 	}
 	switch enc {
 	case UTF8:
+		if decoded != nil || utf8.Valid(body) {
+			return string(body), nil
+		}
 		if i := invalidUTF8(body); i >= 0 {
 			return "", inputErr(name, "line %d: not valid %s (bad byte 0x%02X at byte offset %d)",
 				1+bytes.Count(body[:i], []byte{'\n'}), how, body[i], i)
@@ -347,7 +379,10 @@ func decodeAs(name string, body []byte, enc string, detected bool) (string, *Inp
 	default: // unreachable: enc is canonical
 		return "", inputErr(name, "cannot decode %s", enc)
 	}
-	out, err := e.NewDecoder().Bytes(body)
+	out, err := decoded, error(nil)
+	if out == nil {
+		out, err = e.NewDecoder().Bytes(body)
+	}
 	if err != nil {
 		return "", &InputError{File: name, Reason: "not valid " + how + ": " + err.Error(), Err: err}
 	}
@@ -452,11 +487,12 @@ func checkText(name, text string) *InputError {
 }
 
 // detectSample is how much of the input detectChinese looks at.
-const detectSample = 1 << 20
+const detectSample = 256 << 10
 
 // detectChinese chooses between GB18030 and Big5 for bytes that are not
-// valid UTF-8 (see [Decode]).
-func detectChinese(name string, data []byte) (string, *InputError) {
+// valid UTF-8 (see [Decode]). If it looked at all of data, it also returns
+// data decoded in the chosen encoding.
+func detectChinese(name string, data []byte) (string, []byte, *InputError) {
 	sample := data
 	if len(sample) > detectSample {
 		// Cut at a line end: 0x0A never occurs inside a character in
@@ -465,18 +501,21 @@ func detectChinese(name string, data []byte) (string, *InputError) {
 			sample = sample[:i+1]
 		}
 	}
-	gb := scoreChinese(sample, GB18030)
-	b5 := scoreChinese(sample, Big5)
-	best, enc := gb, GB18030
+	gb, gbOut := scoreChinese(sample, GB18030)
+	b5, b5Out := scoreChinese(sample, Big5)
+	best, enc, out := gb, GB18030, gbOut
 	if b5.value() > gb.value() {
-		best, enc = b5, Big5
+		best, enc, out = b5, Big5, b5Out
+	}
+	if len(sample) < len(data) {
+		out = nil
 	}
 	if best.common*2 < best.nonASCII {
 		i := invalidUTF8(data)
-		return "", inputErr(name, "line %d: not valid UTF-8 (bad byte 0x%02X at byte offset %d), and the text reads as neither GB18030 nor Big5 Chinese; give the encoding if you know it",
+		return "", nil, inputErr(name, "line %d: not valid UTF-8 (bad byte 0x%02X at byte offset %d), and the text reads as neither GB18030 nor Big5 Chinese; give the encoding if you know it",
 			1+bytes.Count(data[:i], []byte{'\n'}), data[i], i)
 	}
-	return enc, nil
+	return enc, out, nil
 }
 
 // chineseScore counts, in one candidate decoding, the non-ASCII characters,
@@ -487,14 +526,14 @@ type chineseScore struct{ nonASCII, common, bad int }
 
 func (s chineseScore) value() int { return s.common - 4*s.bad }
 
-func scoreChinese(sample []byte, enc string) chineseScore {
+func scoreChinese(sample []byte, enc string) (chineseScore, []byte) {
 	e := simplifiedchinese.GB18030
 	if enc == Big5 {
 		e = traditionalchinese.Big5
 	}
 	out, err := e.NewDecoder().Bytes(sample)
 	if err != nil {
-		return chineseScore{}
+		return chineseScore{}, nil
 	}
 	common := commonHanzi(enc)
 	var s chineseScore
@@ -517,7 +556,7 @@ func scoreChinese(sample []byte, enc string) chineseScore {
 			s.common++
 		}
 	}
-	return s
+	return s, out
 }
 
 // hanSet is a set of characters in U+4E00..U+9FFF.

@@ -1,0 +1,61 @@
+package corpora_test
+
+import (
+	"fmt"
+
+	"concord/corpora"
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+func ExampleDecode() {
+	// A line of the L.15 draft as a GB18030 file would hold it.
+	data, _ := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte("第1条. 宗旨\r\n本公约的宗旨是：\r\n"))
+	text, err := corpora.Decode("L15.gb.txt", data, "")
+	fmt.Printf("%q %v %s\n", text, err, corpora.Detect(data))
+
+	_, err = corpora.Decode("image.png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "")
+	fmt.Println(err)
+	_, err = corpora.Decode("notes.txt", []byte("A\x00r\x00t\x00i\x00c\x00l\x00e\x00 \x001\x00"), "")
+	fmt.Println(err)
+	// Output:
+	// "第1条. 宗旨\r\n本公约的宗旨是：\r\n" <nil> gb18030
+	// image.png: binary data: NUL byte at line 3 (byte offset 8)
+	// notes.txt: binary data: NUL byte at line 1 (byte offset 1); if this is UTF-16 text without a byte-order mark, give the encoding (utf-16le or utf-16be)
+}
+
+func ExampleReadUDHR() {
+	data := []byte(`<?xml version="1.0" encoding="UTF-8"?>
+<udhr iso639-3='cmn' xml:lang='zh' key='cmn_hans' xmlns="http://efele.net/udhr">
+   <title>世界人权宣言</title>
+   <article number="13">
+      <title>第十三条</title>
+      <orderedlist>
+         <listitem tag='㈠'>
+            <para>人人在各国境内有权自由迁徙和居住。</para>
+         </listitem>
+         <listitem tag='㈡'>
+            <para>人人有权离开任何国家,包括其本国在内,并有权返回他的国家。</para>
+         </listitem>
+      </orderedlist>
+   </article>
+</udhr>
+`)
+	if corpora.Sniff(data) != corpora.FormatUDHR {
+		return
+	}
+	doc, err := corpora.ReadUDHR("udhr_cmn_hans.xml", data)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(doc.Lang)
+	for _, u := range doc.AllUnits() {
+		fmt.Printf("%d %s %s %q %q %q\n", u.Line, u.Addr, u.Kind, u.Label, u.Heading, u.Text)
+	}
+	// Output:
+	// zh
+	// 3 title title "" "世界人权宣言" ""
+	// 4 art.13 article "第十三条" "" ""
+	// 7 art.13.1 paragraph "㈠" "" "人人在各国境内有权自由迁徙和居住。"
+	// 10 art.13.2 paragraph "㈡" "" "人人有权离开任何国家,包括其本国在内,并有权返回他的国家。"
+}

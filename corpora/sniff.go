@@ -1,0 +1,82 @@
+package corpora
+
+import (
+	"bytes"
+	"encoding/xml"
+	"io"
+	"strconv"
+)
+
+// Format is a kind of input file, recognised by its content.
+type Format int
+
+// The formats [Sniff] recognises. Readers for more (docx, odt, html) will
+// add constants here and a matcher to sniffers.
+const (
+	// FormatText is plain text in any encoding [Decode] handles; it is
+	// what [Sniff] returns when nothing more specific matches.
+	FormatText Format = iota
+	// FormatUDHR is "UDHR in Unicode" XML, read by [ReadUDHR].
+	FormatUDHR
+)
+
+// String returns the format's short name: "text", "udhr".
+func (f Format) String() string {
+	switch f {
+	case FormatText:
+		return "text"
+	case FormatUDHR:
+		return "udhr"
+	}
+	return "Format(" + strconv.Itoa(int(f)) + ")"
+}
+
+// sniffers are tried in order by Sniff; the first that matches decides.
+var sniffers = []struct {
+	format Format
+	match  func(head []byte) bool
+}{
+	{FormatUDHR, isUDHR},
+}
+
+// sniffLen is how much of the input Sniff looks at.
+const sniffLen = 64 << 10
+
+// Sniff tells what format data is in by its content, never by a file name:
+// the first sniffLen (64 KiB) bytes are enough. Anything not recognised is
+// [FormatText].
+func Sniff(data []byte) Format {
+	head := data[:min(len(data), sniffLen)]
+	for _, s := range sniffers {
+		if s.match(head) {
+			return s.format
+		}
+	}
+	return FormatText
+}
+
+// isUDHR reports whether the first element of head is <udhr>, after any XML declaration, comments,
+// processing instructions and DOCTYPE.
+func isUDHR(head []byte) bool {
+	head = bytes.TrimPrefix(head, bomUTF8)
+	if t := bytes.TrimLeft(head, " \t\r\n"); len(t) == 0 || t[0] != '<' {
+		return false
+	}
+	d := xml.NewDecoder(bytes.NewReader(head))
+	d.Strict = true
+	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
+	for {
+		tok, err := d.RawToken()
+		if err != nil {
+			return false
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			return t.Name.Local == "udhr" // any prefix: RawToken does not resolve namespaces
+		case xml.CharData:
+			if len(bytes.TrimLeft(t, " \t\r\n")) > 0 {
+				return false
+			}
+		}
+	}
+}
