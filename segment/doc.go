@@ -72,10 +72,11 @@ type Unit struct {
 	Children []*Unit // sub-units in document order
 	Parent   *Unit   `json:"-"` // nil for a top-level unit
 
-	ord      int  // the number the label carries
-	sub      int  // 之一 → 1
-	law      bool // a law's article: unnumbered lines are paragraphs (款)
-	implicit bool // the article's paragraphs are implicit (unnumbered 款)
+	ord      int       // the number the label carries
+	sub      int       // 之一 → 1
+	law      bool      // a law's article: unnumbered lines are paragraphs (款)
+	implicit bool      // the article's paragraphs are implicit (unnumbered 款)
+	buf      [2][]byte // Text and Tail while the parser collects them
 }
 
 // Span is a piece of source text that the parser kept out of the units

@@ -17,8 +17,11 @@ type Options struct {
 	Marks MarkTable
 }
 
-// ErrNoText is returned for a document with no visible characters.
-var ErrNoText = errors.New("no text: the document is empty or blank")
+// Errors Parse returns for input it cannot read.
+var (
+	ErrNoText  = errors.New("no text: the document is empty or blank")
+	ErrNotUTF8 = errors.New("the text is not valid UTF-8 (decode it first)")
+)
 
 // Parse reads a draft's plain text into a document tree. name labels the
 // document in warnings. The text may use LF or CRLF line ends.
@@ -30,6 +33,9 @@ var ErrNoText = errors.New("no text: the document is empty or blank")
 func Parse(name, text string, opt Options) (*Document, error) {
 	if strings.TrimSpace(strings.ReplaceAll(text, "\ufeff", "")) == "" {
 		return nil, ErrNoText
+	}
+	if !utf8.ValidString(text) {
+		return nil, ErrNotUTF8
 	}
 	lang := opt.Lang
 	if lang == "" {
@@ -44,6 +50,7 @@ func Parse(name, text string, opt Options) (*Document, error) {
 	}
 	p := &parser{doc: &Document{Name: name, Lang: lang}, lang: lang, marks: marks}
 	p.run(text)
+	flush(p.doc)
 	assignAddresses(p.doc)
 	return p.doc, nil
 }
@@ -190,15 +197,16 @@ func (p *parser) popTo(i int) {
 
 // closeUnit finishes a unit when it leaves the stack.
 func (p *parser) closeUnit(u *Unit) {
-	if u.Kind != KindPreamble || len(u.Children) < 2 || u.Tail != "" {
+	if u.Kind != KindPreamble || len(u.Children) < 2 || len(u.buf[fTail]) > 0 {
 		return
 	}
 	// The formula that closes a preamble (兹协议如下：, Have agreed as
 	// follows:) is the preamble's tail, not a recital.
 	last := u.Children[len(u.Children)-1]
-	if strings.HasSuffix(last.Text, "：") || strings.HasSuffix(last.Text, ":") {
-		if utf8.RuneCountInString(last.Text) <= 40 {
-			u.Tail = last.Text
+	text := string(last.buf[fText])
+	if strings.HasSuffix(text, "：") || strings.HasSuffix(text, ":") {
+		if utf8.RuneCountInString(text) <= 40 {
+			u.add(fTail, "", text)
 			u.Marks = append(u.Marks, last.Marks...)
 			if u.Status == "" {
 				u.Status = last.Status
@@ -334,17 +342,18 @@ func (p *parser) resolvePending(k Kind) {
 		if textOwner == nil {
 			// text after a list that has no parent: a block of its own
 			p.popTo(-1)
-			b := &Unit{Kind: KindBlock, Line: t.Line, Text: t.Text, Marks: t.Marks}
+			b := &Unit{Kind: KindBlock, Line: t.Line, Marks: t.Marks}
+			b.add(fText, "", string(t.buf[fText]))
 			p.doc.Units = append(p.doc.Units, b)
 			for _, m := range t.Marks {
 				b.Status = m.Status
 			}
 		} else {
-			if len(textOwner.Children) == 0 {
-				textOwner.Text = joinPara(textOwner.Text, t.Text)
-			} else {
-				textOwner.Tail = joinPara(textOwner.Tail, t.Text)
+			f := fText
+			if len(textOwner.Children) > 0 {
+				f = fTail
 			}
+			textOwner.add(f, "\n", string(t.buf[fText]))
 			for _, m := range t.Marks {
 				p.addMark(textOwner, m)
 			}
@@ -360,11 +369,31 @@ func (p *parser) resolvePending(k Kind) {
 	p.pendingMarks = nil
 }
 
-func joinPara(a, b string) string {
-	if a == "" {
-		return b
+// The text fields a unit collects while the parser runs, in buffers that
+// grow in place (a long run of joined lines costs linear time).
+const (
+	fText = 0
+	fTail = 1
+)
+
+// add appends s to a field of u, after sep when the field is not empty.
+func (u *Unit) add(f int, sep, s string) {
+	if s == "" {
+		return
 	}
-	return a + "\n" + b
+	if len(u.buf[f]) > 0 {
+		u.buf[f] = append(u.buf[f], sep...)
+	}
+	u.buf[f] = append(u.buf[f], s...)
+}
+
+// flush moves the collected text into Text and Tail.
+func flush(d *Document) {
+	d.Walk(func(u *Unit) bool {
+		u.Text, u.Tail = string(u.buf[fText]), string(u.buf[fTail])
+		u.buf = [2][]byte{}
+		return true
+	})
 }
 
 // addMark gives a mark to a unit. A unit has one status: a second mark is
@@ -426,13 +455,13 @@ func (p *parser) openMarker(m marker, ln *srcLine) {
 		case p.lang == "zh" && (endsClause(rest) || utf8.RuneCountInString(rest) > 40):
 			// 第一条　为了…。: a law's article, its first 款 on the label's line
 			deepest.law = true
-			deepest.Text = rest
+			deepest.add(fText, "", rest)
 			p.last, p.open = deepest, !endsClause(rest)
 		default:
 			deepest.Heading = rest
 		}
 	default:
-		deepest.Text = rest
+		deepest.add(fText, "", rest)
 		if rest != "" {
 			p.last, p.open = deepest, !endsClause(rest)
 		}
@@ -477,7 +506,7 @@ func (p *parser) titleText(ln *srcLine) {
 		t = &Unit{Kind: KindTitle, Line: ln.num}
 		p.doc.Units = append([]*Unit{t}, p.doc.Units...)
 	}
-	t.Text = joinPara(t.Text, ln.text.orig)
+	t.add(fText, "\n", ln.text.orig)
 	for _, m := range ln.marks {
 		p.addMark(t, m)
 	}
@@ -491,11 +520,11 @@ func (p *parser) textLine(ln *srcLine) {
 	}()
 	// a page break inside a sentence: continue the previous line
 	if p.open && p.last != nil {
+		f := fText
 		if p.lastTail {
-			p.last.Tail = p.joinBroken(p.last.Tail, s, ln.num)
-		} else {
-			p.last.Text = p.joinBroken(p.last.Text, s, ln.num)
+			f = fTail
 		}
+		p.joinBroken(p.last, f, s, ln.num)
 		for _, m := range ln.marks {
 			p.addMark(p.last, m)
 		}
@@ -503,7 +532,7 @@ func (p *parser) textLine(ln *srcLine) {
 	}
 	top := p.top()
 	// a title on the line after its label: 第一章 / 总则, ### Article 1 / ####Title
-	if top != nil && top.Heading == "" && top.Text == "" && len(top.Children) == 0 && top.Label != "" {
+	if top != nil && top.Heading == "" && len(top.buf[fText]) == 0 && len(top.Children) == 0 && top.Label != "" {
 		switch {
 		case top.Kind == KindPart || top.Kind == KindChapter || top.Kind == KindSection || top.Kind == KindSubsection,
 			top.Kind == KindArticle && (ln.heading || (!endsClause(s) && utf8.RuneCountInString(s) <= 80 && p.lang != "zh")):
@@ -530,32 +559,33 @@ func (p *parser) textLine(ln *srcLine) {
 		p.last = nil
 		return
 	case top.Kind == KindTitle || top.Kind == KindClosing || top.Kind == KindFootnote || top.Kind == KindBlock:
-		top.Text = joinPara(top.Text, s)
+		top.add(fText, "\n", s)
 		target = top
 	case top.Kind == KindPreamble || top.Kind == KindRecital:
 		pre := top
 		if pre.Kind == KindRecital {
 			pre = pre.Parent
 		}
-		if len(pre.Children) == 0 && pre.Text == "" && isChapeau(s) {
-			pre.Text = s
+		if len(pre.Children) == 0 && len(pre.buf[fText]) == 0 && isChapeau(s) {
+			pre.add(fText, "", s)
 			target = pre
 			break
 		}
 		p.popTo(p.indexOf(pre))
-		target = &Unit{Kind: KindRecital, Line: ln.num, Text: s, Parent: pre, ord: len(pre.Children) + 1}
+		target = &Unit{Kind: KindRecital, Line: ln.num, Parent: pre, ord: len(pre.Children) + 1}
+		target.add(fText, "", s)
 		pre.Children = append(pre.Children, target)
 		p.stack = append(p.stack, target)
 	case p.lawArticle() != nil && !(isList(top.Kind) && p.listGoesOn()):
 		target = p.newClause(p.lawArticle(), s, ln.num)
-	case isList(top.Kind) && (top.Text != "" || len(top.Children) > 0):
+	case isList(top.Kind) && (len(top.buf[fText]) > 0 || len(top.Children) > 0):
 		if p.pendingText == nil {
 			p.pendingText = &Unit{Line: ln.num}
 		}
-		p.pendingText.Text = joinPara(p.pendingText.Text, s)
+		p.pendingText.add(fText, "\n", s)
 		target = p.pendingText
 	default:
-		top.Text = joinPara(top.Text, s)
+		top.add(fText, "\n", s)
 		target = top
 	}
 	for _, m := range ln.marks {
@@ -623,14 +653,15 @@ func (p *parser) newClause(art *Unit, s string, line int) *Unit {
 	p.popTo(p.indexOf(art))
 	if !art.implicit {
 		art.implicit = true
-		first := &Unit{Kind: KindParagraph, Line: art.Line, Text: art.Text, Parent: art, ord: 1, Children: art.Children}
+		first := &Unit{Kind: KindParagraph, Line: art.Line, Parent: art, ord: 1, Children: art.Children}
+		first.buf[fText], art.buf[fText] = art.buf[fText], nil
 		for _, c := range first.Children {
 			c.Parent = first
 		}
-		art.Text = ""
 		art.Children = []*Unit{first}
 	}
-	u := &Unit{Kind: KindParagraph, Line: line, Text: s, Parent: art, ord: len(art.Children) + 1}
+	u := &Unit{Kind: KindParagraph, Line: line, Parent: art, ord: len(art.Children) + 1}
+	u.add(fText, "", s)
 	art.Children = append(art.Children, u)
 	p.stack = append(p.stack, u)
 	return u
@@ -642,25 +673,30 @@ func isChapeau(s string) bool {
 	return utf8.RuneCountInString(s) <= 60 && (strings.HasSuffix(s, "，") || strings.HasSuffix(s, ","))
 }
 
-// joinBroken joins a line to the text it continues: without a space in Han
-// script, with one space elsewhere, undoing a hyphen at a Latin line end.
-func (p *parser) joinBroken(prev, next string, line int) string {
-	if prev == "" {
-		return next
+// joinBroken joins a line to the field of u it continues: without a space
+// in Han script, with one space elsewhere, undoing a hyphen at a Latin line
+// end.
+func (p *parser) joinBroken(u *Unit, f int, next string, line int) {
+	prev := u.buf[f]
+	if len(prev) == 0 {
+		u.add(f, "", next)
+		return
 	}
-	last, _ := utf8.DecodeLastRuneInString(prev)
+	last, _ := utf8.DecodeLastRune(prev)
 	first, _ := utf8.DecodeRuneInString(next)
 	if last == '-' && len(prev) > 1 && unicode.IsLower(first) {
-		before, _ := utf8.DecodeLastRuneInString(prev[:len(prev)-1])
+		before, _ := utf8.DecodeLastRune(prev[:len(prev)-1])
 		if unicode.Is(unicode.Latin, before) {
 			p.doc.Markup = append(p.doc.Markup, Span{Line: line - 1, Text: "-", Why: "hyphen"})
-			return prev[:len(prev)-1] + next
+			u.buf[f] = append(prev[:len(prev)-1], next...)
+			return
 		}
 	}
 	if isWide(last) || isWide(first) {
-		return prev + next
+		u.add(f, "", next)
+		return
 	}
-	return prev + " " + next
+	u.add(f, " ", next)
 }
 
 // isWide reports characters of scripts written without spaces between words.

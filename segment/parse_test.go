@@ -504,3 +504,22 @@ func ExampleParse() {
 	// art.5.1 "1." "缔约国应当履行义务。" "" line 3
 	// art.5.2 "2." "本公约的任何规定概不得赋予管辖权。" "" line 4
 }
+
+// BenchmarkParseScaling feeds inputs that once cost quadratic time (one
+// unit collecting thousands of joined lines, numbering that never fits)
+// at two sizes: ns/op must grow about fourfold from 5k to 20k lines.
+func BenchmarkParseScaling(b *testing.B) {
+	for _, pat := range []string{"(a) x\n", "(i) x\n(h) y\n", "Preamble\n", "第一条 甲。\n"} {
+		for _, n := range []int{5000, 20000} {
+			text := strings.Repeat(pat, n)
+			b.Run(fmt.Sprintf("%q×%d", strings.TrimSpace(pat), n), func(b *testing.B) {
+				b.SetBytes(int64(len(text)))
+				for b.Loop() {
+					if _, err := segment.Parse("q", text, segment.Options{Lang: "zh"}); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
