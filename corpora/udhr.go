@@ -8,6 +8,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"concord/segment"
 )
@@ -135,7 +136,7 @@ func parseXML(name string, data []byte) (*xnode, error) {
 			stack = stack[:len(stack)-1]
 		case xml.CharData:
 			if len(stack) == 0 {
-				if s := strings.TrimFunc(string(t), isBlank); s != "" {
+				if s := strings.TrimFunc(string(t), unicode.IsSpace); s != "" {
 					return nil, inputErr(name, "line %d: text outside the root element: %q", line, clip(s))
 				}
 				continue
@@ -267,7 +268,7 @@ func (r *udhrReader) preamble(n *xnode) *segment.Unit {
 			continue
 		case "para":
 		case "":
-			if strings.TrimFunc(k.text, isBlank) == "" {
+			if strings.TrimFunc(k.text, unicode.IsSpace) == "" {
 				continue
 			}
 			r.doc.Warnf(k.line, "", "text directly inside <preamble>: kept as a recital")
@@ -316,7 +317,7 @@ func (r *udhrReader) article(n *xnode, seq int) *segment.Unit {
 		case "orderedlist":
 			blocks = append(blocks, r.listItems(k, num)...)
 		case "":
-			if strings.TrimFunc(k.text, isBlank) != "" {
+			if strings.TrimFunc(k.text, unicode.IsSpace) != "" {
 				r.doc.Warnf(k.line, "", "text directly inside article %s: kept as a paragraph", num)
 				blocks = append(blocks, articleBlock{node: k})
 			}
@@ -365,7 +366,7 @@ func (r *udhrReader) listItems(list *xnode, num string) []articleBlock {
 		switch k.name {
 		case "listitem":
 		case "":
-			if strings.TrimFunc(k.text, isBlank) == "" {
+			if strings.TrimFunc(k.text, unicode.IsSpace) == "" {
 				continue
 			}
 			r.doc.Warnf(k.line, "", "text directly inside <orderedlist> in article %s: kept as an item", num)
@@ -384,12 +385,12 @@ var itemKinds = []segment.Kind{segment.KindParagraph, segment.KindSubparagraph, 
 // paragraphs its Text, a nested list its children.
 func (r *udhrReader) listItem(n *xnode, addr string, depth int) *segment.Unit {
 	u := &segment.Unit{Addr: addr, Kind: itemKinds[min(depth, len(itemKinds)-1)], Line: n.line}
-	u.Label, _ = n.attr("tag")
-	u.Label = strings.TrimSpace(u.Label)
 	if n.name != "listitem" {
 		u.Text = r.take(n)
 		return u
 	}
+	u.Label, _ = n.attr("tag")
+	u.Label = strings.TrimSpace(u.Label)
 	for _, k := range n.kids {
 		if k.name != "orderedlist" {
 			s := r.take(k)
@@ -444,7 +445,7 @@ func (r *udhrReader) take(n *xnode) string {
 // foldSpace trims s and folds each whitespace run that contains a line
 // break or tab into one space; other spaces are kept as they are.
 func foldSpace(s string) string {
-	s = strings.TrimFunc(s, isBlank)
+	s = strings.TrimFunc(s, unicode.IsSpace)
 	if !strings.ContainsAny(s, "\n\r\t") {
 		return s
 	}

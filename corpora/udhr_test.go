@@ -151,8 +151,21 @@ func firstRunes(s string, n int) string {
 // xml.Decoder.
 func xmlRunes(t *testing.T, data []byte) map[rune]int {
 	t.Helper()
-	m := map[rune]int{}
-	add := func(s string) {
+	m, tags, err := xmlRunesTags(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for r, n := range tags {
+		m[r] += n
+	}
+	return m
+}
+
+// xmlRunesTags counts the non-space characters of data's character data
+// and, separately, of its listitem tag attributes.
+func xmlRunesTags(data []byte) (chars, tags map[rune]int, err error) {
+	chars, tags = map[rune]int{}, map[rune]int{}
+	add := func(m map[rune]int, s string) {
 		for _, r := range s {
 			if !unicode.IsSpace(r) {
 				m[r]++
@@ -163,18 +176,18 @@ func xmlRunes(t *testing.T, data []byte) map[rune]int {
 	for {
 		tok, err := d.Token()
 		if err == io.EOF {
-			return m
+			return chars, tags, nil
 		}
 		if err != nil {
-			t.Fatal(err)
+			return nil, nil, err
 		}
 		switch tok := tok.(type) {
 		case xml.CharData:
-			add(string(tok))
+			add(chars, string(tok))
 		case xml.StartElement:
 			for _, a := range tok.Attr {
 				if tok.Name.Local == "listitem" && a.Name.Local == "tag" {
-					add(a.Value)
+					add(tags, a.Value)
 				}
 			}
 		}
@@ -350,6 +363,23 @@ func FuzzReadUDHR(f *testing.F) {
 		if doc == nil {
 			t.Fatal("nil document without error")
 		}
+		// Every character of the character data is in a unit once; the
+		// units hold nothing else but printed list tags.
+		chars, tags, err := xmlRunesTags(bytes.TrimPrefix(data, bomUTF8))
+		if err != nil {
+			t.Fatalf("ReadUDHR accepted XML that encoding/xml refuses: %v", err)
+		}
+		got := unitRunes(doc)
+		for r, n := range chars {
+			if got[r] < n {
+				t.Fatalf("character %q: %d in the XML, %d in the units", r, n, got[r])
+			}
+		}
+		for r, n := range got {
+			if n > chars[r]+tags[r] {
+				t.Fatalf("character %q: %d in the units, %d in the XML", r, n, chars[r]+tags[r])
+			}
+		}
 	})
 }
 
@@ -358,5 +388,18 @@ func TestUDHRFilesAreFound(t *testing.T) {
 	got, _ := filepath.Glob(filepath.Join(corpusDir(t), "udhr", "*.xml"))
 	if len(got) != len(udhrFiles) {
 		t.Errorf("%d UDHR files in the corpus, want %d", len(got), len(udhrFiles))
+	}
+}
+
+// TestReadUDHRInvisibleCharacters checks that characters that are not
+// white space but invisible (zero-width space, BOM) are kept.
+func TestReadUDHRInvisibleCharacters(t *testing.T) {
+	src := "<udhr>\u200b<preamble>\ufeff<para>\u200bA</para></preamble></udhr>"
+	doc, err := ReadUDHR("zw.xml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := diffRunes(xmlRunes(t, []byte(src)), unitRunes(doc)); d != "" {
+		t.Errorf("characters differ: %s", d)
 	}
 }
