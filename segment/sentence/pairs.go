@@ -73,6 +73,15 @@ func couldClose(r rune) bool {
 	return false
 }
 
+// pairByte marks the bytes that may start a quote or bracket, or a line
+// break: ( ) [ ] { } " and the lead bytes of « » “ ” ‘ ’ „ ‹ › （ ） 《 》 「 」….
+var pairByte = func() (t [256]bool) {
+	for _, c := range []byte("()[]{}\"\n\xc2\xe2\xe3\xef") {
+		t[c] = true
+	}
+	return t
+}()
+
 type openMark struct {
 	pos   int
 	close rune
@@ -88,6 +97,12 @@ func findRegions(s string, sc script, buf []region) []region {
 	depth := 0
 	nl := -2 // position of the last '\n'
 	for i := 0; i < len(s); {
+		for i < len(s) && !pairByte[s[i]] {
+			i++
+		}
+		if i == len(s) {
+			break
+		}
 		c := s[i]
 		var r rune
 		w := 1

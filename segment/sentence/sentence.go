@@ -35,6 +35,7 @@ type scanner struct {
 	protEnd int      // end of the protected pair the scan is in (or behind)
 	pending int      // end of a parenthetical that may be followed by a cut (zh)
 	start   int      // start of the current span
+	sent    int      // start of the current sentence
 	seg     int      // start of the current clause segment: after the last mark
 	spans   []Span
 }
@@ -67,6 +68,20 @@ func split(s string, lr *langRules, clauses bool) []Span {
 				continue
 			}
 		}
+		// skip to the next byte that may start a mark, a pair or a pending cut
+		limit := n
+		if sc.ri < len(sc.regs) {
+			limit = sc.regs[sc.ri].start
+		}
+		if sc.pending > i && sc.pending < limit {
+			limit = sc.pending
+		}
+		for i < limit && !markByte[s[i]] {
+			i++
+		}
+		if i == limit {
+			continue
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			switch c {
@@ -95,6 +110,15 @@ func split(s string, lr *langRules, clauses bool) []Span {
 	return sc.spans
 }
 
+// markByte marks the bytes that may start a stop or a clause mark: the
+// ASCII marks and the lead bytes of … 。 ！ ， ； ： ？ ｡ ﹐ ، ؛ ؟.
+var markByte = func() (t [256]bool) {
+	for _, c := range []byte(".!?,;:\xd8\xe2\xe3\xef") {
+		t[c] = true
+	}
+	return t
+}()
+
 func estimateSpanBytes(clauses bool, sc script) int {
 	if clauses {
 		return 40
@@ -116,6 +140,17 @@ func (sc *scanner) cutAt(p int) (int, bool) {
 	sc.spans = append(sc.spans, Span{sc.start, q})
 	sc.start, sc.seg = q, q
 	return q, true
+}
+
+// endSentence is cutAt for a sentence boundary: it also moves the start of
+// the current sentence, which sentence decisions (list labels) look at, so
+// that Clauses cuts wherever Sentences does.
+func (sc *scanner) endSentence(p int) (int, bool) {
+	q, ok := sc.cutAt(p)
+	if ok {
+		sc.sent = q
+	}
+	return q, ok
 }
 
 func skipSpace(s string, p int) int {
@@ -166,11 +201,43 @@ func (sc *scanner) closers(p int) int {
 			return p
 		}
 		r, w := utf8.DecodeRuneInString(s[p:])
+		if isSpace(r) && r != '\n' {
+			// French spacing: « C'est fini. »
+			q := skipHSpaceAll(s, p)
+			if q < len(s) && (strings.HasPrefix(s[q:], "»") || strings.HasPrefix(s[q:], "›")) && sc.regionAt(q) < 0 {
+				p = q
+				continue
+			}
+			return p
+		}
 		if !isCloser(r) {
 			return p
 		}
 		if r == '\'' && p+1 < len(s) && isWord(rune(s[p+1])) {
 			return p // an apostrophe: 'tis
+		}
+		p += w
+	}
+	return p
+}
+
+// note moves p over a short bracketed note right after a clause mark:
+// 条约，[暂定].
+func (sc *scanner) note(p int) int {
+	if k := sc.regionAt(p); k >= 0 {
+		if rg := sc.regs[k]; sc.s[p] == '[' && rg.end-rg.start <= 32 && !hasStop(sc.s[rg.start:rg.end]) {
+			return rg.end
+		}
+	}
+	return p
+}
+
+// skipHSpaceAll skips spaces other than line breaks.
+func skipHSpaceAll(s string, p int) int {
+	for p < len(s) {
+		r, w := utf8.DecodeRuneInString(s[p:])
+		if r == '\n' || !isSpace(r) {
+			return p
 		}
 		p += w
 	}
@@ -201,7 +268,7 @@ func (sc *scanner) stop(p int) int {
 		break
 	}
 	p = sc.closers(p)
-	q, _ := sc.cutAt(p)
+	q, _ := sc.endSentence(p)
 	return q
 }
 
@@ -233,7 +300,7 @@ func (sc *scanner) ellipsis(i int) int {
 	if sc.lr.script == scriptHan {
 		q := skipHSpace(s, e)
 		if q == len(s) || s[q] == '\n' || s[q] == '\r' {
-			q, _ = sc.cutAt(e)
+			q, _ = sc.endSentence(e)
 			return q
 		}
 		return p
@@ -242,7 +309,7 @@ func (sc *scanner) ellipsis(i int) int {
 		return p
 	}
 	if nx := sc.nextWord(e); nx == nextUpper || nx == nextLabel || nx == nextUncased {
-		q, _ := sc.cutAt(e)
+		q, _ := sc.endSentence(e)
 		return q
 	}
 	return p
@@ -330,7 +397,7 @@ func (sc *scanner) clauseMark(i, p int, r rune) int {
 			return p
 		}
 	}
-	q, _ := sc.cutAt(p)
+	q, _ := sc.cutAt(sc.note(p))
 	return q
 }
 
@@ -376,22 +443,23 @@ func (sc *scanner) latinClause(i int) int {
 	if p < len(s) && !startsSpace(s[p:]) {
 		return p
 	}
-	seg := sc.seg
-	sc.seg = p
 	if !sc.clauses {
 		return p
 	}
+	seg := sc.seg
 	if s[i] == ',' {
 		if i > 0 && s[i-1] == '.' {
 			ts := sc.tokenStart(i - 1)
 			if sc.lr.abbrev[s[ts:i-1]] == abbrevInside {
-				return p
+				return p // e.g., i.e., belong to what follows
 			}
 		}
+		sc.seg = p
 		if fewWords(s[seg:i], 2) {
 			return p
 		}
 	}
+	sc.seg = p
 	q, _ := sc.cutAt(p)
 	return q
 }
@@ -410,7 +478,7 @@ func (sc *scanner) bang(i int) int {
 	if sc.nextWord(e) == nextLower {
 		return p
 	}
-	q, _ := sc.cutAt(e)
+	q, _ := sc.endSentence(e)
 	return q
 }
 
@@ -425,7 +493,7 @@ func (sc *scanner) period(i int) int {
 	if !sc.periodEnds(ts, i, e) {
 		return i + 1
 	}
-	q, _ := sc.cutAt(e)
+	q, _ := sc.endSentence(e)
 	return q
 }
 
@@ -468,6 +536,9 @@ func (sc *scanner) periodEnds(ts, i, e int) bool {
 		}
 	}
 	kind := sc.lr.abbrev[tok]
+	if sc.lr.script == scriptCyril && (tok == "п" || tok == "д") && strings.HasSuffix(s[:ts], "т. ") {
+		kind = abbrevEnd // и т. п., и т. д.
+	}
 	if kind == abbrevNumber {
 		kind = abbrevInside
 		if prevTokenIsNumber(s, ts) {
@@ -570,10 +641,23 @@ func (sc *scanner) afterNumNoun(ts int) bool {
 	// "paragraph 7." ends a sentence; a number after a date or another
 	// number (11 March 2015 3.) or after a capitalised heading word
 	// (Recommendations 7.) is a label.
-	if first, _ := utf8.DecodeRuneInString(word); !isLower(first) {
+	first, _ := utf8.DecodeRuneInString(word)
+	if isLower(first) {
+		return sc.lr.isNumNoun(word)
+	}
+	// a capitalised noun after a lowercase word: in Article 2.
+	if !isUpper(first) || !sc.lr.isNumNoun(strings.ToLower(word)) {
 		return false
 	}
-	return sc.lr.isNumNoun(word)
+	k := j
+	for k > 0 && s[k-1] == ' ' {
+		k--
+	}
+	if k == j {
+		return false
+	}
+	prev, _ := utf8.DecodeLastRuneInString(s[:k])
+	return isLower(prev)
 }
 
 // isInitial reports a single cased letter: an initial (J. R. R. Tolkien)
@@ -619,12 +703,12 @@ func isLabelToken(tok string) bool {
 }
 
 // labelPlace reports whether a token starting at ts stands where a list
-// label stands: at the start of the current span, or after a colon,
+// label stands: at the start of the current sentence, or after a colon,
 // semicolon or line break, a Markdown bullet or another label.
 func (sc *scanner) labelPlace(ts int) bool {
 	s := sc.s
 	j := ts
-	for j > sc.start {
+	for j > sc.sent {
 		r, w := utf8.DecodeLastRuneInString(s[:j])
 		switch {
 		case r == '\n' || r == ':' || r == ';' || r == '：' || r == '；':
