@@ -21,8 +21,8 @@ var zhdictData string
 //
 // Nodes are numbered breadth first with the children of a node in rune-code
 // order, so the children of node n are nodes kidStart[n] .. kidStart[n+1]-1.
-// ld[n] holds the rune code of the edge into n (high 16 bits) and the index
-// of n's path distance in dists (low 16 bits; 0 when n ends no word). Runes
+// label[n] is the rune code of the edge into n and didx[n] the index of n's
+// path distance in dists (0 when n ends no word). Runes
 // that begin a word have codes 1..nFirst, and the root's child for code c is
 // node c.
 type trie struct {
@@ -35,7 +35,8 @@ type trie struct {
 	codeHi   map[rune]uint16
 	dists    []float32 // path distances, dists[0] = 0
 	kidStart []uint32  // len = nodes + 1
-	ld       []uint32  // len = nodes
+	label    []uint16  // len = nodes
+	didx     []uint16  // len = nodes
 	inPlace  bool      // arrays alias the embedded data (no copy)
 }
 
@@ -55,7 +56,7 @@ func loadBase() (*trie, error) {
 
 func decodeTrie(data string) (*trie, error) {
 	const hdr = 32
-	if len(data) < hdr || data[:4] != "CWD2" {
+	if len(data) < hdr || data[:4] != "CWD3" {
 		return nil, fmt.Errorf("words: embedded dictionary: bad header (run go generate ./segment/words)")
 	}
 	le := binary.LittleEndian
@@ -65,7 +66,8 @@ func decodeTrie(data string) (*trie, error) {
 	nNodes := int(le.Uint32(b[12:]))
 	nDists := int(le.Uint32(b[16:]))
 	total := math.Float64frombits(le.Uint64(b[20:]))
-	if want := hdr + 4*(nRunes+nDists+nNodes+1+nNodes); len(data) != want {
+	nWords := int(le.Uint32(b[28:]))
+	if want := hdr + 4*(nRunes+nDists+nNodes+1) + 2*2*nNodes; len(data) != want {
 		return nil, fmt.Errorf("words: embedded dictionary: %d bytes, want %d", len(data), want)
 	}
 	t := &trie{
@@ -73,6 +75,7 @@ func decodeTrie(data string) (*trie, error) {
 		logTotal: float32(math.Log2(total)),
 		nFirst:   nFirst,
 		nRunes:   nRunes,
+		nWords:   nWords,
 		code16:   make([]uint16, 1<<16),
 		codeHi:   map[rune]uint16{},
 	}
@@ -94,13 +97,10 @@ func decodeTrie(data string) (*trie, error) {
 	}
 	t.kidStart = u32s(b, off, nNodes+1)
 	off += 4 * (nNodes + 1)
-	t.ld = u32s(b, off, nNodes)
-	t.inPlace = len(t.ld) > 0 && unsafe.SliceData(t.ld) == (*uint32)(unsafe.Pointer(&b[off]))
-	for _, v := range t.ld {
-		if v&0xffff != 0 {
-			t.nWords++
-		}
-	}
+	t.label = u16s(b, off, nNodes)
+	t.inPlace = unsafe.SliceData(t.label) == (*uint16)(unsafe.Pointer(&b[off]))
+	off += 2 * nNodes
+	t.didx = u16s(b, off, nNodes)
 	return t, nil
 }
 
@@ -117,6 +117,22 @@ func u32s(b []byte, off, n int) []uint32 {
 	out := make([]uint32, n)
 	for i := range out {
 		out[i] = binary.LittleEndian.Uint32(b[off+4*i:])
+	}
+	return out
+}
+
+// u16s is u32s for uint16 values.
+func u16s(b []byte, off, n int) []uint16 {
+	if n == 0 {
+		return nil
+	}
+	p := unsafe.Pointer(&b[off])
+	if littleEndian && uintptr(p)%2 == 0 {
+		return unsafe.Slice((*uint16)(p), n)
+	}
+	out := make([]uint16, n)
+	for i := range out {
+		out[i] = binary.LittleEndian.Uint16(b[off+2*i:])
 	}
 	return out
 }
@@ -140,21 +156,20 @@ func (t *trie) child(n uint32, c uint16) (uint32, bool) {
 	if lo >= end {
 		return 0, false
 	}
-	// Branch-free lower bound of c<<16 among the children's labels.
-	a := t.ld[lo:end]
-	key := uint32(c) << 16
+	// Branch-free lower bound of c among the children's labels.
+	a := t.label[lo:end]
 	b := 0
 	for k := len(a); k > 1; {
 		half := k >> 1
-		if a[b+half] < key {
+		if a[b+half] < c {
 			b += half
 		}
 		k -= half
 	}
-	if a[b] < key {
+	if a[b] < c {
 		b++
 	}
-	if b < len(a) && a[b]>>16 == uint32(c) {
+	if b < len(a) && a[b] == c {
 		return lo + uint32(b), true
 	}
 	return 0, false
@@ -162,7 +177,7 @@ func (t *trie) child(n uint32, c uint16) (uint32, bool) {
 
 // dist returns the path distance of the word ending at node n, 0 if none.
 func (t *trie) dist(n uint32) float32 {
-	return t.dists[t.ld[n]&0xffff]
+	return t.dists[t.didx[n]]
 }
 
 // lookup returns the distance of word w, 0 if w is not in the dictionary.

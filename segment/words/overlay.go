@@ -1,20 +1,23 @@
 package words
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
 
-// overlay holds the words a Segmenter adds to the base dictionary: a small
-// rune trie whose node 0 is the root. A word in the overlay replaces the
-// base word of the same text.
+// overlay holds the words a Segmenter adds to the base dictionary. A word in
+// the overlay replaces the base word of the same text. Like the base
+// dictionary it is a trie numbered breadth first, children in rune order
+// (kids of node n: kidStart[n] .. kidStart[n+1]-1), node 0 the root.
 type overlay struct {
-	first  [1 << 10]uint64   // bit r&0xffff: some word begins with rune r
-	single [1 << 10]uint64   // bit r&0xffff: a one-rune word begins with r
-	pair   [1 << 10]uint64   // bit pairHash(r1, r2): some word begins with r1 r2
-	edges  map[uint64]uint32 // parent<<32 | rune -> child
-	dist   []float32         // by node; 0: no word ends here
-	words  map[string]float32
+	first    [1 << 10]uint64 // bit r&0xffff: some word begins with rune r
+	single   [1 << 10]uint64 // bit r&0xffff: a one-rune word begins with r
+	pair     [1 << 10]uint64 // bit pairHash(r1, r2): some word begins with r1 r2
+	kidStart []uint32
+	label    []rune    // rune of the edge into node n
+	dist     []float32 // by node; 0: no word ends here
+	words    map[string]float32
 }
 
 type overlayBuilder struct {
@@ -55,9 +58,13 @@ func (b *overlayBuilder) build() *overlay {
 	if len(b.words) == 0 {
 		return nil
 	}
-	o := &overlay{edges: map[uint64]uint32{}, dist: []float32{0}, words: b.words}
+	o := &overlay{words: b.words}
+	type pnode struct {
+		kids map[rune]*pnode
+		dist float32
+	}
+	root := &pnode{}
 	for _, w := range b.order {
-		var n uint32
 		rs := []rune(w)
 		setBit(&o.first, rs[0])
 		if len(rs) == 1 {
@@ -65,18 +72,40 @@ func (b *overlayBuilder) build() *overlay {
 		} else {
 			setBit(&o.pair, pairHash(rs[0], rs[1]))
 		}
+		n := root
 		for _, r := range rs {
-			k := uint64(n)<<32 | uint64(uint32(r))
-			c, ok := o.edges[k]
-			if !ok {
-				c = uint32(len(o.dist))
-				o.dist = append(o.dist, 0)
-				o.edges[k] = c
+			if n.kids == nil {
+				n.kids = map[rune]*pnode{}
 			}
-			n = c
+			k := n.kids[r]
+			if k == nil {
+				k = &pnode{}
+				n.kids[r] = k
+			}
+			n = k
 		}
-		o.dist[n] = b.words[w]
+		n.dist = b.words[w]
 	}
+	queue := []*pnode{root}
+	labels := []rune{0}
+	next := uint32(1)
+	for i := 0; i < len(queue); i++ {
+		n := queue[i]
+		o.kidStart = append(o.kidStart, next)
+		o.label = append(o.label, labels[i])
+		o.dist = append(o.dist, n.dist)
+		rs := make([]rune, 0, len(n.kids))
+		for r := range n.kids {
+			rs = append(rs, r)
+		}
+		slices.Sort(rs)
+		for _, r := range rs {
+			queue = append(queue, n.kids[r])
+			labels = append(labels, r)
+		}
+		next += uint32(len(rs))
+	}
+	o.kidStart = append(o.kidStart, next)
 	return o
 }
 
@@ -97,6 +126,7 @@ func (o *overlay) mayBegin(rs []rune) bool {
 
 // child returns the child of node n along rune r.
 func (o *overlay) child(n uint32, r rune) (uint32, bool) {
-	c, ok := o.edges[uint64(n)<<32|uint64(uint32(r))]
-	return c, ok
+	lo, hi := o.kidStart[n], o.kidStart[n+1]
+	i, ok := slices.BinarySearch(o.label[lo:hi], r)
+	return lo + uint32(i), ok
 }

@@ -8,15 +8,17 @@
 // Segmenter.Cut returns for the same text (with gse.ToLower = false), minus
 // whitespace tokens, when the treaty dictionary is off and no terms are
 // added; a test proves it on the whole L.15 draft. The dictionary is
-// compiled at go generate time into a 4 MB trie that is embedded and read in
-// place, so the first Cut needs no parsing: well under a millisecond and a
-// few hundred KiB instead of gse's 0.84 s and 203 MiB. gse itself is not
-// linked into programs that use this package.
+// compiled at go generate time (internal/gendict) into a 4 MB trie that is
+// embedded and read in place, so the first Cut needs no parsing: about a
+// millisecond and a few hundred KiB of heap instead of gse's 0.84 s and
+// 203 MiB. Only gse's small HMM package is linked, not gse and its 30 MB
+// of embedded dictionaries.
 //
 // On top of the base dictionary a Segmenter adds a short list of UN treaty
 // terms (缔约国, 订户信息, 信息和通信技术系统 …; off with
 // Options.NoTreatyDict), the terms a document defines (Options.Terms) and a
 // user dictionary (Options.UserDict), so that defined terms come out whole.
+// These apply to Chinese only.
 //
 // The other languages (en, fr, es, ru, ar) are split at Unicode word
 // boundaries (UAX #29), case kept.
@@ -59,15 +61,21 @@ type Options struct {
 	// ("…"系指); each gets DefaultTermFreq, or its dictionary frequency if
 	// higher.
 	Terms []string
-	// HMM cuts runs of Chinese characters that no dictionary word covers
-	// with gse's hidden Markov model (jieba's), as gse's Cut(text, true)
-	// does. Off by default: on treaty text it lowers accuracy.
+	// HMM re-cuts runs of single Han characters that no dictionary word
+	// covers with gse's hidden Markov model (jieba's), as gse's
+	// Cut(text, true) does with its runs (which also take punctuation).
+	// Off by default: on treaty text it lowers accuracy. The model is
+	// loaded into gse/hmm's globals on first use; do not load another
+	// model into gse/hmm in the same program.
 	HMM bool
 }
 
 // DefaultTermFreq is the frequency given to treaty terms, Options.Terms and
-// user-dictionary terms listed without one. It is high enough (about that of
-// 国家 in gse's dictionary) that a term wins over any split of it.
+// user-dictionary terms listed without one: seven times that of gse's most
+// frequent word (一个), so that a term wins over its own split even where a
+// neighbour could form a word with its last character (缔约国有 is
+// 缔约国/有, not 缔约/国有). Added words are scored against the base
+// dictionary's total frequency, which they leave unchanged.
 const DefaultTermFreq = 1000000
 
 // Segmenter cuts text into words. It is immutable once New returns and safe

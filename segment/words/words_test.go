@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -256,8 +257,31 @@ func TestEmbeddedDict(t *testing.T) {
 	if base.nWords != 352279 || base.total != 33335165 {
 		t.Errorf("%d words, total %v; want gse zh_s: 352279, 33335165", base.nWords, base.total)
 	}
-	t.Logf("%d words, %d runes, %d nodes, in place: %v", base.nWords, base.nRunes, len(base.ld), base.inPlace)
+	t.Logf("%d words, %d runes, %d nodes, in place: %v", base.nWords, base.nRunes, len(base.label), base.inPlace)
 	if base.lookup("缔约国") == 0 || base.lookup("缔约") == 0 || base.lookup("缔约国家x") != 0 || base.lookup("") != 0 {
 		t.Error("lookup")
 	}
+}
+
+// TestConcurrent runs many goroutines on one Segmenter (run with -race).
+func TestConcurrent(t *testing.T) {
+	s := mustNew(t, Options{HMM: true, Terms: []string{"通信链"}})
+	in := []string{"由构成通信链一部分的信息和通信技术系统生成", "他来到了网易杭研大厦。", "The State Party shall", "与信息 and 通信技术系统"}
+	want := make([]string, len(in))
+	for i, x := range in {
+		want[i] = join(s.Cut(x, "zh"))
+	}
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Go(func() {
+			for k := range 50 {
+				i := (g + k) % len(in)
+				if got := join(s.Cut(in[i], "zh")); got != want[i] {
+					t.Errorf("goroutine %d: %s, want %s", g, got, want[i])
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
 }

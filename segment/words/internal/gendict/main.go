@@ -16,17 +16,18 @@
 // for code c node c. File layout, all integers little-endian (read by
 // dict.go in package words):
 //
-//	magic    [4]byte "CWD2"
+//	magic    [4]byte "CWD3"
 //	nRunes   uint32  size of the alphabet; rune codes are 1..nRunes
 //	nFirst   uint32  runes that begin a word (codes 1..nFirst)
 //	nNodes   uint32  trie nodes, root included
 //	nDists   uint32  distinct distances, index 0 (not a word) included
 //	total    float64 gse's total frequency (bits)
-//	pad      uint32
+//	nWords   uint32  dictionary words
 //	runes    [nRunes]uint32      rune of code i+1
 //	dists    [nDists]float32     distances (bits), ascending, dists[0] = 0
 //	kidStart [nNodes+1]uint32    first child of node i
-//	ld       [nNodes]uint32      label (rune code) << 16 | distance index
+//	label    [nNodes]uint16      rune code of the edge into node i
+//	didx     [nNodes]uint16      index in dists of node i's distance
 package main
 
 import (
@@ -189,13 +190,13 @@ func main() {
 	var buf bytes.Buffer
 	le := binary.LittleEndian
 	put := func(v uint32) { buf.Write(le.AppendUint32(nil, v)) }
-	buf.WriteString("CWD2")
+	buf.WriteString("CWD3")
 	put(uint32(len(alphabet)))
 	put(uint32(nFirst))
 	put(uint32(nNodes))
 	put(uint32(len(dists)))
 	buf.Write(le.AppendUint64(nil, math.Float64bits(total)))
-	put(0) // pad the header to 32 bytes
+	put(uint32(len(words)))
 	for _, r := range alphabet {
 		put(uint32(r))
 	}
@@ -205,8 +206,11 @@ func main() {
 	for _, v := range kidStart {
 		put(v)
 	}
-	for _, v := range ld {
-		put(v)
+	for _, v := range ld { // labels
+		buf.Write(le.AppendUint16(nil, uint16(v>>16)))
+	}
+	for _, v := range ld { // distance indexes
+		buf.Write(le.AppendUint16(nil, uint16(v)))
 	}
 	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
 		log.Fatal(err)
