@@ -1,0 +1,590 @@
+package align
+
+import (
+	"math"
+	"runtime"
+	"sort"
+	"sync"
+	"sync/atomic"
+)
+
+// Bead links consecutive source sentences with consecutive target sentences.
+// Src and Tgt hold indices into the sentence slices given to Sentences, in
+// increasing order; either may be empty (a sentence with no counterpart).
+//
+// Score is the posterior probability of the bead under the aligner's model:
+// the total probability of all alignments (within the search band) that
+// contain exactly this bead, divided by the total probability of all
+// alignments, computed by the forward-backward algorithm. It lies in [0, 1];
+// values near 1 mean no competing segmentation of the neighbourhood is
+// plausible, values below about 0.5 mark beads worth a human look.
+type Bead struct {
+	Src, Tgt []int
+	Score    float64
+}
+
+// GlossaryEntry is a pair of equivalent terms, Src in the source language and
+// Tgt in the target language. Terms are tokenized like the sentences; a bead
+// whose two sides both contain the terms of an entry is rewarded, a bead where
+// only one side does is penalised a little.
+type GlossaryEntry struct {
+	Src, Tgt string
+}
+
+// SentOptions tunes Sentences. The zero value is ready to use.
+type SentOptions struct {
+	// Glossary lists known term pairs (optional).
+	Glossary []GlossaryEntry
+
+	// Tokenizers maps a language code (as passed to Sentences) to the
+	// tokenizer to use for it; languages without an entry use
+	// DefaultSentTokenizer. Tokens feed the learned lexicon and glossary
+	// matching; they should be lower-cased words or, for Chinese, words or
+	// characters.
+	Tokenizers map[string]func(string) []string
+
+	// Band is the half-width, in sentences, of the band searched around the
+	// first-pass path in the refining passes (default 5).
+	Band int
+
+	// SearchBand is the initial half-width of the first, length-and-anchor
+	// pass around the diagonal (default 64). The band is doubled while the
+	// best path runs along its edge, so a small value costs accuracy only on
+	// pathological inputs.
+	SearchBand int
+
+	// Passes is the number of lexical refining passes (default 2): each
+	// trains a lexicon on the previous pass's beads and realigns. A negative
+	// value disables the lexicon (length and anchors only).
+	Passes int
+}
+
+// sentType is a bead shape: a source and b target sentences.
+type sentType struct{ a, b int }
+
+// The first sentFirstTypes shapes are those of the wide first pass.
+const sentFirstTypes = 5
+
+var sentTypes = []sentType{
+	{1, 1}, {1, 0}, {0, 1}, {1, 2}, {2, 1}, {2, 2}, {1, 3}, {3, 1}, {2, 3}, {3, 2}, {1, 4}, {4, 1},
+}
+
+// Prior probability of each bead shape before it is re-estimated from the
+// document (Gale & Church 1993 give .89/.0099/.089/.011 for the first four).
+var sentPrior0 = []float64{
+	0.85, 0.005, 0.005, 0.05, 0.05, 0.01, 0.005, 0.005, 0.002, 0.002, 0.001, 0.001,
+}
+
+// sentSide holds one language's sentences as features.
+type sentSide struct {
+	lang   string
+	n      int
+	toks   [][]int32 // token ids
+	vocab  int
+	invBg  []float32 // 1 / background unigram probability, per token id
+	length []float64 // prefix sums of the length measure
+	ntok   []int     // prefix sums of token counts
+	anch   [][]sentAnchor
+	hashes [][]uint64 // sorted token hashes, for Latin-script sides
+	latin  bool
+}
+
+func newSentSide(sents []string, lang string, tok func(string) []string, latin bool, gloss [][]string) *sentSide {
+	sd := &sentSide{lang: lang, n: len(sents), latin: latin}
+	sd.toks = make([][]int32, len(sents))
+	sd.anch = make([][]sentAnchor, len(sents))
+	sd.length = make([]float64, len(sents)+1)
+	sd.ntok = make([]int, len(sents)+1)
+	if latin {
+		sd.hashes = make([][]uint64, len(sents))
+	}
+	vocab := map[string]int32{}
+	var counts []float64
+	for i, s := range sents {
+		ts := tok(s)
+		if len(ts) > 65535 {
+			ts = ts[:65535]
+		}
+		ids := make([]int32, len(ts))
+		for k, t := range ts {
+			id, ok := vocab[t]
+			if !ok {
+				id = int32(len(vocab))
+				vocab[t] = id
+				counts = append(counts, 0)
+			}
+			counts[id]++
+			ids[k] = id
+		}
+		sd.toks[i] = ids
+		a := sentAnchors(s, ts, lang, latin)
+		if len(gloss) > 0 {
+			a = append(a, sentGlossaryAnchors(ts, gloss)...)
+		}
+		sentSortAnchors(a)
+		sd.anch[i] = a
+		if latin {
+			h := make([]uint64, len(ts))
+			for k, t := range ts {
+				h[k] = sentTokHash(t)
+			}
+			sort.Slice(h, func(x, y int) bool { return h[x] < h[y] })
+			sd.hashes[i] = h
+		}
+		sd.length[i+1] = sd.length[i] + sentLength(s)
+		sd.ntok[i+1] = sd.ntok[i] + len(ids)
+	}
+	sd.vocab = len(vocab)
+	// Tokens found in a large share of the sentences (the, and, 的) say little
+	// about which sentences correspond and cost much time: the lexicon
+	// ignores them.
+	if len(sents) >= 50 {
+		df := make([]int32, len(counts))
+		last := make([]int32, len(counts))
+		for i, ids := range sd.toks {
+			for _, id := range ids {
+				if last[id] != int32(i+1) {
+					last[id] = int32(i + 1)
+					df[id]++
+				}
+			}
+		}
+		lim := int32(sentStopDF * float64(len(sents)))
+		for i, ids := range sd.toks {
+			kept := ids[:0]
+			for _, id := range ids {
+				if df[id] <= lim {
+					kept = append(kept, id)
+				}
+			}
+			sd.toks[i] = kept
+			sd.ntok[i+1] = sd.ntok[i] + len(kept)
+		}
+	}
+	total := float64(sd.ntok[len(sents)])
+	sd.invBg = make([]float32, len(counts))
+	for id, c := range counts {
+		sd.invBg[id] = float32((total + 0.5*float64(len(counts))) / (c + 0.5))
+	}
+	return sd
+}
+
+// Relative length of the same content in each language, in the units of
+// sentLength (letters and digits), English = 1. Measured on the UN Parallel
+// Corpus development set; used as a prior for short documents.
+var sentDensity = map[string]float64{
+	"en": 1, "ar": 0.837, "es": 1.136, "fr": 1.119, "ru": 1.140, "zh": 0.297,
+}
+
+func sentDensityOf(lang string) float64 {
+	if d, ok := sentDensity[sentBaseLang(lang)]; ok {
+		return d
+	}
+	return 1
+}
+
+// Sentences aligns the source sentences src (in language srcLang) with their
+// translation tgt (in tgtLang) and returns the beads in order: every index
+// of src and of tgt occurs in exactly one bead, and both sides' indices
+// increase along the result.
+//
+// Method: dynamic programming over beads 1-1, 1-0, 0-1, 1-2, 2-1, 2-2, 1-3,
+// 3-1, 2-3, 3-2, 1-4 and 4-1, whose cost is minus the log-probability of the
+// bead shape plus three log-likelihood ratios: a Gale-Church length model
+// whose ratio and variance are estimated from the two documents; anchors
+// (numbers in any script including Chinese numerals, cross-references such
+// as 第17条/article 17/статья 17/المادة 17, question marks, colons,
+// brackets, quotes, Latin words inside other scripts, glossary terms); and,
+// after a first pass, an IBM Model 1 lexicon trained in both directions on
+// the previous pass's beads. The first pass searches a band around the
+// diagonal that widens until the path stays clear of its edges; later passes
+// search a narrow band around the previous path, so the time is linear in
+// the number of sentences for documents that are translations of each other.
+//
+// Sentences never refuses: any two inputs, including empty ones and sides of
+// very different lengths, give a valid alignment. It is deterministic.
+func Sentences(src, tgt []string, srcLang, tgtLang string, opt SentOptions) []Bead {
+	n, m := len(src), len(tgt)
+	if n == 0 || m == 0 {
+		var out []Bead
+		for i := 0; i < n; i++ {
+			out = append(out, Bead{Src: []int{i}, Score: 1})
+		}
+		for j := 0; j < m; j++ {
+			out = append(out, Bead{Tgt: []int{j}, Score: 1})
+		}
+		return out
+	}
+	tokS := opt.Tokenizers[srcLang]
+	if tokS == nil {
+		tokS = DefaultSentTokenizer(srcLang)
+	}
+	tokT := opt.Tokenizers[tgtLang]
+	if tokT == nil {
+		tokT = DefaultSentTokenizer(tgtLang)
+	}
+	var glS, glT [][]string
+	for _, g := range opt.Glossary {
+		glS = append(glS, tokS(g.Src))
+		glT = append(glT, tokT(g.Tgt))
+	}
+	S := newSentSide(src, srcLang, tokS, sentLatinScript(src), glS)
+	T := newSentSide(tgt, tgtLang, tokT, sentLatinScript(tgt), glT)
+
+	md := newSentModel(S, T)
+	band := opt.Band
+	if band <= 0 {
+		band = int(sentEnvF("SBAND", 5))
+	}
+	w := opt.SearchBand
+	if w <= 0 {
+		w = 64
+	}
+	passes := opt.Passes
+	if passes == 0 {
+		passes = int(sentEnvF("SPASSES", 2))
+	}
+
+	// Pass 1: length and anchors with the simplest bead shapes in a wide
+	// band, then with all shapes near that path after re-estimating the
+	// length model and the bead priors.
+	path := sentFirstPass(md, w)
+	md.reestimate(path)
+	path = sentDP(sentBandAround(n, m, path, 2*band), md, len(sentTypes), false, false)
+	md.reestimate(path)
+	// Lexical passes.
+	for p := 0; p < passes; p++ {
+		if p == 0 || sentEnvF("SRETRAIN", 1) == 1 {
+			md.trainLex(path)
+		}
+		b := sentBandAround(n, m, path, band)
+		md.buildPairs(b)
+		sentDebugf("pass %d cells=%d pairs=%d fwd=%d bwd=%d c=%.3f s2=%.3f", p, b.size, md.pairs.pbase[n], len(md.pairs.fK), len(md.pairs.bK), md.c, md.s2)
+		last := p == passes-1
+		path = sentDP(b, md, len(sentTypes), true, last)
+		if !last {
+			md.reestimate(path)
+		}
+	}
+	if passes < 0 {
+		b := sentBandAround(n, m, path, band)
+		path = sentDP(b, md, len(sentTypes), false, true)
+	}
+	return md.beads(path)
+}
+
+// sentStep is a bead of a path: shape t ending at cell (i, j), with its
+// posterior probability when computed.
+type sentStep struct {
+	i, j, t int
+	post    float64
+}
+
+func (md *sentModel) beads(path []sentStep) []Bead {
+	out := make([]Bead, 0, len(path))
+	for _, s := range path {
+		ty := sentTypes[s.t]
+		b := Bead{Score: s.post}
+		for k := s.i - ty.a; k < s.i; k++ {
+			b.Src = append(b.Src, k)
+		}
+		for k := s.j - ty.b; k < s.j; k++ {
+			b.Tgt = append(b.Tgt, k)
+		}
+		if b.Score < 0 {
+			b.Score = 0
+		} else if b.Score > 1 {
+			b.Score = 1
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// sentBand is the searched part of the DP grid: for row i (0..n), the
+// columns lo[i]..hi[i]; both bounds are non-decreasing in i.
+type sentBand struct {
+	n, m   int
+	lo, hi []int
+	base   []int
+	size   int
+}
+
+func newSentBand(n, m int, lo, hi []int) *sentBand {
+	for i := range lo {
+		lo[i] = max(0, min(lo[i], m))
+		hi[i] = max(0, min(hi[i], m))
+	}
+	lo[0] = 0
+	hi[n] = m
+	for i := n - 1; i >= 0; i-- {
+		lo[i] = min(lo[i], lo[i+1])
+	}
+	for i := 1; i <= n; i++ {
+		hi[i] = max(hi[i], hi[i-1])
+	}
+	for i := range lo {
+		if hi[i] < lo[i] {
+			hi[i] = lo[i]
+		}
+	}
+	b := &sentBand{n: n, m: m, lo: lo, hi: hi, base: make([]int, n+2)}
+	for i := 0; i <= n; i++ {
+		b.base[i+1] = b.base[i] + hi[i] - lo[i] + 1
+	}
+	b.size = b.base[n+1]
+	return b
+}
+
+func (b *sentBand) cell(i, j int) int {
+	if i < 0 || j < b.lo[i] || j > b.hi[i] {
+		return -1
+	}
+	return b.base[i] + j - b.lo[i]
+}
+
+// sentDiagonalBand covers the diagonal from (0,0) to (n,m) with half-width w.
+func sentDiagonalBand(n, m, w int) *sentBand {
+	lo := make([]int, n+1)
+	hi := make([]int, n+1)
+	for i := 0; i <= n; i++ {
+		lo[i] = int(math.Floor(float64(i-1)*float64(m)/float64(n))) - w
+		hi[i] = int(math.Ceil(float64(i+1)*float64(m)/float64(n))) + w
+	}
+	return newSentBand(n, m, lo, hi)
+}
+
+// sentBandAround covers every cell within w rows and columns of a bead end
+// of path.
+func sentBandAround(n, m int, path []sentStep, w int) *sentBand {
+	lo := make([]int, n+1)
+	hi := make([]int, n+1)
+	for i := range lo {
+		lo[i] = m + 1
+		hi[i] = -1
+	}
+	pts := append([]sentStep{{}}, path...)
+	for _, p := range pts {
+		for r := max(0, p.i-w); r <= min(n, p.i+w); r++ {
+			lo[r] = min(lo[r], p.j-w)
+			hi[r] = max(hi[r], p.j+w)
+		}
+	}
+	for i := range lo {
+		if hi[i] < 0 { // unreachable for a path with steps of at most 4 rows
+			lo[i], hi[i] = 0, m
+		}
+	}
+	return newSentBand(n, m, lo, hi)
+}
+
+// sentFirstPass aligns with length and anchors only around the diagonal,
+// doubling the band while the path touches its edge.
+func sentFirstPass(md *sentModel, w int) []sentStep {
+	n, m := md.S.n, md.T.n
+	for {
+		b := sentDiagonalBand(n, m, w)
+		path := sentDP(b, md, sentFirstTypes, false, false)
+		sentDebugf("first pass w=%d cells=%d", w, b.size)
+		if w >= max(n, m) || !sentTouchesEdge(b, path, max(2, w/8)) {
+			return path
+		}
+		w *= 2
+	}
+}
+
+func sentTouchesEdge(b *sentBand, path []sentStep, margin int) bool {
+	for _, p := range path {
+		if (b.lo[p.i] > 0 && p.j-b.lo[p.i] < margin) || (b.hi[p.i] < b.m && b.hi[p.i]-p.j < margin) {
+			return true
+		}
+	}
+	return false
+}
+
+func sentBacktrack(b *sentBand, back []int8) []sentStep {
+	var path []sentStep
+	i, j := b.n, b.m
+	for i > 0 || j > 0 {
+		t := int(back[b.cell(i, j)])
+		path = append(path, sentStep{i: i, j: j, t: t})
+		i -= sentTypes[t].a
+		j -= sentTypes[t].b
+	}
+	for l, r := 0, len(path)-1; l < r; l, r = l+1, r-1 {
+		path[l], path[r] = path[r], path[l]
+	}
+	return path
+}
+
+// sentDP finds the cheapest path through band b using the first nt bead
+// shapes, with or without the lexical score. When posterior is set it also
+// runs the forward-backward algorithm to give every bead of the path its
+// posterior probability. Bead costs are computed in parallel, a block of
+// rows at a time (all of them when the backward pass needs them again).
+func sentDP(b *sentBand, md *sentModel, nt int, lexical, posterior bool) []sentStep {
+	stride := len(sentTypes)
+	best := make([]float64, b.size)
+	back := make([]int8, b.size)
+	var alpha []float64
+	var all []float32
+	if posterior {
+		alpha = make([]float64, b.size)
+		all = make([]float32, b.size*stride)
+	}
+	const block = 512
+	var buf []float32
+	for r0 := 0; r0 <= b.n; r0 += block {
+		r1 := min(r0+block, b.n+1)
+		cs := all
+		off := 0
+		if !posterior {
+			need := (b.base[r1] - b.base[r0]) * stride
+			if cap(buf) < need {
+				buf = make([]float32, need)
+			}
+			cs = buf[:need]
+			off = b.base[r0] * stride
+		}
+		md.fillCosts(b, r0, r1, nt, lexical, cs, off)
+		for i := r0; i < r1; i++ {
+			for j := b.lo[i]; j <= b.hi[i]; j++ {
+				c := b.cell(i, j)
+				if i == 0 && j == 0 {
+					best[c], back[c] = 0, -1
+					continue
+				}
+				bc, bt := math.Inf(1), int8(-1)
+				amax := math.Inf(-1)
+				var terms [16]float64
+				for t := 0; t < nt; t++ {
+					terms[t] = math.Inf(-1)
+					k := cs[c*stride+t-off]
+					if math.IsInf(float64(k), 1) {
+						continue
+					}
+					ty := sentTypes[t]
+					p := b.cell(i-ty.a, j-ty.b)
+					if math.IsInf(best[p], 1) {
+						continue
+					}
+					if v := best[p] + float64(k); v < bc {
+						bc, bt = v, int8(t)
+					}
+					if posterior {
+						terms[t] = alpha[p] - float64(k)
+						amax = max(amax, terms[t])
+					}
+				}
+				best[c], back[c] = bc, bt
+				if posterior {
+					alpha[c] = sentLogSum(terms[:nt], amax)
+				}
+			}
+		}
+	}
+	path := sentBacktrack(b, back)
+	if !posterior {
+		return path
+	}
+	beta := make([]float64, b.size)
+	for k := range beta {
+		beta[k] = math.Inf(-1)
+	}
+	beta[b.cell(b.n, b.m)] = 0
+	for i := b.n; i >= 0; i-- {
+		for j := b.hi[i]; j >= b.lo[i]; j-- {
+			c := b.cell(i, j)
+			bv := beta[c]
+			if math.IsInf(bv, -1) {
+				continue
+			}
+			for t := 0; t < nt; t++ {
+				k := all[c*stride+t]
+				if math.IsInf(float64(k), 1) {
+					continue
+				}
+				ty := sentTypes[t]
+				p := b.cell(i-ty.a, j-ty.b)
+				beta[p] = sentLogAdd(beta[p], bv-float64(k))
+			}
+		}
+	}
+	z := alpha[b.cell(b.n, b.m)]
+	for s := range path {
+		st := &path[s]
+		ty := sentTypes[st.t]
+		c := b.cell(st.i, st.j)
+		p := b.cell(st.i-ty.a, st.j-ty.b)
+		st.post = math.Exp(alpha[p] - float64(all[c*stride+st.t]) + beta[c] - z)
+	}
+	return path
+}
+
+func sentLogSum(xs []float64, mx float64) float64 {
+	if math.IsInf(mx, -1) {
+		return mx
+	}
+	s := 0.0
+	for _, x := range xs {
+		if !math.IsInf(x, -1) {
+			s += math.Exp(x - mx)
+		}
+	}
+	return mx + math.Log(s)
+}
+
+func sentLogAdd(a, b float64) float64 {
+	if math.IsInf(a, -1) {
+		return b
+	}
+	if a < b {
+		a, b = b, a
+	}
+	return a + math.Log1p(math.Exp(b-a))
+}
+
+// fillCosts computes the cost of every bead of rows r0..r1-1 of the band
+// into costs[cell*len(sentTypes)+t-off] (+Inf where the bead would start
+// outside the band), rows in parallel. Each cost depends only on its bead,
+// so the result does not depend on the scheduling.
+func (md *sentModel) fillCosts(b *sentBand, r0, r1, nt int, lexical bool, costs []float32, off int) {
+	stride := len(sentTypes)
+	inf := float32(math.Inf(1))
+	const chunk = 32
+	var next atomic.Int64
+	next.Store(int64(r0))
+	var wg sync.WaitGroup
+	workers := max(1, min(runtime.GOMAXPROCS(0), 8, (r1-r0+chunk-1)/chunk))
+	for w := 0; w < workers; w++ {
+		wm := *md
+		wm.acc = make([]float32, len(md.acc))
+		wm.touched, wm.used = nil, nil
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i0 := int(next.Add(chunk)) - chunk
+				if i0 >= r1 {
+					return
+				}
+				for i := i0; i < min(i0+chunk, r1); i++ {
+					for j := b.lo[i]; j <= b.hi[i]; j++ {
+						c := b.cell(i, j)*stride - off
+						for t := 0; t < stride; t++ {
+							ty := sentTypes[t]
+							if t >= nt || b.cell(i-ty.a, j-ty.b) < 0 {
+								costs[c+t] = inf
+								continue
+							}
+							costs[c+t] = float32(wm.cost(t, i, j, lexical))
+						}
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+var sentStopDF = sentEnvF("SSTOP", 1)

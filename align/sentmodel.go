@@ -1,0 +1,269 @@
+package align
+
+import (
+	"math"
+	"sort"
+)
+
+// sentModel scores beads: cost = -log prior(shape) - length LLR - anchor LLR
+// - lexical LLR. Beads with an empty side score only their prior.
+type sentModel struct {
+	S, T     *sentSide
+	c, s2    float64 // target/source length ratio and variance per unit
+	logPrior []float64
+
+	lex   *sentLex
+	pairs *sentPairs
+	lexW  float64
+
+	// scratch
+	acc     []float32
+	touched []int
+	used    []bool
+}
+
+// Anchor log-likelihood ratios: reward when an anchor of a bead has its
+// counterpart on the other side, penalty when it has none.
+var sentAnchorReward = [sentNKinds]float64{
+	sentKNum: 2.5, sentKRef: 3, sentKQuestion: 1, sentKColon: 0.5, sentKParen: 1, sentKQuote: 0.7, sentKLatin: 2.5, sentKGloss: 3,
+}
+var sentAnchorPenalty = [sentNKinds]float64{
+	sentKNum: 1, sentKRef: 1, sentKQuestion: 0.7, sentKColon: 0.3, sentKParen: 0.5, sentKQuote: 0.3, sentKLatin: 1, sentKGloss: 1,
+}
+
+const (
+	sentSoftReward = 1.5  // reward for a matched number written in words
+	sentLexLambda  = 0.5  // weight of the background model in P(word | bead)
+	sentLexWeight  = 1.0  // weight of the lexical log-likelihood ratio
+	sentPriorMass  = 100. // pseudo-count of the default bead priors
+	sentLenPrior   = 300. // pseudo-length (source units) of the default ratio
+)
+
+func newSentModel(S, T *sentSide) *sentModel {
+	md := &sentModel{S: S, T: T, lexW: sentEnvF("SLEXW", sentLexWeight)}
+	c0 := sentDensityOf(T.lang) / sentDensityOf(S.lang)
+	ls, lt := S.length[S.n], T.length[T.n]
+	md.c = (lt + c0*sentLenPrior) / (ls + sentLenPrior)
+	// Gale & Church's 6.8 is per character of English-like text; scale it to
+	// the target's units and allow more for unrelated scripts.
+	md.s2 = 6.8 * sentDensityOf(T.lang)
+	if S.latin != T.latin {
+		md.s2 *= 2
+	}
+	md.logPrior = make([]float64, len(sentTypes))
+	for t, p := range sentPrior0 {
+		md.logPrior[t] = math.Log(p)
+	}
+	return md
+}
+
+// lengthCost is -log P(|delta| >= observed) of Gale & Church, with the
+// variance proportional to the mean of the two lengths in target units.
+func (md *sentModel) lengthCost(ls, lt float64) float64 {
+	mean := (ls*md.c + lt) / 2
+	if mean <= 0 {
+		return 0
+	}
+	x := math.Abs(lt-md.c*ls) / math.Sqrt(2*md.s2*mean)
+	return sentNegLogErfc(x)
+}
+
+// sentErfcTable holds -log erfc(x) for x = k/sentErfcStep.
+const sentErfcStep = 128
+
+var sentErfcTable = func() []float64 {
+	t := make([]float64, 8*sentErfcStep+2)
+	for k := range t {
+		t[k] = -math.Log(math.Erfc(float64(k) / sentErfcStep))
+	}
+	return t
+}()
+
+// sentNegLogErfc is -log erfc(x) for x >= 0, interpolated from a table below
+// 8 and from the asymptotic expansion above.
+func sentNegLogErfc(x float64) float64 {
+	if x < 8 {
+		f := x * sentErfcStep
+		k := int(f)
+		r := f - float64(k)
+		return sentErfcTable[k]*(1-r) + sentErfcTable[k+1]*r
+	}
+	// erfc(x) ~ exp(-x^2) / (x sqrt(pi))
+	return x*x + math.Log(x*math.Sqrt(math.Pi))
+}
+
+// cost of the bead of shape t ending at cell (i, j).
+func (md *sentModel) cost(t, i, j int, lexical bool) float64 {
+	ty := sentTypes[t]
+	c := -md.logPrior[t]
+	if ty.a == 0 || ty.b == 0 {
+		return c
+	}
+	S, T := md.S, md.T
+	ls := S.length[i] - S.length[i-ty.a]
+	lt := T.length[j] - T.length[j-ty.b]
+	c += md.lengthCost(ls, lt)
+	c -= md.anchorScore(i-ty.a, i, j-ty.b, j)
+	if c > sentHopeless {
+		// Far too long or too short for a translation: not worth the
+		// lexical score, which could not make it competitive.
+		return c
+	}
+	if lexical && md.pairs != nil {
+		c -= md.lexW * md.lexScore(i-ty.a, i, j-ty.b, j)
+	}
+	return c
+}
+
+// anchorScore is the anchor log-likelihood ratio of the bead src[i0:i1],
+// tgt[j0:j1].
+func (md *sentModel) anchorScore(i0, i1, j0, j1 int) float64 {
+	S, T := md.S, md.T
+	na, nb := 0, 0
+	for i := i0; i < i1; i++ {
+		na += len(S.anch[i])
+	}
+	for j := j0; j < j1; j++ {
+		nb += len(T.anch[j])
+	}
+	if na == 0 && nb == 0 {
+		return 0
+	}
+	if cap(md.used) < nb {
+		md.used = make([]bool, nb)
+	}
+	used := md.used[:nb]
+	clear(used)
+	score := 0.0
+	for i := i0; i < i1; i++ {
+		for _, a := range S.anch[i] {
+			if a.kind == sentKLatin && T.latin {
+				if sentHasHash(T.hashes[j0:j1], a.key) {
+					score += sentAnchorReward[a.kind]
+				} else {
+					score -= sentAnchorPenalty[a.kind]
+				}
+				continue
+			}
+			found := false
+			k := 0
+		search:
+			for j := j0; j < j1; j++ {
+				for _, b := range T.anch[j] {
+					if !used[k] && b.kind == a.kind && b.key == a.key {
+						used[k] = true
+						found = true
+						if a.soft || b.soft {
+							score += sentSoftReward
+						} else {
+							score += sentAnchorReward[a.kind]
+						}
+						break search
+					}
+					k++
+				}
+			}
+			if !found && !a.soft {
+				score -= sentAnchorPenalty[a.kind]
+			}
+		}
+	}
+	k := 0
+	for j := j0; j < j1; j++ {
+		for _, b := range T.anch[j] {
+			if !used[k] && !b.soft {
+				if b.kind == sentKLatin && S.latin {
+					if sentHasHash(S.hashes[i0:i1], b.key) {
+						score += sentAnchorReward[b.kind]
+						k++
+						continue
+					}
+				}
+				score -= sentAnchorPenalty[b.kind]
+			}
+			k++
+		}
+	}
+	return score
+}
+
+func sentHasHash(lists [][]uint64, key uint64) bool {
+	for _, h := range lists {
+		k := sort.Search(len(h), func(x int) bool { return h[x] >= key })
+		if k < len(h) && h[k] == key {
+			return true
+		}
+	}
+	return false
+}
+
+// reestimate sets the length ratio, its variance and the bead priors from an
+// alignment path.
+func (md *sentModel) reestimate(path []sentStep) {
+	S, T := md.S, md.T
+	counts := make([]float64, len(sentTypes))
+	var sl, tl float64
+	type obs struct{ ls, lt float64 }
+	var os []obs
+	for _, p := range path {
+		counts[p.t]++
+		ty := sentTypes[p.t]
+		if ty.a == 0 || ty.b == 0 || ty.a+ty.b > 3 {
+			continue
+		}
+		ls := S.length[p.i] - S.length[p.i-ty.a]
+		lt := T.length[p.j] - T.length[p.j-ty.b]
+		if ls == 0 || lt == 0 {
+			continue
+		}
+		os = append(os, obs{ls, lt})
+		sl += ls
+		tl += lt
+	}
+	total := float64(len(path))
+	for t := range counts {
+		p := (counts[t] + sentPriorMass*sentPrior0[t]) / (total + sentPriorMass)
+		md.logPrior[t] = math.Log(p)
+	}
+	if len(os) < 20 {
+		return
+	}
+	c0 := sentDensityOf(T.lang) / sentDensityOf(S.lang)
+	md.c = (tl + c0*sentLenPrior) / (sl + sentLenPrior)
+	rs := make([]float64, len(os))
+	for k, o := range os {
+		d := o.lt - md.c*o.ls
+		rs[k] = d * d / ((o.ls*md.c + o.lt) / 2)
+	}
+	sort.Float64s(rs)
+	// Trimmed mean: the worst 5% are most likely alignment errors.
+	keep := len(rs) - len(rs)/20
+	s := 0.0
+	for _, r := range rs[:keep] {
+		s += r
+	}
+	md.s2 = max(s/float64(keep)*1.2, 0.5)
+}
+
+// trainLex trains the lexicon on the beads of path that have two sides.
+func (md *sentModel) trainLex(path []sentStep) {
+	S, T := md.S, md.T
+	var pairs []sentTrainPair
+	for _, p := range path {
+		ty := sentTypes[p.t]
+		if ty.a == 0 || ty.b == 0 {
+			continue
+		}
+		var tp sentTrainPair
+		for i := p.i - ty.a; i < p.i; i++ {
+			tp.src = append(tp.src, S.toks[i]...)
+		}
+		for j := p.j - ty.b; j < p.j; j++ {
+			tp.tgt = append(tp.tgt, T.toks[j]...)
+		}
+		pairs = append(pairs, tp)
+	}
+	md.lex = sentTrainLex(pairs, S.vocab, T.vocab)
+}
+
+var sentHopeless = sentEnvF("SHOPE", 20)

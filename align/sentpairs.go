@@ -1,0 +1,245 @@
+package align
+
+import (
+	"math"
+	"sync"
+)
+
+// sentPairs caches, for every sentence pair (i, j) that a bead of the search
+// band can contain, which tokens of each sentence the other sentence can
+// translate, and how well: for token k of tgt[j], the sum over source tokens z
+// of src[i] of t(e_k|z) divided by the background probability of e_k (and the
+// same the other way). Only non-zero entries are kept, so a bead's lexical
+// score costs time proportional to the translation links inside it.
+type sentPairs struct {
+	plo, phi []int // tgt range of src sentence i
+	pbase    []int
+	fOff     []int32 // forward entries of pair p: fK/fV[fOff[p]:fOff[p+1]]
+	fK       []uint16
+	fV       []float32
+	bOff     []int32 // backward entries of pair p: bK/bV[bOff[p]:bOff[p]+bLen[p]]
+	bLen     []uint16
+	bK       []uint16
+	bV       []float32
+}
+
+func (ps *sentPairs) pair(i, j int) int {
+	return ps.pbase[i] + j - ps.plo[i]
+}
+
+// buildPairs fills md.pairs for the beads that band b allows.
+func (md *sentModel) buildPairs(b *sentBand) {
+	S, T, lex := md.S, md.T, md.lex
+	n, m := S.n, T.n
+	maxA := 0
+	for _, ty := range sentTypes {
+		maxA = max(maxA, ty.a)
+	}
+	ps := &sentPairs{plo: make([]int, n), phi: make([]int, n), pbase: make([]int, n+1)}
+	for i := 0; i < n; i++ {
+		ps.plo[i] = b.lo[max(0, i+1-maxA)]
+		ps.phi[i] = min(m-1, b.hi[min(n, i+maxA)]-1)
+		if ps.phi[i] < ps.plo[i] {
+			ps.phi[i] = ps.plo[i] - 1
+		}
+		ps.pbase[i+1] = ps.pbase[i] + ps.phi[i] - ps.plo[i] + 1
+	}
+	np := ps.pbase[n]
+	ps.fOff = make([]int32, np+1)
+	ps.bOff = make([]int32, np)
+	ps.bLen = make([]uint16, np)
+
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		ps.buildBackward(S, T, lex)
+	}()
+	ps.buildForward(S, T, lex)
+	wg.Wait()
+	md.pairs = ps
+	maxTok := 0
+	for _, t := range S.toks {
+		maxTok = max(maxTok, len(t))
+	}
+	for _, t := range T.toks {
+		maxTok = max(maxTok, len(t))
+	}
+	md.acc = make([]float32, maxTok)
+}
+
+// buildForward records the tokens of tgt[j] explained by src[i].
+func (ps *sentPairs) buildForward(S, T *sentSide, lex *sentLex) {
+	n := S.n
+	np := ps.pbase[n]
+	dense := make([]float32, T.vocab)
+	var touched []int32
+	for i := 0; i < n; i++ {
+		for _, z := range S.toks[i] {
+			for _, e := range lex.fwd[z] {
+				if dense[e.id] == 0 {
+					touched = append(touched, e.id)
+				}
+				dense[e.id] += e.p
+			}
+		}
+		for j := ps.plo[i]; j <= ps.phi[i]; j++ {
+			p := ps.pair(i, j)
+			if len(touched) > 0 {
+				for k, e := range T.toks[j] {
+					if v := dense[e] * T.invBg[e]; v > sentVMin {
+						ps.fK = append(ps.fK, uint16(k))
+						ps.fV = append(ps.fV, v)
+					}
+				}
+			}
+			ps.fOff[p+1] = int32(len(ps.fK))
+		}
+		for _, e := range touched {
+			dense[e] = 0
+		}
+		touched = touched[:0]
+	}
+	// Fix offsets of rows with empty ranges.
+	for p := 1; p <= np; p++ {
+		if ps.fOff[p] < ps.fOff[p-1] {
+			ps.fOff[p] = ps.fOff[p-1]
+		}
+	}
+
+}
+
+// buildBackward records the tokens of src[i] explained by tgt[j].
+func (ps *sentPairs) buildBackward(S, T *sentSide, lex *sentLex) {
+	n, m := S.n, T.n
+	dense := make([]float32, S.vocab)
+	var touched []int32
+	ilo := 0
+	for j := 0; j < m; j++ {
+		for ilo < n && ps.phi[ilo] < j {
+			ilo++
+		}
+		if ilo >= n || ps.plo[ilo] > j {
+			continue
+		}
+		for _, e := range T.toks[j] {
+			for _, z := range lex.bwd[e] {
+				if dense[z.id] == 0 {
+					touched = append(touched, z.id)
+				}
+				dense[z.id] += z.p
+			}
+		}
+		for i := ilo; i < n && ps.plo[i] <= j; i++ {
+			if ps.phi[i] < j {
+				continue
+			}
+			p := ps.pair(i, j)
+			ps.bOff[p] = int32(len(ps.bK))
+			if len(touched) > 0 {
+				for k, z := range S.toks[i] {
+					if v := dense[z] * S.invBg[z]; v > sentVMin {
+						ps.bK = append(ps.bK, uint16(k))
+						ps.bV = append(ps.bV, v)
+					}
+				}
+			}
+			ps.bLen[p] = uint16(min(65535, int(len(ps.bK))-int(ps.bOff[p])))
+		}
+		for _, z := range touched {
+			dense[z] = 0
+		}
+		touched = touched[:0]
+	}
+}
+
+// lexScore is the lexical log-likelihood ratio of the bead src[i0:i1],
+// tgt[j0:j1]: the mean over both directions of sum over tokens of
+// log(P(token | other side) / P(token)), where P(token | other side) mixes
+// Model 1 with the background unigram model.
+func (md *sentModel) lexScore(i0, i1, j0, j1 int) float64 {
+	S, T, ps := md.S, md.T, md.pairs
+	nS := float64(S.ntok[i1] - S.ntok[i0])
+	nT := float64(T.ntok[j1] - T.ntok[j0])
+	lam := sentLambdaV
+	logL := math.Log(lam)
+	fwd := nT * logL
+	if nS > 0 {
+		scale := float32((1 - lam) / (lam * nS))
+		for j := j0; j < j1; j++ {
+			touched := md.touched[:0]
+			for i := i0; i < i1; i++ {
+				if j < ps.plo[i] || j > ps.phi[i] {
+					continue
+				}
+				p := ps.pair(i, j)
+				ks, vs := ps.fK[ps.fOff[p]:ps.fOff[p+1]], ps.fV[ps.fOff[p]:ps.fOff[p+1]]
+				for x, k := range ks {
+					if md.acc[k] == 0 {
+						touched = append(touched, int(k))
+					}
+					md.acc[k] += vs[x]
+				}
+			}
+			for _, k := range touched {
+				fwd += sentLog1p(md.acc[k] * scale)
+				md.acc[k] = 0
+			}
+			md.touched = touched
+		}
+	}
+	bwd := nS * logL
+	if nT > 0 {
+		scale := float32((1 - lam) / (lam * nT))
+		for i := i0; i < i1; i++ {
+			touched := md.touched[:0]
+			for j := j0; j < j1; j++ {
+				if j < ps.plo[i] || j > ps.phi[i] {
+					continue
+				}
+				p := ps.pair(i, j)
+				o := ps.bOff[p]
+				ks, vs := ps.bK[o:o+int32(ps.bLen[p])], ps.bV[o:o+int32(ps.bLen[p])]
+				for x, k := range ks {
+					if md.acc[k] == 0 {
+						touched = append(touched, int(k))
+					}
+					md.acc[k] += vs[x]
+				}
+			}
+			for _, k := range touched {
+				bwd += sentLog1p(md.acc[k] * scale)
+				md.acc[k] = 0
+			}
+			md.touched = touched
+		}
+	}
+	return (fwd + bwd) / 2
+}
+
+// sentLog1p is log(1+x) for x >= 0, to about 1e-4 relative accuracy.
+func sentLog1p(x float32) float64 {
+	y := 1 + x
+	bits := math.Float32bits(y)
+	e := int(bits>>23) - 127
+	f := float32(bits&(1<<23-1)) * (float32(sentLogStep) / (1 << 23))
+	k := int(f)
+	r := f - float32(k)
+	return float64(e)*math.Ln2 + float64(sentLogTable[k]*(1-r)+sentLogTable[k+1]*r)
+}
+
+// sentLogTable holds log(1 + k/sentLogStep) for the mantissa interpolation of
+// sentLog1p.
+const sentLogStep = 1024
+
+var sentLogTable = func() []float32 {
+	t := make([]float32, sentLogStep+1)
+	for k := range t {
+		t[k] = float32(math.Log1p(float64(k) / sentLogStep))
+	}
+	return t
+}()
+
+var sentLambdaV = sentEnvF("SLAMBDA", sentLexLambda)
+
+var sentVMin = float32(sentEnvF("SVMIN", 0))
