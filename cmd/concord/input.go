@@ -20,6 +20,12 @@ type inputFlags struct {
 
 func (f *inputFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.lang, "lang", "", "document language: ar, zh, en, fr, ru or es (default: detect)")
+	f.registerText(fs)
+}
+
+// registerText registers the flags other than --lang, for commands whose
+// --lang takes a list.
+func (f *inputFlags) registerText(fs *pflag.FlagSet) {
 	fs.StringVar(&f.encoding, "encoding", "", "text encoding: utf-8, utf-16, gb18030, gbk or big5 (default: detect)")
 	fs.StringVar(&f.marks, "marks", "", "extra status marks: a TSV file of language, mark, status (ad-ref or informal)")
 }

@@ -1,0 +1,233 @@
+package align
+
+import (
+	"sort"
+	"strings"
+
+	"concord/segment"
+	"concord/segment/sentence"
+)
+
+// Level is the granularity of an alignment.
+type Level int
+
+// The levels Align works at.
+const (
+	LevelSentence Level = iota // sentence by sentence inside each linked unit
+	LevelUnit                  // one link per linked unit
+)
+
+// Options control Align.
+type Options struct {
+	Level Level       // sentence (default) or unit
+	Sent  SentOptions // options of the sentence aligner (its Glossary is ignored: see Glossary)
+	// Glossary lists known equivalents across languages: each entry maps
+	// language codes to the term in that language. The aligner uses the
+	// pairs that concern each pair of versions.
+	Glossary []map[string]string
+}
+
+// forPair returns the sentence options for one language pair, with the
+// glossary entries that name both languages.
+func (o Options) forPair(src, tgt string) SentOptions {
+	so := o.Sent
+	so.Glossary = nil
+	for _, e := range o.Glossary {
+		a, b := e[src], e[tgt]
+		if a != "" && b != "" {
+			so.Glossary = append(so.Glossary, GlossaryEntry{Src: a, Tgt: b})
+		}
+	}
+	return so
+}
+
+// Sentence is one sentence of one version, in document order.
+type Sentence struct {
+	Addr string // the unit it belongs to
+	Text string // the sentence, trailing space trimmed
+}
+
+// Link is one translation unit: the sentences (or, at unit level, the
+// units' texts) of every version that translate each other.
+type Link struct {
+	Addr   string         // address of the unit the link belongs to
+	IDs    [][]int        // per version: 0-based sentence indices in document order
+	Text   [][]string     // per version: the texts of those sentences
+	Score  float64        // confidence in [0, 1]; see Align
+	Status segment.Status // negotiation status of the pivot's unit (or the first that has one)
+}
+
+// Alignment is the result of aligning several versions of one text.
+type Alignment struct {
+	Langs      []string     // language of each version, pivot first
+	Names      []string     // name of each version's document
+	Sentences  [][]Sentence // per version: every sentence in document order
+	Links      []Link       // in the pivot's document order
+	Missing    []Missing    // units that some versions lack
+	Mismatches []Mismatch   // parents whose children were linked by content
+}
+
+// Align aligns two or more language versions of one text: first their units
+// by address (see Units), then, inside each linked unit, their sentences
+// with Sentences. Every sentence of every version lands in exactly one
+// link; a sentence without a counterpart gets a link of its own with empty
+// sides for the other versions.
+//
+// Score: 1 for a link whose units were matched by address and whose one
+// sentence each needed no choice; otherwise the aligner's posterior
+// probability of the bead (for several versions, the lowest over the pairs
+// with the pivot), multiplied by the unit link's score when the units were
+// themselves linked by content. Links below about 0.5 deserve a look.
+func Align(docs []*segment.Document, opt Options) *Alignment {
+	ua := units(docs, opt.forPair)
+	a := &Alignment{Langs: ua.Langs, Missing: ua.Missing, Mismatches: ua.Mismatches}
+	n := len(docs)
+	// number every version's sentences in document order
+	ids := make([]map[*segment.Unit][]int, n)
+	for v, d := range docs {
+		a.Names = append(a.Names, d.Name)
+		ids[v] = map[*segment.Unit][]int{}
+		var sents []Sentence
+		// a unit's heading and text come before its children, its tail
+		// after them
+		var walk func(us []*segment.Unit)
+		walk = func(us []*segment.Unit) {
+			for _, u := range us {
+				for _, s := range []string{u.Heading, u.Text} {
+					for _, t := range splitSentences(s, d.Lang) {
+						ids[v][u] = append(ids[v][u], len(sents))
+						sents = append(sents, Sentence{Addr: u.Addr, Text: t})
+					}
+				}
+				walk(u.Children)
+				for _, t := range splitSentences(u.Tail, d.Lang) {
+					ids[v][u] = append(ids[v][u], len(sents))
+					sents = append(sents, Sentence{Addr: u.Addr, Text: t})
+				}
+			}
+		}
+		walk(d.Units)
+		a.Sentences = append(a.Sentences, sents)
+	}
+	for _, ul := range ua.Links {
+		// the sentences each version brings to this link
+		pieces := make([][]int, n)
+		status := segment.Status("")
+		for v, us := range ul.Units {
+			for _, u := range us {
+				if status == "" && u.Status != "" {
+					status = u.Status
+				}
+				if ul.ByContent {
+					pieces[v] = append(pieces[v], subtreeIDs(u, ids[v])...)
+				} else {
+					pieces[v] = append(pieces[v], ids[v][u]...)
+				}
+			}
+		}
+		if opt.Level == LevelUnit {
+			l := Link{Addr: ul.Addr, IDs: pieces, Text: make([][]string, n), Score: ul.Score, Status: status}
+			empty := true
+			for v := range pieces {
+				for _, i := range pieces[v] {
+					l.Text[v] = append(l.Text[v], a.Sentences[v][i].Text)
+					empty = false
+				}
+				if l.IDs[v] == nil {
+					l.IDs[v] = []int{}
+				}
+			}
+			if !empty {
+				a.Links = append(a.Links, l)
+			}
+			continue
+		}
+		texts := make([][]string, n)
+		for v := range pieces {
+			for _, i := range pieces[v] {
+				texts[v] = append(texts[v], a.Sentences[v][i].Text)
+			}
+		}
+		for _, g := range alignPieces(texts, a.Langs, opt.forPair) {
+			l := Link{Addr: ul.Addr, IDs: make([][]int, n), Text: make([][]string, n), Score: g.Score * ul.Score, Status: status}
+			for v := range g.IDs {
+				l.IDs[v] = []int{}
+				for _, k := range g.IDs[v] {
+					l.IDs[v] = append(l.IDs[v], pieces[v][k])
+					l.Text[v] = append(l.Text[v], texts[v][k])
+				}
+			}
+			a.Links = append(a.Links, l)
+		}
+	}
+	return a
+}
+
+// alignPieces aligns the sentences of one unit link. The common cases need
+// no search: one sentence in each version that has any, or a single
+// version with sentences.
+func alignPieces(texts [][]string, langs []string, opt pairOptions) []Group {
+	n := len(texts)
+	with, single := 0, true
+	for _, t := range texts {
+		if len(t) > 0 {
+			with++
+		}
+		if len(t) > 1 {
+			single = false
+		}
+	}
+	switch {
+	case with == 0:
+		return nil
+	case with == 1:
+		// only one version has text here: each sentence stands alone
+		var gs []Group
+		for v, t := range texts {
+			for i := range t {
+				g := Group{IDs: make([][]int, n), Score: 1}
+				g.IDs[v] = []int{i}
+				gs = append(gs, g)
+			}
+		}
+		return gs
+	case single:
+		g := Group{IDs: make([][]int, n), Score: 1}
+		for v, t := range texts {
+			if len(t) == 1 {
+				g.IDs[v] = []int{0}
+			}
+		}
+		return []Group{g}
+	}
+	return multiAlign(texts, langs, opt)
+}
+
+// subtreeIDs lists the sentence indices of a unit and its descendants.
+func subtreeIDs(u *segment.Unit, ids map[*segment.Unit][]int) []int {
+	var out []int
+	var walk func(u *segment.Unit)
+	walk = func(u *segment.Unit) {
+		out = append(out, ids[u]...)
+		for _, c := range u.Children {
+			walk(c)
+		}
+	}
+	walk(u)
+	sort.Ints(out) // tails were numbered after the children
+	return out
+}
+
+// splitSentences cuts a unit field into trimmed, non-empty sentences.
+func splitSentences(s, lang string) []string {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	var out []string
+	for _, sp := range sentence.Sentences(s, lang) {
+		if t := strings.TrimSpace(s[sp.Start:sp.End]); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}

@@ -1,0 +1,177 @@
+package align_test
+
+import (
+	"fmt"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"concord/align"
+	"concord/corpora"
+	"concord/internal/testenv"
+	"concord/segment"
+)
+
+func load(t testing.TB, rel string) *segment.Document {
+	t.Helper()
+	d, err := corpora.LoadFile(testenv.File(t, rel), corpora.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// checkPartition verifies that every sentence of every version lands in
+// exactly one link, and that ids and texts agree.
+func checkPartition(t *testing.T, a *align.Alignment) {
+	t.Helper()
+	for v, sents := range a.Sentences {
+		seen := make([]int, len(sents))
+		for _, l := range a.Links {
+			if len(l.IDs) != len(a.Sentences) {
+				t.Fatalf("link %s has %d sides for %d versions", l.Addr, len(l.IDs), len(a.Sentences))
+			}
+			for k, id := range l.IDs[v] {
+				seen[id]++
+				if l.Text[v][k] != sents[id].Text {
+					t.Fatalf("link %s: text %q is not sentence %d %q", l.Addr, l.Text[v][k], id, sents[id].Text)
+				}
+			}
+			if l.Score < 0 || l.Score > 1 {
+				t.Fatalf("link %s: score %v", l.Addr, l.Score)
+			}
+		}
+		for id, n := range seen {
+			if sents[id].Text != "" && n != 1 {
+				t.Fatalf("%s sentence %d (%q) is in %d links", a.Langs[v], id, sents[id].Text, n)
+			}
+		}
+	}
+}
+
+func TestL15WithArabic(t *testing.T) {
+	zh := load(t, "un-cybercrime/L15.zh.txt")
+	ar := load(t, "un-cybercrime/final.ar.art1-15.txt")
+	ua := align.Units([]*segment.Document{zh, ar}, align.Options{})
+	linked := 0
+	for _, l := range ua.Links {
+		if strings.HasPrefix(l.Addr, "art.") {
+			n := 0
+			fmt.Sscanf(l.Addr, "art.%d", &n)
+			both := len(l.Units[0]) == 1 && len(l.Units[1]) == 1 && !l.ByContent
+			if n <= 15 && both {
+				linked++
+			}
+			if n <= 15 && !both {
+				t.Errorf("%s not linked by address in both versions", l.Addr)
+			}
+		}
+	}
+	if linked != 85 {
+		t.Errorf("%d units of articles 1–15 linked, want 85", linked)
+	}
+	missing := map[string]bool{}
+	for _, m := range ua.Missing {
+		if reflect.DeepEqual(m.Langs, []string{"ar"}) {
+			missing[m.Addr] = true
+		}
+	}
+	for i := 16; i <= 68; i++ {
+		if !missing[fmt.Sprintf("art.%d", i)] {
+			t.Errorf("art.%d not reported missing in Arabic", i)
+		}
+	}
+	a := align.Align([]*segment.Document{zh, ar}, align.Options{})
+	checkPartition(t, a)
+}
+
+func TestUDHRSevenVersions(t *testing.T) {
+	var docs []*segment.Document
+	for _, f := range []string{"cmn_hans", "cmn_hant", "eng", "fra", "spa", "rus", "arb"} {
+		docs = append(docs, load(t, filepath.Join("udhr", "udhr_"+f+".xml")))
+	}
+	a := align.Align(docs, align.Options{})
+	checkPartition(t, a)
+	ua := align.Units(docs, align.Options{})
+	articles := 0
+	for _, l := range ua.Links {
+		if strings.Count(l.Addr, ".") == 1 && strings.HasPrefix(l.Addr, "art.") {
+			all := true
+			for v := range docs {
+				all = all && len(l.Units[v]) == 1
+			}
+			if all {
+				articles++
+			}
+		}
+	}
+	if articles != 30 {
+		t.Errorf("%d articles linked across all seven versions, want 30", articles)
+	}
+	var pre *align.Mismatch
+	for i, m := range ua.Mismatches {
+		if m.Addr == "pre" {
+			pre = &ua.Mismatches[i]
+		}
+	}
+	if pre == nil {
+		t.Fatalf("preamble mismatch not reported: %+v", ua.Mismatches)
+	}
+	t.Logf("preamble: %v %v", pre.Langs, pre.Counts)
+	// every recital of every version is in exactly one content link
+	for v := range docs {
+		n := 0
+		for _, l := range ua.Links {
+			for _, u := range l.Units[v] {
+				if u.Kind == segment.KindRecital {
+					n++
+				}
+			}
+		}
+		if want := len(docs[v].Find("pre").Children); n != want {
+			t.Errorf("%s: %d recitals linked, has %d", docs[v].Name, n, want)
+		}
+	}
+}
+
+func TestAlignDeterministic(t *testing.T) {
+	zh := load(t, "un-cybercrime/L15.zh.txt")
+	ar := load(t, "un-cybercrime/final.ar.art1-15.txt")
+	a1 := align.Align([]*segment.Document{zh, ar}, align.Options{})
+	a2 := align.Align([]*segment.Document{zh, ar}, align.Options{})
+	if !reflect.DeepEqual(a1.Links, a2.Links) {
+		t.Error("two runs differ")
+	}
+}
+
+func TestLinesPartition(t *testing.T) {
+	a := align.Lines([][]string{
+		{"第一句。", "", "第二句，很长很长很长很长。", "第三句。"},
+		{"First sentence.", "Second sentence, which is a very long one indeed.", "", "Third.", "Extra."},
+	}, []string{"zh", "en"}, []string{"zh.txt", "en.txt"}, align.Options{})
+	checkPartition(t, a)
+	for _, l := range a.Links {
+		for v := range l.IDs {
+			for _, id := range l.IDs[v] {
+				if a.Sentences[v][id].Text == "" {
+					t.Errorf("blank line %d linked", id)
+				}
+			}
+		}
+	}
+}
+
+func ExampleAlign() {
+	zh, _ := segment.Parse("zh.txt", "第 1 条. 宗旨\n\n本公约的宗旨是：\n(a) 促进合作；\n(b) 提供援助。", segment.Options{})
+	en, _ := segment.Parse("en.txt", "Article 1\nStatement of purpose\nThe purposes of this Convention are:\n(a) To promote cooperation;\n(b) To provide assistance.", segment.Options{})
+	a := align.Align([]*segment.Document{zh, en}, align.Options{})
+	for _, l := range a.Links {
+		fmt.Printf("%s %q ↔ %q\n", l.Addr, l.Text[0], l.Text[1])
+	}
+	// Output:
+	// art.1 ["宗旨"] ↔ ["Statement of purpose"]
+	// art.1 ["本公约的宗旨是："] ↔ ["The purposes of this Convention are:"]
+	// art.1.a ["促进合作；"] ↔ ["To promote cooperation;"]
+	// art.1.b ["提供援助。"] ↔ ["To provide assistance."]
+}

@@ -1,0 +1,310 @@
+package align
+
+import (
+	"concord/segment"
+)
+
+// UnitLink holds the units of every version that carry the same piece of
+// text. Units[v] lists version v's units in document order: one unit when
+// the versions' numbering agrees, several or none where the link was made
+// by content.
+type UnitLink struct {
+	// Addr is the link's address: the pivot's (the first version's) where
+	// it has the unit, otherwise the first version that has it.
+	Addr string
+	// Units are the linked units, one slice per version.
+	Units [][]*segment.Unit
+	// ByContent is set when the numbering of the versions differed here and
+	// the units were linked by their text; each unit then stands for its
+	// whole subtree.
+	ByContent bool
+	// Score is 1 for a link by address, and the aligner's confidence in
+	// [0, 1] for a link by content.
+	Score float64
+}
+
+// Missing reports a unit that some versions lack.
+type Missing struct {
+	Addr  string   // the unit's address
+	Langs []string // the versions that lack it, by language code
+}
+
+// Mismatch reports a unit whose children are numbered differently in the
+// versions (the UDHR preamble has 8, 9 or 10 paragraphs depending on the
+// language): they were linked by content.
+type Mismatch struct {
+	Addr   string   // the parent unit
+	Langs  []string // the versions that have the parent
+	Counts []int    // how many children each of those versions has
+}
+
+// UnitAlignment is the structure-level alignment of several versions.
+type UnitAlignment struct {
+	Langs      []string   // language of each version, pivot first
+	Links      []UnitLink // in the pivot's document order
+	Missing    []Missing  // units some versions lack, in link order
+	Mismatches []Mismatch // parents whose children were linked by content
+}
+
+// contentKinds are the kinds whose numbering may differ between language
+// versions of one text; articles and their containers are numbered
+// identically in every authentic version.
+func contentKind(k segment.Kind) bool {
+	switch k {
+	case segment.KindRecital, segment.KindParagraph, segment.KindSubparagraph,
+		segment.KindItem, segment.KindSubitem, segment.KindBlock:
+		return true
+	}
+	return false
+}
+
+// Units links the units of several language versions of one text, the
+// first being the pivot. Units are linked by address across all versions.
+// Where a unit present in several versions has children numbered
+// differently (other sets of addresses), those children are linked by
+// content with the sentence aligner, and the mismatch is reported. Units
+// present in some versions only get links of their own and are reported as
+// missing from the others; nothing is dropped.
+func Units(docs []*segment.Document, opt Options) *UnitAlignment {
+	return units(docs, opt.forPair)
+}
+
+func units(docs []*segment.Document, opt pairOptions) *UnitAlignment {
+	ua := &UnitAlignment{}
+	n := len(docs)
+	index := make([]map[string]*segment.Unit, n)
+	for v, d := range docs {
+		ua.Langs = append(ua.Langs, d.Lang)
+		index[v] = map[string]*segment.Unit{}
+		d.Walk(func(u *segment.Unit) bool { index[v][u.Addr] = u; return true })
+	}
+	linked := make([]map[*segment.Unit]int, n) // unit → link index
+	for v := range linked {
+		linked[v] = map[*segment.Unit]int{}
+	}
+	// deep marks subtrees folded into a content link.
+	deep := make([]map[*segment.Unit]bool, n)
+	for v := range deep {
+		deep[v] = map[*segment.Unit]bool{}
+	}
+
+	var links []UnitLink
+	// First, decide which parents have mismatched children: their children
+	// are linked by content.
+	contentParents := map[string]bool{}
+	for v, d := range docs {
+		d.Walk(func(u *segment.Unit) bool {
+			if contentParents[u.Addr] {
+				return true
+			}
+			for w := range docs {
+				if w == v {
+					continue
+				}
+				other := index[w][u.Addr]
+				if other != nil && !sameChildren(u, other) {
+					contentParents[u.Addr] = true
+					break
+				}
+			}
+			return true
+		})
+	}
+
+	// Walk every version in document order; the pivot first, so links come
+	// in its order, and units only others have are placed after the link of
+	// their predecessor in their own version.
+	for v, d := range docs {
+		prev := -1 // link index of the previous unit of version v
+		var walk func(us []*segment.Unit)
+		walk = func(us []*segment.Unit) {
+			for _, u := range us {
+				if deep[v][u] {
+					continue
+				}
+				if i, ok := linked[v][u]; ok {
+					prev = i
+				} else {
+					link := UnitLink{Addr: u.Addr, Units: make([][]*segment.Unit, n), Score: 1}
+					for w := range docs {
+						if o := index[w][u.Addr]; o != nil && !deep[w][o] {
+							if _, taken := linked[w][o]; !taken {
+								link.Units[w] = []*segment.Unit{o}
+							}
+						}
+					}
+					prev = insertLink(&links, linked, prev+1, link)
+				}
+				if contentParents[u.Addr] && v == firstWith(index, u.Addr) {
+					prev = contentLinks(&links, linked, deep, index, docs, u.Addr, prev, opt, ua)
+					continue
+				}
+				if !contentParents[u.Addr] {
+					walk(u.Children)
+				}
+			}
+		}
+		walk(d.Units)
+	}
+	ua.Links = links
+	for _, l := range links {
+		var lacking []string
+		for v := range docs {
+			if len(l.Units[v]) == 0 && !l.ByContent {
+				lacking = append(lacking, docs[v].Lang)
+			}
+		}
+		if len(lacking) > 0 {
+			ua.Missing = append(ua.Missing, Missing{Addr: l.Addr, Langs: lacking})
+		}
+	}
+	return ua
+}
+
+// firstWith returns the first version that has addr.
+func firstWith(index []map[string]*segment.Unit, addr string) int {
+	for v := range index {
+		if index[v][addr] != nil {
+			return v
+		}
+	}
+	return -1
+}
+
+// insertLink puts link at position at and renumbers the link indices that
+// follow; it returns the new link's index.
+func insertLink(links *[]UnitLink, linked []map[*segment.Unit]int, at int, link UnitLink) int {
+	ls := *links
+	if at < len(ls) {
+		for v := range linked {
+			for u, i := range linked[v] {
+				if i >= at {
+					linked[v][u] = i + 1
+				}
+			}
+		}
+	}
+	ls = append(ls, UnitLink{})
+	copy(ls[at+1:], ls[at:])
+	ls[at] = link
+	*links = ls
+	for v, us := range link.Units {
+		for _, u := range us {
+			linked[v][u] = at
+		}
+	}
+	return at
+}
+
+// sameChildren reports whether two units' children carry the same
+// addresses (only content kinds count: articles are linked globally).
+func sameChildren(a, b *segment.Unit) bool {
+	ca, cb := contentChildren(a), contentChildren(b)
+	if len(ca) != len(cb) {
+		return false
+	}
+	for i := range ca {
+		if ca[i].Addr != cb[i].Addr {
+			return false
+		}
+	}
+	return true
+}
+
+func contentChildren(u *segment.Unit) []*segment.Unit {
+	var out []*segment.Unit
+	for _, c := range u.Children {
+		if contentKind(c.Kind) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// contentLinks links the children of the unit at addr by content across
+// the versions that have it and returns the index of the last link made.
+func contentLinks(links *[]UnitLink, linked []map[*segment.Unit]int, deep []map[*segment.Unit]bool,
+	index []map[string]*segment.Unit, docs []*segment.Document, addr string, prev int, opt pairOptions, ua *UnitAlignment) int {
+	n := len(docs)
+	// each version contributes its children's whole texts; a version whose
+	// unit has no children but has text contributes the unit itself (its
+	// text is then the one piece)
+	pieces := make([][]*segment.Unit, n)
+	texts := make([][]string, n)
+	mm := Mismatch{Addr: addr}
+	for v := range docs {
+		u := index[v][addr]
+		if u == nil {
+			continue
+		}
+		cs := contentChildren(u)
+		mm.Langs = append(mm.Langs, docs[v].Lang)
+		mm.Counts = append(mm.Counts, len(cs))
+		for _, c := range cs {
+			pieces[v] = append(pieces[v], c)
+			texts[v] = append(texts[v], subtreeText(c))
+			markDeep(deep[v], c)
+		}
+	}
+	ua.Mismatches = append(ua.Mismatches, mm)
+	groups := multiAlign(texts, langsOf(docs), opt)
+	for _, g := range groups {
+		link := UnitLink{Units: make([][]*segment.Unit, n), ByContent: true, Score: g.Score}
+		for v, ids := range g.IDs {
+			for _, i := range ids {
+				link.Units[v] = append(link.Units[v], pieces[v][i])
+			}
+		}
+		for v := range link.Units {
+			if len(link.Units[v]) > 0 {
+				link.Addr = link.Units[v][0].Addr
+				break
+			}
+		}
+		prev = insertLink(links, linked, prev+1, link)
+	}
+	return prev
+}
+
+func markDeep(m map[*segment.Unit]bool, u *segment.Unit) {
+	m[u] = true
+	for _, c := range u.Children {
+		markDeep(m, c)
+	}
+}
+
+func langsOf(docs []*segment.Document) []string {
+	out := make([]string, len(docs))
+	for i, d := range docs {
+		out[i] = d.Lang
+	}
+	return out
+}
+
+// subtreeText is a unit's text with its descendants', in reading order.
+func subtreeText(u *segment.Unit) string {
+	var parts []string
+	var walk func(u *segment.Unit)
+	walk = func(u *segment.Unit) {
+		for _, s := range []string{u.Label, u.Heading, u.Text} {
+			if s != "" {
+				parts = append(parts, s)
+			}
+		}
+		for _, c := range u.Children {
+			walk(c)
+		}
+		if u.Tail != "" {
+			parts = append(parts, u.Tail)
+		}
+	}
+	walk(u)
+	out := ""
+	for i, p := range parts {
+		if i > 0 {
+			out += " "
+		}
+		out += p
+	}
+	return out
+}
