@@ -3,6 +3,7 @@ package testenv
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
 )
@@ -63,4 +64,30 @@ func Read(tb testing.TB, rel string) string {
 		tb.Fatal(err)
 	}
 	return string(b)
+}
+
+// Formats returns the directory of the schemas for validating what concord
+// writes: the formats folder beside the corpora folder.
+func Formats(tb testing.TB) string {
+	tb.Helper()
+	dir := filepath.Join(Corpora(tb), "..", "formats")
+	if _, err := os.Stat(dir); err != nil {
+		tb.Fatalf("formats directory missing beside the corpora: %v", err)
+	}
+	return dir
+}
+
+// Tool returns the path of an external program a test needs (a validator,
+// a browser). Outside CI a missing tool skips the test with a message; in
+// CI (CI=true) it fails it, since .ci/run installs every tool.
+func Tool(tb testing.TB, name string) string {
+	tb.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			tb.Fatalf("%s is not installed: .ci/run should have installed it", name)
+		}
+		tb.Skipf("%s is not installed: skipping (apt-get install it to run this test)", name)
+	}
+	return p
 }
