@@ -47,9 +47,13 @@ func split(s string, lr *langRules, clauses bool) []Span {
 	var rbuf [16]region
 	sc := scanner{s: s, lr: lr, clauses: clauses, pending: -1}
 	sc.regs = findRegions(s, lr.script, rbuf[:0])
-	sc.spans = make([]Span, 0, 1+len(s)/estimateSpanBytes(clauses, lr.script))
+	sc.spans = make([]Span, 0, 1+len(s)/estimateSpanBytes(clauses))
 	n := len(s)
 	han := lr.script == scriptHan
+	marks := &markByte
+	if clauses {
+		marks = &clauseByte
+	}
 	for i := 0; i < n; {
 		for sc.ri < len(sc.regs) && sc.regs[sc.ri].start <= i {
 			rg := sc.regs[sc.ri]
@@ -76,7 +80,7 @@ func split(s string, lr *langRules, clauses bool) []Span {
 		if sc.pending > i && sc.pending < limit {
 			limit = sc.pending
 		}
-		for i < limit && !markByte[s[i]] {
+		for i < limit && !marks[s[i]] {
 			i++
 		}
 		if i == limit {
@@ -87,6 +91,8 @@ func split(s string, lr *langRules, clauses bool) []Span {
 			switch c {
 			case '.', '!', '?', ',', ';', ':':
 				i = sc.ascii(i)
+			case '\n':
+				i = sc.lineLabel(i)
 			default:
 				i++
 			}
@@ -119,7 +125,16 @@ var markByte = func() (t [256]bool) {
 	return t
 }()
 
-func estimateSpanBytes(clauses bool, sc script) int {
+// clauseByte is markByte and the line break, before which a list label
+// starts a clause.
+var clauseByte = func() [256]bool {
+	t := markByte
+	t['\n'] = true
+	return t
+}()
+
+// estimateSpanBytes is the typical length of a span, to size the result.
+func estimateSpanBytes(clauses bool) int {
 	if clauses {
 		return 40
 	}
@@ -192,16 +207,22 @@ func (sc *scanner) regionAt(p int) int {
 func (sc *scanner) closers(p int) int {
 	s := sc.s
 	for p < len(s) {
-		if k := sc.regionAt(p); k >= 0 {
-			rg := sc.regs[k]
-			if s[p] == '[' && rg.end-rg.start <= 32 && !hasStop(s[rg.start:rg.end]) {
-				p = rg.end
-				continue
-			}
+		if e := sc.noteAt(p); e > p {
+			p = e
+			continue
+		}
+		if sc.regionAt(p) >= 0 {
 			return p
 		}
 		r, w := utf8.DecodeRuneInString(s[p:])
-		if isSpace(r) && r != '\n' {
+		if isSpace(r) {
+			if q := sc.noteLine(p); q > p {
+				p = q
+				continue
+			}
+			if r == '\n' {
+				return p
+			}
 			// French spacing: « C'est fini. »
 			q := skipHSpaceAll(s, p)
 			if q < len(s) && (strings.HasPrefix(s[q:], "»") || strings.HasPrefix(s[q:], "›")) && sc.regionAt(q) < 0 {
@@ -221,13 +242,39 @@ func (sc *scanner) closers(p int) int {
 	return p
 }
 
-// note moves p over a short bracketed note right after a clause mark:
-// 条约，[暂定].
+// note moves p over a short bracketed note right after a clause mark
+// (条约，[暂定]) or alone on the rest of the line after it.
 func (sc *scanner) note(p int) int {
-	if k := sc.regionAt(p); k >= 0 {
-		if rg := sc.regs[k]; sc.s[p] == '[' && rg.end-rg.start <= 32 && !hasStop(sc.s[rg.start:rg.end]) {
-			return rg.end
+	if e := sc.noteAt(p); e > p {
+		return e
+	}
+	return sc.noteLine(p)
+}
+
+// noteAt returns the end of a short bracketed note ([暂定] [1]) that
+// starts at p, or p.
+func (sc *scanner) noteAt(p int) int {
+	if p < len(sc.s) && sc.s[p] == '[' {
+		if k := sc.regionAt(p); k >= 0 {
+			if rg := sc.regs[k]; rg.end-rg.start <= 32 && !hasStop(sc.s[rg.start:rg.end]) {
+				return rg.end
+			}
 		}
+	}
+	return p
+}
+
+// noteLine returns the end of a short bracketed note that stands after
+// whitespace at p and ends its line (or the text), or p: a status mark
+// printed on its own line belongs to the text before it.
+func (sc *scanner) noteLine(p int) int {
+	q := skipSpace(sc.s, p)
+	e := sc.noteAt(q)
+	if e == q {
+		return p
+	}
+	if f := skipHSpace(sc.s, e); f == len(sc.s) || sc.s[f] == '\n' || sc.s[f] == '\r' {
+		return e
 	}
 	return p
 }
@@ -397,7 +444,11 @@ func (sc *scanner) clauseMark(i, p int, r rune) int {
 			return p
 		}
 	}
-	q, _ := sc.cutAt(sc.note(p))
+	p = sc.note(p)
+	if r == '；' || r == ';' || r == '؛' || r == '﹔' {
+		p = sc.trailingConj(p)
+	}
+	q, _ := sc.cutAt(p)
 	return q
 }
 
@@ -460,6 +511,9 @@ func (sc *scanner) latinClause(i int) int {
 		}
 	}
 	sc.seg = p
+	if s[i] == ';' {
+		p = sc.trailingConj(p)
+	}
 	q, _ := sc.cutAt(p)
 	return q
 }
@@ -845,4 +899,75 @@ func isBareLabel(s string) bool {
 		return true
 	}
 	return false
+}
+
+// lineLabel handles a line break at i in clause mode: a list label at the
+// start of the next line (- (a) (一) ’1’ 2. b)) starts a clause.
+func (sc *scanner) lineLabel(i int) int {
+	s := sc.s
+	p := skipHSpace(s, i+1)
+	if p+1 < len(s) && (s[p] == '-' || s[p] == '*') && s[p+1] == ' ' {
+		p = skipHSpace(s, p+1)
+	}
+	if k := sc.regionAt(p); k >= 0 && isLabelRegion(s[p:sc.regs[k].end]) {
+		// not a cross-reference that a page break split: 之间\n(a)项所述
+		next, _ := utf8.DecodeRuneInString(s[sc.regs[k].end:])
+		if !(isSpace(next) || isHan(next) && !crossRef(next)) {
+			return i + 1
+		}
+	} else if !isBareLabel(s[p:]) {
+		return i + 1
+	}
+	if onlyLabel(s[sc.start:i]) {
+		return i + 1 // 9.\na) …: a label line stays with the next one
+	}
+	q, _ := sc.cutAt(i + 1)
+	return q
+}
+
+// onlyLabel reports text that is nothing but list labels and bullets:
+// "9. ", "- (a) ".
+func onlyLabel(s string) bool {
+	fields := 0
+	for _, f := range strings.Fields(s) {
+		if f == "-" || f == "*" || f == "•" {
+			continue
+		}
+		fields++
+		if !isBareLabel(f+" ") && !isLabelRegion(f) || fields > 2 {
+			return false
+		}
+	}
+	return fields > 0
+}
+
+// listConj are the conjunctions that end a list item after its semicolon:
+// "…通信；或" / "…; or" then the next item on a new line.
+var listConj = map[string]bool{
+	"或": true, "或者": true, "以及": true, "和": true, "及": true, "并": true, "并且": true,
+	"and": true, "or": true, "et": true, "ou": true, "y": true, "o": true, "e": true, "u": true,
+	"и": true, "или": true, "либо": true, "أو": true, "و": true,
+}
+
+// trailingConj moves p, just after a semicolon, over a conjunction that
+// ends the line (or the text): it belongs to the list item it follows.
+func (sc *scanner) trailingConj(p int) int {
+	s := sc.s
+	q := skipHSpace(s, p)
+	k := q
+	for k < len(s) && k-q < 12 {
+		r, w := utf8.DecodeRuneInString(s[k:])
+		if !isWord(r) {
+			break
+		}
+		k += w
+	}
+	if k == q || !listConj[s[q:k]] {
+		return p
+	}
+	k = sc.note(k)
+	if e := skipHSpace(s, k); e == len(s) || s[e] == '\n' || s[e] == '\r' {
+		return k
+	}
+	return p
 }
