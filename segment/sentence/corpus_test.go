@@ -14,6 +14,7 @@ func corpus(t testing.TB, rel string) string {
 	if root == "" {
 		t.Skip("CONCORD_CORPORA is not set: skipping the test on real corpora")
 	}
+	root = resolveRoot(root)
 	if _, err := os.Stat(root); err != nil {
 		t.Fatalf("CONCORD_CORPORA=%q: %v", root, err)
 	}
@@ -22,4 +23,27 @@ func corpus(t testing.TB, rel string) string {
 		t.Fatalf("corpus file missing: %v", err)
 	}
 	return p
+}
+
+// resolveRoot returns root itself when it exists; a relative root that does
+// not exist from the package directory (where go test runs) is taken
+// relative to the module root, where CI's "../shared/corpora" is meant.
+func resolveRoot(root string) string {
+	if _, err := os.Stat(root); err == nil || filepath.IsAbs(root) {
+		return root
+	}
+	dir, err := os.Getwd()
+	if err != nil {
+		return root
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return filepath.Join(dir, root)
+		}
+		up := filepath.Dir(dir)
+		if up == dir {
+			return root
+		}
+		dir = up
+	}
 }
