@@ -74,8 +74,9 @@ type parser struct {
 
 	lastDiv map[Kind]*Unit // the latest part, chapter, section and article
 
-	lines []string // the source, for looking ahead
-	cur   int      // index of the line being placed
+	lines   []string // the source, for looking ahead
+	cur     int      // index of the line being placed
+	markers int      // structural markers accepted so far
 }
 
 func (p *parser) top() *Unit {
@@ -114,6 +115,7 @@ func (p *parser) run(text string) {
 		if m, ok := p.matchMarker(&ln); ok {
 			if m, ok = p.accept(m, &ln); ok {
 				p.openMarker(m, &ln)
+				p.markers++
 				continue
 			}
 		}
@@ -121,6 +123,45 @@ func (p *parser) run(text string) {
 	}
 	p.resolvePending("")
 	p.popTo(-1)
+	if p.markers == 0 && infoEnd == 0 {
+		p.blocks(lines)
+	}
+}
+
+// blocks rebuilds a document that has no numbering at all as a sequence of
+// paragraphs p.1, p.2…: each run of lines between blank lines is one, its
+// lines joined as page breaks where a line does not end a sentence.
+func (p *parser) blocks(lines []string) {
+	p.doc.Units, p.doc.Markup, p.doc.Warnings = nil, nil, nil
+	var cur *Unit
+	for i, raw := range lines {
+		ln := p.prepLine(raw, i+1)
+		if ln.blank() {
+			if len(ln.marks) > 0 && cur != nil {
+				for _, m := range ln.marks {
+					p.addMark(cur, m)
+				}
+			}
+			if strings.TrimSpace(raw) == "" {
+				cur = nil
+			}
+			continue
+		}
+		s := ln.text.orig
+		switch {
+		case cur == nil:
+			cur = &Unit{Kind: KindBlock, Line: ln.num}
+			p.doc.Units = append(p.doc.Units, cur)
+			cur.add(fText, "", s)
+		case endsClause(string(cur.buf[fText])):
+			cur.add(fText, "\n", s)
+		default:
+			p.joinBroken(cur, fText, s, ln.num)
+		}
+		for _, m := range ln.marks {
+			p.addMark(cur, m)
+		}
+	}
 }
 
 // splitLines splits on LF, CRLF or CR.

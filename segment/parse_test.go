@@ -78,8 +78,8 @@ func TestNumberingForms(t *testing.T) {
 			[]string{"art.3", "art.3.1", "art.3.1.a", "art.3.1.b", "art.3.1.c"}, nil},
 		{"preamble and closing", "en", "Preamble\nThe States Parties to this Convention,\nConcerned about A,\nRecognizing B,\nHave agreed as follows:\nArticle 1\nPurpose\nText.\nIN WITNESS WHEREOF, the undersigned have signed.\n¹ A footnote.",
 			[]string{"pre", "pre.1", "pre.2", "art.1", "closing", "fn.1"}, nil},
-		{"no numbering", "en", "Just a line of text.\n\nAnother one.",
-			[]string{"title"}, nil},
+		{"no numbering", "en", "Just a line of text.\n\nAnother one\nbroken by a page.\nAnd a third line.",
+			[]string{"p.1", "p.2"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
