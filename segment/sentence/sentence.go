@@ -929,12 +929,22 @@ func (sc *scanner) lineLabel(i int) int {
 // "9. ", "- (a) ".
 func onlyLabel(s string) bool {
 	fields := 0
-	for _, f := range strings.Fields(s) {
-		if f == "-" || f == "*" || f == "•" {
+	for s != "" {
+		k := 0
+		for k < len(s) && (s[k] == ' ' || s[k] == '\t' || s[k] == '\n' || s[k] == '\r') {
+			k++
+		}
+		s = s[k:]
+		k = 0
+		for k < len(s) && s[k] != ' ' && s[k] != '\t' && s[k] != '\n' && s[k] != '\r' {
+			k++
+		}
+		f := s[:k]
+		s = s[k:]
+		if f == "" || f == "-" || f == "*" || f == "•" {
 			continue
 		}
-		fields++
-		if !isBareLabel(f+" ") && !isLabelRegion(f) || fields > 2 {
+		if fields++; fields > 2 || !isLabelRegion(f) && !isBareLabel(f+" ") {
 			return false
 		}
 	}
