@@ -252,26 +252,34 @@ func Sentences(src, tgt []string, srcLang, tgtLang string, opt SentOptions) []Be
 	md.reestimate(path)
 	path = sentDP(sentBandAround(n, m, path, 2*band), md, len(sentTypes), false, false)
 	md.reestimate(path)
-	// Lexical passes.
+	// Lexical passes, if there is enough text to learn from: a lexicon
+	// trained on a handful of sentences would only echo the first pass.
+	if min(n, m) < sentMinLexSents {
+		passes = 0
+	}
 	for p := 0; p < passes; p++ {
 		if p == 0 || sentEnvF("SRETRAIN", 1) == 1 {
 			md.trainLex(path)
 		}
 		b := sentBandAround(n, m, path, band)
 		md.buildPairs(b)
-		sentDebugf("pass %d cells=%d pairs=%d fwd=%d bwd=%d c=%.3f s2=%.3f", p, b.size, md.pairs.pbase[n], len(md.pairs.fK), len(md.pairs.bK), md.c, md.s2)
+		sentDebugf("pass %d cells=%d pairs=%d fwd=%d bwd=%d c=%.3f s2=%.3f eps=%.3f", p, b.size, md.pairs.pbase[n], len(md.pairs.fK), len(md.pairs.bK), md.c, md.s2, md.eps)
 		last := p == passes-1
 		path = sentDP(b, md, len(sentTypes), true, last)
 		if !last {
 			md.reestimate(path)
 		}
 	}
-	if passes < 0 {
+	if passes <= 0 {
 		b := sentBandAround(n, m, path, band)
 		path = sentDP(b, md, len(sentTypes), false, true)
 	}
 	return md.beads(path)
 }
+
+// sentMinLexSents is the fewest sentences per side for which Sentences learns
+// a lexicon.
+const sentMinLexSents = 100
 
 // sentStep is a bead of a path: shape t ending at cell (i, j), with its
 // posterior probability when computed.

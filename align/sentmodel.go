@@ -10,6 +10,8 @@ import (
 type sentModel struct {
 	S, T     *sentSide
 	c, s2    float64 // target/source length ratio and variance per unit
+	eps      float64 // weight of the wide component of the length model
+	lenTab   []float64
 	logPrior []float64
 
 	lex   *sentLex
@@ -50,6 +52,7 @@ func newSentModel(S, T *sentSide) *sentModel {
 	if S.latin != T.latin {
 		md.s2 *= 2
 	}
+	md.eps, md.lenTab = sentLenEps0, sentLenTab0
 	md.logPrior = make([]float64, len(sentTypes))
 	for t, p := range sentPrior0 {
 		md.logPrior[t] = math.Log(p)
@@ -57,39 +60,57 @@ func newSentModel(S, T *sentSide) *sentModel {
 	return md
 }
 
-// lengthCost is -log P(|delta| >= observed) of Gale & Church, with the
-// variance proportional to the mean of the two lengths in target units.
+// lengthCost is minus the log of the probability that the length difference
+// of a translation is at least the observed one (Gale & Church's measure),
+// under a mixture of two normal distributions of the difference: one with
+// variance s2 times the mean length, in target units, and with weight eps one
+// sentLenWide times wider, for the heavy tail of free translations.
 func (md *sentModel) lengthCost(ls, lt float64) float64 {
 	mean := (ls*md.c + lt) / 2
 	if mean <= 0 {
 		return 0
 	}
 	x := math.Abs(lt-md.c*ls) / math.Sqrt(2*md.s2*mean)
-	return sentNegLogErfc(x)
-}
-
-// sentErfcTable holds -log erfc(x) for x = k/sentErfcStep.
-const sentErfcStep = 128
-
-var sentErfcTable = func() []float64 {
-	t := make([]float64, 8*sentErfcStep+2)
-	for k := range t {
-		t[k] = -math.Log(math.Erfc(float64(k) / sentErfcStep))
-	}
-	return t
-}()
-
-// sentNegLogErfc is -log erfc(x) for x >= 0, interpolated from a table below
-// 8 and from the asymptotic expansion above.
-func sentNegLogErfc(x float64) float64 {
-	if x < 8 {
-		f := x * sentErfcStep
+	if x < sentLenTabMax {
+		f := x * sentLenTabStep
 		k := int(f)
 		r := f - float64(k)
-		return sentErfcTable[k]*(1-r) + sentErfcTable[k+1]*r
+		return md.lenTab[k]*(1-r) + md.lenTab[k+1]*r
+	}
+	return sentNegLogTail(x, md.eps)
+}
+
+// sentNegLogTail is -log((1-eps) erfc(x) + eps erfc(x/sentLenWide)).
+func sentNegLogTail(x, eps float64) float64 {
+	v := (1-eps)*math.Erfc(x) + eps*math.Erfc(x/sentLenWide)
+	if v > 1e-300 {
+		return -math.Log(v)
 	}
 	// erfc(x) ~ exp(-x^2) / (x sqrt(pi))
-	return x*x + math.Log(x*math.Sqrt(math.Pi))
+	y := x
+	if eps > 0 {
+		y = x / sentLenWide
+	}
+	return y*y + math.Log(y*math.Sqrt(math.Pi))
+}
+
+// The length cost is interpolated from a table of sentNegLogTail up to
+// x = sentLenTabMax.
+const (
+	sentLenTabStep = 64
+	sentLenTabMax  = 12
+	sentLenWide    = 3.0
+	sentLenEps0    = 0.1 // eps before it is estimated
+)
+
+var sentLenTab0 = sentLenTable(sentLenEps0)
+
+func sentLenTable(eps float64) []float64 {
+	t := make([]float64, sentLenTabMax*sentLenTabStep+2)
+	for k := range t {
+		t[k] = sentNegLogTail(float64(k)/sentLenTabStep, eps)
+	}
+	return t
 }
 
 // cost of the bead of shape t ending at cell (i, j).
@@ -235,14 +256,39 @@ func (md *sentModel) reestimate(path []sentStep) {
 		d := o.lt - md.c*o.ls
 		rs[k] = d * d / ((o.ls*md.c + o.lt) / 2)
 	}
-	sort.Float64s(rs)
-	// Trimmed mean: the worst 5% are most likely alignment errors.
-	keep := len(rs) - len(rs)/20
-	s := 0.0
-	for _, r := range rs[:keep] {
-		s += r
+	md.s2, md.eps = sentFitLength(rs)
+	md.lenTab = sentLenTable(md.eps)
+}
+
+// sentFitLength fits the two-component length model to the squared
+// normalised differences rs by EM and returns its variance and the weight
+// of the wide component.
+func sentFitLength(rs []float64) (s2, eps float64) {
+	s2, eps = 0, sentLenEps0
+	for _, r := range rs {
+		s2 += r
 	}
-	md.s2 = max(s/float64(keep)*1.2, 0.5)
+	s2 /= float64(len(rs))
+	k2 := sentLenWide * sentLenWide
+	for it := 0; it < 30; it++ {
+		var sn, sw, nw float64
+		for _, r := range rs {
+			// Normal densities of d with variances s2 and k2*s2 (up to the
+			// common factor), at d^2/mean = r.
+			pn := (1 - eps) * math.Exp(-r/(2*s2))
+			pw := eps / sentLenWide * math.Exp(-r/(2*k2*s2))
+			g := 1.0
+			if pn+pw > 0 {
+				g = pw / (pn + pw)
+			}
+			sn += (1 - g) * r
+			sw += g * r / k2
+			nw += g
+		}
+		s2 = max((sn+sw)/float64(len(rs)), 0.25)
+		eps = min(max(nw/float64(len(rs)), 0.01), 0.5)
+	}
+	return s2, eps
 }
 
 // trainLex trains the lexicon on the beads of path that have two sides.

@@ -223,13 +223,41 @@ func TestSentFastMath(t *testing.T) {
 			t.Errorf("sentLog1p(%g) = %g, want %g", x, got, want)
 		}
 	}
-	for _, x := range []float64{0, 0.01, 0.5, 1, 2, 4.99, 7.99, 8, 12} {
-		got, want := sentNegLogErfc(x), -math.Log(math.Erfc(x))
-		if x >= 8 {
-			want = x*x + math.Log(x*math.Sqrt(math.Pi))
+	md := &sentModel{c: 1, s2: 1, eps: 0.2, lenTab: sentLenTable(0.2)}
+	for _, x := range []float64{0, 0.01, 0.5, 1, 2, 4.99, 7.99, 8, 11.9, 12, 30} {
+		// With c = s2 = 1, x = |lt-ls| / sqrt(ls+lt).
+		ls := 100.0
+		lt := ls + x*math.Sqrt(2*ls)
+		for k := 0; k < 50; k++ {
+			lt = ls + x*math.Sqrt(ls+lt)
 		}
+		xx := (lt - ls) / math.Sqrt(ls+lt)
+		got := md.lengthCost(ls, lt)
+		want := -math.Log(0.8*math.Erfc(xx) + 0.2*math.Erfc(xx/sentLenWide))
 		if math.Abs(got-want) > 1e-3*(1+want) {
-			t.Errorf("sentNegLogErfc(%g) = %g, want %g", x, got, want)
+			t.Errorf("lengthCost at x=%g: %g, want %g", xx, got, want)
 		}
+	}
+}
+
+func TestSentFitLength(t *testing.T) {
+	// Squared normalised differences drawn from the mixture itself.
+	var rs []float64
+	rng := uint64(1)
+	for k := 0; k < 20000; k++ {
+		rng = rng*6364136223846793005 + 1442695040888963407
+		u1 := (float64(rng>>11) + 0.5) / (1 << 53)
+		rng = rng*6364136223846793005 + 1442695040888963407
+		u2 := float64(rng>>11) / (1 << 53)
+		z := math.Sqrt(-2*math.Log(u1)) * math.Cos(2*math.Pi*u2) // Box-Muller
+		sd := 2.0
+		if k%5 == 0 {
+			sd *= sentLenWide
+		}
+		rs = append(rs, z*z*sd*sd)
+	}
+	s2, eps := sentFitLength(rs)
+	if math.Abs(s2-4) > 0.4 || math.Abs(eps-0.2) > 0.04 {
+		t.Errorf("fit s2=%.3f eps=%.3f, want 4 and 0.2", s2, eps)
 	}
 }
