@@ -134,12 +134,15 @@ func (p *parser) run(text string) {
 func (p *parser) blocks(lines []string) {
 	p.doc.Units, p.doc.Markup, p.doc.Warnings = nil, nil, nil
 	var cur *Unit
+	var early []Mark // marks before the first paragraph
 	for i, raw := range lines {
 		ln := p.prepLine(raw, i+1)
 		if ln.blank() {
-			if len(ln.marks) > 0 && cur != nil {
-				for _, m := range ln.marks {
+			for _, m := range ln.marks {
+				if cur != nil {
 					p.addMark(cur, m)
+				} else {
+					early = append(early, m)
 				}
 			}
 			if strings.TrimSpace(raw) == "" {
@@ -153,6 +156,10 @@ func (p *parser) blocks(lines []string) {
 			cur = &Unit{Kind: KindBlock, Line: ln.num}
 			p.doc.Units = append(p.doc.Units, cur)
 			cur.add(fText, "", s)
+			for _, m := range early {
+				p.addMark(cur, m)
+			}
+			early = nil
 		case endsClause(string(cur.buf[fText])):
 			cur.add(fText, "\n", s)
 		default:
@@ -161,6 +168,9 @@ func (p *parser) blocks(lines []string) {
 		for _, m := range ln.marks {
 			p.addMark(cur, m)
 		}
+	}
+	for _, m := range early {
+		p.doc.Warnf(m.Line, m.Raw, "status mark %s with no text to belong to", m.Raw)
 	}
 }
 
