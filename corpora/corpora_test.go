@@ -8,21 +8,14 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
+
+	"concord/internal/testenv"
 )
 
-// corpusDir returns $CONCORD_CORPORA, skipping the test if it is unset and
-// failing it if the directory does not exist.
+// corpusDir returns the shared corpora directory (see testenv.Corpora).
 func corpusDir(t testing.TB) string {
 	t.Helper()
-	dir := os.Getenv("CONCORD_CORPORA")
-	if dir == "" {
-		t.Skip("CONCORD_CORPORA is not set; set it to the shared corpora directory to run this test")
-	}
-	fi, err := os.Stat(dir)
-	if err != nil || !fi.IsDir() {
-		t.Fatalf("CONCORD_CORPORA=%q is not a directory: %v", dir, err)
-	}
-	return dir
+	return testenv.Corpora(t)
 }
 
 // readCorpus reads a corpus file by its path relative to $CONCORD_CORPORA.
