@@ -25,6 +25,9 @@ type scratch struct {
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
+// maxPooledRunes bounds the buffers kept in scratchPool (about 3 MiB).
+const maxPooledRunes = 1 << 17
+
 // alnum1 marks the ASCII letters and digits.
 var alnum1 = func() (t [utf8.RuneSelf]bool) {
 	for r := range t {
@@ -72,7 +75,11 @@ func (sc *scratch) units(t *trie, text string) {
 // over the base dictionary and the overlay.
 func (s *Segmenter) cutZh(text string) []Token {
 	sc := scratchPool.Get().(*scratch)
-	defer scratchPool.Put(sc)
+	defer func() {
+		if cap(sc.rs) <= maxPooledRunes { // do not keep a huge text's buffers
+			scratchPool.Put(sc)
+		}
+	}()
 	t := s.base
 	sc.units(t, text)
 	n := len(sc.ustart) - 1
