@@ -8,17 +8,29 @@ import (
 // Langs lists the six UN languages in the order concord prints them.
 var Langs = []string{"ar", "zh", "en", "fr", "ru", "es"}
 
-// DetectLang guesses the language of a text: by script for Chinese (Han),
+// detectBytes is how much of a text DetectLang reads.
+const detectBytes = 64 << 10
+
+// DetectLang guesses the language of a text (from its first 64 KiB): by script for Chinese (Han),
 // Arabic and Russian (Cyrillic), and by frequent function words for English,
 // French and Spanish. It returns "" when the text has no letters at all.
 func DetectLang(text string) string {
 	var han, arabic, cyr, latin int
+	if len(text) > detectBytes {
+		text = text[:detectBytes] // a cut rune at the end is one U+FFFD
+	}
 	for _, r := range text {
 		switch {
 		case r < 0x80:
 			if r|0x20 >= 'a' && r|0x20 <= 'z' {
 				latin++
 			}
+		case r >= 0x4E00 && r <= 0x9FFF:
+			han++
+		case r >= 0x0600 && r <= 0x06FF:
+			arabic++
+		case r >= 0x0400 && r <= 0x04FF:
+			cyr++
 		case unicode.Is(unicode.Han, r):
 			han++
 		case unicode.Is(unicode.Arabic, r):

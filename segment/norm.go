@@ -2,6 +2,7 @@ package segment
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -16,7 +17,7 @@ import (
 type normText struct {
 	orig string
 	norm string
-	n2o  []int // n2o[i] is the byte offset in orig of norm byte i; len(norm)+1 entries
+	n2o  []int32 // n2o[i] is the byte offset in orig of norm byte i; len(norm)+1 entries; nil when norm is a prefix of orig
 }
 
 // markerWindow is how many runes at the start of a line are normalised for
@@ -50,23 +51,55 @@ func normAll(s string) normText {
 	if ascii {
 		return normText{orig: s, norm: s}
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	n2o := make([]int, 0, len(s)+1)
+	// Most runes map to themselves: only build the offset map when one
+	// does not.
+	nfkcOnce.Do(initNFKCSame)
+	same := true
+	for i, r := range s {
+		if r >= utf8.RuneSelf && (r > 0xFFFF || nfkcSame[r>>6]&(1<<(r&63)) == 0) && nfkcRune(r, s[i:]) != s[i:i+utf8.RuneLen(r)] {
+			same = false
+			break
+		}
+	}
+	if same {
+		return normText{orig: s, norm: s}
+	}
+	b := make([]byte, 0, len(s)+8)
+	n2o := make([]int32, 0, len(s)+9)
 	for i, r := range s {
 		if r < utf8.RuneSelf {
-			b.WriteByte(byte(r))
-			n2o = append(n2o, i)
+			b = append(b, byte(r))
+			n2o = append(n2o, int32(i))
 			continue
 		}
 		rep := nfkcRune(r, s[i:])
-		b.WriteString(rep)
+		b = append(b, rep...)
 		for range len(rep) {
-			n2o = append(n2o, i)
+			n2o = append(n2o, int32(i))
 		}
 	}
-	n2o = append(n2o, len(s))
-	return normText{orig: s, norm: b.String(), n2o: n2o}
+	n2o = append(n2o, int32(len(s)))
+	return normText{orig: s, norm: string(b), n2o: n2o}
+}
+
+// nfkcSame has a bit set for every rune of the Basic Multilingual Plane
+// that NFKC leaves alone; it is filled on first use.
+var (
+	nfkcSame [0x10000 / 64]uint64
+	nfkcOnce sync.Once
+)
+
+func initNFKCSame() {
+	var buf [4]byte
+	for r := rune(0); r < 0x10000; r++ {
+		if r >= 0xD800 && r <= 0xDFFF {
+			continue
+		}
+		n := utf8.EncodeRune(buf[:], r)
+		if r < utf8.RuneSelf || nfkcRune(r, string(buf[:n])) == string(buf[:n]) {
+			nfkcSame[r>>6] |= 1 << (r & 63)
+		}
+	}
 }
 
 // fullWidth holds the NFKC forms of the half- and full-width forms block
@@ -100,9 +133,9 @@ func (t normText) origAt(i int) int {
 		return min(i, len(t.orig))
 	}
 	if i >= len(t.n2o) {
-		return t.n2o[len(t.n2o)-1]
+		return int(t.n2o[len(t.n2o)-1])
 	}
-	return t.n2o[i]
+	return int(t.n2o[i])
 }
 
 // NFKC returns the NFKC normal form of s, rune by rune. It is the

@@ -476,7 +476,7 @@ func (p *parser) openMarker(m marker, ln *srcLine) {
 	// a list label may be followed at once by the first label of a sublist:
 	// "3. (a) …", "(a) (一) …"
 	deepest := u
-	for isList(deepest.Kind) || deepest.Kind == KindArticle {
+	for (isList(deepest.Kind) || deepest.Kind == KindArticle) && mayStartLabel(rest) {
 		sub := newNormText(rest)
 		sl := srcLine{num: ln.num, text: sub}
 		m2, ok := matchList(p.lang, sub.norm)
@@ -520,6 +520,21 @@ func (p *parser) openMarker(m marker, ln *srcLine) {
 	for _, mk := range ln.marks {
 		p.addMark(deepest, mk)
 	}
+}
+
+// mayStartLabel is a cheap test of whether s could begin with a list label,
+// before the line is normalised to find out.
+func mayStartLabel(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	switch {
+	case r == '(' || r == '（' || r == '’' || r == '‘' || r == '\'':
+		return true
+	case r >= 0x3220 && r <= 0x3229: // ㈠ … ㈩
+		return true
+	case unicode.IsDigit(r) || r >= 0xFF10 && r <= 0xFF19:
+		return true
+	}
+	return r < 0x3000 && unicode.IsLower(r) || unicode.Is(unicode.Arabic, r)
 }
 
 // push opens a new unit for a marker under the right parent.

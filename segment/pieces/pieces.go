@@ -7,6 +7,7 @@ package pieces
 
 import (
 	"runtime"
+	"sync"
 
 	"concord/segment"
 	"concord/segment/sentence"
@@ -65,55 +66,92 @@ type Options struct {
 }
 
 // Split cuts every unit of d into pieces, in document order (a unit's
-// heading and text, its children, then its tail).
+// heading and text, its children, then its tail). At Word level the fields
+// are cut on a pool of Workers goroutines; the order of the result does not
+// depend on it.
 func Split(d *segment.Document, opt Options) []Piece {
-	var out []Piece
-	n := map[*segment.Unit]int{}
-	emit := func(u *segment.Unit, f Field, s string) {
-		if s == "" {
-			return
-		}
-		var spans []sentence.Span
-		if opt.Level == Sentence {
-			spans = sentence.Sentences(s, d.Lang)
-		} else {
-			spans = sentence.Clauses(s, d.Lang)
-		}
-		for _, sp := range spans {
-			n[u]++
-			out = append(out, Piece{Addr: u.Addr, N: n[u], Field: f, Text: s[sp.Start:sp.End], Start: sp.Start, End: sp.End})
-		}
+	type job struct {
+		u     *segment.Unit
+		f     Field
+		s     string
+		out   []Piece
+		first int // N of the job's first piece
 	}
+	var jobs []*job
 	var walk func(us []*segment.Unit)
 	walk = func(us []*segment.Unit) {
 		for _, u := range us {
-			emit(u, Heading, u.Heading)
-			emit(u, Text, u.Text)
+			for _, f := range []struct {
+				f Field
+				s string
+			}{{Heading, u.Heading}, {Text, u.Text}} {
+				if f.s != "" {
+					jobs = append(jobs, &job{u: u, f: f.f, s: f.s})
+				}
+			}
 			walk(u.Children)
-			emit(u, Tail, u.Tail)
+			if u.Tail != "" {
+				jobs = append(jobs, &job{u: u, f: Tail, s: u.Tail})
+			}
 		}
 	}
 	walk(d.Units)
-	if opt.Level == Word && opt.Words != nil {
-		texts := make([]string, len(out))
-		for i, p := range out {
-			texts[i] = p.Text
+	cut := func(j *job) {
+		var spans []sentence.Span
+		if opt.Level == Sentence {
+			spans = sentence.Sentences(j.s, d.Lang)
+		} else {
+			spans = sentence.Clauses(j.s, d.Lang)
 		}
-		workers := opt.Workers
-		if workers <= 0 {
-			workers = runtime.GOMAXPROCS(0)
+		j.out = make([]Piece, len(spans))
+		for i, sp := range spans {
+			p := Piece{Addr: j.u.Addr, Field: j.f, Text: j.s[sp.Start:sp.End], Start: sp.Start, End: sp.End}
+			if opt.Level == Word && opt.Words != nil {
+				p.Tokens = opt.Words.Cut(p.Text, d.Lang)
+				for k := range p.Tokens {
+					p.Tokens[k].Start += sp.Start
+					p.Tokens[k].End += sp.Start
+				}
+				if p.Tokens == nil {
+					p.Tokens = []words.Token{}
+				}
+			}
+			j.out[i] = p
 		}
-		toks := opt.Words.CutAll(texts, d.Lang, workers)
-		for i := range out {
-			ts := toks[i]
-			for k := range ts {
-				ts[k].Start += out[i].Start
-				ts[k].End += out[i].Start
-			}
-			if ts == nil {
-				ts = []words.Token{}
-			}
-			out[i].Tokens = ts
+	}
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	if opt.Level != Word || workers == 1 || len(jobs) < 64 {
+		for _, j := range jobs {
+			cut(j)
+		}
+	} else {
+		var wg sync.WaitGroup
+		next := make(chan *job, 256)
+		for range workers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for j := range next {
+					cut(j)
+				}
+			}()
+		}
+		for _, j := range jobs {
+			next <- j
+		}
+		close(next)
+		wg.Wait()
+	}
+	var out []Piece
+	n := map[*segment.Unit]int{}
+	for _, j := range jobs {
+		for _, p := range j.out {
+			n[j.u]++
+			p.N = n[j.u]
+			out = append(out, p)
 		}
 	}
 	return out

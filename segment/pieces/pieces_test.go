@@ -122,3 +122,28 @@ func ExampleSplit() {
 	// art.1 2 text "本公约的宗旨是：促进合作。" 0-39
 	// art.1 3 text "加强援助。" 39-54
 }
+
+// BenchmarkPipeline measures concord's whole path from text to words on
+// the L.15 draft repeated to 2 MB: parse, sentences, clauses, words, on one
+// worker and on two.
+func BenchmarkPipeline(b *testing.B) {
+	text := testenv.Read(b, "un-cybercrime/L15.zh.txt")
+	big := strings.Repeat(text+"\n", 2<<20/len(text)+1)
+	seg, err := words.New(words.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, workers := range []int{1, 2} {
+		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
+			b.SetBytes(int64(len(big)))
+			b.ReportAllocs()
+			for b.Loop() {
+				d, err := segment.Parse("big", big, segment.Options{Lang: "zh"})
+				if err != nil {
+					b.Fatal(err)
+				}
+				pieces.Split(d, pieces.Options{Level: pieces.Word, Words: seg, Workers: workers})
+			}
+		})
+	}
+}
