@@ -1,26 +1,16 @@
 package words
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"concord/internal/testenv"
 )
 
-// corpusFile reads a file of the shared test corpora named by the
-// CONCORD_CORPORA environment variable: unset skips the test, set but
-// unreadable fails it.
+// corpusFile reads a file of the shared test corpora (see testenv).
 func corpusFile(tb testing.TB, rel string) string {
 	tb.Helper()
-	dir := os.Getenv("CONCORD_CORPORA")
-	if dir == "" {
-		tb.Skip("CONCORD_CORPORA not set: skipping test on the shared corpora")
-	}
-	b, err := os.ReadFile(filepath.Join(dir, rel))
-	if err != nil {
-		tb.Fatalf("CONCORD_CORPORA=%s: %v", dir, err)
-	}
-	return string(b)
+	return testenv.Read(tb, rel)
 }
 
 const l15 = "un-cybercrime/L15.zh.txt"
