@@ -3,7 +3,7 @@ package align
 import (
 	"math"
 	"runtime"
-	"sort"
+	"slices"
 	"sync"
 	"sync/atomic"
 )
@@ -40,7 +40,8 @@ type SentOptions struct {
 	// tokenizer to use for it; languages without an entry use
 	// DefaultSentTokenizer. Tokens feed the learned lexicon and glossary
 	// matching; they should be lower-cased words or, for Chinese, words or
-	// characters.
+	// characters. The two sides are tokenized concurrently, so a tokenizer
+	// used for both languages must be safe for concurrent use.
 	Tokenizers map[string]func(string) []string
 
 	// Band is the half-width, in sentences, of the band searched around the
@@ -128,7 +129,7 @@ func newSentSide(sents []string, lang string, tok func(string) []string, latin b
 			for k, t := range ts {
 				h[k] = sentTokHash(t)
 			}
-			sort.Slice(h, func(x, y int) bool { return h[x] < h[y] })
+			slices.Sort(h)
 			sd.hashes[i] = h
 		}
 		sd.length[i+1] = sd.length[i] + sentLength(s)
@@ -228,8 +229,17 @@ func Sentences(src, tgt []string, srcLang, tgtLang string, opt SentOptions) []Be
 		glS = append(glS, tokS(g.Src))
 		glT = append(glT, tokT(g.Tgt))
 	}
-	S := newSentSide(src, srcLang, tokS, sentLatinScript(src), glS)
-	T := newSentSide(tgt, tgtLang, tokT, sentLatinScript(tgt), glT)
+	sentDebugf("start")
+	var S, T *sentSide
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		T = newSentSide(tgt, tgtLang, tokT, sentLatinScript(tgt), glT)
+	}()
+	S = newSentSide(src, srcLang, tokS, sentLatinScript(src), glS)
+	wg.Wait()
+	sentDebugf("sides")
 
 	md := newSentModel(S, T)
 	band := opt.Band
@@ -248,10 +258,25 @@ func Sentences(src, tgt []string, srcLang, tgtLang string, opt SentOptions) []Be
 	// Pass 1: length and anchors with the simplest bead shapes in a wide
 	// band, then with all shapes near that path after re-estimating the
 	// length model and the bead priors.
-	path := sentFirstPass(md, w)
+	var path []sentStep
+	if ks, kt := sentChunkSizes(n, m); n+m >= sentCoarseMin && ks*kt > 1 {
+		// Coarse to fine: align chunks of ks source and kt target
+		// sentences, then sentences near the chunks' path.
+		cm := md.coarse(ks, kt)
+		cp := sentFirstPass(cm, max(4, w/max(ks, kt)))
+		for k := range cp {
+			cp[k].i = min(n, cp[k].i*ks)
+			cp[k].j = min(m, cp[k].j*kt)
+		}
+		path = sentDP(sentBandAround(n, m, cp, max(ks, kt)+band+2), md, sentFirstTypes, false, false)
+		sentDebugf("coarse %dx%d, fine pass", ks, kt)
+	} else {
+		path = sentFirstPass(md, w)
+	}
 	md.reestimate(path)
 	path = sentDP(sentBandAround(n, m, path, 2*band), md, len(sentTypes), false, false)
 	md.reestimate(path)
+	sentDebugf("pass 1b")
 	// Lexical passes, if there is enough text to learn from: a lexicon
 	// trained on a handful of sentences would only echo the first pass.
 	if min(n, m) < sentMinLexSents {
@@ -260,6 +285,7 @@ func Sentences(src, tgt []string, srcLang, tgtLang string, opt SentOptions) []Be
 	for p := 0; p < passes; p++ {
 		if p == 0 || sentEnvF("SRETRAIN", 1) == 1 {
 			md.trainLex(path)
+			sentDebugf("trained")
 		}
 		b := sentBandAround(n, m, path, band)
 		md.buildPairs(b)
@@ -399,6 +425,63 @@ func sentFirstPass(md *sentModel, w int) []sentStep {
 		}
 		w *= 2
 	}
+}
+
+// Coarse-to-fine search: inputs of at least sentCoarseMin sentences in all
+// are first aligned as chunks of about sentChunk sentences.
+const (
+	sentCoarseMin = 400
+	sentChunk     = 4
+)
+
+// sentChunkSizes gives chunk sizes in sentences for each side such that
+// chunks of the two sides hold about as much text.
+func sentChunkSizes(n, m int) (ks, kt int) {
+	if n >= m {
+		return max(1, int(math.Round(sentChunk*float64(n)/float64(m)))), sentChunk
+	}
+	return sentChunk, max(1, int(math.Round(sentChunk*float64(m)/float64(n))))
+}
+
+// coarse returns a length-and-anchor model over chunks of ks source and kt
+// target sentences.
+func (md *sentModel) coarse(ks, kt int) *sentModel {
+	cm := *md
+	cm.S = md.S.chunked(ks)
+	cm.T = md.T.chunked(kt)
+	cm.pairs, cm.lex = nil, nil
+	return &cm
+}
+
+func (sd *sentSide) chunked(k int) *sentSide {
+	nc := (sd.n + k - 1) / k
+	c := &sentSide{lang: sd.lang, n: nc, latin: sd.latin, vocab: sd.vocab}
+	c.length = make([]float64, nc+1)
+	c.ntok = make([]int, nc+1)
+	c.anch = make([][]sentAnchor, nc)
+	if sd.latin {
+		c.hashes = make([][]uint64, nc)
+	}
+	for i := 0; i < nc; i++ {
+		e := min(sd.n, (i+1)*k)
+		c.length[i+1] = sd.length[e]
+		c.ntok[i+1] = sd.ntok[e]
+		var a []sentAnchor
+		var h []uint64
+		for x := i * k; x < e; x++ {
+			a = append(a, sd.anch[x]...)
+			if sd.latin {
+				h = append(h, sd.hashes[x]...)
+			}
+		}
+		sentSortAnchors(a)
+		c.anch[i] = a
+		if sd.latin {
+			slices.Sort(h)
+			c.hashes[i] = h
+		}
+	}
+	return c
 }
 
 func sentTouchesEdge(b *sentBand, path []sentStep, margin int) bool {
@@ -559,11 +642,34 @@ func sentLogAdd(a, b float64) float64 {
 func (md *sentModel) fillCosts(b *sentBand, r0, r1, nt int, lexical bool, costs []float32, off int) {
 	stride := len(sentTypes)
 	inf := float32(math.Inf(1))
+	sentParallelRange(r0, r1, func(wm *sentModel, i int) {
+		for j := b.lo[i]; j <= b.hi[i]; j++ {
+			c := b.cell(i, j)*stride - off
+			for t := 0; t < stride; t++ {
+				ty := sentTypes[t]
+				if t >= nt || b.cell(i-ty.a, j-ty.b) < 0 {
+					costs[c+t] = inf
+					continue
+				}
+				costs[c+t] = float32(wm.cost(t, i, j, lexical))
+			}
+		}
+	}, md)
+}
+
+// sentParallelRows calls f for every row 0..n-1 (see sentParallelRange).
+func sentParallelRows(n int, f func(wm *sentModel, i int), md *sentModel) {
+	sentParallelRange(0, n, f, md)
+}
+
+// sentParallelRange calls f(wm, i) for i in [r0, r1) on up to GOMAXPROCS
+// goroutines, each with its own copy wm of the model's scratch space.
+func sentParallelRange(r0, r1 int, f func(wm *sentModel, i int), md *sentModel) {
 	const chunk = 32
+	workers := max(1, min(runtime.GOMAXPROCS(0), 8, (r1-r0+chunk-1)/chunk))
 	var next atomic.Int64
 	next.Store(int64(r0))
 	var wg sync.WaitGroup
-	workers := max(1, min(runtime.GOMAXPROCS(0), 8, (r1-r0+chunk-1)/chunk))
 	for w := 0; w < workers; w++ {
 		wm := *md
 		wm.acc = make([]float32, len(md.acc))
@@ -577,17 +683,7 @@ func (md *sentModel) fillCosts(b *sentBand, r0, r1, nt int, lexical bool, costs 
 					return
 				}
 				for i := i0; i < min(i0+chunk, r1); i++ {
-					for j := b.lo[i]; j <= b.hi[i]; j++ {
-						c := b.cell(i, j)*stride - off
-						for t := 0; t < stride; t++ {
-							ty := sentTypes[t]
-							if t >= nt || b.cell(i-ty.a, j-ty.b) < 0 {
-								costs[c+t] = inf
-								continue
-							}
-							costs[c+t] = float32(wm.cost(t, i, j, lexical))
-						}
-					}
+					f(&wm, i)
 				}
 			}
 		}()

@@ -1,8 +1,7 @@
 package align
 
 import (
-	"hash/fnv"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -39,51 +38,62 @@ func sentIsWordRune(r rune) bool {
 }
 
 func sentTokenizeWords(s string) []string {
-	var out []string
-	var b strings.Builder
-	flush := func() {
-		if b.Len() > 0 {
-			out = append(out, b.String())
-			b.Reset()
-		}
-	}
-	for _, r := range s {
-		switch {
-		case unicode.IsDigit(r):
-			b.WriteByte(byte('0' + sentDigitValue(r)))
-		case sentIsWordRune(r):
-			b.WriteRune(unicode.ToLower(r))
-		default:
-			flush()
-		}
-	}
-	flush()
-	return out
+	return sentTokenize(s, false)
 }
 
 func sentTokenizeHan(s string) []string {
-	var out []string
-	var b strings.Builder
-	flush := func() {
-		if b.Len() > 0 {
-			out = append(out, b.String())
-			b.Reset()
+	return sentTokenize(s, true)
+}
+
+// sentTokenize splits s into lower-cased words (runs of letters, marks and
+// digits), and Han characters into single tokens when han is set. Tokens
+// that need no rewriting are slices of s.
+func sentTokenize(s string, han bool) []string {
+	out := make([]string, 0, len(s)/4+1)
+	start, clean := -1, true
+	var b []byte
+	flush := func(end int) {
+		if start < 0 {
+			return
 		}
+		if clean {
+			out = append(out, s[start:end])
+		} else {
+			b = b[:0]
+			for _, r := range s[start:end] {
+				if unicode.IsDigit(r) {
+					b = append(b, byte('0'+sentDigitValue(r)))
+				} else {
+					b = utf8.AppendRune(b, unicode.ToLower(r))
+				}
+			}
+			out = append(out, string(b))
+		}
+		start, clean = -1, true
 	}
-	for _, r := range s {
+	for i, r := range s {
 		switch {
-		case unicode.Is(unicode.Han, r):
-			flush()
-			out = append(out, string(r))
-		case unicode.IsDigit(r):
-			b.WriteByte(byte('0' + sentDigitValue(r)))
+		case han && unicode.Is(unicode.Han, r):
+			flush(i)
+			out = append(out, s[i:i+utf8.RuneLen(r)])
+		case r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9'):
+			if start < 0 {
+				start = i
+			}
 		case sentIsWordRune(r):
-			b.WriteRune(unicode.ToLower(r))
+			if start < 0 {
+				start = i
+			}
+			if unicode.IsUpper(r) || unicode.IsTitle(r) || (unicode.IsDigit(r) && r > '9') || (r < utf8.RuneSelf && 'A' <= r && r <= 'Z') {
+				clean = false
+			} else if unicode.ToLower(r) != r {
+				clean = false
+			}
 		default:
-			flush()
+			flush(i)
 		}
 	}
-	flush()
+	flush(len(s))
 	return out
 }
 
@@ -142,11 +152,14 @@ type sentAnchor struct {
 	soft bool
 }
 
+// sentHash is the 64-bit FNV-1a hash of kind followed by s.
 func sentHash(kind uint8, s string) uint64 {
-	h := fnv.New64a()
-	h.Write([]byte{kind})
-	h.Write([]byte(s))
-	return h.Sum64()
+	h := uint64(14695981039346656037)
+	h = (h ^ uint64(kind)) * 1099511628211
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * 1099511628211
+	}
+	return h
 }
 
 // sentTokHash is the key of a Latin-script word: the same for an anchor
@@ -286,6 +299,30 @@ func sentEnglishNumbers(toks []string) []int64 {
 	return out
 }
 
+func sentHasNumberWord(toks []string) bool {
+	for _, t := range toks {
+		if _, ok := sentEnNumber[t]; ok {
+			return true
+		}
+		if _, ok := sentEnOrdinal[t]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// sentEnglishNumbersText reads the number words of s clause by clause, so
+// that "five hundred, threescore" gives 500 and 60.
+func sentEnglishNumbersText(s string) []int64 {
+	var out []int64
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsPunct(r) && r != '-' && r != '\''
+	}) {
+		out = append(out, sentEnglishNumbers(sentTokenizeWords(part))...)
+	}
+	return out
+}
+
 // sentIsNumSep reports whether r may separate groups of digits.
 func sentIsNumSep(r rune) bool {
 	switch r {
@@ -385,8 +422,8 @@ func sentAnchors(s string, toks []string, lang string, latinSide bool) []sentAnc
 			}
 		}
 	}
-	if base == "en" {
-		for _, v := range sentEnglishNumbers(toks) {
+	if base == "en" && sentHasNumberWord(toks) {
+		for _, v := range sentEnglishNumbersText(s) {
 			add(sentKNum, sentItoa(v), true)
 		}
 	}
@@ -546,13 +583,25 @@ func sentGlossaryAnchors(toks []string, terms [][]string) []sentAnchor {
 
 // sentSortAnchors orders anchors by kind then key so that matching is a merge.
 func sentSortAnchors(a []sentAnchor) {
-	sort.Slice(a, func(i, j int) bool {
-		if a[i].kind != a[j].kind {
-			return a[i].kind < a[j].kind
+	if len(a) < 2 {
+		return
+	}
+	slices.SortFunc(a, func(x, y sentAnchor) int {
+		if x.kind != y.kind {
+			return int(x.kind) - int(y.kind)
 		}
-		if a[i].key != a[j].key {
-			return a[i].key < a[j].key
+		if x.key != y.key {
+			if x.key < y.key {
+				return -1
+			}
+			return 1
 		}
-		return !a[i].soft && a[j].soft
+		if x.soft == y.soft {
+			return 0
+		}
+		if !x.soft {
+			return -1
+		}
+		return 1
 	})
 }

@@ -21,6 +21,9 @@ type sentPairs struct {
 	bLen     []uint16
 	bK       []uint16
 	bV       []float32
+
+	// Lexical terms per pair and bead side size (see buildLexCache).
+	fwdTerm, bwdTerm []float32
 }
 
 func (ps *sentPairs) pair(i, j int) int {
@@ -35,7 +38,14 @@ func (md *sentModel) buildPairs(b *sentBand) {
 	for _, ty := range sentTypes {
 		maxA = max(maxA, ty.a)
 	}
-	ps := &sentPairs{plo: make([]int, n), phi: make([]int, n), pbase: make([]int, n+1)}
+	// Reuse the previous pass's buffers.
+	ps := md.pairs
+	if ps == nil {
+		ps = &sentPairs{}
+	}
+	ps.plo = sentGrow(ps.plo, n)
+	ps.phi = sentGrow(ps.phi, n)
+	ps.pbase = sentGrow(ps.pbase, n+1)
 	for i := 0; i < n; i++ {
 		ps.plo[i] = b.lo[max(0, i+1-maxA)]
 		ps.phi[i] = min(m-1, b.hi[min(n, i+maxA)]-1)
@@ -45,9 +55,19 @@ func (md *sentModel) buildPairs(b *sentBand) {
 		ps.pbase[i+1] = ps.pbase[i] + ps.phi[i] - ps.plo[i] + 1
 	}
 	np := ps.pbase[n]
-	ps.fOff = make([]int32, np+1)
-	ps.bOff = make([]int32, np)
-	ps.bLen = make([]uint16, np)
+	ps.fOff = sentGrow(ps.fOff, np+1)
+	ps.bOff = sentGrow(ps.bOff, np)
+	ps.bLen = sentGrow(ps.bLen, np)
+	clear(ps.fOff)
+	clear(ps.bOff)
+	clear(ps.bLen)
+	if ps.fK == nil {
+		ps.fK = make([]uint16, 0, np*8)
+		ps.fV = make([]float32, 0, np*8)
+		ps.bK = make([]uint16, 0, np*8)
+		ps.bV = make([]float32, 0, np*8)
+	}
+	ps.fK, ps.fV, ps.bK, ps.bV = ps.fK[:0], ps.fV[:0], ps.bK[:0], ps.bV[:0]
 
 	var wg sync.WaitGroup
 	wg.Add(1)
@@ -66,6 +86,7 @@ func (md *sentModel) buildPairs(b *sentBand) {
 		maxTok = max(maxTok, len(t))
 	}
 	md.acc = make([]float32, maxTok)
+	md.buildLexCache()
 }
 
 // buildForward records the tokens of tgt[j] explained by src[i].
@@ -154,67 +175,194 @@ func (ps *sentPairs) buildBackward(S, T *sentSide, lex *sentLex) {
 }
 
 // lexScore is the lexical log-likelihood ratio of the bead src[i0:i1],
-// tgt[j0:j1]: the mean over both directions of sum over tokens of
+// tgt[j0:j1]: the mean over both directions of the sum over tokens of
 // log(P(token | other side) / P(token)), where P(token | other side) mixes
-// Model 1 with the background unigram model.
+// Model 1 with the background unigram model. The forward sum splits into
+// one term per target sentence and the backward sum into one per source
+// sentence; buildLexCache has computed them.
 func (md *sentModel) lexScore(i0, i1, j0, j1 int) float64 {
-	S, T, ps := md.S, md.T, md.pairs
-	nS := float64(S.ntok[i1] - S.ntok[i0])
-	nT := float64(T.ntok[j1] - T.ntok[j0])
-	lam := sentLambdaV
-	logL := math.Log(lam)
-	fwd := nT * logL
-	if nS > 0 {
-		scale := float32((1 - lam) / (lam * nS))
-		for j := j0; j < j1; j++ {
-			touched := md.touched[:0]
-			for i := i0; i < i1; i++ {
-				if j < ps.plo[i] || j > ps.phi[i] {
-					continue
-				}
-				p := ps.pair(i, j)
-				ks, vs := ps.fK[ps.fOff[p]:ps.fOff[p+1]], ps.fV[ps.fOff[p]:ps.fOff[p+1]]
-				for x, k := range ks {
-					if md.acc[k] == 0 {
-						touched = append(touched, int(k))
-					}
-					md.acc[k] += vs[x]
-				}
-			}
-			for _, k := range touched {
-				fwd += sentLog1p(md.acc[k] * scale)
-				md.acc[k] = 0
-			}
-			md.touched = touched
+	ps := md.pairs
+	a, b := i1-i0, j1-j0
+	var fwd, bwd float64
+	for j := j0; j < j1; j++ {
+		if i1-1 >= 0 && j >= ps.plo[i1-1] && j <= ps.phi[i1-1] {
+			fwd += float64(ps.fwdTerm[ps.pair(i1-1, j)*sentMaxSide+a-1])
+		} else {
+			fwd += md.fwdTerm(i0, i1, j)
 		}
 	}
-	bwd := nS * logL
-	if nT > 0 {
-		scale := float32((1 - lam) / (lam * nT))
-		for i := i0; i < i1; i++ {
-			touched := md.touched[:0]
-			for j := j0; j < j1; j++ {
-				if j < ps.plo[i] || j > ps.phi[i] {
-					continue
-				}
-				p := ps.pair(i, j)
-				o := ps.bOff[p]
-				ks, vs := ps.bK[o:o+int32(ps.bLen[p])], ps.bV[o:o+int32(ps.bLen[p])]
-				for x, k := range ks {
-					if md.acc[k] == 0 {
-						touched = append(touched, int(k))
-					}
-					md.acc[k] += vs[x]
-				}
-			}
-			for _, k := range touched {
-				bwd += sentLog1p(md.acc[k] * scale)
-				md.acc[k] = 0
-			}
-			md.touched = touched
+	for i := i0; i < i1; i++ {
+		if j1-1 >= ps.plo[i] && j1-1 <= ps.phi[i] {
+			bwd += float64(ps.bwdTerm[ps.pair(i, j1-1)*sentMaxSide+b-1])
+		} else {
+			bwd += md.bwdTerm(i, j0, j1)
 		}
 	}
 	return (fwd + bwd) / 2
+}
+
+// sentMaxSide is the most sentences on one side of a bead.
+const sentMaxSide = 4
+
+// buildLexCache computes, for every sentence pair (i, j) of the pair band,
+// the forward terms of tgt[j] given src[i+1-a:i+1] and the backward terms of
+// src[i] given tgt[j+1-b:j+1], for a, b = 1..sentMaxSide (NaN where the range
+// would start before 0). The sums over a growing range are accumulated
+// incrementally. Rows in parallel.
+func (md *sentModel) buildLexCache() {
+	ps := md.pairs
+	S, T := md.S, md.T
+	n := S.n
+	np := ps.pbase[n]
+	ps.fwdTerm = sentGrow(ps.fwdTerm, np*sentMaxSide)
+	ps.bwdTerm = sentGrow(ps.bwdTerm, np*sentMaxSide)
+	lam := sentLambdaV
+	logL := math.Log(lam)
+	nan := float32(math.NaN())
+	sentParallelRows(n, func(wm *sentModel, i int) {
+		acc := wm.acc
+		for j := ps.plo[i]; j <= ps.phi[i]; j++ {
+			p := ps.pair(i, j) * sentMaxSide
+			// Forward: target sentence j against src[i+1-a : i+1].
+			base := float64(T.ntok[j+1]-T.ntok[j]) * logL
+			touched := wm.touched[:0]
+			for a := 1; a <= sentMaxSide; a++ {
+				i0 := i + 1 - a
+				if i0 < 0 {
+					ps.fwdTerm[p+a-1] = nan
+					continue
+				}
+				if j >= ps.plo[i0] && j <= ps.phi[i0] {
+					q := ps.pair(i0, j)
+					ks, vs := ps.fK[ps.fOff[q]:ps.fOff[q+1]], ps.fV[ps.fOff[q]:ps.fOff[q+1]]
+					for x, k := range ks {
+						if acc[k] == 0 {
+							touched = append(touched, int(k))
+						}
+						acc[k] += vs[x]
+					}
+				}
+				v := base
+				if nS := float64(S.ntok[i+1] - S.ntok[i0]); nS > 0 {
+					scale := float32((1 - lam) / (lam * nS))
+					for _, k := range touched {
+						v += sentLog1p(acc[k] * scale)
+					}
+				}
+				ps.fwdTerm[p+a-1] = float32(v)
+			}
+			for _, k := range touched {
+				acc[k] = 0
+			}
+			// Backward: source sentence i against tgt[j+1-b : j+1].
+			base = float64(S.ntok[i+1]-S.ntok[i]) * logL
+			touched = touched[:0]
+			for b := 1; b <= sentMaxSide; b++ {
+				j0 := j + 1 - b
+				if j0 < 0 {
+					ps.bwdTerm[p+b-1] = nan
+					continue
+				}
+				if j0 >= ps.plo[i] && j0 <= ps.phi[i] {
+					q := ps.pair(i, j0)
+					o := ps.bOff[q]
+					ks, vs := ps.bK[o:o+int32(ps.bLen[q])], ps.bV[o:o+int32(ps.bLen[q])]
+					for x, k := range ks {
+						if acc[k] == 0 {
+							touched = append(touched, int(k))
+						}
+						acc[k] += vs[x]
+					}
+				}
+				v := base
+				if nT := float64(T.ntok[j+1] - T.ntok[j0]); nT > 0 {
+					scale := float32((1 - lam) / (lam * nT))
+					for _, k := range touched {
+						v += sentLog1p(acc[k] * scale)
+					}
+				}
+				ps.bwdTerm[p+b-1] = float32(v)
+			}
+			for _, k := range touched {
+				acc[k] = 0
+			}
+			wm.touched = touched
+		}
+	}, md)
+}
+
+func sentGrow[T any](s []T, n int) []T {
+	if cap(s) >= n {
+		return s[:n]
+	}
+	return make([]T, n)
+}
+
+// fwdTerm is the forward lexical term of target sentence j in a bead whose
+// source side is src[i0:i1].
+func (md *sentModel) fwdTerm(i0, i1, j int) float64 {
+	S, T, ps := md.S, md.T, md.pairs
+	lam := sentLambdaV
+	v := float64(T.ntok[j+1]-T.ntok[j]) * math.Log(lam)
+	nS := float64(S.ntok[i1] - S.ntok[i0])
+	if nS == 0 {
+		return v
+	}
+	scale := float32((1 - lam) / (lam * nS))
+	touched := md.touched[:0]
+	for i := i0; i < i1; i++ {
+		if j < ps.plo[i] || j > ps.phi[i] {
+			continue
+		}
+		p := ps.pair(i, j)
+		ks, vs := ps.fK[ps.fOff[p]:ps.fOff[p+1]], ps.fV[ps.fOff[p]:ps.fOff[p+1]]
+		for x, k := range ks {
+			if md.acc[k] == 0 {
+				touched = append(touched, int(k))
+			}
+			md.acc[k] += vs[x]
+		}
+	}
+	for _, k := range touched {
+		v += sentLog1p(md.acc[k] * scale)
+		md.acc[k] = 0
+	}
+	md.touched = touched
+	return v
+}
+
+// bwdTerm is the backward lexical term of source sentence i in a bead whose
+// target side is tgt[j0:j1].
+func (md *sentModel) bwdTerm(i, j0, j1 int) float64 {
+	S, T, ps := md.S, md.T, md.pairs
+	lam := sentLambdaV
+	v := float64(S.ntok[i+1]-S.ntok[i]) * math.Log(lam)
+	nT := float64(T.ntok[j1] - T.ntok[j0])
+	if nT == 0 {
+		return v
+	}
+	scale := float32((1 - lam) / (lam * nT))
+	touched := md.touched[:0]
+	for j := j0; j < j1; j++ {
+		if j < ps.plo[i] || j > ps.phi[i] {
+			continue
+		}
+		p := ps.pair(i, j)
+		o := ps.bOff[p]
+		ks, vs := ps.bK[o:o+int32(ps.bLen[p])], ps.bV[o:o+int32(ps.bLen[p])]
+		for x, k := range ks {
+			if md.acc[k] == 0 {
+				touched = append(touched, int(k))
+			}
+			md.acc[k] += vs[x]
+		}
+	}
+	for _, k := range touched {
+		v += sentLog1p(md.acc[k] * scale)
+		md.acc[k] = 0
+	}
+	md.touched = touched
+	return v
 }
 
 // sentLog1p is log(1+x) for x >= 0, to about 1e-4 relative accuracy.
