@@ -4,8 +4,10 @@ import (
 	"math"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 )
 
 // Bead links consecutive source sentences with consecutive target sentences.
@@ -54,6 +56,12 @@ type SentOptions struct {
 	// pathological inputs.
 	SearchBand int
 
+	// Lexicon, if set, is a lexicon learned from other document pairs of
+	// the same two languages (see LearnSentLexicon). The first lexical pass
+	// uses it, also for documents too short to learn a lexicon from; later
+	// passes learn from the document itself when it is long enough.
+	Lexicon *SentLexicon
+
 	// Passes is the number of lexical refining passes (default 2): each
 	// trains a lexicon on the previous pass's beads and realigns. A negative
 	// value disables the lexicon (length and anchors only).
@@ -82,6 +90,7 @@ type sentSide struct {
 	n      int
 	toks   [][]int32 // token ids
 	vocab  int
+	words  []string  // token of each id
 	invBg  []float32 // 1 / background unigram probability, per token id
 	length []float64 // prefix sums of the length measure
 	ntok   []int     // prefix sums of token counts
@@ -108,10 +117,12 @@ func newSentSide(sents []string, lang string, tok func(string) []string, latin b
 		}
 		ids := make([]int32, len(ts))
 		for k, t := range ts {
+			t = sentLexKey(t)
 			id, ok := vocab[t]
 			if !ok {
 				id = int32(len(vocab))
 				vocab[t] = id
+				sd.words = append(sd.words, t)
 				counts = append(counts, 0)
 			}
 			counts[id]++
@@ -136,32 +147,6 @@ func newSentSide(sents []string, lang string, tok func(string) []string, latin b
 		sd.ntok[i+1] = sd.ntok[i] + len(ids)
 	}
 	sd.vocab = len(vocab)
-	// Tokens found in a large share of the sentences (the, and, 的) say little
-	// about which sentences correspond and cost much time: the lexicon
-	// ignores them.
-	if len(sents) >= 50 {
-		df := make([]int32, len(counts))
-		last := make([]int32, len(counts))
-		for i, ids := range sd.toks {
-			for _, id := range ids {
-				if last[id] != int32(i+1) {
-					last[id] = int32(i + 1)
-					df[id]++
-				}
-			}
-		}
-		lim := int32(sentStopDF * float64(len(sents)))
-		for i, ids := range sd.toks {
-			kept := ids[:0]
-			for _, id := range ids {
-				if df[id] <= lim {
-					kept = append(kept, id)
-				}
-			}
-			sd.toks[i] = kept
-			sd.ntok[i+1] = sd.ntok[i] + len(kept)
-		}
-	}
 	total := float64(sd.ntok[len(sents)])
 	sd.invBg = make([]float32, len(counts))
 	for id, c := range counts {
@@ -229,7 +214,6 @@ func Sentences(src, tgt []string, srcLang, tgtLang string, opt SentOptions) []Be
 		glS = append(glS, tokS(g.Src))
 		glT = append(glT, tokT(g.Tgt))
 	}
-	sentDebugf("start")
 	var S, T *sentSide
 	var wg sync.WaitGroup
 	wg.Add(1)
@@ -239,12 +223,14 @@ func Sentences(src, tgt []string, srcLang, tgtLang string, opt SentOptions) []Be
 	}()
 	S = newSentSide(src, srcLang, tokS, sentLatinScript(src), glS)
 	wg.Wait()
-	sentDebugf("sides")
 
 	md := newSentModel(S, T)
+	if opt.Lexicon.compatible(srcLang, tgtLang) {
+		md.usePriors(opt.Lexicon)
+	}
 	band := opt.Band
 	if band <= 0 {
-		band = int(sentEnvF("SBAND", 5))
+		band = 5
 	}
 	w := opt.SearchBand
 	if w <= 0 {
@@ -252,7 +238,7 @@ func Sentences(src, tgt []string, srcLang, tgtLang string, opt SentOptions) []Be
 	}
 	passes := opt.Passes
 	if passes == 0 {
-		passes = int(sentEnvF("SPASSES", 2))
+		passes = 2
 	}
 
 	// Pass 1: length and anchors with the simplest bead shapes in a wide
@@ -269,27 +255,30 @@ func Sentences(src, tgt []string, srcLang, tgtLang string, opt SentOptions) []Be
 			cp[k].j = min(m, cp[k].j*kt)
 		}
 		path = sentDP(sentBandAround(n, m, cp, max(ks, kt)+band+2), md, sentFirstTypes, false, false)
-		sentDebugf("coarse %dx%d, fine pass", ks, kt)
 	} else {
 		path = sentFirstPass(md, w)
 	}
 	md.reestimate(path)
 	path = sentDP(sentBandAround(n, m, path, 2*band), md, len(sentTypes), false, false)
 	md.reestimate(path)
-	sentDebugf("pass 1b")
 	// Lexical passes, if there is enough text to learn from: a lexicon
 	// trained on a handful of sentences would only echo the first pass.
-	if min(n, m) < sentMinLexSents {
+	small := min(n, m) < sentMinLexSents
+	given := opt.Lexicon.compatible(srcLang, tgtLang)
+	if small && !given {
 		passes = 0
 	}
 	for p := 0; p < passes; p++ {
-		if p == 0 || sentEnvF("SRETRAIN", 1) == 1 {
+		switch {
+		case p == 0 && given:
+			md.useLexicon(opt.Lexicon)
+			md.lexW = sentLexWeightGiven
+		case !small:
 			md.trainLex(path)
-			sentDebugf("trained")
+			md.lexW = sentLexWeight
 		}
 		b := sentBandAround(n, m, path, band)
 		md.buildPairs(b)
-		sentDebugf("pass %d cells=%d pairs=%d fwd=%d bwd=%d c=%.3f s2=%.3f eps=%.3f", p, b.size, md.pairs.pbase[n], len(md.pairs.fK), len(md.pairs.bK), md.c, md.s2, md.eps)
 		last := p == passes-1
 		path = sentDP(b, md, len(sentTypes), true, last)
 		if !last {
@@ -419,7 +408,6 @@ func sentFirstPass(md *sentModel, w int) []sentStep {
 	for {
 		b := sentDiagonalBand(n, m, w)
 		path := sentDP(b, md, sentFirstTypes, false, false)
-		sentDebugf("first pass w=%d cells=%d", w, b.size)
 		if w >= max(n, m) || !sentTouchesEdge(b, path, max(2, w/8)) {
 			return path
 		}
@@ -691,4 +679,30 @@ func sentParallelRange(r0, r1 int, f func(wm *sentModel, i int), md *sentModel) 
 	wg.Wait()
 }
 
-var sentStopDF = sentEnvF("SSTOP", 1)
+// sentLexKey is the form of a token the lexicon works with: words of
+// alphabetic scripts lose the Arabic article and conjunction prefixes and are
+// cut to their first sentStemLen letters, a crude stemmer that lets inflected
+// forms (статья, статьи, статьей; المادة, والمادة) share their statistics.
+func sentLexKey(t string) string {
+	if len(t) > 6 && t[0] >= 0xd8 && t[0] <= 0xdb { // Arabic letters
+		for _, p := range sentArPrefixes {
+			if strings.HasPrefix(t, p) && utf8.RuneCountInString(t)-utf8.RuneCountInString(p) >= 3 {
+				t = t[len(p):]
+				break
+			}
+		}
+	}
+	n := 0
+	for i := range t {
+		if n == sentStemLen {
+			return t[:i]
+		}
+		n++
+	}
+	return t
+}
+
+// sentArPrefixes are Arabic proclitics with the article, longest first.
+var sentArPrefixes = []string{"وبال", "وال", "بال", "كال", "فال", "لل", "ال", "و"}
+
+const sentStemLen = 5

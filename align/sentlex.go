@@ -225,7 +225,7 @@ func sentTrainLex(pairs []sentTrainPair, nSrc, nTgt int) *sentLex {
 		for i := range nullP {
 			nullP[i] = 1
 		}
-		for it := 0; it < sentLexItersV; it++ {
+		for it := 0; it < sentLexIters; it++ {
 			clear(count)
 			clear(tot)
 			clear(nullC)
@@ -310,5 +310,3 @@ func sentTrainLex(pairs []sentTrainPair, nSrc, nTgt int) *sentLex {
 	prune(lex.bwd)
 	return lex
 }
-
-var sentLexItersV = int(sentEnvF("SITER", sentLexIters))

@@ -13,6 +13,7 @@ type sentModel struct {
 	eps      float64 // weight of the wide component of the length model
 	lenTab   []float64
 	logPrior []float64
+	prior0   []float64 // prior bead shape probabilities before estimation
 
 	lex   *sentLex
 	pairs *sentPairs
@@ -34,25 +35,23 @@ var sentAnchorPenalty = [sentNKinds]float64{
 }
 
 const (
-	sentSoftReward = 1.5  // reward for a matched number written in words
-	sentLexLambda  = 0.5  // weight of the background model in P(word | bead)
-	sentLexWeight  = 1.0  // weight of the lexical log-likelihood ratio
-	sentPriorMass  = 100. // pseudo-count of the default bead priors
-	sentLenPrior   = 300. // pseudo-length (source units) of the default ratio
+	sentSoftReward = 1.5 // reward for a matched number written in words
+	sentLexLambda  = 0.5 // weight of the background model in P(word | bead)
+	sentLexWeight  = 1.0 // weight of the lexical log-likelihood ratio
+	// weight with a lexicon learned from other documents, less specific
+	sentLexWeightGiven = 0.4
+	sentPriorMass      = 100. // pseudo-count of the default bead priors
+	sentLenPrior       = 300. // pseudo-length (source units) of the default ratio
 )
 
 func newSentModel(S, T *sentSide) *sentModel {
-	md := &sentModel{S: S, T: T, lexW: sentEnvF("SLEXW", sentLexWeight)}
+	md := &sentModel{S: S, T: T, lexW: sentLexWeight}
 	c0 := sentDensityOf(T.lang) / sentDensityOf(S.lang)
 	ls, lt := S.length[S.n], T.length[T.n]
 	md.c = (lt + c0*sentLenPrior) / (ls + sentLenPrior)
-	// Gale & Church's 6.8 is per character of English-like text; scale it to
-	// the target's units and allow more for unrelated scripts.
-	md.s2 = 6.8 * sentDensityOf(T.lang)
-	if S.latin != T.latin {
-		md.s2 *= 2
-	}
+	md.s2 = sentDefaultS2(S.lang, T.lang)
 	md.eps, md.lenTab = sentLenEps0, sentLenTab0
+	md.prior0 = sentPrior0
 	md.logPrior = make([]float64, len(sentTypes))
 	for t, p := range sentPrior0 {
 		md.logPrior[t] = math.Log(p)
@@ -100,7 +99,6 @@ const (
 	sentLenTabStep = 64
 	sentLenTabMax  = 12
 	sentLenWide    = 3.0
-	sentLenEps0    = 0.1 // eps before it is estimated
 )
 
 var sentLenTab0 = sentLenTable(sentLenEps0)
@@ -243,7 +241,7 @@ func (md *sentModel) reestimate(path []sentStep) {
 	}
 	total := float64(len(path))
 	for t := range counts {
-		p := (counts[t] + sentPriorMass*sentPrior0[t]) / (total + sentPriorMass)
+		p := (counts[t] + sentPriorMass*md.prior0[t]) / (total + sentPriorMass)
 		md.logPrior[t] = math.Log(p)
 	}
 	if len(os) < 20 {
@@ -256,8 +254,28 @@ func (md *sentModel) reestimate(path []sentStep) {
 		d := o.lt - md.c*o.ls
 		rs[k] = d * d / ((o.ls*md.c + o.lt) / 2)
 	}
-	md.s2, md.eps = sentFitLength(rs)
+	s2, eps := sentFitLength(rs)
+	// Shrink towards the defaults while the document is short.
+	w := float64(len(rs)) / (float64(len(rs)) + sentLenPriorBeads)
+	md.s2 = w*s2 + (1-w)*sentDefaultS2(S.lang, T.lang)
+	md.eps = w*eps + (1-w)*sentLenEps0
 	md.lenTab = sentLenTable(md.eps)
+}
+
+// sentLenPriorBeads is the weight, in beads, of the default length variance
+// and tail weight against those estimated from a document.
+const sentLenPriorBeads = 50
+
+// sentDefaultS2 is the variance of the length model before it is estimated,
+// in target units, from fits on the UN Parallel Corpus development set: 2.5
+// per English letter among alphabetic languages; 8 (fits gave 5 to 6, but
+// a wider model merges fewer sentences wrongly) between Chinese and them.
+func sentDefaultS2(srcLang, tgtLang string) float64 {
+	k := 2.5
+	if (sentBaseLang(srcLang) == "zh") != (sentBaseLang(tgtLang) == "zh") {
+		k = 8
+	}
+	return k * sentDensityOf(tgtLang)
 }
 
 // sentFitLength fits the two-component length model to the squared
@@ -312,4 +330,8 @@ func (md *sentModel) trainLex(path []sentStep) {
 	md.lex = sentTrainLex(pairs, S.vocab, T.vocab)
 }
 
-var sentHopeless = sentEnvF("SHOPE", 20)
+// sentHopeless is the cost above which a bead is not given a lexical score:
+// its length or anchors make it far too unlikely for that to matter.
+const sentHopeless = 20
+
+const sentLenEps0 = 0.05 // eps before it is estimated

@@ -108,7 +108,7 @@ func (ps *sentPairs) buildForward(S, T *sentSide, lex *sentLex) {
 			p := ps.pair(i, j)
 			if len(touched) > 0 {
 				for k, e := range T.toks[j] {
-					if v := dense[e] * T.invBg[e]; v > sentVMin {
+					if v := dense[e] * T.invBg[e]; v > 0 {
 						ps.fK = append(ps.fK, uint16(k))
 						ps.fV = append(ps.fV, v)
 					}
@@ -159,7 +159,7 @@ func (ps *sentPairs) buildBackward(S, T *sentSide, lex *sentLex) {
 			ps.bOff[p] = int32(len(ps.bK))
 			if len(touched) > 0 {
 				for k, z := range S.toks[i] {
-					if v := dense[z] * S.invBg[z]; v > sentVMin {
+					if v := dense[z] * S.invBg[z]; v > 0 {
 						ps.bK = append(ps.bK, uint16(k))
 						ps.bV = append(ps.bV, v)
 					}
@@ -216,7 +216,7 @@ func (md *sentModel) buildLexCache() {
 	np := ps.pbase[n]
 	ps.fwdTerm = sentGrow(ps.fwdTerm, np*sentMaxSide)
 	ps.bwdTerm = sentGrow(ps.bwdTerm, np*sentMaxSide)
-	lam := sentLambdaV
+	lam := sentLexLambda
 	logL := math.Log(lam)
 	nan := float32(math.NaN())
 	sentParallelRows(n, func(wm *sentModel, i int) {
@@ -302,7 +302,7 @@ func sentGrow[T any](s []T, n int) []T {
 // source side is src[i0:i1].
 func (md *sentModel) fwdTerm(i0, i1, j int) float64 {
 	S, T, ps := md.S, md.T, md.pairs
-	lam := sentLambdaV
+	lam := sentLexLambda
 	v := float64(T.ntok[j+1]-T.ntok[j]) * math.Log(lam)
 	nS := float64(S.ntok[i1] - S.ntok[i0])
 	if nS == 0 {
@@ -335,7 +335,7 @@ func (md *sentModel) fwdTerm(i0, i1, j int) float64 {
 // target side is tgt[j0:j1].
 func (md *sentModel) bwdTerm(i, j0, j1 int) float64 {
 	S, T, ps := md.S, md.T, md.pairs
-	lam := sentLambdaV
+	lam := sentLexLambda
 	v := float64(S.ntok[i+1]-S.ntok[i]) * math.Log(lam)
 	nT := float64(T.ntok[j1] - T.ntok[j0])
 	if nT == 0 {
@@ -387,7 +387,3 @@ var sentLogTable = func() []float32 {
 	}
 	return t
 }()
-
-var sentLambdaV = sentEnvF("SLAMBDA", sentLexLambda)
-
-var sentVMin = float32(sentEnvF("SVMIN", 0))

@@ -102,3 +102,41 @@ func TestSentUNPC(t *testing.T) {
 		}
 	}
 }
+
+// TestSentUNPCLexicon aligns every document with a lexicon learned, without
+// supervision, from the collection being aligned (LearnSentLexicon), clean
+// and perturbed.
+func TestSentUNPCLexicon(t *testing.T) {
+	docs := sentLoadUNPC(t)
+	for _, other := range []string{"ar", "en", "es", "fr", "ru"} {
+		var srcDocs, cleanDocs, pertDocs [][]string
+		var cleanGolds, pertGolds [][]sentAlignment
+		for _, d := range docs {
+			srcDocs = append(srcDocs, d.lines["zh"])
+			cleanDocs = append(cleanDocs, d.lines[other])
+			var gold []sentAlignment
+			for i := range d.lines["zh"] {
+				gold = append(gold, sentAlignment{src: []int{i}, tgt: []int{i}})
+			}
+			cleanGolds = append(cleanGolds, gold)
+			tgt, pgold := sentPerturb(d.symbol, other, d.lines[other])
+			pertDocs = append(pertDocs, tgt)
+			pertGolds = append(pertGolds, pgold)
+		}
+		// One lexicon, learned from the perturbed collection, serves both.
+		lex := LearnSentLexicon(srcDocs, pertDocs, "zh", other, SentOptions{})
+		var f [2]float64
+		for v, tgtDocs := range [][][]string{cleanDocs, pertDocs} {
+			golds := [][][]sentAlignment{cleanGolds, pertGolds}[v]
+			var sc sentScore
+			for k := range docs {
+				sc.add(golds[k], sentToAlignments(Sentences(srcDocs[k], tgtDocs[k], "zh", other, SentOptions{Lexicon: lex}), false))
+			}
+			_, _, f[v] = sc.strict()
+		}
+		t.Logf("zh-%s with a collection lexicon: clean strict F1 %.4f; 5%% dropped + 5%% merged: F1 %.4f", other, f[0], f[1])
+		if f[0] < 0.99 || f[1] < 0.99 {
+			t.Errorf("zh-%s with a collection lexicon: F1 %.4f (clean), %.4f (perturbed) < 0.99", other, f[0], f[1])
+		}
+	}
+}

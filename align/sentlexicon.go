@@ -1,0 +1,177 @@
+package align
+
+import "math"
+
+// SentLexicon is a bilingual lexicon learned without supervision from a
+// collection of document pairs: translation probabilities between the
+// tokens of two languages (IBM Model 1 in both directions) and the tokens'
+// frequencies. Sentences learns such a lexicon from the two documents it
+// aligns when they are long enough; a SentLexicon learned from a whole
+// collection helps with documents too short for that. It is read-only once
+// built and safe for concurrent use.
+type SentLexicon struct {
+	srcLang, tgtLang string
+	srcIDs, tgtIDs   map[string]int32
+	fwd, bwd         [][]sentTE
+	invBgS, invBgT   []float32
+	prior            []float64 // bead shape probabilities in the collection
+}
+
+// LearnSentLexicon aligns every document pair (src[d], tgt[d]) with
+// Sentences and opt, keeps the beads with two sides and a score of at least
+// one half, and trains the lexicon on them; then it does so once more,
+// aligning with the lexicon of the first round. src and tgt should have the
+// same number of documents; the languages are those of all documents.
+func LearnSentLexicon(src, tgt [][]string, srcLang, tgtLang string, opt SentOptions) *SentLexicon {
+	L := sentLearnLexicon(src, tgt, srcLang, tgtLang, opt)
+	opt.Lexicon = L
+	return sentLearnLexicon(src, tgt, srcLang, tgtLang, opt)
+}
+
+func sentLearnLexicon(src, tgt [][]string, srcLang, tgtLang string, opt SentOptions) *SentLexicon {
+	tokS := opt.Tokenizers[srcLang]
+	if tokS == nil {
+		tokS = DefaultSentTokenizer(srcLang)
+	}
+	tokT := opt.Tokenizers[tgtLang]
+	if tokT == nil {
+		tokT = DefaultSentTokenizer(tgtLang)
+	}
+	L := &SentLexicon{srcLang: srcLang, tgtLang: tgtLang, srcIDs: map[string]int32{}, tgtIDs: map[string]int32{}}
+	var cs, ct []float64
+	ids := func(toks []string, m map[string]int32, counts *[]float64) []int32 {
+		out := make([]int32, len(toks))
+		for k, t := range toks {
+			t = sentLexKey(t)
+			id, ok := m[t]
+			if !ok {
+				id = int32(len(m))
+				m[t] = id
+				*counts = append(*counts, 0)
+			}
+			(*counts)[id]++
+			out[k] = id
+		}
+		return out
+	}
+	var pairs []sentTrainPair
+	counts := make([]float64, len(sentTypes))
+	for d := range min(len(src), len(tgt)) {
+		sIDs := make([][]int32, len(src[d]))
+		for i, s := range src[d] {
+			sIDs[i] = ids(tokS(s), L.srcIDs, &cs)
+		}
+		tIDs := make([][]int32, len(tgt[d]))
+		for j, s := range tgt[d] {
+			tIDs[j] = ids(tokT(s), L.tgtIDs, &ct)
+		}
+		for _, b := range Sentences(src[d], tgt[d], srcLang, tgtLang, opt) {
+			for t, ty := range sentTypes {
+				if ty.a == len(b.Src) && ty.b == len(b.Tgt) {
+					counts[t]++
+				}
+			}
+			if len(b.Src) == 0 || len(b.Tgt) == 0 || b.Score < 0.5 {
+				continue
+			}
+			var tp sentTrainPair
+			for _, i := range b.Src {
+				tp.src = append(tp.src, sIDs[i]...)
+			}
+			for _, j := range b.Tgt {
+				tp.tgt = append(tp.tgt, tIDs[j]...)
+			}
+			pairs = append(pairs, tp)
+		}
+	}
+	lex := sentTrainLex(pairs, len(cs), len(ct))
+	L.fwd, L.bwd = lex.fwd, lex.bwd
+	L.invBgS = sentInvBackground(cs)
+	L.invBgT = sentInvBackground(ct)
+	total := 0.0
+	for _, c := range counts {
+		total += c
+	}
+	L.prior = make([]float64, len(sentTypes))
+	for t := range counts {
+		L.prior[t] = (counts[t] + sentPriorMass*sentPrior0[t]) / (total + sentPriorMass)
+	}
+	return L
+}
+
+// sentInvBackground turns token counts into inverse unigram probabilities
+// (add-half smoothing).
+func sentInvBackground(counts []float64) []float32 {
+	total := 0.0
+	for _, c := range counts {
+		total += c
+	}
+	out := make([]float32, len(counts))
+	for id, c := range counts {
+		out[id] = float32((total + 0.5*float64(len(counts))) / (c + 0.5))
+	}
+	return out
+}
+
+// compatible reports whether the lexicon is for this language pair.
+func (L *SentLexicon) compatible(srcLang, tgtLang string) bool {
+	return L != nil && L.srcLang == srcLang && L.tgtLang == tgtLang && len(L.fwd) > 0
+}
+
+// useLexicon makes the model use the collection lexicon L: its entries are
+// mapped to the documents' token ids, and the background frequencies of the
+// tokens L knows are taken from the collection.
+func (md *sentModel) useLexicon(L *SentLexicon) {
+	S, T := md.S, md.T
+	docS := make(map[int32]int32, S.vocab) // lexicon src id -> doc id + 1
+	docT := make(map[int32]int32, T.vocab)
+	lexS := make([]int32, S.vocab) // doc src id -> lexicon id, or -1
+	lexT := make([]int32, T.vocab)
+	for id, w := range S.words {
+		lexS[id] = -1
+		if x, ok := L.srcIDs[w]; ok {
+			lexS[id] = x
+			docS[x] = int32(id) + 1
+			S.invBg[id] = L.invBgS[x]
+		}
+	}
+	for id, w := range T.words {
+		lexT[id] = -1
+		if x, ok := L.tgtIDs[w]; ok {
+			lexT[id] = x
+			docT[x] = int32(id) + 1
+			T.invBg[id] = L.invBgT[x]
+		}
+	}
+	lex := &sentLex{fwd: make([][]sentTE, S.vocab), bwd: make([][]sentTE, T.vocab)}
+	for id, x := range lexS {
+		if x < 0 {
+			continue
+		}
+		for _, e := range L.fwd[x] {
+			if d := docT[e.id]; d > 0 {
+				lex.fwd[id] = append(lex.fwd[id], sentTE{id: d - 1, p: e.p})
+			}
+		}
+	}
+	for id, x := range lexT {
+		if x < 0 {
+			continue
+		}
+		for _, z := range L.bwd[x] {
+			if d := docS[z.id]; d > 0 {
+				lex.bwd[id] = append(lex.bwd[id], sentTE{id: d - 1, p: z.p})
+			}
+		}
+	}
+	md.lex = lex
+}
+
+// usePriors takes the bead shape probabilities of the collection as the
+// model's priors.
+func (md *sentModel) usePriors(L *SentLexicon) {
+	md.prior0 = L.prior
+	for t, p := range L.prior {
+		md.logPrior[t] = math.Log(p)
+	}
+}
