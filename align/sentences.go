@@ -259,7 +259,7 @@ func Sentences(src, tgt []string, srcLang, tgtLang string, opt SentOptions) []Be
 		path = sentFirstPass(md, w)
 	}
 	md.reestimate(path)
-	path = sentDP(sentBandAround(n, m, path, 2*band), md, len(sentTypes), false, false)
+	path = sentDP(sentBandAround(n, m, path, 2*band), md, len(sentTypes), false, true)
 	md.reestimate(path)
 	// Lexical passes, if there is enough text to learn from: a lexicon
 	// trained on a handful of sentences would only echo the first pass.
@@ -280,7 +280,7 @@ func Sentences(src, tgt []string, srcLang, tgtLang string, opt SentOptions) []Be
 		b := sentBandAround(n, m, path, band)
 		md.buildPairs(b)
 		last := p == passes-1
-		path = sentDP(b, md, len(sentTypes), true, last)
+		path = sentDP(b, md, len(sentTypes), true, true)
 		if !last {
 			md.reestimate(path)
 		}

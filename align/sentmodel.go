@@ -309,13 +309,28 @@ func sentFitLength(rs []float64) (s2, eps float64) {
 	return s2, eps
 }
 
-// trainLex trains the lexicon on the beads of path that have two sides.
+// trainLex trains the lexicon on the beads of path that have two sides and
+// a posterior of at least sentTrainPost (on all of them if those are fewer
+// than half).
 func (md *sentModel) trainLex(path []sentStep) {
 	S, T := md.S, md.T
+	sure, two := 0, 0
+	for _, p := range path {
+		if ty := sentTypes[p.t]; ty.a > 0 && ty.b > 0 {
+			two++
+			if p.post >= sentTrainPost {
+				sure++
+			}
+		}
+	}
+	minPost := sentTrainPost
+	if 2*sure < two {
+		minPost = 0
+	}
 	var pairs []sentTrainPair
 	for _, p := range path {
 		ty := sentTypes[p.t]
-		if ty.a == 0 || ty.b == 0 {
+		if ty.a == 0 || ty.b == 0 || p.post < minPost {
 			continue
 		}
 		var tp sentTrainPair
@@ -329,6 +344,9 @@ func (md *sentModel) trainLex(path []sentStep) {
 	}
 	md.lex = sentTrainLex(pairs, S.vocab, T.vocab)
 }
+
+// sentTrainPost is the least posterior of the beads the lexicon learns from.
+const sentTrainPost = 0.9
 
 // sentHopeless is the cost above which a bead is not given a lexical score:
 // its length or anchors make it far too unlikely for that to matter.
