@@ -39,6 +39,9 @@ func init() {
 		{"parse", "parse a draft into its addressed document tree", runParse},
 		{"segment", "cut a draft into sentences, clauses or words", runSegment},
 		{"align", "align language versions unit by unit and sentence by sentence", runAlign},
+		{"terms", "build a glossary: defined terms, term candidates and pairs", runTerms},
+		{"kwic", "a bilingual concordance of a term, with aligned sentences", runKWIC},
+		{"check", "check the consistency of the language versions", runCheck},
 	}
 }
 
