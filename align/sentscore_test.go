@@ -240,6 +240,23 @@ func TestSentFastMath(t *testing.T) {
 	}
 }
 
+func TestSentLogAdd(t *testing.T) {
+	for _, c := range [][2]float64{{0, 0}, {-1, -1.5}, {-1000, -1003.2}, {5, -30}, {-2, 7}, {0, -35.9}, {0, -40}} {
+		got, want := sentLogAdd(c[0], c[1]), math.Log(math.Exp(c[0])+math.Exp(c[1]))
+		if c[0] < -700 {
+			want = c[0] + math.Log1p(math.Exp(c[1]-c[0]))
+		}
+		if math.Abs(got-want) > 1e-5 {
+			t.Errorf("sentLogAdd(%g, %g) = %g, want %g", c[0], c[1], got, want)
+		}
+	}
+	xs := []float64{-3, math.Inf(-1), -1, -2.5, -1}
+	got, want := sentLogSum(xs, -1), math.Log(math.Exp(-3)+math.Exp(-1)+math.Exp(-2.5)+math.Exp(-1))
+	if math.Abs(got-want) > 1e-5 {
+		t.Errorf("sentLogSum = %g, want %g", got, want)
+	}
+}
+
 func TestSentFitLength(t *testing.T) {
 	// Squared normalised differences drawn from the mixture itself.
 	var rs []float64
