@@ -1,0 +1,429 @@
+package align
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"sync"
+
+	"concord/segment"
+	"concord/segment/words"
+)
+
+// Revision comparison
+//
+// CompareRevisions compares two revisions of one document tree, unit by
+// unit, and says what happened to each unit: unchanged, changed, added,
+// deleted, moved or renumbered. It matches the trees, not lines:
+//
+//  1. The units that sit directly under the document or a division
+//     (articles, recitals, footnotes, the title, the closing formula…) are
+//     matched kind by kind over the whole document, whatever chapter holds
+//     them. A maximum-weight chain (a weighted longest common subsequence)
+//     over the pairs whose word-shingle similarity (Dice over word bigrams
+//     of the NFKC text) is at least 0.5 fixes the order-preserving matches
+//     globally, so one inserted article shifts the numbers of all later
+//     articles without breaking a single match; then each gap between two
+//     chain pairs is aligned again with a looser threshold and a bonus for
+//     units at the same position in the gap, or with the same heading, so
+//     that a rewritten article still matches the article it replaced.
+//  2. The children (paragraphs, subparagraphs, items) of every matched pair
+//     are aligned the same way within their parents.
+//  3. Units still unmatched on both sides are paired across parents and out
+//     of order when their texts are clearly the same (similarity ≥ 0.6):
+//     these are the moved units.
+//  4. Divisions (parts, chapters, sections, the preamble, annexes) are
+//     matched by their headings and by the units they hold.
+//  5. An added unit whose text was taken from a unit that kept its place is
+//     marked as split from it; a deleted unit whose text went into a matched
+//     unit as merged into it.
+//
+// Matched units are then compared field by field (heading, text, tail) on
+// the canonical text described in revtext.go: a unit whose fields differ only
+// in form is unchanged unless RevOptions.Strict is set. Word diffs cut
+// Chinese with the gse dictionary of package words and other languages at
+// Unicode word boundaries, and run go-diff over the token sequences.
+
+// RevOp says what happened to a unit between two revisions.
+type RevOp string
+
+// The operations of a revision report.
+const (
+	RevUnchanged  RevOp = "unchanged"  // same place, same number, same content
+	RevChanged    RevOp = "changed"    // its own heading, text, tail or status changed
+	RevAdded      RevOp = "added"      // only in the new revision
+	RevDeleted    RevOp = "deleted"    // only in the old revision
+	RevMoved      RevOp = "moved"      // now under another parent, or out of order
+	RevRenumbered RevOp = "renumbered" // in order, but its label carries another number
+)
+
+// RevField names a compared field of a unit.
+type RevField string
+
+// The compared fields of a unit, in the order they are diffed.
+const (
+	RevFieldHeading RevField = "heading"
+	RevFieldText    RevField = "text"
+	RevFieldTail    RevField = "tail"
+)
+
+// RevEditOp is the operation of one piece of a diff.
+type RevEditOp string
+
+// The diff operations, as in diff(1) output.
+const (
+	RevEq  RevEditOp = "=" // in both revisions
+	RevDel RevEditOp = "-" // only in the old revision
+	RevIns RevEditOp = "+" // only in the new revision
+)
+
+// RevGranularity is the unit of a diff.
+type RevGranularity string
+
+// The granularities of RevOptions.
+const (
+	RevWord RevGranularity = "word" // words: gse for Chinese, Unicode word boundaries otherwise
+	RevChar RevGranularity = "char" // characters
+)
+
+// RevEdit is one piece of the diff of a field. The old field is the
+// concatenation, in order, of the Text of its RevEq and RevDel edits; the
+// new field that of its RevEq and RevIns edits.
+type RevEdit struct {
+	Field RevField  // heading, text or tail
+	Op    RevEditOp // =, - or +
+	Text  string    // original text, exactly as printed
+	// Form marks a deletion or insertion that differs from its counterpart
+	// only in form (width, spacing, quotes, Markdown). Reports show the new
+	// form as plain text unless the comparison is strict.
+	Form bool
+	// Moved marks the text of an article that became its implicit first
+	// paragraph, or the reverse: the change of that paragraph (see
+	// RevChange.Implicit) reports it; reports do not show it again.
+	Moved bool
+}
+
+// RevChange is what happened to one unit. Every unit of both revisions is
+// in exactly one change: matched units as OldAddr and NewAddr of one change,
+// added units with an empty OldAddr, deleted units with an empty NewAddr.
+type RevChange struct {
+	Op       RevOp
+	Kind     segment.Kind // the unit's kind (in the new revision if it has one)
+	OldAddr  string       // address in the old revision; "" when added
+	NewAddr  string       // address in the new revision; "" when deleted
+	OldLabel string       // labels as printed: "第 17 条"
+	NewLabel string
+	OldLine  int // source lines, 0 when absent
+	NewLine  int
+	// Article is the new address of the enclosing article (or other unit
+	// that sits directly under the document or a division; for a division,
+	// the division itself): reports group changes by it. When that unit was
+	// deleted, Article is its old address and InDeleted is set.
+	Article   string
+	InDeleted bool
+	Depth     int // nesting depth below Article's unit: 0 for the unit itself
+	// Similarity is the Dice coefficient of the word-bigram shingles of the
+	// unit's own fields in the two revisions: 1 when equal in substance, 0
+	// for added and deleted units.
+	Similarity float64
+	// Changed is set when the unit's own heading, text, tail or status
+	// changed in substance (in any respect, if strict), whatever Op says:
+	// a unit can be renumbered or moved and changed.
+	Changed bool
+	// FormOnly is set when what differs is form only: the unit's fields
+	// differ only in form, or the unit lies in a subtree that is cut into
+	// units differently but reads the same (a list the parser saw in one
+	// revision and not in the other), in which case even an added or
+	// deleted unit is form. Unless strict, such units are not substantive.
+	FormOnly  bool
+	OldStatus segment.Status
+	NewStatus segment.Status
+	// Edits is the diff of heading, text and tail, in that order: for a
+	// changed unit (or any unit whose fields differ in form) the word diff,
+	// for an added unit its text as insertions, for a deleted unit as
+	// deletions; nil for units whose fields are printed identically.
+	Edits []RevEdit
+	// SplitFrom is, for an added unit, the old address of a unit that kept
+	// its place and whose text the added unit took over (a paragraph split
+	// into two, an article divided).
+	SplitFrom string
+	// MergedInto is, for a deleted unit, the new address of a unit that took
+	// over its text.
+	MergedInto string
+	// Implicit is "old" or "new" when the unit does not exist as such in
+	// that revision: a law article of a single paragraph (款) whose text
+	// became its first paragraph when a second one was added ("old"), or the
+	// reverse ("new"). On that side the address is the article's address
+	// plus ".1", and the text is the article's own text; the article's
+	// change carries that text as a Moved edit.
+	Implicit string
+}
+
+// Substantive reports whether the change counts as a change of substance:
+// anything but an unchanged unit, except units added or deleted by a
+// difference of form only when the comparison is not strict.
+func (c *RevChange) Substantive(strict bool) bool {
+	if c.Op == RevUnchanged {
+		return false
+	}
+	return strict || !c.FormOnly || c.Op != RevAdded && c.Op != RevDeleted
+}
+
+// StatusChanged reports whether the unit's negotiation status changed.
+func (c *RevChange) StatusChanged() bool {
+	return c.OldAddr != "" && c.NewAddr != "" && c.OldStatus != c.NewStatus
+}
+
+// Addr returns the address to show for the change: the new one, or the old
+// one for deleted units.
+func (c *RevChange) Addr() string {
+	if c.NewAddr != "" {
+		return c.NewAddr
+	}
+	return c.OldAddr
+}
+
+// RevTransition counts the units whose status went From one value To another.
+type RevTransition struct {
+	From, To segment.Status
+	Count    int
+	Addrs    []string // new addresses of the units, in document order
+}
+
+// StaleRef is a cross-reference in the new revision that needs a look: it
+// points to a number that moved, or to a unit that no longer exists.
+type StaleRef struct {
+	Addr    string // new address of the unit whose text holds the reference
+	Field   RevField
+	Ref     string // the reference as printed: "第 17 条", "article 17"
+	Target  string // the address the reference points to in the new revision
+	Now     string // where the unit it pointed to in the old revision is now; "" if deleted or never there
+	Message string // a sentence for the report
+}
+
+// RevCounts counts units by what happened to them.
+type RevCounts struct {
+	Old, New      int // units in each revision
+	Unchanged     int
+	Changed       int // Op changed
+	Added         int
+	Deleted       int
+	Moved         int
+	Renumbered    int
+	ContentEdited int // units with Changed set, whatever their Op
+	StatusChanged int
+	FormOnly      int
+}
+
+// RevSummary sums a report up.
+type RevSummary struct {
+	Units     RevCounts // every unit
+	Articles  RevCounts // articles only
+	StaleRefs int
+	// Substantive is set when anything changed other than form: a unit
+	// added, deleted, moved, renumbered or changed in substance.
+	Substantive bool
+}
+
+// RevDocInfo describes one revision.
+type RevDocInfo struct {
+	Name string // file name
+	Lang string
+}
+
+// RevReport is the comparison of two revisions.
+type RevReport struct {
+	Old, New    RevDocInfo
+	Lang        string // the language the texts were cut in
+	Strict      bool
+	Granularity RevGranularity
+	// Changes lists every unit of both revisions in the order of the new
+	// revision; deleted units follow the unit that preceded them.
+	Changes     []RevChange
+	Transitions []RevTransition // status transitions, sorted by From, To
+	StaleRefs   []StaleRef      // in document order
+	Summary     RevSummary
+}
+
+// Substantive reports whether the revisions differ in substance: the exit
+// status of concord diff.
+func (r *RevReport) Substantive() bool { return r.Summary.Substantive }
+
+// StatusOnly returns a copy of the report that lists only the units whose
+// status changed; transitions and summary are kept.
+func (r *RevReport) StatusOnly() *RevReport {
+	out := *r
+	out.Changes = nil
+	for _, c := range r.Changes {
+		if c.StatusChanged() {
+			out.Changes = append(out.Changes, c)
+		}
+	}
+	return &out
+}
+
+// RevOptions configure CompareRevisions. The zero value compares word by
+// word, in the language of the new document, ignoring differences of form.
+type RevOptions struct {
+	// Lang is the language of both texts: it chooses the word segmentation
+	// and the grammar of cross-references. "" takes the new document's.
+	Lang string
+	// Granularity is RevWord (the default) or RevChar.
+	Granularity RevGranularity
+	// Strict reports differences of form (spacing, full- and half-width
+	// forms, quotes, Markdown) as changes.
+	Strict bool
+	// Segmenter cuts words; nil uses a shared one with the default options,
+	// loaded on first use.
+	Segmenter *words.Segmenter
+	// Refs finds cross-references; nil uses FindCrossRefs.
+	Refs CrossRefFinder
+}
+
+var (
+	revSegOnce sync.Once
+	revSeg     *words.Segmenter
+	revSegErr  error
+)
+
+// revDefaultSegmenter returns the shared segmenter.
+func revDefaultSegmenter() (*words.Segmenter, error) {
+	revSegOnce.Do(func() { revSeg, revSegErr = words.New(words.Options{}) })
+	return revSeg, revSegErr
+}
+
+// CompareRevisions compares an old and a new revision of a document. It
+// fails only on nil documents, a bad option or a segmenter that cannot
+// load; it never formats output or touches files.
+func CompareRevisions(old, new *segment.Document, opt RevOptions) (*RevReport, error) {
+	if old == nil || new == nil {
+		return nil, errors.New("align: CompareRevisions needs two documents")
+	}
+	switch opt.Granularity {
+	case "":
+		opt.Granularity = RevWord
+	case RevWord, RevChar:
+	default:
+		return nil, fmt.Errorf("align: unknown granularity %q: want word or char", opt.Granularity)
+	}
+	lang := opt.Lang
+	if lang == "" {
+		lang = new.Lang
+	}
+	if lang == "" {
+		lang = old.Lang
+	}
+	tz := &revTokenizer{seg: opt.Segmenter, lang: lang, char: opt.Granularity == RevChar}
+	if tz.seg == nil {
+		s, err := revDefaultSegmenter()
+		if err != nil {
+			return nil, err
+		}
+		tz.seg = s
+	}
+	refs := opt.Refs
+	if refs == nil {
+		refs = FindCrossRefs
+	}
+	cmp := &revCompare{
+		old:    revBuild(old, tz, false),
+		new:    revBuild(new, tz, true),
+		strict: opt.Strict,
+	}
+	cmp.match()
+	r := &RevReport{
+		Old:         RevDocInfo{Name: old.Name, Lang: old.Lang},
+		New:         RevDocInfo{Name: new.Name, Lang: new.Lang},
+		Lang:        lang,
+		Strict:      opt.Strict,
+		Granularity: opt.Granularity,
+	}
+	r.Changes = cmp.changes()
+	r.Transitions = revTransitions(r.Changes)
+	r.StaleRefs = cmp.staleRefs(lang, refs)
+	r.Summary = revSummarize(r.Changes, len(r.StaleRefs), opt.Strict)
+	return r, nil
+}
+
+// revTransitions counts the status transitions of matched units.
+func revTransitions(cs []RevChange) []RevTransition {
+	var out []RevTransition
+	for _, c := range cs {
+		if !c.StatusChanged() {
+			continue
+		}
+		i := slices.IndexFunc(out, func(t RevTransition) bool { return t.From == c.OldStatus && t.To == c.NewStatus })
+		if i < 0 {
+			out = append(out, RevTransition{From: c.OldStatus, To: c.NewStatus})
+			i = len(out) - 1
+		}
+		out[i].Count++
+		out[i].Addrs = append(out[i].Addrs, c.NewAddr)
+	}
+	slices.SortStableFunc(out, func(a, b RevTransition) int {
+		if a.From != b.From {
+			return revStatusRank(a.From) - revStatusRank(b.From)
+		}
+		return revStatusRank(a.To) - revStatusRank(b.To)
+	})
+	return out
+}
+
+// revStatusRank orders statuses from open to agreed.
+func revStatusRank(s segment.Status) int {
+	switch s {
+	case segment.StatusOpen:
+		return 0
+	case segment.StatusAdRef:
+		return 1
+	case segment.StatusInformal:
+		return 2
+	}
+	return 3 + int(s[0])
+}
+
+// revSummarize counts the changes.
+func revSummarize(cs []RevChange, stale int, strict bool) RevSummary {
+	var s RevSummary
+	for _, c := range cs {
+		for _, n := range []*RevCounts{&s.Units, &s.Articles} {
+			if n == &s.Articles && c.Kind != segment.KindArticle {
+				continue
+			}
+			if c.OldAddr != "" && c.Implicit != "old" {
+				n.Old++
+			}
+			if c.NewAddr != "" && c.Implicit != "new" {
+				n.New++
+			}
+			switch c.Op {
+			case RevUnchanged:
+				n.Unchanged++
+			case RevChanged:
+				n.Changed++
+			case RevAdded:
+				n.Added++
+			case RevDeleted:
+				n.Deleted++
+			case RevMoved:
+				n.Moved++
+			case RevRenumbered:
+				n.Renumbered++
+			}
+			if c.Changed {
+				n.ContentEdited++
+			}
+			if c.StatusChanged() {
+				n.StatusChanged++
+			}
+			if c.FormOnly {
+				n.FormOnly++
+			}
+		}
+		if c.Substantive(strict) {
+			s.Substantive = true
+		}
+	}
+	s.StaleRefs = stale
+	return s
+}

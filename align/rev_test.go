@@ -1,0 +1,540 @@
+package align
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"concord/corpora"
+	"concord/segment"
+)
+
+// revL15 returns the text of the embedded L.15 draft.
+func revL15(t testing.TB) string {
+	t.Helper()
+	_, data := corpora.Default()
+	return string(data)
+}
+
+// revParse parses a text as concord does.
+func revParse(t testing.TB, name, text, lang string) *segment.Document {
+	t.Helper()
+	d, err := corpora.Load(name, []byte(text), corpora.LoadOptions{Lang: lang})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// revRun parses two texts, compares them and checks the report's
+// invariants.
+func revRun(t testing.TB, oldText, newText, lang string, opt RevOptions) (*RevReport, *segment.Document, *segment.Document) {
+	t.Helper()
+	old := revParse(t, "old.txt", oldText, lang)
+	new := revParse(t, "new.txt", newText, lang)
+	r, err := CompareRevisions(old, new, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	revCheck(t, old, new, r)
+	return r, old, new
+}
+
+// revReplace replaces exactly one occurrence of from.
+func revReplace(t testing.TB, s, from, to string) string {
+	t.Helper()
+	if n := strings.Count(s, from); n != 1 {
+		t.Fatalf("%q occurs %d times, want 1", from, n)
+	}
+	return strings.Replace(s, from, to, 1)
+}
+
+// revCheck checks what every report must satisfy: every unit of both
+// revisions is in exactly one change, and each change's edits turn the old
+// fields into the new ones.
+func revCheck(t testing.TB, old, new *segment.Document, r *RevReport) {
+	t.Helper()
+	seen := [2]map[string]int{{}, {}}
+	for _, c := range r.Changes {
+		if c.OldAddr != "" && c.Implicit != "old" {
+			seen[0][c.OldAddr]++
+		}
+		if c.NewAddr != "" && c.Implicit != "new" {
+			seen[1][c.NewAddr]++
+		}
+		of := revFieldsOf(t, old, c.OldAddr, c.Implicit == "old")
+		nf := revFieldsOf(t, new, c.NewAddr, c.Implicit == "new")
+		for k, f := range revFieldNames {
+			var o, n strings.Builder
+			any := false
+			for _, e := range c.Edits {
+				if e.Field != f {
+					continue
+				}
+				any = true
+				if e.Op != RevIns {
+					o.WriteString(e.Text)
+				}
+				if e.Op != RevDel {
+					n.WriteString(e.Text)
+				}
+			}
+			if !any {
+				if of[k] != nf[k] {
+					t.Errorf("%s → %s: no edits for %s, but %q ≠ %q", c.OldAddr, c.NewAddr, f, of[k], nf[k])
+				}
+				continue
+			}
+			if o.String() != of[k] || n.String() != nf[k] {
+				t.Errorf("%s → %s: edits of %s give %q → %q, want %q → %q", c.OldAddr, c.NewAddr, f, o.String(), n.String(), of[k], nf[k])
+			}
+		}
+	}
+	for i, d := range []*segment.Document{old, new} {
+		d.Walk(func(u *segment.Unit) bool {
+			if seen[i][u.Addr] != 1 {
+				t.Errorf("%s: %s is in %d changes, want 1", d.Name, u.Addr, seen[i][u.Addr])
+			}
+			delete(seen[i], u.Addr)
+			return true
+		})
+		for a := range seen[i] {
+			t.Errorf("%s: change names %s, which is not a unit", d.Name, a)
+		}
+	}
+}
+
+// revFieldsOf returns the heading, text and tail of a unit ("" for none);
+// an implicit first paragraph has its article's text.
+func revFieldsOf(t testing.TB, d *segment.Document, addr string, implicit bool) [3]string {
+	if addr == "" {
+		return [3]string{}
+	}
+	if implicit {
+		addr = segment.ParentAddr(addr)
+	}
+	var u *segment.Unit
+	d.Walk(func(x *segment.Unit) bool {
+		if x.Addr == addr {
+			u = x
+		}
+		return u == nil
+	})
+	if u == nil {
+		t.Fatalf("%s: no unit %s", d.Name, addr)
+	}
+	if implicit {
+		return [3]string{"", u.Text, ""}
+	}
+	return [3]string{u.Heading, u.Text, u.Tail}
+}
+
+// revLines lists the substantive changes as "op old new" lines.
+func revLines(r *RevReport) []string {
+	var out []string
+	for _, c := range r.Changes {
+		if !c.Substantive(r.Strict) {
+			continue
+		}
+		s := fmt.Sprintf("%s %s %s", c.Op, c.OldAddr, c.NewAddr)
+		if c.Changed && c.Op != RevChanged {
+			s += " +changed"
+		}
+		if st := c.StatusChanged(); st {
+			s += fmt.Sprintf(" status %q→%q", c.OldStatus, c.NewStatus)
+		}
+		out = append(out, strings.Join(strings.Fields(s), " "))
+	}
+	return out
+}
+
+func revWant(t *testing.T, got, want []string) {
+	t.Helper()
+	if !slices.Equal(got, want) {
+		t.Errorf("changes:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+	}
+}
+
+func TestRevIdentical(t *testing.T) {
+	l15 := revL15(t)
+	r, old, _ := revRun(t, l15, l15, "", RevOptions{})
+	if r.Substantive() || len(r.StaleRefs) > 0 || len(r.Transitions) > 0 {
+		t.Errorf("identical texts: %+v", r.Summary)
+	}
+	if n := len(old.AllUnits()); r.Summary.Units.Unchanged != n || len(r.Changes) != n {
+		t.Errorf("%d unchanged of %d changes, want %d", r.Summary.Units.Unchanged, len(r.Changes), n)
+	}
+}
+
+// revArticleLabel matches the label of an article heading of L.15.
+var revArticleLabel = regexp.MustCompile(`(?m)^第 ?(\d+) ?条\.`)
+
+// revInsertArticle inserts an article before article at of L.15 and
+// renumbers the headings of the articles after it, leaving the
+// cross-references as they are.
+func revInsertArticle(t testing.TB, text string, at int) string {
+	t.Helper()
+	text = revArticleLabel.ReplaceAllStringFunc(text, func(m string) string {
+		n, _ := strconv.Atoi(revArticleLabel.FindStringSubmatch(m)[1])
+		if n < at {
+			return m
+		}
+		return fmt.Sprintf("第 %d 条.", n+1)
+	})
+	anchor := fmt.Sprintf("第 %d 条.", at+1)
+	return revReplace(t, text, anchor, fmt.Sprintf("第 %d 条. 保护举报人\n\n各缔约国均应考虑在本国法律制度中纳入适当措施，以便对出于合理理由善意向主管机关举报与根据本公约确立的犯罪有关的任何事实的任何人员提供保护，使其不致受到任何不公正待遇。\n\n%s", at, anchor))
+}
+
+func TestRevInsertArticle(t *testing.T) {
+	l15 := revL15(t)
+	r, _, _ := revRun(t, l15, revInsertArticle(t, l15, 17), "", RevOptions{})
+	a := r.Summary.Articles
+	if a.Old != 68 || a.New != 69 || a.Added != 1 || a.Renumbered != 52 || a.Changed+a.Moved+a.Deleted+a.ContentEdited != 0 {
+		t.Errorf("articles: %+v, want 1 added and 52 renumbered, nothing else", a)
+	}
+	var want []string
+	want = append(want, "added art.17")
+	for n := 17; n <= 68; n++ {
+		want = append(want, fmt.Sprintf("renumbered art.%d art.%d", n, n+1))
+	}
+	var got []string
+	for _, c := range r.Changes {
+		if c.Substantive(false) {
+			if c.Kind == segment.KindArticle {
+				got = append(got, strings.Join(strings.Fields(fmt.Sprintf("%s %s %s", c.Op, c.OldAddr, c.NewAddr)), " "))
+			} else if c.OldAddr != "" {
+				t.Errorf("%s → %s: %s, want only article changes", c.OldAddr, c.NewAddr, c.Op)
+			}
+		}
+	}
+	slices.SortFunc(got, func(a, b string) int { return revNumCmp(a, b) })
+	slices.SortFunc(want, func(a, b string) int { return revNumCmp(a, b) })
+	revWant(t, got, want)
+
+	// every reference to an article from 17 on is stale, and says where
+	// the article went: the oracle reads the references of the old text
+	var want2 []string
+	old := revParse(t, "old.txt", l15, "")
+	shift := func(addr string) string { // old address → new address
+		parts := strings.SplitN(addr, ".", 3)
+		if parts[0] != "art" {
+			return addr
+		}
+		if n, _ := strconv.Atoi(parts[1]); n >= 17 {
+			parts[1] = strconv.Itoa(n + 1)
+		}
+		return strings.Join(parts, ".")
+	}
+	old.Walk(func(u *segment.Unit) bool {
+		for k, f := range []string{u.Heading, u.Text, u.Tail} {
+			seen := map[string]bool{}
+			for _, ref := range FindCrossRefs(f, "zh") {
+				n, _ := strconv.Atoi(ref.Article)
+				line := fmt.Sprintf("%s %s %s → art.%d", shift(u.Addr), revFieldNames[k], ref.Text, n+1)
+				if len(ref.Path) > 0 {
+					line += "." + strings.Join(ref.Path, ".")
+				}
+				if n >= 17 && !seen[line] {
+					seen[line] = true
+					want2 = append(want2, line)
+				}
+			}
+		}
+		return true
+	})
+	var stale []string
+	for _, s := range r.StaleRefs {
+		stale = append(stale, s.Addr+" "+string(s.Field)+" "+s.Ref+" → "+s.Now)
+		if !strings.Contains(s.Message, "is now "+s.Now) {
+			t.Errorf("%s: message %q does not say where the article went", s.Addr, s.Message)
+		}
+	}
+	if len(want2) < 40 {
+		t.Fatalf("only %d references to articles from 17 on in L.15", len(want2))
+	}
+	revWant(t, stale, want2)
+	if !slices.ContainsFunc(r.StaleRefs, func(s StaleRef) bool {
+		return s.Addr == "art.2.m" && s.Ref == "第 17 条" && s.Target == "art.17" && s.Now == "art.18"
+	}) {
+		t.Errorf("art.2.m 第 17 条 not flagged: %v", r.StaleRefs)
+	}
+}
+
+// revNumCmp orders "op art.N art.M" lines by their numbers.
+func revNumCmp(a, b string) int {
+	key := func(s string) string {
+		return regexp.MustCompile(`\d+`).ReplaceAllStringFunc(s, func(d string) string { return fmt.Sprintf("%06s", d) })
+	}
+	return strings.Compare(key(a), key(b))
+}
+
+func TestRevEdits(t *testing.T) {
+	l15 := revL15(t)
+	text := l15
+	// a word edit
+	text = revReplace(t, text, "将无权情况下故意访问信息", "将无权情况下故意非法侵入信息")
+	// status: a mark removed, a mark added
+	text = revReplace(t, text, "- (a) 更高效和更有效地促进和加强预防和打击网络犯罪的措施；[暂定]", "- (a) 更高效和更有效地促进和加强预防和打击网络犯罪的措施；")
+	text = revReplace(t, text, "(a) 预防、侦查和起诉根据本公约确立的刑事犯罪，包括冻结、扣押、没收和返还此等犯罪的所得；", "(a) 预防、侦查和起诉根据本公约确立的刑事犯罪，包括冻结、扣押、没收和返还此等犯罪的所得；[暂定]")
+	// form only: half-width punctuation, spaces between Han characters
+	text = revReplace(t, text, "除本公约另有规定外，本公约适用于：", "除本公约另有规定外, 本公约 适用于:")
+	// a paragraph moved to another article
+	moved := "2. 本条中的任何内容均不得解释为根据本公约确立刑事犯罪。\n"
+	text = revReplace(t, text, moved, "")
+	para := "2. 本公约的任何规定均不得解释为允许根据适用的国际人权法和以符合此类人权法的方式压制人权或基本自由，包括与言论、良心、见解、宗教或信仰自由、和平集会和结社自由相关的权利。\n"
+	text = revReplace(t, text, para, para+"3. 本条中的任何内容均不得解释为根据本公约确立刑事犯罪。\n")
+	// a footnote added
+	text = strings.TrimRight(text, "\n") + "\n\n² 本脚注为测试而加。\n"
+
+	r, _, _ := revRun(t, l15, text, "", RevOptions{})
+	revWant(t, revLines(r), []string{
+		`changed art.1.a art.1.a status "ad-ref"→""`,
+		`changed art.3.a art.3.a status ""→"ad-ref"`,
+		`moved art.4.2 art.6.3`,
+		`changed art.7.1 art.7.1`,
+		`added fn.2`,
+	})
+	revWant(t, revTransitionLines(r), []string{"→ad-ref 1 [art.3.a]", "ad-ref→ 1 [art.1.a]"})
+	for _, c := range r.Changes {
+		switch c.NewAddr {
+		case "art.7.1":
+			revWant(t, revEditLines(c), []string{"text - 访问", "text + 非法侵入"})
+		case "art.3":
+			if c.Op != RevUnchanged || !c.FormOnly || c.Changed {
+				t.Errorf("art.3: %s form-only %v changed %v, want unchanged, form only", c.Op, c.FormOnly, c.Changed)
+			}
+		case "closing":
+			if c.Op != RevUnchanged {
+				t.Errorf("closing: %s, want unchanged (a footnote is a unit of its own)", c.Op)
+			}
+		}
+	}
+	if r.Summary.Articles.ContentEdited != 0 {
+		t.Errorf("%d articles edited, want none: the changes are in paragraphs", r.Summary.Articles.ContentEdited)
+	}
+}
+
+// revTransitionLines formats the status transitions.
+func revTransitionLines(r *RevReport) []string {
+	var out []string
+	for _, tr := range r.Transitions {
+		out = append(out, fmt.Sprintf("%s→%s %d %v", tr.From, tr.To, tr.Count, tr.Addrs))
+	}
+	return out
+}
+
+// revEditLines formats the non-equal, non-form edits of a change.
+func revEditLines(c RevChange) []string {
+	var out []string
+	for _, e := range c.Edits {
+		if e.Op != RevEq && !e.Form {
+			out = append(out, fmt.Sprintf("%s %s %s", e.Field, e.Op, e.Text))
+		}
+	}
+	return out
+}
+
+func TestRevFormOnly(t *testing.T) {
+	l15 := revL15(t)
+	text := strings.NewReplacer("：", ":", "（", "(", "）", ")", "总则", "总 则", "- (", "(", "“", "\"", "”", "\"").Replace(l15)
+	text = regexp.MustCompile(`第 (\d+) 条`).ReplaceAllString(text, "第${1}条")
+	r, _, _ := revRun(t, l15, text, "", RevOptions{})
+	if r.Substantive() {
+		t.Errorf("form changes reported as substantive: %v", revLines(r))
+	}
+	if r.Summary.Units.FormOnly == 0 {
+		t.Error("no unit differs in form")
+	}
+	r, _, _ = revRun(t, l15, text, "", RevOptions{Strict: true})
+	if !r.Substantive() || r.Summary.Units.Changed == 0 {
+		t.Errorf("strict: form changes not reported: %+v", r.Summary.Units)
+	}
+	// the label change of art.3 (第 3 条 → 第3条) is not a renumbering
+	for _, c := range r.Changes {
+		if c.Op == RevRenumbered || c.Op == RevMoved {
+			t.Errorf("%s → %s: %s", c.OldAddr, c.NewAddr, c.Op)
+		}
+	}
+}
+
+func TestRevCharGranularity(t *testing.T) {
+	old := "第一条 为了预防洗钱活动，制定本法。\n"
+	new := "第一条 为了预防洗钱活动，维护金融秩序，制定本法。\n"
+	for _, tc := range []struct {
+		g    RevGranularity
+		want []string
+	}{
+		{RevWord, []string{"text + 维护金融秩序，"}},
+		{RevChar, []string{"text + 维护金融秩序，"}},
+	} {
+		r, _, _ := revRun(t, old, new, "zh", RevOptions{Granularity: tc.g})
+		for _, c := range r.Changes {
+			if c.NewAddr == "art.1" {
+				revWant(t, revEditLines(c), tc.want)
+			}
+		}
+	}
+	r, _, _ := revRun(t, "第一条 总则规定。\n", "第一条 总则规则。\n", "zh", RevOptions{Granularity: RevChar})
+	for _, c := range r.Changes {
+		if c.NewAddr == "art.1" {
+			revWant(t, revEditLines(c), []string{"text - 定", "text + 则"})
+		}
+	}
+	if _, err := CompareRevisions(&segment.Document{}, &segment.Document{}, RevOptions{Granularity: "line"}); err == nil {
+		t.Error("unknown granularity accepted")
+	}
+	if _, err := CompareRevisions(nil, &segment.Document{}, RevOptions{}); err == nil {
+		t.Error("nil document accepted")
+	}
+}
+
+func TestRevLawParagraphs(t *testing.T) {
+	// a law article of one paragraph (款) that gains a second: its text
+	// becomes paragraph 1, unchanged
+	old := "## 第一章 总则\n\n第一条 为了预防洗钱活动，制定本法。\n\n第二条 本法所称反洗钱，是指依照本法规定采取相关措施的行为。\n"
+	new := "## 第一章 总 则\n\n第一条 为了预防洗钱活动，制定本法。\n\n第二条 本法所称反洗钱，是指依照本法规定采取相关措施的行为。\n\n预防恐怖主义融资活动适用本法。\n"
+	r, _, _ := revRun(t, old, new, "zh", RevOptions{})
+	revWant(t, revLines(r), []string{"added art.2.2"})
+	for _, c := range r.Changes {
+		if c.NewAddr == "art.2.1" && (c.Implicit != "old" || c.OldAddr != "art.2.1" || c.Op != RevUnchanged) {
+			t.Errorf("art.2.1: %+v, want the implicit paragraph, unchanged", c)
+		}
+	}
+	// and back
+	r, _, _ = revRun(t, new, old, "zh", RevOptions{})
+	revWant(t, revLines(r), []string{"deleted art.2.2"})
+}
+
+func TestRevSplitMerge(t *testing.T) {
+	old := "第一条 本法所称反洗钱，是指为了预防通过各种方式掩饰、隐瞒犯罪所得及其收益的来源和性质的洗钱活动，依照本法规定采取相关措施的行为。预防恐怖主义融资活动适用本法。\n\n第二条 国务院反洗钱行政主管部门负责全国的反洗钱监督管理工作。\n"
+	new := "第一条 本法所称反洗钱，是指为了预防通过各种方式掩饰、隐瞒犯罪所得及其收益的来源和性质的洗钱活动，依照本法规定采取相关措施的行为。\n\n第二条 预防恐怖主义融资活动适用本法。\n\n第三条 国务院反洗钱行政主管部门负责全国的反洗钱监督管理工作。\n"
+	r, _, _ := revRun(t, old, new, "zh", RevOptions{})
+	revWant(t, revLines(r), []string{"changed art.1 art.1", "added art.2", "renumbered art.2 art.3"})
+	for _, c := range r.Changes {
+		if c.Op == RevAdded && c.SplitFrom != "art.1" {
+			t.Errorf("art.2 split from %q, want art.1", c.SplitFrom)
+		}
+	}
+	r, _, _ = revRun(t, new, old, "zh", RevOptions{})
+	for _, c := range r.Changes {
+		if c.Op == RevDeleted && c.MergedInto != "art.1" {
+			t.Errorf("old art.2 merged into %q, want art.1", c.MergedInto)
+		}
+	}
+}
+
+func TestRevMovedArticle(t *testing.T) {
+	arts := []string{
+		"本法所称反洗钱，是指预防洗钱活动的行为。",
+		"国务院反洗钱行政主管部门负责全国的反洗钱监督管理工作。",
+		"金融机构应当依照本法规定建立健全反洗钱内部控制制度。",
+		"任何单位和个人发现洗钱活动，有权向反洗钱行政主管部门举报。",
+		"本法自2007年1月1日起施行。",
+	}
+	law := func(order ...int) string {
+		var b strings.Builder
+		for i, k := range order {
+			fmt.Fprintf(&b, "第%s条 %s\n\n", []string{"一", "二", "三", "四", "五"}[i], arts[k])
+		}
+		return b.String()
+	}
+	r, _, _ := revRun(t, law(0, 1, 2, 3, 4), law(0, 3, 1, 2, 4), "zh", RevOptions{})
+	revWant(t, revLines(r), []string{"moved art.4 art.2", "renumbered art.2 art.3", "renumbered art.3 art.4"})
+}
+
+func TestRevCanon(t *testing.T) {
+	same := [][2]string{
+		{"总则", "总 则"},
+		{"第 17 条", "第17条"},
+		{"适用于：", "适用于:"},
+		{"（一）", "(一)"},
+		{"cybercrime,*inter alia,* by", "cybercrime, *inter alia,* by"},
+		{"“信息”", "\"信息\""},
+		{"``computer system\"", "\"computer system\""},
+		{"a computer   system", "a computer system"},
+		{"the Treaty](../wct/(1996)/README.md), with", "the Treaty, with"},
+		{"soft\u00adhyphen", "softhyphen"},
+	}
+	for _, p := range same {
+		a, _, _ := revCanon(p[0])
+		b, _, _ := revCanon(p[1])
+		if a != b {
+			t.Errorf("%q → %q, %q → %q: want the same", p[0], a, p[1], b)
+		}
+	}
+	differ := [][2]string{
+		{"a computer system", "acomputer system"},
+		{"第 17 条", "第 18 条"},
+		{"Party", "party"},
+	}
+	for _, p := range differ {
+		a, _, _ := revCanon(p[0])
+		b, _, _ := revCanon(p[1])
+		if a == b {
+			t.Errorf("%q and %q: same canonical form %q", p[0], p[1], a)
+		}
+	}
+}
+
+func TestFindCrossRefs(t *testing.T) {
+	type ref struct {
+		text, art string
+		path      []string
+	}
+	for _, tc := range []struct {
+		lang, text string
+		want       []ref
+	}{
+		{"zh", "本公约第 17 条所界定的犯罪", []ref{{"第 17 条", "17", nil}}},
+		{"zh", "根据本公约第 17 条第 1 款(b)项(一)目所确立的犯罪", []ref{{"第 17 条第 1 款(b)项(一)目", "17", []string{"1", "b", "i"}}}},
+		{"zh", "本公约第 7 至第 16 条所确立", []ref{{"第 7", "7", nil}, {"第 16 条", "16", nil}}},
+		{"zh", "本公约第 14 条至第 16 条", []ref{{"第 14 条", "14", nil}, {"第 16 条", "16", nil}}},
+		{"zh", "本公约第 2、第 17、第 23 和第 35 诸条的解释", []ref{{"第 2", "2", nil}, {"第 17", "17", nil}, {"第 23", "23", nil}, {"第 35 诸条", "35", nil}}},
+		{"zh", "不适用本条第 1 款的权利", []ref{{"本条第 1 款", "", []string{"1"}}}},
+		{"zh", "依照本法第一百二十条之一第二款第三项的规定", []ref{{"第一百二十条之一第二款第三项", "120-1", []string{"2", "iii"}}}},
+		{"zh", "列入本法第四十条第一款第三项规定的名单", []ref{{"第四十条第一款第三项", "40", []string{"1", "iii"}}}},
+		{"zh", "符合刑法第七条、第十条规定情形", nil},
+		{"zh", "依照《中华人民共和国刑法》第二百八十七条", nil},
+		{"zh", "刑事诉讼法第二百六十五条第一款、第二款的规定", nil},
+		{"zh", "本法第十条第一款、第二款", []ref{{"第十条第一款", "10", []string{"1"}}, {"第二款", "10", []string{"2"}}}},
+		{"zh", "第二章 第四十份批准书 第 74/247 号决议", nil},
+		{"en", "the offences established in accordance with article 17 of this Convention", []ref{{"article 17", "17", nil}}},
+		{"en", "committing any of the offences established in Articles 2 through 5", []ref{{"Articles 2", "2", nil}, {"5", "5", nil}}},
+		{"en", "referred to in paragraph 1 (b) of article 17", []ref{{"paragraph 1 (b) of article 17", "17", []string{"1", "b"}}}},
+		{"en", "the items referred to in paragraph 1 a.ii of this article", []ref{{"paragraph 1 a.ii of this article", "", []string{"1", "a", "ii"}}}},
+		{"en", "in accordance with article 46, paragraph 3 (c)", []ref{{"article 46, paragraph 3 (c)", "46", []string{"3", "c"}}}},
+		{"en", "as set out in article 19 of the Universal Declaration", nil},
+		{"fr", "visées à l'article 17", []ref{{"article 17", "17", nil}}},
+		{"ru", "в соответствии со статьей 17", []ref{{"статьей 17", "17", nil}}},
+	} {
+		var got []ref
+		for _, r := range FindCrossRefs(tc.text, tc.lang) {
+			if tc.text[r.Start:r.End] != r.Text {
+				t.Errorf("%q: offsets %d:%d do not give %q", tc.text, r.Start, r.End, r.Text)
+			}
+			got = append(got, ref{r.Text, r.Article, r.Path})
+		}
+		if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+			t.Errorf("%s %q:\n got %v\nwant %v", tc.lang, tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestRevStaleRefs(t *testing.T) {
+	old := "第一条 本法所称反洗钱，是指预防洗钱活动的行为。\n\n第二条 违反本法第一条规定的，依照本法第三条处罚。\n\n第三条 依照本条第二款处罚。\n\n罚款数额由国务院规定。\n"
+	// a new article 1 inserted; references not updated; 本法第五条 points nowhere
+	new := "第一条 为了预防洗钱活动，制定本法。\n\n第二条 本法所称反洗钱，是指预防洗钱活动的行为。\n\n第三条 违反本法第一条规定的，依照本法第三条处罚；本法第五条另有规定的除外。\n\n第四条 依照本条第二款处罚。\n\n罚款数额由国务院规定。\n"
+	r, _, _ := revRun(t, old, new, "zh", RevOptions{})
+	var got []string
+	for _, s := range r.StaleRefs {
+		got = append(got, fmt.Sprintf("%s %s %s→%s", s.Addr, s.Ref, s.Target, s.Now))
+	}
+	revWant(t, got, []string{
+		"art.3 第一条 art.1→art.2",
+		"art.3 第三条 art.3→art.4",
+		"art.3 第五条 art.5→",
+	})
+}

@@ -1,0 +1,753 @@
+package align
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"concord/segment"
+)
+
+// CrossRef is a reference, in the text of a unit, to an article or to a
+// part of one: 第 17 条第 1 款(b)项, 本条第 2 款, paragraph 1 (b) of article 17.
+type CrossRef struct {
+	Text       string // the reference as printed
+	Start, End int    // byte offsets of Text in the text searched
+	// Article is the number of the article as it appears in addresses
+	// ("17", "120-1" for 第一百二十条之一), or "" for the article that holds
+	// the reference (本条, this article).
+	Article string
+	// Path holds the address segments below the article: a paragraph "1",
+	// a subparagraph "b", an item "i"; a law's 第N项 is an item, written as
+	// a Roman numeral like the parser's addresses.
+	Path []string
+}
+
+// CrossRefFinder finds the references to units of the same document in a
+// text of language lang, in order. References to other instruments
+// (《刑法》第二十条, article 3 of the Charter) are left out.
+type CrossRefFinder func(text, lang string) []CrossRef
+
+// FindCrossRefs is the default CrossRefFinder: Chinese treaty and law
+// grammar (第 17 条, 第17条第1款(b)项(一)目, 第一百二十条之一第二款第三项,
+// 本条第 2 款, 第 7 至第 16 条), English (article 17, articles 2 through 5,
+// paragraph 1 (b) of article 17, article 17, paragraph 1, paragraph 2 of
+// this article) and the article references of French, Spanish, Russian
+// and Arabic. Wrap it to add a grammar:
+//
+//	opt.Refs = func(text, lang string) []align.CrossRef {
+//		if lang == "de" {
+//			return findGerman(text)
+//		}
+//		return align.FindCrossRefs(text, lang)
+//	}
+func FindCrossRefs(text, lang string) []CrossRef {
+	switch revBaseLang(lang) {
+	case "zh":
+		return revRefsZh(text)
+	case "en":
+		return revRefsEn(text)
+	case "fr", "es", "ru", "ar":
+		return revRefsArticles(text)
+	}
+	return nil
+}
+
+func revBaseLang(lang string) string {
+	if i := strings.IndexAny(lang, "-_"); i >= 0 {
+		lang = lang[:i]
+	}
+	lang = strings.ToLower(lang)
+	switch lang {
+	case "cmn", "zho", "chi":
+		return "zh"
+	}
+	return lang
+}
+
+// revZhScanner reads Chinese references.
+type revZhScanner struct {
+	s string
+	i int
+}
+
+func (z *revZhScanner) peek() rune {
+	if z.i >= len(z.s) {
+		return -1
+	}
+	r, _ := utf8.DecodeRuneInString(z.s[z.i:])
+	return r
+}
+
+func (z *revZhScanner) skipSpace() {
+	for z.i < len(z.s) {
+		r, size := utf8.DecodeRuneInString(z.s[z.i:])
+		if !unicode.IsSpace(r) {
+			return
+		}
+		z.i += size
+	}
+}
+
+// lit consumes r (or its full-width form) after optional spaces.
+func (z *revZhScanner) lit(rs ...rune) bool {
+	save := z.i
+	z.skipSpace()
+	r := z.peek()
+	for _, want := range rs {
+		if r == want || r >= 0xFF01 && r <= 0xFF5E && r-0xFEE0 == want {
+			z.i += utf8.RuneLen(r)
+			return true
+		}
+	}
+	z.i = save
+	return false
+}
+
+// num reads a number in digits (any width) or Chinese numerals.
+func (z *revZhScanner) num() (int, bool) {
+	save := z.i
+	z.skipSpace()
+	v, n := revCnNumber(z.s[z.i:])
+	if n == 0 {
+		z.i = save
+		return 0, false
+	}
+	z.i += n
+	return v, true
+}
+
+// letter reads "(b)" or "（b）"; it returns the letter.
+func (z *revZhScanner) letter() (string, bool) {
+	save := z.i
+	if !z.lit('(') {
+		return "", false
+	}
+	z.skipSpace()
+	r := z.peek()
+	if r >= 0xFF41 && r <= 0xFF5A {
+		r -= 0xFEE0
+	}
+	if r < 'a' || r > 'z' {
+		z.i = save
+		return "", false
+	}
+	z.i += utf8.RuneLen(z.peek())
+	if !z.lit(')') {
+		z.i = save
+		return "", false
+	}
+	return string(r), true
+}
+
+// paren reads "(一)" or "(1)" and returns its number.
+func (z *revZhScanner) paren() (int, bool) {
+	save := z.i
+	if !z.lit('(') {
+		return 0, false
+	}
+	v, ok := z.num()
+	if !ok || !z.lit(')') {
+		z.i = save
+		return 0, false
+	}
+	return v, true
+}
+
+// revRefsZh finds Chinese references.
+func revRefsZh(text string) []CrossRef {
+	var out []CrossRef
+	z := &revZhScanner{s: text}
+	// the previous reference, which a list (第七条、第十条; 第一款、第二款)
+	// continues: it inherits its instrument and, for a bare 款, its article
+	prevEnd, prevExt, prevArt, prevRel := -1, false, "", false
+	emit := func(r CrossRef, ext bool, rel bool) {
+		prevEnd, prevExt, prevArt, prevRel = r.End, ext, r.Article, rel
+		if !ext {
+			out = append(out, r)
+		}
+	}
+	for z.i < len(text) {
+		k := strings.Index(text[z.i:], "第")
+		j := strings.Index(text[z.i:], "本条")
+		if k < 0 && j < 0 {
+			break
+		}
+		if j >= 0 && (k < 0 || j < k) {
+			// 本条第 N 款…: relative to the article that holds it
+			start := z.i + j
+			z.i = start + len("本条")
+			save := z.i
+			if path, ok := z.subPath(); ok && len(path) > 0 {
+				emit(CrossRef{Text: text[start:z.i], Start: start, End: z.i, Path: path}, false, true)
+			} else {
+				z.i = save
+			}
+			continue
+		}
+		start := z.i + k
+		z.i = start + len("第")
+		n, ok := z.num()
+		if !ok {
+			continue
+		}
+		listed := prevEnd >= 0 && revZhListed(text[prevEnd:start])
+		external := revZhExternal(text[:start])
+		if listed {
+			external = prevExt
+		}
+		// a range or list whose numbers but the last have no 条:
+		// 第 7 至第 16 条, 第 2、第 17、第 23 和第 35 诸条
+		afterNum := z.i
+		if nums, ends := z.numList(); len(nums) > 0 {
+			starts := []int{start}
+			for _, e := range append([]int{afterNum}, ends[:len(ends)-1]...) {
+				starts = append(starts, strings.Index(text[e:], "第")+e)
+			}
+			for k, m := range append([]int{n}, nums...) {
+				end := afterNum
+				if k > 0 {
+					end = ends[k-1]
+				}
+				emit(CrossRef{Text: strings.TrimRightFunc(text[starts[k]:end], unicode.IsSpace), Start: starts[k], End: end, Article: strconv.Itoa(m)}, external, false)
+			}
+			continue
+		}
+		z.i = afterNum
+		switch {
+		case z.lit('条'):
+			art := strconv.Itoa(n)
+			save := z.i
+			if z.lit('之') {
+				if sub, ok := z.num(); ok {
+					art += "-" + strconv.Itoa(sub)
+				} else {
+					z.i = save
+				}
+			}
+			path, _ := z.subPath()
+			emit(CrossRef{Text: text[start:z.i], Start: start, End: z.i, Article: art, Path: path}, external, false)
+		case z.lit('款'):
+			// 第 N 款 without an article: the article of the reference it
+			// continues, or this article
+			path := []string{strconv.Itoa(n)}
+			more, _ := z.itemPath()
+			path = append(path, more...)
+			r := CrossRef{Text: text[start:z.i], Start: start, End: z.i, Path: path}
+			rel := true
+			if listed && !prevRel {
+				r.Article, rel = prevArt, false
+			}
+			if strings.HasSuffix(strings.TrimRightFunc(text[:start], unicode.IsSpace), "前") {
+				external = true // 前第二款: not a reference of this grammar
+			}
+			emit(r, external, rel)
+		default:
+			prevEnd = -1
+		}
+	}
+	return out
+}
+
+// revZhListed reports whether the text between two references makes the
+// second continue the first: 、 和 或者 及 以及 至.
+func revZhListed(between string) bool {
+	b := strings.TrimSpace(between)
+	switch b {
+	case "、", ",", "，", "和", "或", "或者", "及", "以及", "至", "到", "与":
+		return true
+	}
+	return false
+}
+
+// numList reads the rest of a list of article numbers whose last carries
+// 条 (or 诸条): "、第 17、第 23 和第 35 诸条". It returns the numbers after
+// the first and where each ends (the last end includes 条); nothing if the
+// list does not end in 条.
+func (z *revZhScanner) numList() (nums, ends []int) {
+	save := z.i
+	for z.lit('至', '到', '、', '和', '或', '及', '-', '—', '～', '~', ',', '，') {
+		if !z.lit('第') {
+			break
+		}
+		m, ok := z.num()
+		if !ok {
+			break
+		}
+		nums = append(nums, m)
+		ends = append(ends, z.i)
+		if z.lit('条') || z.lit('诸') && z.lit('条') {
+			ends[len(ends)-1] = z.i
+			return nums, ends
+		}
+	}
+	z.i = save
+	return nil, nil
+}
+
+// subPath reads what may follow an article: 第 N 款, then items.
+func (z *revZhScanner) subPath() ([]string, bool) {
+	var path []string
+	save := z.i
+	if z.lit('第') {
+		if n, ok := z.num(); ok && z.lit('款') {
+			path = append(path, strconv.Itoa(n))
+		} else {
+			z.i = save
+		}
+	}
+	more, _ := z.itemPath()
+	path = append(path, more...)
+	return path, len(path) > 0
+}
+
+// itemPath reads (b)项, (一)目, 第三项, 第2目 after a paragraph.
+func (z *revZhScanner) itemPath() ([]string, bool) {
+	var path []string
+	for {
+		save := z.i
+		if l, ok := z.letter(); ok && z.lit('项') {
+			path = append(path, l)
+			continue
+		}
+		z.i = save
+		if n, ok := z.paren(); ok && z.lit('目') {
+			path = append(path, revRoman(n))
+			continue
+		}
+		z.i = save
+		if z.lit('第') {
+			if n, ok := z.num(); ok {
+				if z.lit('项') {
+					path = append(path, revRoman(n))
+					continue
+				}
+				if z.lit('目') {
+					path = append(path, strconv.Itoa(n))
+					continue
+				}
+			}
+		}
+		z.i = save
+		return path, len(path) > 0
+	}
+}
+
+// revZhExternal reports whether a reference that follows before points
+// into another instrument: 《刑法》第二十条, 刑法第二十条, 该法第三条 — but
+// not 本法第三条 or 本公约第 17 条.
+func revZhExternal(before string) bool {
+	b := strings.TrimRightFunc(before, unicode.IsSpace)
+	if strings.HasSuffix(b, "》") || strings.HasSuffix(b, "〉") {
+		return true
+	}
+	for _, name := range []string{"法", "法典", "条例", "公约", "规定", "解释", "办法", "议定书", "宪章", "协定", "决定", "规则", "细则", "法律", "条约", "章程", "准则"} {
+		if strings.HasSuffix(b, name) {
+			return !strings.HasSuffix(b, "本"+name)
+		}
+	}
+	return false
+}
+
+// revCnNumber reads a number at the start of s: ASCII or full-width
+// digits, or Chinese numerals (十七, 一百二十, 二〇二四). It returns the value
+// and the length in bytes.
+func revCnNumber(s string) (val, n int) {
+	digits := 0
+	for n < len(s) {
+		r, size := utf8.DecodeRuneInString(s[n:])
+		var d int
+		switch {
+		case r >= '0' && r <= '9':
+			d = int(r - '0')
+		case r >= '０' && r <= '９':
+			d = int(r - '０')
+		default:
+			d = -1
+		}
+		if d < 0 {
+			break
+		}
+		if val < 1e9 {
+			val = val*10 + d
+		}
+		n += size
+		digits++
+	}
+	if digits > 0 {
+		return val, n
+	}
+	vals := map[rune]int{'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	units := map[rune]int{'十': 10, '百': 100, '千': 1000}
+	var rs []rune
+	for n < len(s) {
+		r, size := utf8.DecodeRuneInString(s[n:])
+		if _, ok := vals[r]; !ok && units[r] == 0 {
+			break
+		}
+		rs = append(rs, r)
+		n += size
+	}
+	if len(rs) == 0 {
+		return 0, 0
+	}
+	if !strings.ContainsAny(string(rs), "十百千") {
+		for _, r := range rs {
+			val = val*10 + vals[r]
+		}
+		return val, n
+	}
+	cur := 0
+	for _, r := range rs {
+		if d, ok := vals[r]; ok {
+			cur = d
+			continue
+		}
+		if cur == 0 {
+			cur = 1
+		}
+		val += cur * units[r]
+		cur = 0
+	}
+	return val + cur, n
+}
+
+// revRoman writes n as a lower-case Roman numeral, as item addresses are.
+func revRoman(n int) string {
+	if n <= 0 || n >= 4000 {
+		return strconv.Itoa(n)
+	}
+	var b strings.Builder
+	for _, sy := range []struct {
+		v int
+		s string
+	}{{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"}, {40, "xl"}, {10, "x"}, {9, "ix"}, {5, "v"}, {4, "iv"}, {1, "i"}} {
+		for n >= sy.v {
+			b.WriteString(sy.s)
+			n -= sy.v
+		}
+	}
+	return b.String()
+}
+
+// English grammar.
+var (
+	// paragraph 1 (b) (ii) of article 17 / of this article / above
+	revEnParaOf = regexp.MustCompile(`(?i)\b(?:sub)?paragraphs?\s+(\d+)((?:\s*\([a-z]{1,5}\))*(?:\s+[a-z](?:\.[ivx]+)?\b)?)\s+(?:of\s+(?:this\s+article|article\s+(\d+))|above|below)`)
+	// article 17, paragraph 1 (b) / articles 2 through 5 / articles 14, 15 and 16
+	revEnArticle = regexp.MustCompile(`(?i)\barticles?\s+(\d+)((?:\s*(?:,|and|or|to|through|-|–)\s*\d+\b)*)(?:\s*,\s*paragraph\s+(\d+)((?:\s*\([a-z]{1,5}\))*))?`)
+	revEnNum     = regexp.MustCompile(`\d+`)
+	revEnSub     = regexp.MustCompile(`[a-z]+`)
+	// of the Charter, of Protocol No. 1: another instrument
+	revEnExternal = regexp.MustCompile(`^\s+of\s+(?:the\s+)?(?:[A-Z]|Protocol|protocol)`)
+	revEnInternal = regexp.MustCompile(`^\s+of\s+(?:this|the\s+present|the)\s+Convention\b`)
+)
+
+// revRefsEn finds English references.
+func revRefsEn(text string) []CrossRef {
+	var out []CrossRef
+	taken := func(s, e int) bool {
+		for _, r := range out {
+			if s < r.End && e > r.Start {
+				return true
+			}
+		}
+		return false
+	}
+	for _, m := range revEnParaOf.FindAllStringSubmatchIndex(text, -1) {
+		path := []string{text[m[2]:m[3]]}
+		path = append(path, revEnSubs(strings.ToLower(text[m[4]:m[5]]))...)
+		art := ""
+		if m[6] >= 0 {
+			art = text[m[6]:m[7]]
+			if revEnIsExternal(text[m[1]:]) {
+				continue
+			}
+		}
+		out = append(out, CrossRef{Text: text[m[0]:m[1]], Start: m[0], End: m[1], Article: art, Path: path})
+	}
+	for _, m := range revEnArticle.FindAllStringSubmatchIndex(text, -1) {
+		if taken(m[0], m[1]) || revEnIsExternal(text[m[1]:]) {
+			continue
+		}
+		var path []string
+		if m[6] >= 0 {
+			path = append(path, text[m[6]:m[7]])
+			path = append(path, revEnSubs(strings.ToLower(text[m[8]:m[9]]))...)
+		}
+		first := text[m[2]:m[3]]
+		if m[5] > m[4] { // a list or range: one reference per number
+			out = append(out, CrossRef{Text: text[m[0]:m[3]], Start: m[0], End: m[3], Article: first})
+			for _, n := range revEnNum.FindAllStringIndex(text[m[4]:m[5]], -1) {
+				s, e := m[4]+n[0], m[4]+n[1]
+				out = append(out, CrossRef{Text: text[s:e], Start: s, End: e, Article: text[s:e]})
+			}
+			continue
+		}
+		out = append(out, CrossRef{Text: text[m[0]:m[1]], Start: m[0], End: m[1], Article: first, Path: path})
+	}
+	revSortRefs(out)
+	return out
+}
+
+// revEnSubs reads "(b) (ii)" or "a.ii" or "a" into address segments.
+func revEnSubs(s string) []string {
+	return revEnSub.FindAllString(s, -1)
+}
+
+func revEnIsExternal(after string) bool {
+	return revEnExternal.MatchString(after) && !revEnInternal.MatchString(after)
+}
+
+// French, Spanish, Russian and Arabic: article numbers only.
+var revArticleRef = regexp.MustCompile(`(?i)(?:\barticles?|\bartículos?|стать[а-яё]*|المادة|المادتين|المواد)\s+([0-9٠-٩۰-۹]+)`)
+
+func revRefsArticles(text string) []CrossRef {
+	var out []CrossRef
+	for _, m := range revArticleRef.FindAllStringSubmatchIndex(text, -1) {
+		num := 0
+		for _, r := range text[m[2]:m[3]] {
+			num = num*10 + revDigit(r)
+		}
+		out = append(out, CrossRef{Text: text[m[0]:m[1]], Start: m[0], End: m[1], Article: strconv.Itoa(num)})
+	}
+	return out
+}
+
+// revDigit returns the value of a decimal digit of any script.
+func revDigit(r rune) int {
+	if r >= '0' && r <= '9' {
+		return int(r - '0')
+	}
+	for base := r; base > r-10; base-- {
+		if !unicode.IsDigit(base - 1) {
+			return int(r - base)
+		}
+	}
+	return 0
+}
+
+func revSortRefs(rs []CrossRef) {
+	for i := 1; i < len(rs); i++ {
+		for j := i; j > 0 && rs[j].Start < rs[j-1].Start; j-- {
+			rs[j], rs[j-1] = rs[j-1], rs[j]
+		}
+	}
+}
+
+// revTarget is where a reference leads in one revision.
+type revTarget struct {
+	article *revNode // the article, nil if there is none with that number
+	node    *revNode // the deepest unit of the path found
+	full    bool     // the whole path was found
+	addr    string   // the address the reference names
+}
+
+// resolve follows a reference made from unit from.
+func (s *revSide) resolve(r CrossRef, from *revNode) revTarget {
+	var t revTarget
+	if r.Article == "" {
+		if from.top == nil || from.top.u.Kind != segment.KindArticle {
+			return t
+		}
+		t.article = from.top
+		t.addr = from.top.u.Addr
+	} else {
+		t.addr = "art." + r.Article
+		t.article = s.byAddr[t.addr]
+	}
+	for _, p := range r.Path {
+		t.addr += "." + p
+	}
+	if t.article == nil {
+		return t
+	}
+	t.node, t.full = t.article, true
+	for _, seg := range r.Path {
+		next := revKidNum(t.node, seg)
+		if next == nil {
+			// a law's items sit under an unnumbered first paragraph
+			if one := revKidNum(t.node, "1"); one != nil {
+				next = revKidNum(one, seg)
+			}
+		}
+		if next == nil {
+			t.full = false
+			break
+		}
+		t.node = next
+	}
+	return t
+}
+
+func revKidNum(n *revNode, num string) *revNode {
+	for _, k := range n.kids {
+		if k.num == num {
+			return k
+		}
+	}
+	return nil
+}
+
+// revRefGroups returns, for each reference, the span of the list it belongs
+// to: references joined by 、 和 至 , and, to, through… form one list.
+func revRefGroups(text string, refs []CrossRef) [][2]int {
+	out := make([][2]int, len(refs))
+	for i := 0; i < len(refs); {
+		j := i + 1
+		for j < len(refs) && refs[j].Start >= refs[j-1].End && revListJoin(text[refs[j-1].End:refs[j].Start]) {
+			j++
+		}
+		for k := i; k < j; k++ {
+			out[k] = [2]int{refs[i].Start, refs[j-1].End}
+		}
+		i = j
+	}
+	return out
+}
+
+// revListJoin reports whether the text between two references joins them
+// into a list.
+func revListJoin(between string) bool {
+	if revZhListed(between) {
+		return true
+	}
+	switch strings.ToLower(strings.Join(strings.Fields(between), " ")) {
+	case "", ",", "and", "or", "to", "through", ", and", ", or", "-", "–", "et", "à", "y", "a", "и", "или":
+		return true
+	}
+	return false
+}
+
+// revSpanMap maps a stretch of the new text to the same characters in the
+// old text.
+type revSpanMap struct {
+	newStart, newEnd, oldStart int
+}
+
+// revSameSpans returns the stretches that a word diff finds equal in the
+// old and new texts.
+func revSameSpans(edits []RevEdit) []revSpanMap {
+	var out []revSpanMap
+	o, n := 0, 0
+	for _, e := range edits {
+		switch e.Op {
+		case RevEq:
+			out = append(out, revSpanMap{n, n + len(e.Text), o})
+			o += len(e.Text)
+			n += len(e.Text)
+		case RevDel:
+			o += len(e.Text)
+		case RevIns:
+			n += len(e.Text)
+		}
+	}
+	return out
+}
+
+// revMapSpan maps [s, e) of the new text to the old text if it lies in one
+// unchanged stretch.
+func revMapSpan(ms []revSpanMap, s, e int) (int, bool) {
+	for _, m := range ms {
+		if s >= m.newStart && e <= m.newEnd {
+			return m.oldStart + s - m.newStart, true
+		}
+	}
+	return 0, false
+}
+
+// staleRefs checks the references of the new revision: those whose text
+// did not change while the unit they pointed to moved to another number,
+// and those that point to no article at all.
+func (c *revCompare) staleRefs(lang string, find CrossRefFinder) []StaleRef {
+	var out []StaleRef
+	seen := map[string]bool{}
+	add := func(s StaleRef) {
+		key := s.Addr + "\x00" + string(s.Field) + "\x00" + s.Ref + "\x00" + s.Target
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, s)
+		}
+	}
+	d := newRevDiffer()
+	for _, n := range c.new.nodes {
+		for k, f := range n.f {
+			if f.raw == "" {
+				continue
+			}
+			refs := find(f.raw, lang)
+			if len(refs) == 0 {
+				continue
+			}
+			// the references of the old text of the unit, by where they
+			// start, and where each unchanged stretch of the new text was
+			var oldRefs map[int]CrossRef
+			var same []revSpanMap
+			if o := n.match; o != nil {
+				oldRefs = map[int]CrossRef{}
+				for _, r := range find(o.f[k].raw, lang) {
+					oldRefs[r.Start] = r
+				}
+				same = revSameSpans(d.diff(revFieldNames[k], &o.f[k], &n.f[k]))
+			}
+			groups := revRefGroups(f.raw, refs)
+			for i, r := range refs {
+				// a reference printed as before, at the same place, in a
+				// list that reads as before: its old counterpart
+				var or *CrossRef
+				g := groups[i]
+				if _, ok := revMapSpan(same, g[0], g[1]); !ok {
+					// the list was edited (第十六条和第十七条 → 第十五条和第十六条)
+				} else if at, ok := revMapSpan(same, r.Start, r.End); ok {
+					if x, ok := oldRefs[at]; ok && x.Text == r.Text {
+						or = &x
+					}
+				}
+				tn := c.new.resolve(r, n)
+				s := StaleRef{Addr: n.u.Addr, Field: revFieldNames[k], Ref: r.Text, Target: tn.addr}
+				if r.Article != "" && tn.article == nil {
+					s.Message = "points to " + tn.addr + ", which does not exist"
+					if oa := c.old.byAddr["art."+r.Article]; oa != nil {
+						if oa.match != nil {
+							s.Now = oa.match.u.Addr
+							s.Message += "; old art." + r.Article + " is now " + s.Now
+						} else {
+							s.Message += "; old art." + r.Article + " was deleted"
+						}
+					}
+					add(s)
+					continue
+				}
+				if or == nil || tn.article == nil {
+					continue
+				}
+				to := c.old.resolve(*or, n.match)
+				if to.article == nil {
+					continue
+				}
+				switch {
+				case to.article.match == nil:
+					s.Message = "still points to " + tn.addr + ", but the unit it meant (old " + to.article.u.Addr + ") was deleted"
+				case to.article.match != tn.article:
+					s.Now = to.article.match.u.Addr
+					meant := to.article.u.Addr
+					if to.full && len(r.Path) > 0 && to.node.match != nil {
+						s.Now, meant = to.node.match.u.Addr, to.node.u.Addr
+					}
+					s.Message = "still points to " + tn.addr + ", but the unit it meant (old " + meant + ") is now " + s.Now
+				case to.full && len(r.Path) > 0 && to.node.match == nil:
+					s.Message = "still points to " + tn.addr + ", but the unit it meant (old " + to.node.u.Addr + ") was deleted"
+				case to.full && len(r.Path) > 0 && (!tn.full || to.node.match != tn.node):
+					s.Now = to.node.match.u.Addr
+					s.Message = "still points to " + tn.addr + ", but the unit it meant (old " + to.node.u.Addr + ") is now " + s.Now
+				default:
+					continue
+				}
+				add(s)
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,186 @@
+package align
+
+import (
+	"cmp"
+	"slices"
+)
+
+// changes turns the matching into the list of changes, in the order of the
+// new revision, each deleted unit after the unit that preceded it.
+func (c *revCompare) changes() []RevChange {
+	d := newRevDiffer()
+	type entry struct {
+		pos, cls, idx int
+		ch            RevChange
+	}
+	var es []entry
+	for _, n := range c.new.nodes {
+		es = append(es, entry{pos: n.idx, ch: c.change(d, n.match, n)})
+		if n.textOut {
+			v := n.kids[0]
+			es = append(es, entry{pos: n.idx, cls: 1, idx: -1, ch: c.change(d, v.match, v)})
+		}
+	}
+	var last *revNode // the last matched old unit so far
+	for _, o := range revWithVirtual(c.old.nodes) {
+		if o.match != nil {
+			last = o
+			continue
+		}
+		pos := -1
+		if last != nil {
+			if o.idx < last.end { // inside it: right after its counterpart
+				pos = last.match.idx
+			} else { // after it: after its counterpart's subtree
+				pos = last.match.end - 1
+			}
+		}
+		es = append(es, entry{pos: pos, cls: 1, idx: o.idx, ch: c.change(d, o, nil)})
+	}
+	slices.SortStableFunc(es, func(a, b entry) int {
+		return cmp.Or(cmp.Compare(a.pos, b.pos), cmp.Compare(a.cls, b.cls), cmp.Compare(a.idx, b.idx))
+	})
+	out := make([]RevChange, len(es))
+	for i, e := range es {
+		out[i] = e.ch
+	}
+	return out
+}
+
+// revWithVirtual returns the nodes with the virtual first paragraphs after
+// their articles.
+func revWithVirtual(ns []*revNode) []*revNode {
+	var out []*revNode
+	for _, n := range ns {
+		out = append(out, n)
+		if n.textOut {
+			out = append(out, n.kids[0])
+		}
+	}
+	return out
+}
+
+// revPlace returns the unit that reports group n under (its new address
+// if it has one), whether that unit was deleted, and n's depth below it.
+func revPlace(n *revNode) (string, bool, int) {
+	top := n.top
+	if top == nil {
+		top = n
+	}
+	depth := 0
+	for x := n; x != top; x = x.parent {
+		depth++
+	}
+	switch {
+	case top.match == nil:
+		return top.u.Addr, !top.newSide, depth
+	case top.newSide:
+		return top.u.Addr, false, depth
+	default:
+		return top.match.u.Addr, false, depth
+	}
+}
+
+// revWhole returns a unit's fields as edits of one kind.
+func revWhole(n *revNode, op RevEditOp) []RevEdit {
+	var out []RevEdit
+	for k, f := range n.f {
+		if f.raw != "" {
+			out = append(out, RevEdit{Field: revFieldNames[k], Op: op, Text: f.raw})
+		}
+	}
+	return out
+}
+
+// change describes one unit: o and n are its old and new forms, either nil.
+func (c *revCompare) change(d *revDiffer, o, n *revNode) RevChange {
+	var ch RevChange
+	switch {
+	case o == nil:
+		ch = RevChange{Op: RevAdded, Kind: n.u.Kind, NewAddr: n.u.Addr, NewLabel: n.u.Label, NewLine: n.u.Line,
+			NewStatus: n.u.Status, Edits: revWhole(n, RevIns)}
+		if n.virtual {
+			ch.Implicit = "new"
+		}
+		ch.FormOnly = n.inForm
+		ch.Article, ch.InDeleted, ch.Depth = revPlace(n)
+		if n.split != nil {
+			ch.SplitFrom = n.split.u.Addr
+		}
+		return ch
+	case n == nil:
+		ch = RevChange{Op: RevDeleted, Kind: o.u.Kind, OldAddr: o.u.Addr, OldLabel: o.u.Label, OldLine: o.u.Line,
+			OldStatus: o.u.Status, Edits: revWhole(o, RevDel)}
+		if o.virtual {
+			ch.Implicit = "old"
+		}
+		ch.FormOnly = o.inForm
+		ch.Article, ch.InDeleted, ch.Depth = revPlace(o)
+		if o.split != nil {
+			ch.MergedInto = o.split.u.Addr
+		}
+		return ch
+	}
+	ch = RevChange{Kind: n.u.Kind, OldAddr: o.u.Addr, NewAddr: n.u.Addr, OldLabel: o.u.Label, NewLabel: n.u.Label,
+		OldLine: o.u.Line, NewLine: n.u.Line, OldStatus: o.u.Status, NewStatus: n.u.Status}
+	ch.Article, ch.InDeleted, ch.Depth = revPlace(n)
+	switch {
+	case o.virtual:
+		ch.Implicit = "old"
+		ch.OldStatus = n.u.Status // an implicit paragraph has no status of its own
+	case n.virtual:
+		ch.Implicit = "new"
+		ch.NewStatus = o.u.Status
+	}
+	rawEq, canonEq := true, true
+	for k := range o.f {
+		rawEq = rawEq && o.f[k].raw == n.f[k].raw
+		canonEq = canonEq && o.f[k].canon == n.f[k].canon
+	}
+	form := o.inForm || o.formRoot // the subtree reads the same: what differs is form
+	ch.FormOnly = canonEq && !rawEq || form && (!rawEq || o.formRoot)
+	content := !canonEq && !form || c.strict && (!rawEq || o.formRoot)
+	ch.Changed = content || ch.OldStatus != ch.NewStatus
+	if canonEq {
+		ch.Similarity = 1
+	} else {
+		ch.Similarity = revDice(o.own, n.own)
+	}
+	if !rawEq || o.textOut || n.textOut {
+		for k := range o.f {
+			switch {
+			case k == 1 && o.textOut:
+				ch.Edits = append(ch.Edits, RevEdit{Field: RevFieldText, Op: RevDel, Text: o.u.Text, Moved: true})
+				if n.u.Text != "" { // blank in canonical form
+					ch.Edits = append(ch.Edits, RevEdit{Field: RevFieldText, Op: RevIns, Text: n.u.Text, Form: true})
+				}
+			case k == 1 && n.textOut:
+				if o.u.Text != "" {
+					ch.Edits = append(ch.Edits, RevEdit{Field: RevFieldText, Op: RevDel, Text: o.u.Text, Form: true})
+				}
+				ch.Edits = append(ch.Edits, RevEdit{Field: RevFieldText, Op: RevIns, Text: n.u.Text, Moved: true})
+			default:
+				ch.Edits = append(ch.Edits, d.diff(revFieldNames[k], &o.f[k], &n.f[k])...)
+			}
+		}
+	}
+	moved := o.how == revMove
+	if n.top != n { // not directly under the document or a division: its parent must match
+		moved = moved || (o.parent == nil) != (n.parent == nil) || o.parent != nil && o.parent.match != n.parent
+	}
+	renum := o.num != n.num
+	if o.inForm && !c.strict { // numbering inside a subtree cut differently is form
+		moved, renum = false, false
+	}
+	switch {
+	case moved:
+		ch.Op = RevMoved
+	case renum:
+		ch.Op = RevRenumbered
+	case ch.Changed:
+		ch.Op = RevChanged
+	default:
+		ch.Op = RevUnchanged
+	}
+	return ch
+}

@@ -1,0 +1,428 @@
+package align
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+	"golang.org/x/text/unicode/norm"
+
+	"concord/segment/words"
+)
+
+// The text layer of revision comparison: every heading, text and tail is
+// read in a canonical form in which differences of form vanish, cut into
+// tokens there (words, or characters), and each token remembers the span of
+// the original text it came from. Comparisons, similarity shingles and word
+// diffs run on the canonical tokens; what the diffs report is always cut
+// from the original text, so that applying a diff to the old text gives the
+// new text exactly.
+//
+// Differences of form, which the canonical form removes:
+//   - compatibility forms (NFKC): full- and half-width characters (： and :,
+//     （ and (), ideographic space, circled numbers;
+//   - whitespace, except a single space between two letters or digits of
+//     scripts that separate words (总 则 = 总则, 第 17 条 = 第17条,
+//     "crime ,inter" = "crime, inter");
+//   - Markdown emphasis (*), format characters (soft hyphens, zero-width and
+//     directional marks), typographic quotes (“” «» `` all read as ").
+//
+// List marks, Markdown heading hashes and label separators never reach the
+// units: the parser keeps them in Document.Markup.
+
+// revFieldNames names a unit's three compared fields, in order.
+var revFieldNames = [3]RevField{RevFieldHeading, RevFieldText, RevFieldTail}
+
+// revTok is one canonical token and the original text it came from.
+type revTok struct {
+	rs, re int32  // byte span in the original text (may be empty: a token can share a character with its neighbour)
+	h      uint64 // hash of the canonical token
+}
+
+// revField is one heading, text or tail, canonicalised and tokenised.
+type revField struct {
+	raw   string
+	canon string
+	toks  []revTok
+}
+
+// revLinkTarget matches what is left of a Markdown link target in text:
+// "](../path/README.md)", or its tail "/(1996)/BWBV0004073/README.md)" when
+// the target held parentheses.
+var revLinkTarget = regexp.MustCompile(`\]\((?:[^\s()]|\([^\s()]*\))*\)|(?:\.\./|/)[^\s]*\.(?:md|html?|pdf)\)`)
+
+// revCanon returns the canonical form of raw and, for each canonical byte,
+// the span of the original character it came from.
+func revCanon(raw string) (canon string, rs, re []int32) {
+	var skip [][]int
+	if strings.Contains(raw, ")") && (strings.Contains(raw, "](") || strings.Contains(raw, ".md)") || strings.Contains(raw, ".htm")) {
+		skip = revLinkTarget.FindAllStringIndex(raw, -1)
+	}
+	var b strings.Builder
+	b.Grow(len(raw))
+	rs = make([]int32, 0, len(raw))
+	re = make([]int32, 0, len(raw))
+	var prev rune = -1 // last canonical rune written
+	space := false     // whitespace seen since prev
+	emit := func(s string, start, end int) {
+		for _, r := range s {
+			if space && prev >= 0 && revWordish(prev) && revWordish(r) {
+				b.WriteByte(' ')
+				rs = append(rs, int32(start))
+				re = append(re, int32(start))
+			}
+			space = false
+			n := utf8.RuneLen(r)
+			if n < 0 {
+				r, n = utf8.RuneError, 3
+			}
+			b.WriteRune(r)
+			for range n {
+				rs = append(rs, int32(start))
+				re = append(re, int32(end))
+			}
+			prev = r
+		}
+	}
+	for i := 0; i < len(raw); {
+		if len(skip) > 0 && i >= skip[0][0] {
+			i = max(i, skip[0][1])
+			skip = skip[1:]
+			continue
+		}
+		r, size := rune(raw[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(raw[i:])
+		}
+		start := i
+		i += size
+		switch {
+		case r == '*' || unicode.IsSpace(r) || r == 0x3000:
+			space = true
+			continue
+		case r == '`':
+			for i < len(raw) && raw[i] == '`' {
+				i++
+			}
+			emit(`"`, start, i)
+			continue
+		case r < utf8.RuneSelf:
+			emit(raw[start:i], start, i)
+			continue
+		case r >= 0x4E00 && r <= 0x9FFF:
+			emit(raw[start:i], start, i)
+			continue
+		case r >= 0xFF01 && r <= 0xFF5E: // full-width ASCII
+			var buf [1]byte
+			buf[0] = byte(r - 0xFEE0)
+			emit(string(buf[:]), start, i)
+			continue
+		case r > 0x3000 && r <= 0x3035 || r == 0x3037 || r >= 0x303B && r <= 0x303F: // CJK punctuation: NFKC keeps it
+			emit(raw[start:i], start, i)
+			continue
+		case unicode.Is(unicode.Cf, r):
+			continue
+		}
+		switch r {
+		case '“', '”', '„', '‟', '″', '«', '»':
+			emit(`"`, start, i)
+			continue
+		case '‘', '’', '‚', '‛', '′':
+			emit(`'`, start, i)
+			continue
+		}
+		p := norm.NFKC.PropertiesString(raw[start:])
+		if p.Decomposition() == nil && p.BoundaryBefore() {
+			emit(raw[start:i], start, i)
+			continue
+		}
+		s := norm.NFKC.String(raw[start:i])
+		if strings.TrimSpace(s) == "" {
+			space = true
+			continue
+		}
+		if strings.IndexFunc(s, unicode.IsSpace) >= 0 {
+			// a compatibility form with a space inside (rare): keep it whole
+			s = strings.Join(strings.Fields(s), " ")
+		}
+		emit(s, start, i)
+	}
+	return b.String(), rs, re
+}
+
+// revWordish reports whether a space next to r on both sides separates
+// words: letters, digits and marks of scripts written with spaces.
+func revWordish(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+	}
+	if !(unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)) {
+		return false
+	}
+	return !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Bopomofo)
+}
+
+// revTokenizer cuts canonical text into tokens.
+type revTokenizer struct {
+	seg  *words.Segmenter
+	lang string
+	char bool
+}
+
+// field canonicalises and tokenises one field.
+func (tz *revTokenizer) field(raw string) revField {
+	f := revField{raw: raw}
+	if raw == "" {
+		return f
+	}
+	canon, rs, re := revCanon(raw)
+	f.canon = canon
+	if canon == "" {
+		return f
+	}
+	if tz.char {
+		f.toks = make([]revTok, 0, utf8.RuneCountInString(canon))
+		for i, r := range canon {
+			if r == ' ' {
+				continue
+			}
+			n := utf8.RuneLen(r)
+			if n < 0 {
+				n = 1
+			}
+			f.toks = append(f.toks, revTok{rs: rs[i], re: re[i+n-1], h: revHash(canon[i : i+n])})
+		}
+		return f
+	}
+	ts := tz.seg.Cut(canon, tz.lang)
+	f.toks = make([]revTok, len(ts))
+	for k, t := range ts {
+		f.toks[k] = revTok{rs: rs[t.Start], re: re[t.End-1], h: revHash(t.Text)}
+	}
+	return f
+}
+
+// revHash is FNV-1a, 64 bits.
+func revHash(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// revMix combines two hashes into the hash of a bigram.
+func revMix(a, b uint64) uint64 {
+	h := a*0x9E3779B97F4A7C15 ^ (b + 0x632BE59BD9B4E019 + a<<6 + a>>2)
+	h ^= h >> 29
+	h *= 0xBF58476D1CE4E5B9
+	return h ^ h>>32
+}
+
+// revShingles appends the word-bigram shingles of a field to out: every
+// pair of adjacent tokens, or the token itself when the field has one.
+func revShingles(out []uint64, f *revField) []uint64 {
+	switch len(f.toks) {
+	case 0:
+		return out
+	case 1:
+		return append(out, revMix(f.toks[0].h, 0))
+	}
+	for k := 1; k < len(f.toks); k++ {
+		out = append(out, revMix(f.toks[k-1].h, f.toks[k].h))
+	}
+	return out
+}
+
+// revSet sorts and deduplicates shingles in place.
+func revSet(s []uint64) []uint64 {
+	slices.Sort(s)
+	return slices.Compact(s)
+}
+
+// revDice is the Dice coefficient of two shingle sets: 2|A∩B| / (|A|+|B|);
+// two empty sets are identical.
+func revDice(a, b []uint64) float64 {
+	if len(a) == 0 && len(b) == 0 {
+		return 1
+	}
+	return 2 * float64(revInter(a, b)) / float64(len(a)+len(b))
+}
+
+// revInter counts the common elements of two sorted sets.
+func revInter(a, b []uint64) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return n
+}
+
+// revMinus returns the elements of sorted set a that are not in b.
+func revMinus(a, b []uint64) []uint64 {
+	var out []uint64
+	j := 0
+	for _, x := range a {
+		for j < len(b) && b[j] < x {
+			j++
+		}
+		if j < len(b) && b[j] == x {
+			continue
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+// revDiffer computes word diffs; it is not safe for concurrent use.
+type revDiffer struct {
+	dmp *diffmatchpatch.DiffMatchPatch
+	ids map[uint64]rune
+	a   []rune
+	b   []rune
+}
+
+func newRevDiffer() *revDiffer {
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0 // no deadline: the same input always gives the same diff
+	return &revDiffer{dmp: dmp, ids: map[uint64]rune{}}
+}
+
+// revRune maps the k-th distinct token to a rune, skipping surrogates.
+func revRune(k int) rune {
+	r := rune(0x100 + k)
+	if r >= 0xD800 {
+		r += 0x800
+	}
+	return r
+}
+
+// diff returns the edits that turn field o into field n. Tokens are compared
+// in canonical form; where equal tokens (or the spaces between them) are
+// printed differently, the edit is a pair of deletion and insertion marked
+// Form.
+func (d *revDiffer) diff(field RevField, o, n *revField) []RevEdit {
+	if o.raw == n.raw {
+		if o.raw == "" {
+			return nil
+		}
+		return []RevEdit{{Field: field, Op: RevEq, Text: o.raw}}
+	}
+	clear(d.ids)
+	d.a, d.b = d.a[:0], d.b[:0]
+	for _, t := range o.toks {
+		d.a = append(d.a, d.id(t.h))
+	}
+	for _, t := range n.toks {
+		d.b = append(d.b, d.id(t.h))
+	}
+	diffs := d.dmp.DiffMainRunes(d.a, d.b, false)
+	diffs = d.dmp.DiffCleanupSemantic(diffs)
+
+	e := revEmitter{field: field}
+	oc, nc, io, in := 0, 0, 0, 0
+	for _, df := range diffs {
+		k := utf8.RuneCountInString(df.Text)
+		switch df.Type {
+		case diffmatchpatch.DiffEqual:
+			for range k {
+				ot, nt := o.toks[io], n.toks[in]
+				og, ot1 := revCut(o.raw, &oc, int(ot.rs), int(ot.re))
+				ng, nt1 := revCut(n.raw, &nc, int(nt.rs), int(nt.re))
+				e.same(og, ng)
+				e.same(ot1, nt1)
+				io++
+				in++
+			}
+		case diffmatchpatch.DiffDelete:
+			for range k {
+				g, t := revCut(o.raw, &oc, int(o.toks[io].rs), int(o.toks[io].re))
+				e.add(RevDel, g+t, false)
+				io++
+			}
+		case diffmatchpatch.DiffInsert:
+			for range k {
+				g, t := revCut(n.raw, &nc, int(n.toks[in].rs), int(n.toks[in].re))
+				e.add(RevIns, g+t, false)
+				in++
+			}
+		}
+	}
+	e.same(o.raw[oc:], n.raw[nc:])
+	return e.out
+}
+
+func (d *revDiffer) id(h uint64) rune {
+	r, ok := d.ids[h]
+	if !ok {
+		r = revRune(len(d.ids))
+		d.ids[h] = r
+	}
+	return r
+}
+
+// revCut takes the next token from raw: the gap from the cursor to the
+// token, and the token; the cursor moves past it. Tokens that share an
+// original character with the previous token come out empty.
+func revCut(raw string, cur *int, s, e int) (gap, tok string) {
+	c := *cur
+	s, e = max(s, c), max(e, c)
+	*cur = e
+	return raw[c:s], raw[s:e]
+}
+
+// revEmitter collects edits, merging neighbours of the same kind.
+type revEmitter struct {
+	field RevField
+	out   []RevEdit
+}
+
+// same emits a piece that is the same in canonical form: equal, or a form
+// change.
+func (e *revEmitter) same(o, n string) {
+	if o == n {
+		e.add(RevEq, o, false)
+		return
+	}
+	e.add(RevDel, o, true)
+	e.add(RevIns, n, true)
+}
+
+func (e *revEmitter) add(op RevEditOp, text string, form bool) {
+	if text == "" {
+		return
+	}
+	if k := len(e.out); k > 0 {
+		last := &e.out[k-1]
+		if last.Op == op && last.Form == form {
+			last.Text += text
+			return
+		}
+		// keep deletions before insertions within a run of edits of one kind
+		if k > 1 && op == RevDel && last.Op == RevIns && last.Form == form {
+			prev := &e.out[k-2]
+			if prev.Op == RevDel && prev.Form == form {
+				prev.Text += text
+				return
+			}
+			e.out = append(e.out, RevEdit{})
+			copy(e.out[k:], e.out[k-1:k])
+			e.out[k-1] = RevEdit{Field: e.field, Op: op, Text: text, Form: form}
+			return
+		}
+	}
+	e.out = append(e.out, RevEdit{Field: e.field, Op: op, Text: text, Form: form})
+}

@@ -1,0 +1,143 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"concord/align"
+	"concord/corpora/diffout"
+)
+
+const diffUsage = `Usage: concord diff OLD NEW [flags]
+       concord diff NEW [flags]
+
+Compare two revisions of a draft unit by unit. Units are matched by address
+where they kept their place and by content where articles, paragraphs or
+subparagraphs were inserted, deleted, moved, renumbered, split or merged, so
+that an inserted article shows as one addition and the renumbering of the
+articles after it, not as a cascade of changes. Matched units are compared
+word by word (Chinese by dictionary words). Differences of form only —
+spacing, full- and half-width forms (：/:), 总 则/总则, quotes, list marks,
+Markdown — are not changes unless --strict. Status transitions (open →
+ad-ref → informal) are summed up, and cross-references that still point to
+an old number (第 17 条 after article 17 became 18) are flagged.
+
+With one FILE, compare the embedded L.15 draft with it.
+
+Formats:
+  text  terminal redline, in colour on a terminal (NO_COLOR turns it off) (default)
+  md    Markdown report for an e-mail: summary, transitions, ~~deleted~~ **inserted**
+  html  one self-contained redline page with a table of contents
+  json  every unit with op, addresses, similarity, status and diff
+
+Examples:
+  concord diff L15.zh.txt L16.zh.txt
+  concord diff old.md new.md --format html > redline.html
+  concord diff old.md new.md --format md --status-only
+  concord diff old.txt new.txt --granularity char --strict
+  concord diff old.en.txt new.en.txt --lang en --format json
+
+Exit status: 0 no substantive change, 1 substantive changes, 2 trouble.
+`
+
+func runDiff(args []string, stdout, stderr io.Writer) int {
+	var in inputFlags
+	fs := newFlags("diff", diffUsage, stdout)
+	in.register(fs)
+	format := fs.String("format", "text", "output format: text, md, html or json")
+	gran := fs.String("granularity", "word", "diff unit: word or char")
+	strict := fs.Bool("strict", false, "report differences of form (spacing, width, quotes, Markdown) as changes")
+	statusOnly := fs.Bool("status-only", false, "list only the units whose negotiation status changed")
+	color := fs.String("color", "auto", "colour the text format: auto, always or never")
+	if ok, code := parseFlags(fs, args, stderr); !ok {
+		return code
+	}
+	var oldPath, newPath string
+	switch fs.NArg() {
+	case 1:
+		newPath = fs.Arg(0)
+	case 2:
+		oldPath, newPath = fs.Arg(0), fs.Arg(1)
+	default:
+		return fail(stderr, "diff", fmt.Errorf("want OLD and NEW files (or NEW alone), got %d arguments", fs.NArg()))
+	}
+	switch *format {
+	case "text", "md", "html", "json":
+	default:
+		return fail(stderr, "diff", fmt.Errorf("unknown format %q: want text, md, html or json", *format))
+	}
+	if *gran != "word" && *gran != "char" {
+		return fail(stderr, "diff", fmt.Errorf("unknown granularity %q: want word or char", *gran))
+	}
+	if *color != "auto" && *color != "always" && *color != "never" {
+		return fail(stderr, "diff", fmt.Errorf("unknown color mode %q: want auto, always or never", *color))
+	}
+	oldDoc, err := in.load(oldPath, "")
+	if err != nil {
+		return fail(stderr, "diff", err)
+	}
+	newDoc, err := in.load(newPath, "")
+	if err != nil {
+		return fail(stderr, "diff", err)
+	}
+	for _, w := range oldDoc.Warnings {
+		fmt.Fprintf(stderr, "warning: %s\n", w)
+	}
+	for _, w := range newDoc.Warnings {
+		fmt.Fprintf(stderr, "warning: %s\n", w)
+	}
+	if in.lang == "" && oldDoc.Lang != newDoc.Lang {
+		fmt.Fprintf(stderr, "warning: %s is %s but %s is %s; comparing as %s (set --lang)\n",
+			oldDoc.Name, oldDoc.Lang, newDoc.Name, newDoc.Lang, newDoc.Lang)
+	}
+	rep, err := align.CompareRevisions(oldDoc, newDoc, align.RevOptions{
+		Lang:        in.lang,
+		Granularity: align.RevGranularity(*gran),
+		Strict:      *strict,
+	})
+	if err != nil {
+		return fail(stderr, "diff", err)
+	}
+	shown := rep
+	if *statusOnly {
+		shown = rep.StatusOnly()
+	}
+	switch *format {
+	case "json":
+		err = diffout.JSON(stdout, shown)
+	case "md":
+		err = diffout.Markdown(stdout, shown)
+	case "html":
+		err = diffout.HTML(stdout, shown)
+	default:
+		err = diffout.Text(stdout, shown, diffout.TextOptions{Color: useColor(*color, stdout)})
+	}
+	if err != nil {
+		return fail(stderr, "diff", err)
+	}
+	if rep.Substantive() {
+		return exitFinding
+	}
+	return exitOK
+}
+
+// useColor decides whether the text format is coloured: always, never, or
+// (auto) when stdout is a terminal and NO_COLOR is unset or empty.
+func useColor(mode string, stdout io.Writer) bool {
+	switch mode {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	if os.Getenv("NO_COLOR") != "" {
+		return false
+	}
+	f, ok := stdout.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}

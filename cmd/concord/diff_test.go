@@ -1,0 +1,230 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"concord/corpora"
+	"concord/internal/testenv"
+)
+
+// diffFixture is the path of a file of testdata/diff.
+func diffFixture(name string) string {
+	return filepath.Join("..", "..", "testdata", "diff", name)
+}
+
+// goldenDiff compares got with testdata/diff/name, or rewrites it with
+// -update.
+func goldenDiff(t *testing.T, name, got string) {
+	t.Helper()
+	path := diffFixture(name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cmd/concord -update to create it)", err)
+	}
+	if got != string(want) {
+		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
+		for i := range min(len(gl), len(wl)) {
+			if gl[i] != wl[i] {
+				t.Fatalf("%s differs at line %d:\n got %s\nwant %s", name, i+1, gl[i], wl[i])
+			}
+		}
+		t.Fatalf("%s differs in length: %d lines, want %d", name, len(gl), len(wl))
+	}
+}
+
+func TestDiffGolden(t *testing.T) {
+	old, new := diffFixture("draft.old.txt"), diffFixture("draft.new.txt")
+	for _, tc := range []struct {
+		golden string
+		args   []string
+	}{
+		{"draft.txt.golden", []string{"--format", "text"}},
+		{"draft.md.golden", []string{"--format", "md"}},
+		{"draft.html.golden", []string{"--format", "html"}},
+		{"draft.json.golden", []string{"--format", "json"}},
+		{"draft.status.md.golden", []string{"--format", "md", "--status-only"}},
+		{"draft.strict-char.txt.golden", []string{"--strict", "--granularity", "char"}},
+		{"draft.color.txt.golden", []string{"--color", "always"}},
+	} {
+		t.Run(tc.golden, func(t *testing.T) {
+			out, errs, code := runConcord(t, append([]string{"diff", old, new}, tc.args...)...)
+			if code != exitFinding {
+				t.Fatalf("exit %d, want 1 (stderr %q)", code, errs)
+			}
+			if errs != "" {
+				t.Errorf("stderr: %q", errs)
+			}
+			goldenDiff(t, tc.golden, out)
+			again, _, _ := runConcord(t, append([]string{"diff", old, new}, tc.args...)...)
+			if again != out {
+				t.Error("output differs between two runs")
+			}
+		})
+	}
+}
+
+func TestDiffExitStatus(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	old := diffFixture("draft.old.txt")
+	data, err := os.ReadFile(old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	same := write("same.txt", string(data))
+	form := write("form.txt", strings.NewReplacer("：", ":", "总则", "总 则", "- (", "(").Replace(string(data)))
+	for _, tc := range []struct {
+		name string
+		args []string
+		code int
+		err  string
+	}{
+		{"identical", []string{"diff", old, same}, exitOK, ""},
+		{"form only", []string{"diff", old, form}, exitOK, ""},
+		{"form only, strict", []string{"diff", old, form, "--strict"}, exitFinding, ""},
+		{"missing old", []string{"diff", filepath.Join(dir, "nope.txt"), old}, exitTrouble, "nope.txt:"},
+		{"missing new", []string{"diff", old, filepath.Join(dir, "gone.txt")}, exitTrouble, "gone.txt:"},
+		{"empty", []string{"diff", old, write("empty.txt", "")}, exitTrouble, "empty.txt: empty"},
+		{"binary", []string{"diff", write("bin.dat", "\x7fELF\x00\x00\x01"), old}, exitTrouble, "bin.dat: binary"},
+		{"no files", []string{"diff"}, exitTrouble, "want OLD and NEW"},
+		{"three files", []string{"diff", old, old, old}, exitTrouble, "want OLD and NEW"},
+		{"unknown format", []string{"diff", old, same, "--format", "xml"}, exitTrouble, "unknown format"},
+		{"unknown granularity", []string{"diff", old, same, "--granularity", "line"}, exitTrouble, "unknown granularity"},
+		{"unknown color", []string{"diff", old, same, "--color", "sometimes"}, exitTrouble, "unknown color"},
+		{"unknown lang", []string{"diff", old, same, "--lang", "de"}, exitTrouble, "unknown language"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out, errs, code := runConcord(t, tc.args...)
+			if code != tc.code {
+				t.Errorf("exit %d, want %d (stderr %q)", code, tc.code, errs)
+			}
+			if tc.err != "" && !strings.Contains(errs, tc.err) {
+				t.Errorf("stderr %q does not say %q", errs, tc.err)
+			}
+			if tc.code == exitTrouble && out != "" {
+				t.Errorf("stdout not empty: %q", out)
+			}
+		})
+	}
+}
+
+// TestDiffL15Insert inserts an article into the embedded L.15 draft
+// (compared with one FILE) and renumbers the articles after it: 52
+// renumberings, not 52 changes, and stale references.
+func TestDiffL15Insert(t *testing.T) {
+	_, data := corpora.Default()
+	label := regexp.MustCompile(`(?m)^第 ?(\d+) ?条\.`)
+	text := label.ReplaceAllStringFunc(string(data), func(m string) string {
+		n, _ := strconv.Atoi(label.FindStringSubmatch(m)[1])
+		if n < 17 {
+			return m
+		}
+		return "第 " + strconv.Itoa(n+1) + " 条."
+	})
+	text = strings.Replace(text, "第 18 条.", "第 17 条. 保护举报人\n\n各缔约国均应考虑采取适当措施，保护善意举报的任何人员。\n\n第 18 条.", 1)
+	path := filepath.Join(t.TempDir(), "L15-rev.txt")
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code := runConcord(t, "diff", path, "--format", "json")
+	if code != exitFinding {
+		t.Fatalf("exit %d, want 1: %s", code, errs)
+	}
+	var r struct {
+		Summary struct {
+			Articles struct{ Added, Renumbered, Changed, Moved, Deleted int }
+		}
+		StaleRefs []struct{ Addr, Ref string } `json:"stale_refs"`
+	}
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	a := r.Summary.Articles
+	if a.Added != 1 || a.Renumbered != 52 || a.Changed+a.Moved+a.Deleted != 0 {
+		t.Errorf("articles %+v: want 1 added, 52 renumbered", a)
+	}
+	if len(r.StaleRefs) == 0 || r.StaleRefs[0].Addr != "art.2.m" || r.StaleRefs[0].Ref != "第 17 条" {
+		t.Errorf("stale refs: %+v", r.StaleRefs)
+	}
+	txt, _, _ := runConcord(t, "diff", path)
+	if !strings.Contains(txt, "art.17 … art.68 → art.18 … art.69 (52 articles renumbered, +1)") {
+		t.Errorf("text report does not fold the renumbering:\n%.2000s", txt)
+	}
+}
+
+// TestDiffETS185 runs concord diff on the English parts of the two ETS 185
+// copies, which differ only in formatting: exit 0.
+func TestDiffETS185(t *testing.T) {
+	dir := t.TempDir()
+	var paths []string
+	for _, rel := range []string{
+		"treaties-en-nl/budapest-convention-ETS185_BWBV0001839_en-nl@2007-03-01.md",
+		"treaties-en-nl/budapest-convention-ETS185_BWBV0001839_en-nl.md",
+	} {
+		lines := strings.SplitAfter(testenv.Read(t, rel), "\n")
+		seen, end := 0, len(lines)
+		for i, l := range lines {
+			if strings.HasPrefix(l, "#") && strings.Contains(l, "Verdrag inzake de bestrijding van strafbare feiten") {
+				if seen++; seen == 2 {
+					end = i
+					break
+				}
+			}
+		}
+		p := filepath.Join(dir, strconv.Itoa(len(paths))+"-"+filepath.Base(rel))
+		if err := os.WriteFile(p, []byte(strings.Join(lines[:end], "")), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	out, errs, code := runConcord(t, "diff", paths[0], paths[1], "--lang", "en")
+	if code != exitOK {
+		t.Errorf("exit %d, want 0: %s\n%s", code, errs, out)
+	}
+	if !strings.Contains(out, "No substantive change") {
+		t.Errorf("report: %s", out)
+	}
+	if _, _, code := runConcord(t, "diff", paths[0], paths[1], "--lang", "en", "--strict"); code != exitFinding {
+		t.Errorf("--strict: exit %d, want 1", code)
+	}
+}
+
+func TestDiffHelp(t *testing.T) {
+	out, _, code := runConcord(t, "diff", "--help")
+	if code != exitOK || !strings.Contains(out, "Examples:") || !strings.Contains(out, "--granularity") {
+		t.Errorf("exit %d, %q", code, out)
+	}
+	out, _, _ = runConcord(t, "--help")
+	if !strings.Contains(out, "diff") {
+		t.Errorf("main usage does not list diff: %q", out)
+	}
+}
+
+func TestUseColor(t *testing.T) {
+	t.Setenv("NO_COLOR", "")
+	if useColor("auto", &strings.Builder{}) || !useColor("always", &strings.Builder{}) || useColor("never", os.Stdout) {
+		t.Error("color modes")
+	}
+	t.Setenv("NO_COLOR", "1")
+	if useColor("auto", os.Stdout) {
+		t.Error("NO_COLOR ignored")
+	}
+}
