@@ -24,6 +24,8 @@ type sentPairs struct {
 
 	// Lexical terms per pair and bead side size (see buildLexCache).
 	fwdTerm, bwdTerm []float32
+
+	nFwd, nBwd int // numbers of entries of the last pass
 }
 
 func (ps *sentPairs) pair(i, j int) int {
@@ -61,13 +63,10 @@ func (md *sentModel) buildPairs(b *sentBand) {
 	clear(ps.fOff)
 	clear(ps.bOff)
 	clear(ps.bLen)
-	if ps.fK == nil {
-		ps.fK = make([]uint16, 0, np*8)
-		ps.fV = make([]float32, 0, np*8)
-		ps.bK = make([]uint16, 0, np*8)
-		ps.bV = make([]float32, 0, np*8)
-	}
-	ps.fK, ps.fV, ps.bK, ps.bV = ps.fK[:0], ps.fV[:0], ps.bK[:0], ps.bV[:0]
+	// Size the entry arrays by the previous pass, if any.
+	nf, nb := max(np*8, ps.nFwd+ps.nFwd/16), max(np*8, ps.nBwd+ps.nBwd/16)
+	ps.fK, ps.fV = make([]uint16, 0, nf), make([]float32, 0, nf)
+	ps.bK, ps.bV = make([]uint16, 0, nb), make([]float32, 0, nb)
 
 	var wg sync.WaitGroup
 	wg.Add(1)
@@ -87,6 +86,10 @@ func (md *sentModel) buildPairs(b *sentBand) {
 	}
 	md.acc = make([]float32, maxTok)
 	md.buildLexCache()
+	ps.nFwd, ps.nBwd = len(ps.fK), len(ps.bK)
+	// Every bead of the band finds its terms in the cache (sentBand and
+	// the pair band are built so); the entries are no longer needed.
+	ps.fK, ps.fV, ps.bK, ps.bV = nil, nil, nil, nil
 }
 
 // buildForward records the tokens of tgt[j] explained by src[i].
@@ -184,18 +187,19 @@ func (md *sentModel) lexScore(i0, i1, j0, j1 int) float64 {
 	ps := md.pairs
 	a, b := i1-i0, j1-j0
 	var fwd, bwd float64
+	logL := math.Log(sentLexLambda)
 	for j := j0; j < j1; j++ {
-		if i1-1 >= 0 && j >= ps.plo[i1-1] && j <= ps.phi[i1-1] {
+		if j >= ps.plo[i1-1] && j <= ps.phi[i1-1] {
 			fwd += float64(ps.fwdTerm[ps.pair(i1-1, j)*sentMaxSide+a-1])
-		} else {
-			fwd += md.fwdTerm(i0, i1, j)
+		} else { // not reached: as if no word of tgt[j] were explained
+			fwd += float64(md.T.ntok[j+1]-md.T.ntok[j]) * logL
 		}
 	}
 	for i := i0; i < i1; i++ {
 		if j1-1 >= ps.plo[i] && j1-1 <= ps.phi[i] {
 			bwd += float64(ps.bwdTerm[ps.pair(i, j1-1)*sentMaxSide+b-1])
 		} else {
-			bwd += md.bwdTerm(i, j0, j1)
+			bwd += float64(md.S.ntok[i+1]-md.S.ntok[i]) * logL
 		}
 	}
 	return (fwd + bwd) / 2
@@ -296,73 +300,6 @@ func sentGrow[T any](s []T, n int) []T {
 		return s[:n]
 	}
 	return make([]T, n)
-}
-
-// fwdTerm is the forward lexical term of target sentence j in a bead whose
-// source side is src[i0:i1].
-func (md *sentModel) fwdTerm(i0, i1, j int) float64 {
-	S, T, ps := md.S, md.T, md.pairs
-	lam := sentLexLambda
-	v := float64(T.ntok[j+1]-T.ntok[j]) * math.Log(lam)
-	nS := float64(S.ntok[i1] - S.ntok[i0])
-	if nS == 0 {
-		return v
-	}
-	scale := float32((1 - lam) / (lam * nS))
-	touched := md.touched[:0]
-	for i := i0; i < i1; i++ {
-		if j < ps.plo[i] || j > ps.phi[i] {
-			continue
-		}
-		p := ps.pair(i, j)
-		ks, vs := ps.fK[ps.fOff[p]:ps.fOff[p+1]], ps.fV[ps.fOff[p]:ps.fOff[p+1]]
-		for x, k := range ks {
-			if md.acc[k] == 0 {
-				touched = append(touched, int(k))
-			}
-			md.acc[k] += vs[x]
-		}
-	}
-	for _, k := range touched {
-		v += sentLog1p(md.acc[k] * scale)
-		md.acc[k] = 0
-	}
-	md.touched = touched
-	return v
-}
-
-// bwdTerm is the backward lexical term of source sentence i in a bead whose
-// target side is tgt[j0:j1].
-func (md *sentModel) bwdTerm(i, j0, j1 int) float64 {
-	S, T, ps := md.S, md.T, md.pairs
-	lam := sentLexLambda
-	v := float64(S.ntok[i+1]-S.ntok[i]) * math.Log(lam)
-	nT := float64(T.ntok[j1] - T.ntok[j0])
-	if nT == 0 {
-		return v
-	}
-	scale := float32((1 - lam) / (lam * nT))
-	touched := md.touched[:0]
-	for j := j0; j < j1; j++ {
-		if j < ps.plo[i] || j > ps.phi[i] {
-			continue
-		}
-		p := ps.pair(i, j)
-		o := ps.bOff[p]
-		ks, vs := ps.bK[o:o+int32(ps.bLen[p])], ps.bV[o:o+int32(ps.bLen[p])]
-		for x, k := range ks {
-			if md.acc[k] == 0 {
-				touched = append(touched, int(k))
-			}
-			md.acc[k] += vs[x]
-		}
-	}
-	for _, k := range touched {
-		v += sentLog1p(md.acc[k] * scale)
-		md.acc[k] = 0
-	}
-	md.touched = touched
-	return v
 }
 
 // sentLog1p is log(1+x) for x >= 0, to about 1e-4 relative accuracy.
