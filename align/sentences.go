@@ -50,10 +50,11 @@ type SentOptions struct {
 	// first-pass path in the refining passes (default 5).
 	Band int
 
-	// SearchBand is the initial half-width of the first, length-and-anchor
-	// pass around the diagonal (default 64). The band is doubled while the
-	// best path runs along its edge, so a small value costs accuracy only on
-	// pathological inputs.
+	// SearchBand is the initial half-width, in sentences, of the first,
+	// length-and-anchor pass around the diagonal (default 64); from 400
+	// sentences on, that pass aligns chunks of about four sentences. The
+	// band is doubled while the best path runs along its edge, so a small
+	// value costs time only.
 	SearchBand int
 
 	// Lexicon, if set, is a lexicon learned from other document pairs of
@@ -63,8 +64,10 @@ type SentOptions struct {
 	Lexicon *SentLexicon
 
 	// Passes is the number of lexical refining passes (default 2): each
-	// trains a lexicon on the previous pass's beads and realigns. A negative
-	// value disables the lexicon (length and anchors only).
+	// learns a lexicon from the confident beads of the previous pass (if
+	// both sides have at least 100 sentences; the first uses Lexicon if
+	// set) and realigns. A negative value disables the lexicon (length and
+	// anchors only).
 	Passes int
 }
 
@@ -182,10 +185,12 @@ func sentDensityOf(lang string) float64 {
 // as 第17条/article 17/статья 17/المادة 17, question marks, colons,
 // brackets, quotes, Latin words inside other scripts, glossary terms); and,
 // after a first pass, an IBM Model 1 lexicon trained in both directions on
-// the previous pass's beads. The first pass searches a band around the
-// diagonal that widens until the path stays clear of its edges; later passes
-// search a narrow band around the previous path, so the time is linear in
-// the number of sentences for documents that are translations of each other.
+// the beads of the previous pass whose posterior is at least 0.9 (or given
+// by SentOptions.Lexicon). The first pass aligns chunks of about four
+// sentences in a band around the diagonal that widens until the path stays
+// clear of its edges; later passes search narrow bands around the previous
+// path, so the time is linear in the number of sentences for documents that
+// are translations of each other. Bead costs are computed in parallel.
 //
 // Sentences never refuses: any two inputs, including empty ones and sides of
 // very different lengths, give a valid alignment. It is deterministic.
@@ -284,10 +289,6 @@ func Sentences(src, tgt []string, srcLang, tgtLang string, opt SentOptions) []Be
 		if !last {
 			md.reestimate(path)
 		}
-	}
-	if passes <= 0 {
-		b := sentBandAround(n, m, path, band)
-		path = sentDP(b, md, len(sentTypes), false, true)
 	}
 	return md.beads(path)
 }
