@@ -106,6 +106,8 @@ type RevEdit struct {
 // RevChange is what happened to one unit. Every unit of both revisions is
 // in exactly one change: matched units as OldAddr and NewAddr of one change,
 // added units with an empty OldAddr, deleted units with an empty NewAddr.
+// A unit the parser left without an address is named "?N", N being its
+// index in the document's pre-order (Document.AllUnits).
 type RevChange struct {
 	Op       RevOp
 	Kind     segment.Kind // the unit's kind (in the new revision if it has one)

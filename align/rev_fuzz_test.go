@@ -15,6 +15,7 @@ func FuzzCompareRevisions(f *testing.F) {
 	f.Add("第二条\n\n本法所称反洗钱。\n\n（一）洗钱；\n", "第二条 本法所称反洗钱。（一）洗钱；\n", false, true)
 	f.Add("### Article 1\n\n####Definitions\n\n1. For the purposes of this Convention: a) ``computer system\" means any device;\n", "### Article  1\n\n####Definitions\n\n1. For the purposes of this Convention:\n\na) \"computer system\" means any device or group;\n", false, false)
 	f.Add("", "第一条 ｘ", true, true)
+	f.Add("'0'0", "0", false, false) // an item numbered 0: a unit without an address
 	seg, err := revDefaultSegmenter()
 	if err != nil {
 		f.Fatal(err)

@@ -94,13 +94,16 @@ func revCheck(t testing.TB, old, new *segment.Document, r *RevReport) {
 		}
 	}
 	for i, d := range []*segment.Document{old, new} {
-		d.Walk(func(u *segment.Unit) bool {
-			if seen[i][u.Addr] != 1 {
-				t.Errorf("%s: %s is in %d changes, want 1", d.Name, u.Addr, seen[i][u.Addr])
+		for k, u := range d.AllUnits() {
+			addr := u.Addr
+			if addr == "" {
+				addr = "?" + strconv.Itoa(k)
 			}
-			delete(seen[i], u.Addr)
-			return true
-		})
+			if seen[i][addr] != 1 {
+				t.Errorf("%s: %s is in %d changes, want 1", d.Name, addr, seen[i][addr])
+			}
+			delete(seen[i], addr)
+		}
 		for a := range seen[i] {
 			t.Errorf("%s: change names %s, which is not a unit", d.Name, a)
 		}
@@ -117,8 +120,11 @@ func revFieldsOf(t testing.TB, d *segment.Document, addr string, implicit bool) 
 		addr = segment.ParentAddr(addr)
 	}
 	var u *segment.Unit
+	if n, err := strconv.Atoi(strings.TrimPrefix(addr, "?")); err == nil && strings.HasPrefix(addr, "?") {
+		u = d.AllUnits()[n]
+	}
 	d.Walk(func(x *segment.Unit) bool {
-		if x.Addr == addr {
+		if u == nil && x.Addr == addr {
 			u = x
 		}
 		return u == nil

@@ -3,6 +3,7 @@ package align
 import (
 	"cmp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"concord/segment"
@@ -34,8 +35,9 @@ const (
 // revNode is a unit of one revision with its canonical fields and shingles.
 type revNode struct {
 	u      *segment.Unit
-	idx    int // pre-order index in its revision
-	end    int // pre-order index after its subtree
+	addr   string // the unit's address; "?N" (N its pre-order index) if the parser left it empty
+	idx    int    // pre-order index in its revision
+	end    int    // pre-order index after its subtree
 	parent *revNode
 	kids   []*revNode
 	f      [3]revField
@@ -87,10 +89,14 @@ func revBuild(d *segment.Document, tz *revTokenizer, newSide bool) *revSide {
 	walk = func(us []*segment.Unit, parent *revNode, top *revNode) []*revNode {
 		var out []*revNode
 		for _, u := range us {
-			n := &revNode{u: u, idx: len(s.nodes), parent: parent, div: revIsDiv(u.Kind), num: revNum(u.Addr), newSide: newSide}
+			n := &revNode{u: u, addr: u.Addr, idx: len(s.nodes), parent: parent, div: revIsDiv(u.Kind), newSide: newSide}
+			if n.addr == "" {
+				n.addr = "?" + strconv.Itoa(n.idx)
+			}
+			n.num = revNum(n.addr)
 			s.nodes = append(s.nodes, n)
-			if _, dup := s.byAddr[u.Addr]; !dup {
-				s.byAddr[u.Addr] = n
+			if _, dup := s.byAddr[n.addr]; !dup {
+				s.byAddr[n.addr] = n
 			}
 			n.f[0] = tz.field(u.Heading)
 			n.f[1] = tz.field(u.Text)
@@ -429,7 +435,8 @@ func revImplicit(a, b *revNode) {
 		}
 	}
 	v := &revNode{
-		u:       &segment.Unit{Addr: a.u.Addr + ".1", Kind: segment.KindParagraph, Text: a.u.Text, Line: a.u.Line, Parent: a.u},
+		u:       &segment.Unit{Addr: a.addr + ".1", Kind: segment.KindParagraph, Text: a.u.Text, Line: a.u.Line, Parent: a.u},
+		addr:    a.addr + ".1",
 		idx:     a.idx,
 		end:     a.end,
 		parent:  a,

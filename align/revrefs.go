@@ -553,7 +553,7 @@ func (s *revSide) resolve(r CrossRef, from *revNode) revTarget {
 			return t
 		}
 		t.article = from.top
-		t.addr = from.top.u.Addr
+		t.addr = from.top.addr
 	} else {
 		t.addr = "art." + r.Article
 		t.article = s.byAddr[t.addr]
@@ -706,12 +706,12 @@ func (c *revCompare) staleRefs(lang string, find CrossRefFinder) []StaleRef {
 					}
 				}
 				tn := c.new.resolve(r, n)
-				s := StaleRef{Addr: n.u.Addr, Field: revFieldNames[k], Ref: r.Text, Target: tn.addr}
+				s := StaleRef{Addr: n.addr, Field: revFieldNames[k], Ref: r.Text, Target: tn.addr}
 				if r.Article != "" && tn.article == nil {
 					s.Message = "points to " + tn.addr + ", which does not exist"
 					if oa := c.old.byAddr["art."+r.Article]; oa != nil {
 						if oa.match != nil {
-							s.Now = oa.match.u.Addr
+							s.Now = oa.match.addr
 							s.Message += "; old art." + r.Article + " is now " + s.Now
 						} else {
 							s.Message += "; old art." + r.Article + " was deleted"
@@ -729,19 +729,19 @@ func (c *revCompare) staleRefs(lang string, find CrossRefFinder) []StaleRef {
 				}
 				switch {
 				case to.article.match == nil:
-					s.Message = "still points to " + tn.addr + ", but the unit it meant (old " + to.article.u.Addr + ") was deleted"
+					s.Message = "still points to " + tn.addr + ", but the unit it meant (old " + to.article.addr + ") was deleted"
 				case to.article.match != tn.article:
-					s.Now = to.article.match.u.Addr
-					meant := to.article.u.Addr
+					s.Now = to.article.match.addr
+					meant := to.article.addr
 					if to.full && len(r.Path) > 0 && to.node.match != nil {
-						s.Now, meant = to.node.match.u.Addr, to.node.u.Addr
+						s.Now, meant = to.node.match.addr, to.node.addr
 					}
 					s.Message = "still points to " + tn.addr + ", but the unit it meant (old " + meant + ") is now " + s.Now
 				case to.full && len(r.Path) > 0 && to.node.match == nil:
-					s.Message = "still points to " + tn.addr + ", but the unit it meant (old " + to.node.u.Addr + ") was deleted"
+					s.Message = "still points to " + tn.addr + ", but the unit it meant (old " + to.node.addr + ") was deleted"
 				case to.full && len(r.Path) > 0 && (!tn.full || to.node.match != tn.node):
-					s.Now = to.node.match.u.Addr
-					s.Message = "still points to " + tn.addr + ", but the unit it meant (old " + to.node.u.Addr + ") is now " + s.Now
+					s.Now = to.node.match.addr
+					s.Message = "still points to " + tn.addr + ", but the unit it meant (old " + to.node.addr + ") is now " + s.Now
 				default:
 					continue
 				}

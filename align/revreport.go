@@ -73,11 +73,11 @@ func revPlace(n *revNode) (string, bool, int) {
 	}
 	switch {
 	case top.match == nil:
-		return top.u.Addr, !top.newSide, depth
+		return top.addr, !top.newSide, depth
 	case top.newSide:
-		return top.u.Addr, false, depth
+		return top.addr, false, depth
 	default:
-		return top.match.u.Addr, false, depth
+		return top.match.addr, false, depth
 	}
 }
 
@@ -97,7 +97,7 @@ func (c *revCompare) change(d *revDiffer, o, n *revNode) RevChange {
 	var ch RevChange
 	switch {
 	case o == nil:
-		ch = RevChange{Op: RevAdded, Kind: n.u.Kind, NewAddr: n.u.Addr, NewLabel: n.u.Label, NewLine: n.u.Line,
+		ch = RevChange{Op: RevAdded, Kind: n.u.Kind, NewAddr: n.addr, NewLabel: n.u.Label, NewLine: n.u.Line,
 			NewStatus: n.u.Status, Edits: revWhole(n, RevIns)}
 		if n.virtual {
 			ch.Implicit = "new"
@@ -105,11 +105,11 @@ func (c *revCompare) change(d *revDiffer, o, n *revNode) RevChange {
 		ch.FormOnly = n.inForm
 		ch.Article, ch.InDeleted, ch.Depth = revPlace(n)
 		if n.split != nil {
-			ch.SplitFrom = n.split.u.Addr
+			ch.SplitFrom = n.split.addr
 		}
 		return ch
 	case n == nil:
-		ch = RevChange{Op: RevDeleted, Kind: o.u.Kind, OldAddr: o.u.Addr, OldLabel: o.u.Label, OldLine: o.u.Line,
+		ch = RevChange{Op: RevDeleted, Kind: o.u.Kind, OldAddr: o.addr, OldLabel: o.u.Label, OldLine: o.u.Line,
 			OldStatus: o.u.Status, Edits: revWhole(o, RevDel)}
 		if o.virtual {
 			ch.Implicit = "old"
@@ -117,11 +117,11 @@ func (c *revCompare) change(d *revDiffer, o, n *revNode) RevChange {
 		ch.FormOnly = o.inForm
 		ch.Article, ch.InDeleted, ch.Depth = revPlace(o)
 		if o.split != nil {
-			ch.MergedInto = o.split.u.Addr
+			ch.MergedInto = o.split.addr
 		}
 		return ch
 	}
-	ch = RevChange{Kind: n.u.Kind, OldAddr: o.u.Addr, NewAddr: n.u.Addr, OldLabel: o.u.Label, NewLabel: n.u.Label,
+	ch = RevChange{Kind: n.u.Kind, OldAddr: o.addr, NewAddr: n.addr, OldLabel: o.u.Label, NewLabel: n.u.Label,
 		OldLine: o.u.Line, NewLine: n.u.Line, OldStatus: o.u.Status, NewStatus: n.u.Status}
 	ch.Article, ch.InDeleted, ch.Depth = revPlace(n)
 	switch {

@@ -123,6 +123,9 @@ func newHTMLView(r *align.RevReport) *htmlView {
 		}
 		if it.run != nil || it.c.Depth == 0 {
 			v.TOC[g].Op = hi.OpClass
+			if it.c != nil && !it.c.InDeleted {
+				v.TOC[g].Title = addrs(it.c)
+			}
 		}
 		v.TOC[g].Items = append(v.TOC[g].Items, hi)
 	}
