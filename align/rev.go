@@ -10,40 +10,6 @@ import (
 	"concord/segment/words"
 )
 
-// Revision comparison
-//
-// CompareRevisions compares two revisions of one document tree, unit by
-// unit, and says what happened to each unit: unchanged, changed, added,
-// deleted, moved or renumbered. It matches the trees, not lines:
-//
-//  1. The units that sit directly under the document or a division
-//     (articles, recitals, footnotes, the title, the closing formula…) are
-//     matched kind by kind over the whole document, whatever chapter holds
-//     them. A maximum-weight chain (a weighted longest common subsequence)
-//     over the pairs whose word-shingle similarity (Dice over word bigrams
-//     of the NFKC text) is at least 0.5 fixes the order-preserving matches
-//     globally, so one inserted article shifts the numbers of all later
-//     articles without breaking a single match; then each gap between two
-//     chain pairs is aligned again with a looser threshold and a bonus for
-//     units at the same position in the gap, or with the same heading, so
-//     that a rewritten article still matches the article it replaced.
-//  2. The children (paragraphs, subparagraphs, items) of every matched pair
-//     are aligned the same way within their parents.
-//  3. Units still unmatched on both sides are paired across parents and out
-//     of order when their texts are clearly the same (similarity ≥ 0.6):
-//     these are the moved units.
-//  4. Divisions (parts, chapters, sections, the preamble, annexes) are
-//     matched by their headings and by the units they hold.
-//  5. An added unit whose text was taken from a unit that kept its place is
-//     marked as split from it; a deleted unit whose text went into a matched
-//     unit as merged into it.
-//
-// Matched units are then compared field by field (heading, text, tail) on
-// the canonical text described in revtext.go: a unit whose fields differ only
-// in form is unchanged unless RevOptions.Strict is set. Word diffs cut
-// Chinese with the gse dictionary of package words and other languages at
-// Unicode word boundaries, and run go-diff over the token sequences.
-
 // RevOp says what happened to a unit between two revisions.
 type RevOp string
 
@@ -297,6 +263,52 @@ func revDefaultSegmenter() (*words.Segmenter, error) {
 // CompareRevisions compares an old and a new revision of a document. It
 // fails only on nil documents, a bad option or a segmenter that cannot
 // load; it never formats output or touches files.
+//
+// It compares the trees unit by unit and says what happened to each unit: unchanged, changed, added,
+// deleted, moved or renumbered. It matches the trees, not lines:
+//
+//  1. The units that sit directly under the document or a division
+//     (articles, recitals, footnotes, the title, the closing formula…) are
+//     matched kind by kind over the whole document, whatever chapter holds
+//     them. A maximum-weight chain (a weighted longest common subsequence)
+//     over the pairs whose word-shingle similarity (Dice over word bigrams
+//     of the NFKC text) is at least 0.5 fixes the order-preserving matches
+//     globally, so one inserted article shifts the numbers of all later
+//     articles without breaking a single match; then each gap between two
+//     chain pairs is aligned again with a looser threshold and a bonus for
+//     units at the same position in the gap, or with the same heading, so
+//     that a rewritten article still matches the article it replaced.
+//  2. The children (paragraphs, subparagraphs, items) of every matched pair
+//     are aligned the same way within their parents.
+//  3. Units still unmatched on both sides are paired across parents and out
+//     of order when their texts are clearly the same (similarity ≥ 0.6):
+//     these are the moved units.
+//  4. Divisions (parts, chapters, sections, the preamble, annexes) are
+//     matched by their headings and by the units they hold.
+//  5. An added unit whose text was taken from a unit that kept its place is
+//     marked as split from it; a deleted unit whose text went into a matched
+//     unit as merged into it.
+//
+// A law article of one paragraph (款) whose counterpart has paragraphs is
+// compared as if its text were its first paragraph (RevChange.Implicit).
+//
+// Matched units are then compared field by field (heading, text, tail) in
+// a canonical form: NFKC (full- and half-width forms alike), spaces kept
+// only between two words of a spaced script (总 则 = 总则, 第 17 条 =
+// 第17条), without Markdown emphasis, link targets or footnote marks, with
+// one form of quotes. A unit whose fields differ only in that form is
+// unchanged unless RevOptions.Strict is set; so is a subtree cut into units
+// differently that reads the same once flattened (a list the parser saw in
+// one revision only). Word diffs cut Chinese with the gse dictionary of
+// package words and other languages at Unicode word boundaries, map each
+// distinct token to a rune, run go-diff's DiffMainRunes and semantic
+// cleanup on the rune strings and map back to the original text.
+//
+// Finally the status of every matched unit is compared (RevTransition),
+// and the cross-references of the new text (RevOptions.Refs) that still
+// read as in the old text, at the same place, are checked: one whose
+// target now has another number, or was deleted, or does not exist, is a
+// StaleRef.
 func CompareRevisions(old, new *segment.Document, opt RevOptions) (*RevReport, error) {
 	if old == nil || new == nil {
 		return nil, errors.New("align: CompareRevisions needs two documents")

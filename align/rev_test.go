@@ -292,7 +292,8 @@ func TestRevEdits(t *testing.T) {
 	text = revReplace(t, text, moved, "")
 	para := "2. 本公约的任何规定均不得解释为允许根据适用的国际人权法和以符合此类人权法的方式压制人权或基本自由，包括与言论、良心、见解、宗教或信仰自由、和平集会和结社自由相关的权利。\n"
 	text = revReplace(t, text, para, para+"3. 本条中的任何内容均不得解释为根据本公约确立刑事犯罪。\n")
-	// a footnote added
+	// a footnote added, and its mark in the closing formula
+	text = revReplace(t, text, "以昭信守。¹", "以昭信守。¹²")
 	text = strings.TrimRight(text, "\n") + "\n\n² 本脚注为测试而加。\n"
 
 	r, _, _ := revRun(t, l15, text, "", RevOptions{})
@@ -463,6 +464,8 @@ func TestRevCanon(t *testing.T) {
 		{"a computer   system", "a computer system"},
 		{"the Treaty](../wct/(1996)/README.md), with", "the Treaty, with"},
 		{"soft\u00adhyphen", "softhyphen"},
+		{"以昭信守。¹", "以昭信守。¹²"},
+		{"the Convention[^3] applies", "the Convention applies"},
 	}
 	for _, p := range same {
 		a, _, _ := revCanon(p[0])

@@ -28,7 +28,10 @@ import (
 //     scripts that separate words (总 则 = 总则, 第 17 条 = 第17条,
 //     "crime ,inter" = "crime, inter");
 //   - Markdown emphasis (*), format characters (soft hyphens, zero-width and
-//     directional marks), typographic quotes (“” «» `` all read as ").
+//     directional marks), typographic quotes (“” «» `` all read as ");
+//   - footnote marks (¹ ² ³ ⁴…, † ‡, Markdown [^1]) and Markdown link
+//     targets: a footnote added is a change of the footnote, a unit of its
+//     own, not of the text that refers to it.
 //
 // List marks, Markdown heading hashes and label separators never reach the
 // units: the parser keeps them in Document.Markup.
@@ -52,13 +55,17 @@ type revField struct {
 // revLinkTarget matches what is left of a Markdown link target in text:
 // "](../path/README.md)", or its tail "/(1996)/BWBV0004073/README.md)" when
 // the target held parentheses.
-var revLinkTarget = regexp.MustCompile(`\]\((?:[^\s()]|\([^\s()]*\))*\)|(?:\.\./|/)[^\s]*\.(?:md|html?|pdf)\)`)
+// A Markdown footnote reference "[^1]" is matched too: footnote marks are
+// form (a footnote added is a change of the footnote, not of the text that
+// refers to it).
+var revLinkTarget = regexp.MustCompile(`\]\((?:[^\s()]|\([^\s()]*\))*\)|(?:\.\./|/)[^\s]*\.(?:md|html?|pdf)\)|\[\^[^\]\s]{1,8}\]`)
 
 // revCanon returns the canonical form of raw and, for each canonical byte,
 // the span of the original character it came from.
 func revCanon(raw string) (canon string, rs, re []int32) {
 	var skip [][]int
-	if strings.Contains(raw, ")") && (strings.Contains(raw, "](") || strings.Contains(raw, ".md)") || strings.Contains(raw, ".htm")) {
+	if strings.Contains(raw, ")") && (strings.Contains(raw, "](") || strings.Contains(raw, ".md)") || strings.Contains(raw, ".htm")) ||
+		strings.Contains(raw, "[^") {
 		skip = revLinkTarget.FindAllStringIndex(raw, -1)
 	}
 	var b strings.Builder
@@ -124,6 +131,9 @@ func revCanon(raw string) (canon string, rs, re []int32) {
 			emit(raw[start:i], start, i)
 			continue
 		case unicode.Is(unicode.Cf, r):
+			continue
+		case r == '¹' || r == '²' || r == '³' || r >= '⁰' && r <= '⁹' || r == '†' || r == '‡':
+			// footnote marks: form
 			continue
 		}
 		switch r {

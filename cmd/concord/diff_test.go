@@ -45,21 +45,27 @@ func goldenDiff(t *testing.T, name, got string) {
 }
 
 func TestDiffGolden(t *testing.T) {
-	old, new := diffFixture("draft.old.txt"), diffFixture("draft.new.txt")
+	zh := []string{diffFixture("draft.old.txt"), diffFixture("draft.new.txt")}
+	en := []string{diffFixture("convention.en.old.md"), diffFixture("convention.en.new.md"), "--lang", "en"}
 	for _, tc := range []struct {
 		golden string
+		files  []string
 		args   []string
 	}{
-		{"draft.txt.golden", []string{"--format", "text"}},
-		{"draft.md.golden", []string{"--format", "md"}},
-		{"draft.html.golden", []string{"--format", "html"}},
-		{"draft.json.golden", []string{"--format", "json"}},
-		{"draft.status.md.golden", []string{"--format", "md", "--status-only"}},
-		{"draft.strict-char.txt.golden", []string{"--strict", "--granularity", "char"}},
-		{"draft.color.txt.golden", []string{"--color", "always"}},
+		{"draft.txt.golden", zh, []string{"--format", "text"}},
+		{"draft.md.golden", zh, []string{"--format", "md"}},
+		{"draft.html.golden", zh, []string{"--format", "html"}},
+		{"draft.json.golden", zh, []string{"--format", "json"}},
+		{"draft.status.md.golden", zh, []string{"--format", "md", "--status-only"}},
+		{"draft.strict-char.txt.golden", zh, []string{"--strict", "--granularity", "char"}},
+		{"draft.color.txt.golden", zh, []string{"--color", "always"}},
+		{"convention.en.txt.golden", en, nil},
+		{"convention.en.md.golden", en, []string{"--format", "md"}},
+		{"convention.en.json.golden", en, []string{"--format", "json"}},
 	} {
 		t.Run(tc.golden, func(t *testing.T) {
-			out, errs, code := runConcord(t, append([]string{"diff", old, new}, tc.args...)...)
+			args := append(append([]string{"diff"}, tc.files...), tc.args...)
+			out, errs, code := runConcord(t, args...)
 			if code != exitFinding {
 				t.Fatalf("exit %d, want 1 (stderr %q)", code, errs)
 			}
@@ -67,7 +73,7 @@ func TestDiffGolden(t *testing.T) {
 				t.Errorf("stderr: %q", errs)
 			}
 			goldenDiff(t, tc.golden, out)
-			again, _, _ := runConcord(t, append([]string{"diff", old, new}, tc.args...)...)
+			again, _, _ := runConcord(t, args...)
 			if again != out {
 				t.Error("output differs between two runs")
 			}

@@ -91,7 +91,7 @@ func addrs(c *align.RevChange) string {
 
 // labels formats the labels of a change: "第 17 条 → 第 18 条".
 func labels(c *align.RevChange) string {
-	o, n := strings.TrimSpace(c.OldLabel), strings.TrimSpace(c.NewLabel)
+	o, n := strings.Join(strings.Fields(c.OldLabel), " "), strings.Join(strings.Fields(c.NewLabel), " ")
 	switch {
 	case c.Implicit != "":
 		return ""
