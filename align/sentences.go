@@ -264,7 +264,7 @@ func Sentences(src, tgt []string, srcLang, tgtLang string, opt SentOptions) []Be
 		path = sentFirstPass(md, w)
 	}
 	md.reestimate(path)
-	path = sentDP(sentBandAround(n, m, path, 2*band), md, len(sentTypes), false, true)
+	path = sentDP(sentBandAround(n, m, path, band+2), md, len(sentTypes), false, true)
 	md.reestimate(path)
 	// Lexical passes, if there is enough text to learn from: a lexicon
 	// trained on a handful of sentences would only echo the first pass.
