@@ -273,7 +273,7 @@ func matchList(lang string, s string) (marker, bool) {
 	}
 	// Arabic items ’1’
 	if r, size := utf8.DecodeRuneInString(s); r == '’' || r == '‘' || r == '\'' {
-		if v, n := scanDigits(s[size:]); n > 0 {
+		if v, n := scanDigits(s[size:]); n > 0 && v > 0 {
 			r2, size2 := utf8.DecodeRuneInString(s[size+n:])
 			if r2 == '’' || r2 == '‘' || r2 == '\'' {
 				return listMarker(KindItem, v, size+n+size2, s, lang == "zh")
@@ -298,7 +298,7 @@ func matchList(lang string, s string) (marker, bool) {
 	if !open && lang == "zh" { // zh uses (a) and (一) only
 		return marker{}, false
 	}
-	if v, n := scanChineseNumber(tok); n == len(tok) && open {
+	if v, n := scanChineseNumber(tok); n == len(tok) && open && v > 0 {
 		return listMarker(KindItem, v, end, s, lang == "zh")
 	}
 	var m marker

@@ -76,13 +76,12 @@ func stripLinks(s string, drop func(string)) string {
 			break
 		}
 		open := strings.LastIndex(s[:mid], "[")
-		end := strings.IndexByte(s[mid:], ')')
-		if open < 0 || end < 0 || strings.ContainsAny(s[mid+2:mid+end], " \t") {
+		end := closingParen(s, mid+2)
+		if open < 0 || end < 0 || strings.ContainsAny(s[mid+2:end], " \t") {
 			b.WriteString(s[:mid+2])
 			s = s[mid+2:]
 			continue
 		}
-		end += mid
 		b.WriteString(s[:open])
 		b.WriteString(s[open+1 : mid])
 		drop("[")
@@ -91,6 +90,24 @@ func stripLinks(s string, drop func(string)) string {
 	}
 	b.WriteString(s)
 	return b.String()
+}
+
+// closingParen returns the index of the ")" that closes a link target
+// starting at i (targets may hold balanced parentheses: …/(1996)/…), or -1.
+func closingParen(s string, i int) int {
+	depth := 0
+	for ; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			depth++
+		case ')':
+			if depth == 0 {
+				return i
+			}
+			depth--
+		}
+	}
+	return -1
 }
 
 var bracketPairs = map[rune]rune{'[': ']', '［': '］', '【': '】'}

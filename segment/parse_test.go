@@ -78,6 +78,8 @@ func TestNumberingForms(t *testing.T) {
 			[]string{"art.3", "art.3.1", "art.3.1.a", "art.3.1.b", "art.3.1.c"}, nil},
 		{"preamble and closing", "en", "Preamble\nThe States Parties to this Convention,\nConcerned about A,\nRecognizing B,\nHave agreed as follows:\nArticle 1\nPurpose\nText.\nIN WITNESS WHEREOF, the undersigned have signed.\n¹ A footnote.",
 			[]string{"pre", "pre.1", "pre.2", "art.1", "closing", "fn.1"}, nil},
+		{"zero labels are text", "ar", "المادة 1: عنوان\n’0’ نص\n’1’ نص",
+			[]string{"art.1", "art.1.i"}, nil},
 		{"no numbering", "en", "Just a line of text.\n\nAnother one\nbroken by a page.\nAnd a third line.",
 			[]string{"p.1", "p.2"}, nil},
 	}
@@ -118,6 +120,13 @@ func TestTextPlacement(t *testing.T) {
 		if u.Text != want[0] || u.Tail != want[1] {
 			t.Errorf("%s: text %q tail %q, want %q %q", addr, u.Text, u.Tail, want[0], want[1])
 		}
+	}
+}
+
+func TestMarkdownLinks(t *testing.T) {
+	d := parse(t, "en", "Article 1\nTitle\n1. See the [1996 Convention](../../a/(1996)/b/README.md) and [it](#).")
+	if got := d.Find("art.1.1").Text; got != "See the 1996 Convention and it." {
+		t.Errorf("text %q", got)
 	}
 }
 
