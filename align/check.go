@@ -124,27 +124,40 @@ func (c *checker) index() {
 	var order []string
 	for v, d := range c.docs {
 		c.units[v] = map[string]*segment.Unit{}
-		at := -1 // position in order of the previous unit of this version
+		us := d.AllUnits()
 		pos := map[string]int{}
 		for i, a := range order {
 			pos[a] = i
 		}
-		d.Walk(func(u *segment.Unit) bool {
+		at := -1 // position in order of the previous unit of this version
+		for k, u := range us {
 			c.units[v][u.Addr] = u
 			if p, ok := pos[u.Addr]; ok {
 				at = p
-				return true
+				continue
 			}
-			// a unit the earlier versions lack goes after its predecessor
-			at++
+			// A unit the earlier versions lack goes between its
+			// predecessor and its successor in this version, in address
+			// order among the units the earlier versions have there.
+			end := len(order)
+			for _, n := range us[k+1:] {
+				if p, ok := pos[n.Addr]; ok && p > at {
+					end = p
+					break
+				}
+			}
+			i := at + 1
+			for i < end && !checkAddrLess(u.Addr, order[i]) {
+				i++
+			}
 			order = append(order, "")
-			copy(order[at+1:], order[at:])
-			order[at] = u.Addr
-			for i := at; i < len(order); i++ {
-				pos[order[i]] = i
+			copy(order[i+1:], order[i:])
+			order[i] = u.Addr
+			for j := i; j < len(order); j++ {
+				pos[order[j]] = j
 			}
-			return true
-		})
+			at = i
+		}
 	}
 	for i, a := range order {
 		c.order[a] = i

@@ -339,19 +339,22 @@ func checkSortNumbers(ns []string) {
 // checkSortAddrs sorts addresses in reading order: art.7 before art.10,
 // art.2.b before art.2.c.
 func checkSortAddrs(as []string) {
-	sort.SliceStable(as, func(i, j int) bool {
-		x, y := strings.Split(as[i], "."), strings.Split(as[j], ".")
-		for k := 0; k < len(x) && k < len(y); k++ {
-			if x[k] == y[k] {
-				continue
-			}
-			a, errA := strconv.Atoi(x[k])
-			b, errB := strconv.Atoi(y[k])
-			if errA == nil && errB == nil {
-				return a < b
-			}
-			return x[k] < y[k]
+	sort.SliceStable(as, func(i, j int) bool { return checkAddrLess(as[i], as[j]) })
+}
+
+// checkAddrLess compares addresses segment by segment, numbers by value.
+func checkAddrLess(a, b string) bool {
+	x, y := strings.Split(a, "."), strings.Split(b, ".")
+	for k := 0; k < len(x) && k < len(y); k++ {
+		if x[k] == y[k] {
+			continue
 		}
-		return len(x) < len(y)
-	})
+		m, errM := strconv.Atoi(x[k])
+		n, errN := strconv.Atoi(y[k])
+		if errM == nil && errN == nil {
+			return m < n
+		}
+		return x[k] < y[k]
+	}
+	return len(x) < len(y)
 }

@@ -78,13 +78,14 @@ func termQuoteAt(s string, i int) (term string, end int, ok bool) {
 	return "", 0, false
 }
 
-// termFolded is a text termFolded for matching (lower case, no Arabic diacritics
+// termFolded is a text folded for matching (lower case, no Arabic diacritics
 // or tatweel, ’ as '), with a map back to the original byte offsets.
 type termFolded struct {
 	s   string
-	f2o []int // f2o[i]: offset in the original of termFolded byte i; len(s)+1 entries
+	f2o []int // f2o[i]: offset in the original of folded byte i; len(s)+1 entries
 }
 
+// termFoldMap folds s for matching, keeping the offset map.
 func termFoldMap(s string) termFolded {
 	var b strings.Builder
 	f2o := make([]int, 0, len(s)+1)
@@ -109,19 +110,23 @@ func termFoldMap(s string) termFolded {
 	return termFolded{s: b.String(), f2o: f2o}
 }
 
-// termIntroducers are the words that stand before a defined term instead of
-// a verb after it (On entend par « … », Por "…" se entenderá, يقصد بتعبير
-// ”…“), termFolded.
+// termIntroducers are the words that stand before a defined term instead
+// of a verb after it (On entend par « … », Por "…" se entenderá, يقصد
+// بتعبير ”…“), folded; the definition may follow the terms directly.
 var termIntroducers = []string{
-	"on entend par", "on entend, par", "l'expression", "le terme", "les termes",
-	"se entenderá por", "se entiende por", "por", "el término", "la expresión",
-	"the term", "the terms", "the expression",
-	"под термином", "под", "термин",
+	"on entend par", "on entend, par", "se entenderá por", "se entiende por", "por",
 	"يقصد بتعبير", "يقصد بعبارة", "يقصد بمصطلح", "يقصد بكلمة", "يقصد ب",
+}
+
+// termLeadIns may stand before a defined term that a verb still has to
+// define (the term "…" means, 本公约所称“…”是指).
+var termLeadIns = []string{
+	"l'expression", "le terme", "les termes", "el término", "la expresión",
+	"the term", "the terms", "the expression", "под термином", "под", "термин",
 	"本公约所称", "本条所称", "所称", "术语",
 }
 
-// termDefVerbs are the defining verbs that follow the term, termFolded; weak verbs
+// termDefVerbs are the defining verbs that follow the term, folded; weak verbs
 // are used only when no strong one is found (“Confiscation”, which
 // includes forfeiture, shall mean…).
 var termDefVerbs = []string{
@@ -174,13 +179,23 @@ func ParseDefinition(text, lang string) (terms []string, def string, ok bool) {
 	prefix := strings.TrimFunc(f.s[:first], func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == '،' })
 	intro := false
 	if prefix != "" {
+		ends := func(p string) bool {
+			return strings.HasSuffix(prefix, p) && (len(prefix) == len(p) || !termLetterBefore(prefix, len(prefix)-len(p)))
+		}
+		leadIn := false
 		for _, p := range termIntroducers {
-			if strings.HasSuffix(prefix, p) && (len(prefix) == len(p) || !termLetterBefore(prefix, len(prefix)-len(p))) {
+			if ends(p) {
 				intro = true
 				break
 			}
 		}
-		if !intro {
+		for _, p := range termLeadIns {
+			if !intro && ends(p) {
+				leadIn = true
+				break
+			}
+		}
+		if !intro && !leadIn {
 			return nil, "", false
 		}
 	}
@@ -285,7 +300,7 @@ func termSkipConnector(text string, pos int) (int, bool) {
 	return pos, false
 }
 
-// termFindVerb returns the termFolded offset and length of the first verb of the
+// termFindVerb returns the folded offset and length of the first verb of the
 // list in window, on word boundaries (Han verbs anywhere); the longest
 // wins at equal offsets.
 func termFindVerb(window string, verbs []string) (int, int) {

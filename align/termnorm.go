@@ -143,7 +143,7 @@ func termFold(tok, lang string) string {
 	return b.String()
 }
 
-// termStem reduces a termFolded token to a light stem, so that inflected
+// termStem reduces a folded token to a light stem, so that inflected
 // forms of a term match: the Arabic article and conjunction prefixes
 // (ال، وال، بال، لل، و), plural endings of the Latin-script languages, and
 // common Russian case endings. It is deliberately crude: both sides of a
@@ -218,9 +218,10 @@ func termStemEq(text, want, lang string) bool {
 }
 
 // termRelated reports whether two folded words are forms of one word, as
-// far as a prefix tells: they share five characters or more, or the
-// shorter (three characters or more) starts the longer (report,
-// reporting; peace, peaceful; child, children).
+// far as a prefix tells: the shorter (three characters or more) starts
+// the longer (report, reporting; peace, peaceful; child, children), or
+// they share five characters or more and seven tenths of the shorter
+// (political, politics; violent, violence; not Committee, Commission).
 func termRelated(a, b string) bool {
 	ra, rb := []rune(a), []rune(b)
 	if len(ra) > len(rb) {
@@ -230,7 +231,7 @@ func termRelated(a, b string) bool {
 	for cp < len(ra) && ra[cp] == rb[cp] {
 		cp++
 	}
-	return cp >= 5 || (cp == len(ra) && len(ra) >= 3)
+	return cp >= 5 && 10*cp >= 7*len(ra) || (cp == len(ra) && len(ra) >= 3)
 }
 
 // termSpan is a byte range of a text.

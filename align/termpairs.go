@@ -80,9 +80,6 @@ func Pairs(seg *words.Segmenter, src, tgt []string, addrs []string, srcLang, tgt
 	return termPairs(sx, tx, opt)
 }
 
-// termPairKey packs a source and a target gram into one map key.
-func termPairKey(s, t int32) uint64 { return uint64(uint32(s))<<32 | uint64(uint32(t)) }
-
 func termPairs(sx, tx *termIndex, opt CandidateOptions) []Pair {
 	n := min(len(sx.segs), len(tx.segs))
 	keep := func(ix *termIndex) []bool {
@@ -95,23 +92,12 @@ func termPairs(sx, tx *termIndex, opt CandidateOptions) []Pair {
 	}
 	ks, kt := keep(sx), keep(tx)
 	as, at := termAmbiguous(sx, ks), termAmbiguous(tx, kt)
-	counts := map[uint64]int32{}
-	var ss, ts []int32
+	// the kept target grams of every segment
+	tsegs := make([][]int32, n)
 	for i := range n {
-		ss, ts = ss[:0], ts[:0]
-		for _, g := range sx.segGrams[i] {
-			if ks[g] {
-				ss = append(ss, g)
-			}
-		}
 		for _, g := range tx.segGrams[i] {
 			if kt[g] {
-				ts = append(ts, g)
-			}
-		}
-		for _, s := range ss {
-			for _, t := range ts {
-				counts[termPairKey(s, t)]++
+				tsegs[i] = append(tsegs[i], g)
 			}
 		}
 	}
@@ -121,23 +107,42 @@ func termPairs(sx, tx *termIndex, opt CandidateOptions) []Pair {
 		g, dic float64
 	}
 	var cands []cand
-	for k, a := range counts {
-		if int(a) < opt.MinFreq {
+	// co-occurrence counts, one source gram at a time, in a dense
+	// accumulator over the target grams
+	acc := make([]int32, len(tx.grams))
+	var touched []int32
+	for s := range sx.grams {
+		if !ks[s] {
 			continue
 		}
-		s, t := int32(k>>32), int32(uint32(k))
-		if as[s] && at[t] {
-			continue // which words of a repeated passage translate which is a guess
+		for _, i := range sx.grams[s].segs {
+			if int(i) >= n {
+				break
+			}
+			for _, t := range tsegs[i] {
+				if acc[t] == 0 {
+					touched = append(touched, t)
+				}
+				acc[t]++
+			}
 		}
-		fs, ft := int(sx.grams[s].df), int(tx.grams[t].df)
-		if float64(a)*float64(n) <= float64(fs)*float64(ft) {
-			continue // not positively associated
+		for _, t := range touched {
+			a := int(acc[t])
+			acc[t] = 0
+			if a < opt.MinFreq || as[s] && at[t] {
+				continue // rare, or which words of a repeated passage translate which is a guess
+			}
+			fs, ft := int(sx.grams[s].df), int(tx.grams[t].df)
+			if float64(a)*float64(n) <= float64(fs)*float64(ft) {
+				continue // not positively associated
+			}
+			g := termLLR(a, fs, ft, n)
+			if g < termLLRThreshold {
+				continue
+			}
+			cands = append(cands, cand{int32(s), t, a, g, 2 * float64(a) / float64(fs+ft)})
 		}
-		g := termLLR(int(a), fs, ft, n)
-		if g < termLLRThreshold {
-			continue
-		}
-		cands = append(cands, cand{s, t, int(a), g, 2 * float64(a) / float64(fs+ft)})
+		touched = touched[:0]
 	}
 	sort.Slice(cands, func(i, j int) bool {
 		a, b := cands[i], cands[j]

@@ -666,10 +666,22 @@ func (t *termBuilder) variants(v int, term string, defined map[string]bool) []Re
 	return res
 }
 
-// renderings reports the source terms (defined terms and the terms of
-// pairs) that another version renders in more than one way: in the links
-// where the source term occurs but its counterpart does not, the target
-// term most associated with the source term there, if one recurs.
+// termMinLinks is the least number of aligned segments over which the
+// renderings of candidate pairs are checked: on a short text the words of
+// repeated boilerplate co-occur as strongly as true equivalents (the
+// fifteen articles of the L.15 draft give some 200 links), and the other
+// renderings found for them would be noise. Defined terms are always
+// checked.
+const termMinLinks = 500
+
+// renderings reports the source terms (defined terms, and the terms of
+// pairs over termMinLinks segments or more) that another version renders in more than one
+// way: in the links where the source term occurs but its counterpart does
+// not, the target term most associated with the source term there, if
+// one recurs (in two links or more, and a third of them), is no form of
+// the counterpart's words (Committee, Commission; not report, reporting)
+// and is not the counterpart of another source term that occurs there
+// too.
 func (t *termBuilder) renderings(src int, links [][]Segment) {
 	g := t.g
 	srcLang := g.Langs[src]
@@ -683,6 +695,9 @@ func (t *termBuilder) renderings(src int, links [][]Segment) {
 		s, ok := e.Terms[srcLang]
 		if !ok || seen[s] {
 			continue
+		}
+		if e.Kind == TermCandidate && len(links) < termMinLinks {
+			continue // too little text to tell a rendering from noise
 		}
 		seen[s] = true
 		j := job{term: s, tgt: map[int]string{}}

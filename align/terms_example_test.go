@@ -1,0 +1,71 @@
+package align_test
+
+import (
+	"fmt"
+
+	"concord/align"
+	"concord/corpora"
+	"concord/segment"
+	"concord/segment/words"
+)
+
+func ExampleParseDefinition() {
+	for _, text := range []string{
+		"“冻结”或“扣押”系指根据法院或其他主管机关的命令暂时禁止财产转移；",
+		`"Electronic data" shall mean any representation of facts;`,
+		"On entend par « système informatique » tout dispositif isolé;",
+		"”الطوارئ“ تعني حالة تنطوي على خطر كبير.",
+	} {
+		terms, def, _ := align.ParseDefinition(text, "")
+		fmt.Printf("%q: %s\n", terms, def)
+	}
+	// Output:
+	// ["冻结" "扣押"]: 根据法院或其他主管机关的命令暂时禁止财产转移
+	// ["Electronic data"]: any representation of facts
+	// ["système informatique"]: tout dispositif isolé
+	// ["الطوارئ"]: حالة تنطوي على خطر كبير
+}
+
+func ExampleDefinitions() {
+	d, _ := corpora.LoadFile("", corpora.LoadOptions{}) // the embedded L.15 draft
+	defs := align.Definitions(d)
+	fmt.Println(len(defs), "definitions")
+	for _, df := range defs[9:11] {
+		fmt.Println(df.Addr, df.Terms, df.Text)
+	}
+	// Output:
+	// 15 definitions
+	// art.2.j [犯罪所得] 通过实施犯罪而直接或间接产生或获得的任何财产
+	// art.2.k [冻结 扣押] 根据法院或其他主管机关的命令暂时禁止财产转移、转换、处置或移动，或对财产实行暂时性扣留或控制
+}
+
+func ExampleTerms() {
+	zh, _ := corpora.Load("zh.txt", []byte("第1条. 术语\n(a) “电子数据”系指对事实的任何表述；\n第2条. 保全\n1. 缔约国应保全电子数据。\n"), corpora.LoadOptions{})
+	en, _ := corpora.Load("en.txt", []byte("Article 1. Terms\n(a) \"Electronic data\" shall mean any representation of facts;\nArticle 2. Preservation\n1. States Parties shall preserve electronic data.\n"), corpora.LoadOptions{})
+	g := align.Terms([]*segment.Document{zh, en}, align.TermOptions{NoCandidates: true})
+	for _, e := range g.Entries {
+		fmt.Println(e.Kind, e.Addr, e.Terms["zh"], "=", e.Terms["en"], e.Occurrences)
+		fmt.Println(e.Definition["en"])
+	}
+	// Output:
+	// defined art.1.a 电子数据 = Electronic data [art.1.a art.2.1]
+	// any representation of facts
+}
+
+func ExamplePairs() {
+	var zh, en []string
+	for _, v := range [][2]string{{"通过了决议", "adopted a resolution"}, {"举行了会议", "held a meeting"}, {"推迟了辩论", "postponed the debate"},
+		{"审议了报告", "considered the report"}, {"批准了预算", "approved the budget"}} {
+		zh = append(zh, "安全理事会"+v[0]+"。", "大会"+v[0]+"。")
+		en = append(en, "The Security Council "+v[1]+".", "The General Assembly "+v[1]+".")
+	}
+	seg, _ := words.New(words.Options{})
+	for _, p := range align.Pairs(seg, zh, en, nil, "zh", "en", align.CandidateOptions{}) {
+		if p.Src == "安全理事会" || p.Src == "大会" {
+			fmt.Printf("%s = %s (G² %.1f, %d segments)\n", p.Src, p.Tgt, p.Score, p.Freq)
+		}
+	}
+	// Output:
+	// 安全理事会 = Security Council (G² 13.9, 5 segments)
+	// 大会 = General Assembly (G² 13.9, 5 segments)
+}
