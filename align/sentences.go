@@ -404,17 +404,24 @@ func sentBandAround(n, m int, path []sentStep, w int) *sentBand {
 
 // sentFirstPass aligns with length and anchors only around the diagonal,
 // doubling the band while the path touches its edge.
+//
+// The widening stops at sentMaxCells cells or 64 per unit of input, whichever
+// is more, so that texts that are not translations of each other cost no
+// more than a few times what translations cost.
 func sentFirstPass(md *sentModel, w int) []sentStep {
 	n, m := md.S.n, md.T.n
+	limit := max(sentMaxCells, 64*(n+m))
 	for {
 		b := sentDiagonalBand(n, m, w)
 		path := sentDP(b, md, sentFirstTypes, false, false)
-		if w >= max(n, m) || !sentTouchesEdge(b, path, max(2, w/8)) {
+		if w >= max(n, m) || !sentTouchesEdge(b, path, max(2, w/8)) || 2*b.size > limit {
 			return path
 		}
 		w *= 2
 	}
 }
+
+const sentMaxCells = 1 << 21
 
 // Coarse-to-fine search: inputs of at least sentCoarseMin sentences in all
 // are first aligned as chunks of about sentChunk sentences.
