@@ -686,11 +686,6 @@ func (md *sentModel) fillCosts(b *sentBand, r0, r1, nt int, lexical bool, costs 
 	}, md)
 }
 
-// sentParallelRows calls f for every row 0..n-1 (see sentParallelRange).
-func sentParallelRows(n int, f func(wm *sentModel, i int), md *sentModel) {
-	sentParallelRange(0, n, f, md)
-}
-
 // sentParallelRange calls f(wm, i) for i in [r0, r1) on up to GOMAXPROCS
 // goroutines, each with its own copy wm of the model's scratch space.
 func sentParallelRange(r0, r1 int, f func(wm *sentModel, i int), md *sentModel) {

@@ -5,41 +5,40 @@ import (
 	"sync"
 )
 
-// sentPairs caches, for every sentence pair (i, j) that a bead of the search
-// band can contain, which tokens of each sentence the other sentence can
-// translate, and how well: for token k of tgt[j], the sum over source tokens z
-// of src[i] of t(e_k|z) divided by the background probability of e_k (and the
-// same the other way). Only non-zero entries are kept, so a bead's lexical
-// score costs time proportional to the translation links inside it.
+// sentPairs holds the lexical terms of every sentence pair (i, j) that a
+// bead of the search band can contain (see buildLexCache). To compute them,
+// it records for a block of rows at a time which tokens of each sentence the
+// other sentence can translate, and how well: for token k of tgt[j], the sum
+// over the source tokens z of src[i] of t(e_k|z) divided by the background
+// probability of e_k (and the same the other way). Only non-zero entries are
+// kept, so the terms cost time proportional to the translation links.
 type sentPairs struct {
 	plo, phi []int // tgt range of src sentence i
 	pbase    []int
-	fOff     []int32 // forward entries of pair p: fK/fV[fOff[p]:fOff[p+1]]
-	fK       []uint16
-	fV       []float32
-	bOff     []int32 // backward entries of pair p: bK/bV[bOff[p]:bOff[p]+bLen[p]]
-	bLen     []uint16
-	bK       []uint16
-	bV       []float32
+
+	// Entries of the current block of rows: forward entries of pair p are
+	// fK/fV[fOff[p]:fOff[p]+fLen[p]], backward ones likewise.
+	fOff, bOff []int32
+	fLen, bLen []uint16
+	fK, bK     []uint16
+	fV, bV     []float32
 
 	// Lexical terms per pair and bead side size (see buildLexCache).
 	fwdTerm, bwdTerm []float32
-
-	nFwd, nBwd int // numbers of entries of the last pass
 }
 
 func (ps *sentPairs) pair(i, j int) int {
 	return ps.pbase[i] + j - ps.plo[i]
 }
 
-// buildPairs fills md.pairs for the beads that band b allows.
+// sentPairBlock is the number of rows whose entries are held at once.
+const sentPairBlock = 512
+
+// buildPairs fills md.pairs with the lexical terms of the beads that band b
+// allows.
 func (md *sentModel) buildPairs(b *sentBand) {
 	S, T, lex := md.S, md.T, md.lex
 	n, m := S.n, T.n
-	maxA := 0
-	for _, ty := range sentTypes {
-		maxA = max(maxA, ty.a)
-	}
 	// Reuse the previous pass's buffers.
 	ps := md.pairs
 	if ps == nil {
@@ -49,33 +48,20 @@ func (md *sentModel) buildPairs(b *sentBand) {
 	ps.phi = sentGrow(ps.phi, n)
 	ps.pbase = sentGrow(ps.pbase, n+1)
 	for i := 0; i < n; i++ {
-		ps.plo[i] = b.lo[max(0, i+1-maxA)]
-		ps.phi[i] = min(m-1, b.hi[min(n, i+maxA)]-1)
+		ps.plo[i] = b.lo[max(0, i+1-sentMaxSide)]
+		ps.phi[i] = min(m-1, b.hi[min(n, i+sentMaxSide)]-1)
 		if ps.phi[i] < ps.plo[i] {
 			ps.phi[i] = ps.plo[i] - 1
 		}
 		ps.pbase[i+1] = ps.pbase[i] + ps.phi[i] - ps.plo[i] + 1
 	}
 	np := ps.pbase[n]
-	ps.fOff = sentGrow(ps.fOff, np+1)
+	ps.fOff = sentGrow(ps.fOff, np)
 	ps.bOff = sentGrow(ps.bOff, np)
+	ps.fLen = sentGrow(ps.fLen, np)
 	ps.bLen = sentGrow(ps.bLen, np)
-	clear(ps.fOff)
-	clear(ps.bOff)
-	clear(ps.bLen)
-	// Size the entry arrays by the previous pass, if any.
-	nf, nb := max(np*8, ps.nFwd+ps.nFwd/16), max(np*8, ps.nBwd+ps.nBwd/16)
-	ps.fK, ps.fV = make([]uint16, 0, nf), make([]float32, 0, nf)
-	ps.bK, ps.bV = make([]uint16, 0, nb), make([]float32, 0, nb)
-
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		ps.buildBackward(S, T, lex)
-	}()
-	ps.buildForward(S, T, lex)
-	wg.Wait()
+	ps.fwdTerm = sentGrow(ps.fwdTerm, np*sentMaxSide)
+	ps.bwdTerm = sentGrow(ps.bwdTerm, np*sentMaxSide)
 	md.pairs = ps
 	maxTok := 0
 	for _, t := range S.toks {
@@ -85,20 +71,33 @@ func (md *sentModel) buildPairs(b *sentBand) {
 		maxTok = max(maxTok, len(t))
 	}
 	md.acc = make([]float32, maxTok)
-	md.buildLexCache()
-	ps.nFwd, ps.nBwd = len(ps.fK), len(ps.bK)
-	// Every bead of the band finds its terms in the cache (sentBand and
-	// the pair band are built so); the entries are no longer needed.
-	ps.fK, ps.fV, ps.bK, ps.bV = nil, nil, nil, nil
+	denseT := make([]float32, T.vocab)
+	denseS := make([]float32, S.vocab)
+	for r0 := 0; r0 < n; r0 += sentPairBlock {
+		r1 := min(n, r0+sentPairBlock)
+		// The terms of rows r0..r1-1 need the forward entries of the
+		// sentMaxSide-1 rows before as well.
+		f0 := max(0, r0+1-sentMaxSide)
+		ps.fK, ps.fV = ps.fK[:0], ps.fV[:0]
+		ps.bK, ps.bV = ps.bK[:0], ps.bV[:0]
+		var wg sync.WaitGroup
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ps.buildBackward(S, T, lex, r0, r1, denseS)
+		}()
+		ps.buildForward(S, T, lex, f0, r1, denseT)
+		wg.Wait()
+		md.buildLexCache(r0, r1)
+	}
 }
 
-// buildForward records the tokens of tgt[j] explained by src[i].
-func (ps *sentPairs) buildForward(S, T *sentSide, lex *sentLex) {
-	n := S.n
-	np := ps.pbase[n]
-	dense := make([]float32, T.vocab)
+// buildForward records the tokens of tgt[j] explained by src[i] for the
+// rows i in [r0, r1). dense is a zeroed scratch array over the target
+// vocabulary.
+func (ps *sentPairs) buildForward(S, T *sentSide, lex *sentLex, r0, r1 int, dense []float32) {
 	var touched []int32
-	for i := 0; i < n; i++ {
+	for i := r0; i < r1; i++ {
 		for _, z := range S.toks[i] {
 			for _, e := range lex.fwd[z] {
 				if dense[e.id] == 0 {
@@ -109,6 +108,7 @@ func (ps *sentPairs) buildForward(S, T *sentSide, lex *sentLex) {
 		}
 		for j := ps.plo[i]; j <= ps.phi[i]; j++ {
 			p := ps.pair(i, j)
+			ps.fOff[p] = int32(len(ps.fK))
 			if len(touched) > 0 {
 				for k, e := range T.toks[j] {
 					if v := dense[e] * T.invBg[e]; v > 0 {
@@ -117,33 +117,26 @@ func (ps *sentPairs) buildForward(S, T *sentSide, lex *sentLex) {
 					}
 				}
 			}
-			ps.fOff[p+1] = int32(len(ps.fK))
+			ps.fLen[p] = uint16(len(ps.fK) - int(ps.fOff[p]))
 		}
 		for _, e := range touched {
 			dense[e] = 0
 		}
 		touched = touched[:0]
 	}
-	// Fix offsets of rows with empty ranges.
-	for p := 1; p <= np; p++ {
-		if ps.fOff[p] < ps.fOff[p-1] {
-			ps.fOff[p] = ps.fOff[p-1]
-		}
-	}
-
 }
 
-// buildBackward records the tokens of src[i] explained by tgt[j].
-func (ps *sentPairs) buildBackward(S, T *sentSide, lex *sentLex) {
-	n, m := S.n, T.n
-	dense := make([]float32, S.vocab)
+// buildBackward records the tokens of src[i] explained by tgt[j] for the
+// rows i in [r0, r1). dense is a zeroed scratch array over the source
+// vocabulary.
+func (ps *sentPairs) buildBackward(S, T *sentSide, lex *sentLex, r0, r1 int, dense []float32) {
 	var touched []int32
-	ilo := 0
-	for j := 0; j < m; j++ {
-		for ilo < n && ps.phi[ilo] < j {
+	ilo := r0
+	for j := ps.plo[r0]; j <= ps.phi[r1-1]; j++ {
+		for ilo < r1 && ps.phi[ilo] < j {
 			ilo++
 		}
-		if ilo >= n || ps.plo[ilo] > j {
+		if ilo >= r1 || ps.plo[ilo] > j {
 			continue
 		}
 		for _, e := range T.toks[j] {
@@ -154,7 +147,7 @@ func (ps *sentPairs) buildBackward(S, T *sentSide, lex *sentLex) {
 				dense[z.id] += z.p
 			}
 		}
-		for i := ilo; i < n && ps.plo[i] <= j; i++ {
+		for i := ilo; i < r1 && ps.plo[i] <= j; i++ {
 			if ps.phi[i] < j {
 				continue
 			}
@@ -168,7 +161,7 @@ func (ps *sentPairs) buildBackward(S, T *sentSide, lex *sentLex) {
 					}
 				}
 			}
-			ps.bLen[p] = uint16(min(65535, int(len(ps.bK))-int(ps.bOff[p])))
+			ps.bLen[p] = uint16(len(ps.bK) - int(ps.bOff[p]))
 		}
 		for _, z := range touched {
 			dense[z] = 0
@@ -208,22 +201,18 @@ func (md *sentModel) lexScore(i0, i1, j0, j1 int) float64 {
 // sentMaxSide is the most sentences on one side of a bead.
 const sentMaxSide = 4
 
-// buildLexCache computes, for every sentence pair (i, j) of the pair band,
+// buildLexCache computes, for every sentence pair (i, j) of rows r0..r1-1,
 // the forward terms of tgt[j] given src[i+1-a:i+1] and the backward terms of
 // src[i] given tgt[j+1-b:j+1], for a, b = 1..sentMaxSide (NaN where the range
 // would start before 0). The sums over a growing range are accumulated
 // incrementally. Rows in parallel.
-func (md *sentModel) buildLexCache() {
+func (md *sentModel) buildLexCache(r0, r1 int) {
 	ps := md.pairs
 	S, T := md.S, md.T
-	n := S.n
-	np := ps.pbase[n]
-	ps.fwdTerm = sentGrow(ps.fwdTerm, np*sentMaxSide)
-	ps.bwdTerm = sentGrow(ps.bwdTerm, np*sentMaxSide)
 	lam := sentLexLambda
 	logL := math.Log(lam)
 	nan := float32(math.NaN())
-	sentParallelRows(n, func(wm *sentModel, i int) {
+	sentParallelRange(r0, r1, func(wm *sentModel, i int) {
 		acc := wm.acc
 		for j := ps.plo[i]; j <= ps.phi[i]; j++ {
 			p := ps.pair(i, j) * sentMaxSide
@@ -238,7 +227,8 @@ func (md *sentModel) buildLexCache() {
 				}
 				if j >= ps.plo[i0] && j <= ps.phi[i0] {
 					q := ps.pair(i0, j)
-					ks, vs := ps.fK[ps.fOff[q]:ps.fOff[q+1]], ps.fV[ps.fOff[q]:ps.fOff[q+1]]
+					o, l := ps.fOff[q], int32(ps.fLen[q])
+					ks, vs := ps.fK[o:o+l], ps.fV[o:o+l]
 					for x, k := range ks {
 						if acc[k] == 0 {
 							touched = append(touched, int(k))
