@@ -7,7 +7,7 @@ import (
 	"io"
 	"strings"
 
-	"concord/segment"
+	"concord/align"
 	"concord/segment/pieces"
 	"concord/segment/words"
 )
@@ -70,7 +70,7 @@ func runSegment(args []string, stdout, stderr io.Writer) int {
 	if lv == pieces.Word {
 		wo := words.Options{UserDict: *userdict, NoTreatyDict: *noTreaty}
 		if !*noTreaty {
-			for _, df := range segment.Definitions(d) {
+			for _, df := range align.Definitions(d) {
 				wo.Terms = append(wo.Terms, df.Terms...)
 			}
 		}

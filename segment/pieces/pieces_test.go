@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"concord/align"
 	"concord/internal/testenv"
 	"concord/segment"
 	"concord/segment/pieces"
@@ -83,7 +84,7 @@ func TestL15Words(t *testing.T) {
 		t.Fatal(err)
 	}
 	var terms []string
-	for _, df := range segment.Definitions(d) {
+	for _, df := range align.Definitions(d) {
 		terms = append(terms, df.Terms...)
 	}
 	seg, err := words.New(words.Options{Terms: terms})

@@ -1,13 +1,16 @@
-package segment_test
+package align_test
 
 import (
 	"strings"
 	"testing"
 
+	"concord/align"
 	"concord/internal/testenv"
 	"concord/segment"
 )
 
+// TestDefinitionForms covers the definition patterns of every language
+// through a parsed unit, and text that quotes without defining.
 func TestDefinitionForms(t *testing.T) {
 	tests := []struct{ lang, text, want string }{
 		{"zh", "(a) “电子数据”系指对事实的任何表述；", "电子数据"},
@@ -30,7 +33,7 @@ func TestDefinitionForms(t *testing.T) {
 			t.Fatal(err)
 		}
 		var got []string
-		for _, df := range segment.Definitions(d) {
+		for _, df := range align.Definitions(d) {
 			got = append(got, strings.Join(df.Terms, "|"))
 		}
 		if strings.Join(got, ";") != tt.want {
@@ -41,8 +44,11 @@ func TestDefinitionForms(t *testing.T) {
 
 func TestDefinitionsL15AndArabic(t *testing.T) {
 	for _, f := range []string{"un-cybercrime/L15.zh.txt", "un-cybercrime/final.ar.art1-15.txt"} {
-		d := parse(t, "", testenv.Read(t, f))
-		defs := segment.Definitions(d)
+		d, err := segment.Parse(f, testenv.Read(t, f), segment.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defs := align.Definitions(d)
 		if len(defs) != 15 {
 			t.Errorf("%s: %d definitions, want 15", f, len(defs))
 		}
