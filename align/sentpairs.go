@@ -88,7 +88,7 @@ func (md *sentModel) buildPairs(b *sentBand) {
 		}()
 		ps.buildForward(S, T, lex, f0, r1, denseT)
 		wg.Wait()
-		md.buildLexCache(r0, r1)
+		md.buildLexCache(b, r0, r1)
 	}
 }
 
@@ -201,17 +201,40 @@ func (md *sentModel) lexScore(i0, i1, j0, j1 int) float64 {
 // sentMaxSide is the most sentences on one side of a bead.
 const sentMaxSide = 4
 
+// sentMaxSides gives, for each number of sentences on one side of a bead
+// shape, the most sentences on the other side among the shapes (0 if none).
+func sentMaxSides() (maxA, maxB [sentMaxSide + 1]int) {
+	for _, ty := range sentTypes {
+		if ty.a > 0 && ty.b > 0 {
+			maxB[ty.a] = max(maxB[ty.a], ty.b)
+			maxA[ty.b] = max(maxA[ty.b], ty.a)
+		}
+	}
+	return
+}
+
 // buildLexCache computes, for every sentence pair (i, j) of rows r0..r1-1,
 // the forward terms of tgt[j] given src[i+1-a:i+1] and the backward terms of
 // src[i] given tgt[j+1-b:j+1], for a, b = 1..sentMaxSide (NaN where the range
 // would start before 0). The sums over a growing range are accumulated
 // incrementally. Rows in parallel.
-func (md *sentModel) buildLexCache(r0, r1 int) {
+//
+// Only the terms that a bead of band b can use are computed; the others are
+// left NaN. The term of tgt[j] given src[i+1-a:i+1] serves the beads of
+// shape (a, b') ending at row i+1, at a column jc with jc-b' <= j < jc, so
+// it is needed for j in [lo[i+1]-maxB[a], hi[i+1]-1]; the term of src[i]
+// given tgt[j+1-b:j+1] serves the beads of shape (a', b) ending at column
+// j+1 in rows i+1..i+a', so it is needed for j in [lo[i+1]-1,
+// hi[i+maxA[b]]-1]. Both ranges shrink as a or b grows, so the sizes needed
+// at a given j are 1..A and 1..B.
+func (md *sentModel) buildLexCache(b *sentBand, r0, r1 int) {
 	ps := md.pairs
 	S, T := md.S, md.T
+	n := S.n
 	lam := sentLexLambda
 	logL := math.Log(lam)
 	nan := float32(math.NaN())
+	maxA, maxB := sentMaxSides()
 	sentParallelRange(r0, r1, func(wm *sentModel, i int) {
 		acc := wm.acc
 		for j := ps.plo[i]; j <= ps.phi[i]; j++ {
@@ -221,9 +244,11 @@ func (md *sentModel) buildLexCache(r0, r1 int) {
 			touched := wm.touched[:0]
 			for a := 1; a <= sentMaxSide; a++ {
 				i0 := i + 1 - a
-				if i0 < 0 {
-					ps.fwdTerm[p+a-1] = nan
-					continue
+				if i0 < 0 || maxB[a] == 0 || j < b.lo[i+1]-maxB[a] || j > b.hi[i+1]-1 {
+					for ; a <= sentMaxSide; a++ {
+						ps.fwdTerm[p+a-1] = nan
+					}
+					break
 				}
 				if j >= ps.plo[i0] && j <= ps.phi[i0] {
 					q := ps.pair(i0, j)
@@ -248,14 +273,16 @@ func (md *sentModel) buildLexCache(r0, r1 int) {
 			for _, k := range touched {
 				acc[k] = 0
 			}
-			// Backward: source sentence i against tgt[j+1-b : j+1].
+			// Backward: source sentence i against tgt[j+1-bb : j+1].
 			base = float64(S.ntok[i+1]-S.ntok[i]) * logL
 			touched = touched[:0]
-			for b := 1; b <= sentMaxSide; b++ {
-				j0 := j + 1 - b
-				if j0 < 0 {
-					ps.bwdTerm[p+b-1] = nan
-					continue
+			for bb := 1; bb <= sentMaxSide; bb++ {
+				j0 := j + 1 - bb
+				if j0 < 0 || maxA[bb] == 0 || j < b.lo[i+1]-1 || j > b.hi[min(n, i+maxA[bb])]-1 {
+					for ; bb <= sentMaxSide; bb++ {
+						ps.bwdTerm[p+bb-1] = nan
+					}
+					break
 				}
 				if j0 >= ps.plo[i] && j0 <= ps.phi[i] {
 					q := ps.pair(i, j0)
@@ -275,7 +302,7 @@ func (md *sentModel) buildLexCache(r0, r1 int) {
 						v += sentLog1p(acc[k] * scale)
 					}
 				}
-				ps.bwdTerm[p+b-1] = float32(v)
+				ps.bwdTerm[p+bb-1] = float32(v)
 			}
 			for _, k := range touched {
 				acc[k] = 0
