@@ -1,6 +1,11 @@
 package align
 
-import "math"
+import (
+	"math"
+	"runtime"
+	"sync"
+	"sync/atomic"
+)
 
 // SentLexicon is a bilingual lexicon learned without supervision from a
 // collection of document pairs: translation probabilities between the
@@ -15,10 +20,20 @@ type SentLexicon struct {
 	fwd, bwd         [][]sentTE
 	invBgS, invBgT   []float32
 	prior            []float64 // bead shape probabilities in the collection
+
+	scratch sync.Pool // of *sentLexScratch, for useLexicon
+}
+
+// sentLexScratch maps lexicon token ids to a document's token ids: the id
+// of lexicon token x is val[x]-1 when stamp[x] is the current generation.
+type sentLexScratch struct {
+	stampS, valS, stampT, valT []int32
+	gen                        int32
 }
 
 // LearnSentLexicon aligns every document pair (src[d], tgt[d]) with
-// Sentences and opt, keeps the beads with two sides and a score of at least
+// Sentences and opt (several documents at a time, so the tokenizers must be
+// safe for concurrent use), keeps the beads with two sides and a score of at least
 // one half, and trains the lexicon on them; then it does so once more,
 // aligning with the lexicon of the first round. src and tgt should have the
 // same number of documents; the languages are those of all documents.
@@ -54,9 +69,29 @@ func sentLearnLexicon(src, tgt [][]string, srcLang, tgtLang string, opt SentOpti
 		}
 		return out
 	}
+	// Align the documents in parallel; the results are used in document
+	// order, so the lexicon does not depend on the scheduling.
+	nd := min(len(src), len(tgt))
+	aligned := make([][]Bead, nd)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < max(1, min(runtime.GOMAXPROCS(0), nd)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				d := int(next.Add(1)) - 1
+				if d >= nd {
+					return
+				}
+				aligned[d] = Sentences(src[d], tgt[d], srcLang, tgtLang, opt)
+			}
+		}()
+	}
+	wg.Wait()
 	var pairs []sentTrainPair
 	counts := make([]float64, len(sentTypes))
-	for d := range min(len(src), len(tgt)) {
+	for d := range nd {
 		sIDs := make([][]int32, len(src[d]))
 		for i, s := range src[d] {
 			sIDs[i] = ids(tokS(s), L.srcIDs, &cs)
@@ -65,7 +100,7 @@ func sentLearnLexicon(src, tgt [][]string, srcLang, tgtLang string, opt SentOpti
 		for j, s := range tgt[d] {
 			tIDs[j] = ids(tokT(s), L.tgtIDs, &ct)
 		}
-		for _, b := range Sentences(src[d], tgt[d], srcLang, tgtLang, opt) {
+		for _, b := range aligned[d] {
 			for t, ty := range sentTypes {
 				if ty.a == len(b.Src) && ty.b == len(b.Tgt) {
 					counts[t]++
@@ -123,15 +158,28 @@ func (L *SentLexicon) compatible(srcLang, tgtLang string) bool {
 // tokens L knows are taken from the collection.
 func (md *sentModel) useLexicon(L *SentLexicon) {
 	S, T := md.S, md.T
-	docS := make(map[int32]int32, S.vocab) // lexicon src id -> doc id + 1
-	docT := make(map[int32]int32, T.vocab)
+	sc, _ := L.scratch.Get().(*sentLexScratch)
+	if sc == nil {
+		sc = &sentLexScratch{
+			stampS: make([]int32, len(L.invBgS)), valS: make([]int32, len(L.invBgS)),
+			stampT: make([]int32, len(L.invBgT)), valT: make([]int32, len(L.invBgT)),
+		}
+	}
+	defer L.scratch.Put(sc)
+	sc.gen++
+	if sc.gen == math.MaxInt32 {
+		clear(sc.stampS)
+		clear(sc.stampT)
+		sc.gen = 1
+	}
+	gen := sc.gen
 	lexS := make([]int32, S.vocab) // doc src id -> lexicon id, or -1
 	lexT := make([]int32, T.vocab)
 	for id, w := range S.words {
 		lexS[id] = -1
 		if x, ok := L.srcIDs[w]; ok {
 			lexS[id] = x
-			docS[x] = int32(id) + 1
+			sc.stampS[x], sc.valS[x] = gen, int32(id)
 			S.invBg[id] = L.invBgS[x]
 		}
 	}
@@ -139,7 +187,7 @@ func (md *sentModel) useLexicon(L *SentLexicon) {
 		lexT[id] = -1
 		if x, ok := L.tgtIDs[w]; ok {
 			lexT[id] = x
-			docT[x] = int32(id) + 1
+			sc.stampT[x], sc.valT[x] = gen, int32(id)
 			T.invBg[id] = L.invBgT[x]
 		}
 	}
@@ -149,8 +197,8 @@ func (md *sentModel) useLexicon(L *SentLexicon) {
 			continue
 		}
 		for _, e := range L.fwd[x] {
-			if d := docT[e.id]; d > 0 {
-				lex.fwd[id] = append(lex.fwd[id], sentTE{id: d - 1, p: e.p})
+			if sc.stampT[e.id] == gen {
+				lex.fwd[id] = append(lex.fwd[id], sentTE{id: sc.valT[e.id], p: e.p})
 			}
 		}
 	}
@@ -159,8 +207,8 @@ func (md *sentModel) useLexicon(L *SentLexicon) {
 			continue
 		}
 		for _, z := range L.bwd[x] {
-			if d := docS[z.id]; d > 0 {
-				lex.bwd[id] = append(lex.bwd[id], sentTE{id: d - 1, p: z.p})
+			if sc.stampS[z.id] == gen {
+				lex.bwd[id] = append(lex.bwd[id], sentTE{id: sc.valS[z.id], p: z.p})
 			}
 		}
 	}
