@@ -192,6 +192,12 @@ func sentDensityOf(lang string) float64 {
 // path, so the time is linear in the number of sentences for documents that
 // are translations of each other. Bead costs are computed in parallel.
 //
+// The result is the most probable alignment under the model, except for
+// documents aligned without a lexicon (under 100 sentences a side and no
+// SentOptions.Lexicon), where the length-and-anchor model is often unsure:
+// there it is the alignment with the largest expected number of exactly
+// right beads (the largest sum of bead posteriors).
+//
 // Sentences never refuses: any two inputs, including empty ones and sides of
 // very different lengths, give a valid alignment. It is deterministic.
 func Sentences(src, tgt []string, srcLang, tgtLang string, opt SentOptions) []Bead {
@@ -259,20 +265,23 @@ func Sentences(src, tgt []string, srcLang, tgtLang string, opt SentOptions) []Be
 			cp[k].i = min(n, cp[k].i*ks)
 			cp[k].j = min(m, cp[k].j*kt)
 		}
-		path = sentDP(sentBandAround(n, m, cp, max(ks, kt)+band+2), md, sentFirstTypes, false, false)
+		path = sentDP(sentBandAround(n, m, cp, max(ks, kt)+band+2), md, sentFirstTypes, false, false, false)
 	} else {
 		path = sentFirstPass(md, w)
 	}
 	md.reestimate(path)
-	path = sentDP(sentBandAround(n, m, path, band+2), md, len(sentTypes), false, true)
-	md.reestimate(path)
-	// Lexical passes, if there is enough text to learn from: a lexicon
-	// trained on a handful of sentences would only echo the first pass.
+	// Lexical passes follow if there is enough text to learn from (a
+	// lexicon trained on a handful of sentences would only echo the first
+	// pass) or a lexicon is given. Without them, the length-and-anchor
+	// model is often unsure, and the beads are chosen to maximise the
+	// expected number of right beads rather than as the most probable path.
 	small := min(n, m) < sentMinLexSents
 	given := opt.Lexicon.compatible(srcLang, tgtLang)
 	if small && !given {
 		passes = 0
 	}
+	path = sentDP(sentBandAround(n, m, path, band+2), md, len(sentTypes), false, true, passes <= 0)
+	md.reestimate(path)
 	for p := 0; p < passes; p++ {
 		switch {
 		case p == 0 && given:
@@ -285,7 +294,7 @@ func Sentences(src, tgt []string, srcLang, tgtLang string, opt SentOptions) []Be
 		b := sentBandAround(n, m, path, band)
 		md.buildPairs(b)
 		last := p == passes-1
-		path = sentDP(b, md, len(sentTypes), true, true)
+		path = sentDP(b, md, len(sentTypes), true, true, false)
 		if !last {
 			md.reestimate(path)
 		}
@@ -413,7 +422,7 @@ func sentFirstPass(md *sentModel, w int) []sentStep {
 	limit := max(sentMaxCells, 64*(n+m))
 	for {
 		b := sentDiagonalBand(n, m, w)
-		path := sentDP(b, md, sentFirstTypes, false, false)
+		path := sentDP(b, md, sentFirstTypes, false, false, false)
 		if w >= max(n, m) || !sentTouchesEdge(b, path, max(2, w/8)) || 2*b.size > limit {
 			return path
 		}
@@ -507,9 +516,11 @@ func sentBacktrack(b *sentBand, back []int8) []sentStep {
 // sentDP finds the cheapest path through band b using the first nt bead
 // shapes, with or without the lexical score. When posterior is set it also
 // runs the forward-backward algorithm to give every bead of the path its
-// posterior probability. Bead costs are computed in parallel, a block of
-// rows at a time (all of them when the backward pass needs them again).
-func sentDP(b *sentBand, md *sentModel, nt int, lexical, posterior bool) []sentStep {
+// posterior probability, and when mbr is set too, it returns instead the
+// path whose beads have the largest sum of posteriors (the most right beads
+// to expect). Bead costs are computed in parallel, a block of rows at a time
+// (all of them when the backward pass needs them again).
+func sentDP(b *sentBand, md *sentModel, nt int, lexical, posterior, mbr bool) []sentStep {
 	stride := len(sentTypes)
 	best := make([]float64, b.size)
 	back := make([]int8, b.size)
@@ -598,6 +609,35 @@ func sentDP(b *sentBand, md *sentModel, nt int, lexical, posterior bool) []sentS
 		}
 	}
 	z := alpha[b.cell(b.n, b.m)]
+	if mbr {
+		gain := best // no longer needed
+		for i := 0; i <= b.n; i++ {
+			for j := b.lo[i]; j <= b.hi[i]; j++ {
+				c := b.cell(i, j)
+				if i == 0 && j == 0 {
+					gain[c], back[c] = 0, -1
+					continue
+				}
+				bg, bt := math.Inf(-1), int8(-1)
+				for t := 0; t < nt; t++ {
+					k := all[c*stride+t]
+					if math.IsInf(float64(k), 1) {
+						continue
+					}
+					ty := sentTypes[t]
+					p := b.cell(i-ty.a, j-ty.b)
+					if math.IsInf(gain[p], -1) || math.IsInf(alpha[p], -1) {
+						continue
+					}
+					if v := gain[p] + math.Exp(alpha[p]-float64(k)+beta[c]-z); v > bg {
+						bg, bt = v, int8(t)
+					}
+				}
+				gain[c], back[c] = bg, bt
+			}
+		}
+		path = sentBacktrack(b, back)
+	}
 	for s := range path {
 		st := &path[s]
 		ty := sentTypes[st.t]

@@ -97,8 +97,10 @@ func TestSentUNPC(t *testing.T) {
 		if fc < 0.99 {
 			t.Errorf("zh-%s clean F1 %.4f < 0.99", other, fc)
 		}
-		if fp < 0.95 {
-			t.Errorf("zh-%s perturbed F1 %.4f < 0.95", other, fp)
+		// Without a lexicon, dropped and merged short sentences are often
+		// indistinguishable by length; TestSentUNPCLexicon reaches 0.99.
+		if fp < 0.96 {
+			t.Errorf("zh-%s perturbed F1 %.4f < 0.96", other, fp)
 		}
 	}
 }
