@@ -1,6 +1,7 @@
 package align
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -82,26 +83,32 @@ func Align(docs []*segment.Document, opt Options) *Alignment {
 	ua := units(docs, opt.forPair)
 	a := &Alignment{Langs: ua.Langs, Missing: ua.Missing, Mismatches: ua.Mismatches}
 	n := len(docs)
-	// number every version's sentences in document order
-	ids := make([]map[*segment.Unit][]int, n)
+	// number every version's sentences in document order, by unit and field
+	type fieldIDs struct{ own, text []int } // own: heading, text and tail; text: text only
+	ids := make([]map[*segment.Unit]*fieldIDs, n)
 	for v, d := range docs {
 		a.Names = append(a.Names, d.Name)
-		ids[v] = map[*segment.Unit][]int{}
+		ids[v] = map[*segment.Unit]*fieldIDs{}
 		var sents []Sentence
 		// a unit's heading and text come before its children, its tail
 		// after them
 		var walk func(us []*segment.Unit)
 		walk = func(us []*segment.Unit) {
 			for _, u := range us {
-				for _, s := range []string{u.Heading, u.Text} {
+				f := &fieldIDs{}
+				ids[v][u] = f
+				for i, s := range []string{u.Heading, u.Text} {
 					for _, t := range splitSentences(s, d.Lang) {
-						ids[v][u] = append(ids[v][u], len(sents))
+						f.own = append(f.own, len(sents))
+						if i == 1 {
+							f.text = append(f.text, len(sents))
+						}
 						sents = append(sents, Sentence{Addr: u.Addr, Text: t})
 					}
 				}
 				walk(u.Children)
 				for _, t := range splitSentences(u.Tail, d.Lang) {
-					ids[v][u] = append(ids[v][u], len(sents))
+					f.own = append(f.own, len(sents))
 					sents = append(sents, Sentence{Addr: u.Addr, Text: t})
 				}
 			}
@@ -118,10 +125,23 @@ func Align(docs []*segment.Document, opt Options) *Alignment {
 				if status == "" && u.Status != "" {
 					status = u.Status
 				}
-				if ul.ByContent {
-					pieces[v] = append(pieces[v], subtreeIDs(u, ids[v])...)
-				} else {
-					pieces[v] = append(pieces[v], ids[v][u]...)
+				switch {
+				case ul.ByContent && ua.textOnly[u]:
+					pieces[v] = append(pieces[v], ids[v][u].text...)
+				case ul.ByContent:
+					var walk func(u *segment.Unit)
+					walk = func(u *segment.Unit) {
+						pieces[v] = append(pieces[v], ids[v][u].own...)
+						for _, c := range u.Children {
+							walk(c)
+						}
+					}
+					walk(u)
+					sort.Ints(pieces[v]) // tails were numbered after the children
+				case ua.textOnly[u]:
+					pieces[v] = append(pieces[v], without(ids[v][u].own, ids[v][u].text)...)
+				default:
+					pieces[v] = append(pieces[v], ids[v][u].own...)
 				}
 			}
 		}
@@ -203,18 +223,14 @@ func alignPieces(texts [][]string, langs []string, opt pairOptions) []Group {
 	return multiAlign(texts, langs, opt)
 }
 
-// subtreeIDs lists the sentence indices of a unit and its descendants.
-func subtreeIDs(u *segment.Unit, ids map[*segment.Unit][]int) []int {
+// without returns the ids of a that are not in b.
+func without(a, b []int) []int {
 	var out []int
-	var walk func(u *segment.Unit)
-	walk = func(u *segment.Unit) {
-		out = append(out, ids[u]...)
-		for _, c := range u.Children {
-			walk(c)
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			out = append(out, x)
 		}
 	}
-	walk(u)
-	sort.Ints(out) // tails were numbered after the children
 	return out
 }
 

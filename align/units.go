@@ -44,7 +44,15 @@ type UnitAlignment struct {
 	Links      []UnitLink // in the pivot's document order
 	Missing    []Missing  // units some versions lack, in link order
 	Mismatches []Mismatch // parents whose children were linked by content
+
+	// textOnly marks units whose own text (not their subtree) went into a
+	// content link; their address link keeps the heading and tail.
+	textOnly map[*segment.Unit]bool
 }
+
+// TextLinkedByContent reports whether u's own text was linked by content
+// (with other versions' paragraphs) rather than in u's own link.
+func (ua *UnitAlignment) TextLinkedByContent(u *segment.Unit) bool { return ua.textOnly[u] }
 
 // contentKinds are the kinds whose numbering may differ between language
 // versions of one text; articles and their containers are numbered
@@ -70,7 +78,7 @@ func Units(docs []*segment.Document, opt Options) *UnitAlignment {
 }
 
 func units(docs []*segment.Document, opt pairOptions) *UnitAlignment {
-	ua := &UnitAlignment{}
+	ua := &UnitAlignment{textOnly: map[*segment.Unit]bool{}}
 	n := len(docs)
 	index := make([]map[string]*segment.Unit, n)
 	for v, d := range docs {
@@ -240,6 +248,14 @@ func contentLinks(links *[]UnitLink, linked []map[*segment.Unit]int, deep []map[
 		cs := contentChildren(u)
 		mm.Langs = append(mm.Langs, docs[v].Lang)
 		mm.Counts = append(mm.Counts, len(cs))
+		if len(cs) == 0 && u.Text != "" {
+			// one version has as text what others number as paragraphs
+			// (zh-Hant UDHR article 2): its text joins the content link
+			pieces[v] = append(pieces[v], u)
+			texts[v] = append(texts[v], u.Text)
+			ua.textOnly[u] = true
+			continue
+		}
 		for _, c := range cs {
 			pieces[v] = append(pieces[v], c)
 			texts[v] = append(texts[v], subtreeText(c))
