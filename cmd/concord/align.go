@@ -33,7 +33,7 @@ Examples:
   concord align udhr_cmn_hans.xml udhr_eng.xml udhr_fra.xml udhr_arb.xml -o udhr.tmx
   concord align --presplit zh.txt en.txt --format json
   concord align zh.txt en.txt --glossary terms.tsv --lang zh,en
-`
+` + alignBatchUsage
 
 func runAlign(args []string, stdout, stderr io.Writer) int {
 	var in inputFlags
@@ -45,8 +45,20 @@ func runAlign(args []string, stdout, stderr io.Writer) int {
 	glossary := fs.String("glossary", "", "known equivalents: TSV (first line: language codes) or TBX")
 	langs := fs.String("lang", "", "languages of the files, comma-separated (default: detect each)")
 	in.registerText(fs)
+	var bf batchFlags
+	bf.register(fs, true)
 	if ok, code := parseFlags(fs, args, stderr); !ok {
 		return code
+	}
+	if bf.on() {
+		if err := bf.check(fs.Args()); err != nil {
+			return fail(stderr, "align", err)
+		}
+		return runAlignBatch(&bf, alignBatch{in: in, level: *level, format: *format, out: *out,
+			presplit: *presplit, glossary: *glossary, langs: *langs}, stdout, stderr)
+	}
+	if err := bf.standalone(fs); err != nil {
+		return fail(stderr, "align", err)
 	}
 	files := fs.Args()
 	if len(files) == 1 && !*presplit {

@@ -39,7 +39,7 @@ Examples:
   concord diff old.en.txt new.en.txt --lang en --format json
 
 Exit status: 0 no substantive change, 1 substantive changes, 2 trouble.
-`
+` + diffBatchUsage
 
 func runDiff(args []string, stdout, stderr io.Writer) int {
 	var in inputFlags
@@ -50,8 +50,20 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	strict := fs.Bool("strict", false, "report differences of form (spacing, width, quotes, Markdown) as changes")
 	statusOnly := fs.Bool("status-only", false, "list only the units whose negotiation status changed")
 	color := fs.String("color", "auto", "colour the text format: auto, always or never")
+	var bf batchFlags
+	bf.register(fs, false)
 	if ok, code := parseFlags(fs, args, stderr); !ok {
 		return code
+	}
+	if bf.on() {
+		if err := bf.check(fs.Args()); err != nil {
+			return fail(stderr, "diff", err)
+		}
+		return runDiffBatch(&bf, diffBatch{in: in, format: *format, gran: *gran, strict: *strict, statusOnly: *statusOnly},
+			fs.Changed("format"), stdout, stderr)
+	}
+	if err := bf.standalone(fs); err != nil {
+		return fail(stderr, "diff", err)
 	}
 	var oldPath, newPath string
 	switch fs.NArg() {

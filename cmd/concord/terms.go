@@ -47,7 +47,7 @@ Examples:
   concord terms final.ar.art1-15.txt -o L15-zh-ar.tbx
   concord terms --alone L15.zh.txt --format json
   concord terms --presplit UNv1.0.devset.zh UNv1.0.devset.en --max 100 --format csv
-`
+` + termsBatchUsage
 
 // termInput are the input flags of terms, kwic and check.
 type termInput struct {
@@ -194,8 +194,23 @@ func runTerms(args []string, stdout, stderr io.Writer) int {
 	maxN := fs.Int("max", 100, "most candidate entries (0: none, -1: all)")
 	minFreq := fs.Int("min-freq", 2, "least frequency of a candidate or pair")
 	ti.register(fs, true)
+	var bf batchFlags
+	bf.register(fs, true)
 	if ok, code := parseFlags(fs, args, stderr); !ok {
 		return code
+	}
+	opt := align.TermOptions{Candidate: align.CandidateOptions{MinFreq: *minFreq}, MaxCandidates: *maxN}
+	if *maxN == 0 {
+		opt.NoCandidates = true
+	}
+	if bf.on() {
+		if err := bf.check(fs.Args()); err != nil {
+			return fail(stderr, "terms", err)
+		}
+		return runTermsBatch(&bf, termsBatch{ti: &ti, format: *format, out: *out, opt: opt}, stdout, stderr)
+	}
+	if err := bf.standalone(fs); err != nil {
+		return fail(stderr, "terms", err)
 	}
 	fmtName, err := termFormat(*format, *out, []string{"tbx", "csv", "json"})
 	if err != nil {
@@ -204,10 +219,6 @@ func runTerms(args []string, stdout, stderr io.Writer) int {
 	files := ti.files(fs.Args())
 	if len(files) == 0 {
 		return fail(stderr, "terms", fmt.Errorf("--presplit needs one or more files"))
-	}
-	opt := align.TermOptions{Candidate: align.CandidateOptions{MinFreq: *minFreq}, MaxCandidates: *maxN}
-	if *maxN == 0 {
-		opt.NoCandidates = true
 	}
 	var g *align.Glossary
 	title := "concord glossary"
