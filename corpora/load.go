@@ -14,19 +14,29 @@ type LoadOptions struct {
 }
 
 // Load reads a document of any format concord knows, chosen by content
-// ([Sniff]): UDHR XML through [ReadUDHR], anything else as text decoded by
-// [Decode] and parsed by [segment.Parse]. name labels the document in
-// errors and warnings.
+// ([Sniff]): UDHR XML through [ReadUDHR]; .docx, .odt and HTML through
+// [ExtractText], whose text is then parsed by [segment.Parse] (unit lines
+// are lines of that text); anything else as text decoded by [Decode] and
+// parsed by [segment.Parse]. name labels the document in errors and
+// warnings. opt.Encoding applies to text and HTML files.
 func Load(name string, data []byte, opt LoadOptions) (*segment.Document, error) {
-	switch Sniff(data) {
+	var text string
+	var err error
+	switch f := Sniff(data); f {
 	case FormatUDHR:
 		d, err := ReadUDHR(name, data)
 		if err == nil && opt.Lang != "" {
 			d.Lang = opt.Lang
 		}
 		return d, err
+	case FormatDocx, FormatODT, FormatHTML:
+		text, err = extractText(name, data, f, opt.Encoding)
+	default:
+		if err := notText(name, data); err != nil {
+			return nil, err
+		}
+		text, err = Decode(name, data, opt.Encoding)
 	}
-	text, err := Decode(name, data, opt.Encoding)
 	if err != nil {
 		return nil, err
 	}

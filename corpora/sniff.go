@@ -10,23 +10,39 @@ import (
 // Format is a kind of input file, recognised by its content.
 type Format int
 
-// The formats [Sniff] recognises. Readers for more (docx, odt, html) will
-// add constants here and a matcher to sniffers.
+// The formats [Sniff] recognises.
 const (
 	// FormatText is plain text in any encoding [Decode] handles; it is
 	// what [Sniff] returns when nothing more specific matches.
 	FormatText Format = iota
 	// FormatUDHR is "UDHR in Unicode" XML, read by [ReadUDHR].
 	FormatUDHR
+	// FormatDocx is a Word document (.docx, WordprocessingML): a zip
+	// archive with a word/document.xml part. [ExtractText] reads it.
+	FormatDocx
+	// FormatODT is an OpenDocument text (.odt: a zip archive whose
+	// mimetype is application/vnd.oasis.opendocument.text; or the flat
+	// .fodt XML). [ExtractText] reads it.
+	FormatODT
+	// FormatHTML is an HTML page (<!DOCTYPE html> or <html> first).
+	// [ExtractText] reads it.
+	FormatHTML
 )
 
-// String returns the format's short name: "text", "udhr".
+// String returns the format's short name: "text", "udhr", "docx", "odt",
+// "html".
 func (f Format) String() string {
 	switch f {
 	case FormatText:
 		return "text"
 	case FormatUDHR:
 		return "udhr"
+	case FormatDocx:
+		return "docx"
+	case FormatODT:
+		return "odt"
+	case FormatHTML:
+		return "html"
 	}
 	return "Format(" + strconv.Itoa(int(f)) + ")"
 }
@@ -37,15 +53,20 @@ var sniffers = []struct {
 	match  func(head []byte) bool
 }{
 	{FormatUDHR, isUDHR},
+	{FormatODT, isFlatODT},
+	{FormatHTML, isHTML},
 }
 
 // sniffLen is how much of the input Sniff looks at.
 const sniffLen = 64 << 10
 
 // Sniff tells what format data is in by its content, never by a file name:
-// the first sniffLen (64 KiB) bytes are enough. Anything not recognised is
-// [FormatText].
+// the first sniffLen (64 KiB) bytes are enough, and for a zip archive its
+// directory at the end. Anything not recognised is [FormatText].
 func Sniff(data []byte) Format {
+	if f, ok := sniffZip(data); ok {
+		return f
+	}
 	head := data[:min(len(data), sniffLen)]
 	for _, s := range sniffers {
 		if s.match(head) {

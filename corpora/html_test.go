@@ -1,0 +1,114 @@
+package corpora
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestHTMLText(t *testing.T) {
+	page := `<!DOCTYPE html>
+<html lang="en"><head><title>TITLE</title><meta charset="utf-8">
+<style>p { color: red } /* </p> */</style><script>if (a < b) document.write("<p>SCRIPT</p>")</script></head>
+<body>
+<h1>Draft &amp; convention&nbsp;on&#x20;cooperation &lol9; &eacute;</h1>
+<!-- a comment <p>COMMENT</p> -->
+<p>First paragraph
+   folded.<p>Implied end, then a break<br>after it.
+<div hidden>HIDDEN</div><p style="display: none">HIDDEN</p>
+<ol><li>one<li>two<ol type="a"><li>nested a<li value="4">nested d</ol><li>three</ol>
+<ol start="5" type="i"><li><p>five in a paragraph</p><p>second paragraph of the item</p></li></ol>
+<ol reversed><li>three down<li>two down</ol>
+<ul><li>bullet<li style="list-style-type: lower-roman">styled item</ul>
+<ol style="list-style-type: cjk-ideographic"><li>中文编号</li><li></li></ol>
+<ol style="list-style: none"><li>no label</li></ol>
+<table><tr><th>Head<td>cell 1<td>cell<br>2</table>
+<pre>line 1
+  line 2
+
+new paragraph in pre</pre>
+<p>中文行
+断开 and Latin
+break <sup>2</sup> x<sup>a</sup> <![CDATA[cdata & text]]></p>
+<textarea>TEXTAREA</textarea><select><option>OPTION</select>
+</body></html>`
+	text, f, err := ExtractText("t.html", []byte(page))
+	if err != nil || f != FormatHTML {
+		t.Fatal(f, err)
+	}
+	want := strings.Join([]string{
+		"Draft & convention\u00a0on cooperation &lol9; é",
+		"First paragraph folded.", "Implied end, then a break\nafter it.",
+		"1. one", "2. two", "(a) nested a", "(d) nested d", "3. three",
+		"(v) five in a paragraph", "second paragraph of the item",
+		"2. three down", "1. two down", "bullet", "(ii) styled item", "(一) 中文编号", "(二)", "no label",
+		"Head", "cell 1", "cell\n2", "line 1\n  line 2", "new paragraph in pre",
+		"中文行断开 and Latin break ² xa cdata & text",
+	}, "\n\n") + "\n"
+	if text != want {
+		t.Errorf("got:\n%q\nwant:\n%q", text, want)
+	}
+	for _, bad := range []string{"TITLE", "SCRIPT", "COMMENT", "HIDDEN", "color", "TEXTAREA", "OPTION"} {
+		if strings.Contains(text, bad) {
+			t.Errorf("%s read", bad)
+		}
+	}
+}
+
+func TestHTMLNotes(t *testing.T) {
+	// LibreOffice's footnotes, and a generic superscript link.
+	page := `<!DOCTYPE html><html><body>
+<p>Text<a class="sdfootnoteanc" name="sdfootnote1anc" href="#sdfootnote1sym"><sup>1</sup></a> and more<sup><a href="#n2" id="r2">2</a></sup>.</p>
+<p>Again<sup><a href="#n2">2</a></sup>, and a link to <a href="#top"><sup>3</sup></a> nothing.</p>
+<div id="sdfootnote1"><p class="sdfootnote"><a class="sdfootnotesym" name="sdfootnote1sym" href="#sdfootnote1anc">1</a>LibreOffice note.</p></div>
+<aside id="n2"><p><a href="#r2">2</a> Second note.</p></aside>
+</body></html>`
+	text, _, err := ExtractText("n.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Text¹ and more².\n\nAgain², and a link to ³ nothing.\n\n¹ LibreOffice note.\n\n² Second note.\n"
+	if text != want {
+		t.Errorf("got:\n%q\nwant:\n%q", text, want)
+	}
+}
+
+func TestHTMLRevisions(t *testing.T) {
+	page := `<!DOCTYPE html><p>Kept <ins>inserted </ins><del>deleted </del>text.</p><p><del>Gone.</del></p>`
+	old, new, err := ReadRevisions("r.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if old != "Kept deleted text.\n\nGone.\n" || new != "Kept inserted text.\n" {
+		t.Errorf("old %q new %q", old, new)
+	}
+}
+
+func TestHTMLCharset(t *testing.T) {
+	latin := []byte("<!DOCTYPE html><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\"><p>Article premier \x96 \x93Partie\x94 d\xe9finie</p>")
+	text, _, err := ExtractText("l.html", latin)
+	if err != nil || text != "Article premier – “Partie” définie\n" {
+		t.Errorf("windows-1252: %q %v", text, err)
+	}
+	gb := []byte("<!DOCTYPE html><meta charset=\"gb2312\"><p>\xb5\xda1\xcc\xf5</p>") // 第1条
+	text, _, err = ExtractText("g.html", gb)
+	if err != nil || text != "第1条\n" {
+		t.Errorf("gb2312: %q %v", text, err)
+	}
+	if _, _, err := ExtractText("k.html", []byte("<!DOCTYPE html><meta charset=koi8-r><p>\xf0\xd2\xc9</p>")); err == nil ||
+		!strings.Contains(err.Error(), "koi8-r") {
+		t.Errorf("unknown charset: %v", err)
+	}
+	// The caller's encoding wins over the declaration.
+	doc, err := Load("g.html", gb, LoadOptions{Encoding: "gbk"})
+	if err != nil || doc.Find("art.1") == nil {
+		t.Errorf("Load with encoding: %v", err)
+	}
+	if _, err := Load("g.html", gb, LoadOptions{Encoding: "ebcdic"}); err == nil {
+		t.Error("unknown encoding: no error")
+	}
+	// A page with a long line is fine (the extracted text has short ones).
+	long := "<!DOCTYPE html>" + strings.Repeat("<p>"+strings.Repeat("x", 60), MaxLineBytes/60+1)
+	if _, _, err := ExtractText("long.html", []byte(long)); err != nil {
+		t.Errorf("long source line: %v", err)
+	}
+}

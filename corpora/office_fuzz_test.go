@@ -1,0 +1,93 @@
+package corpora
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// checkExtract runs both views of a document and checks what holds for
+// any input: no panic, and for input that is read, valid UTF-8 text that
+// ExtractText and ReadRevisions agree on.
+func checkExtract(t *testing.T, name string, data []byte) {
+	text, _, err := ExtractText(name, data)
+	old, new, rerr := ReadRevisions(name, data)
+	if err != nil {
+		return
+	}
+	if !utf8.ValidString(text) || strings.TrimSpace(text) == "" {
+		t.Fatalf("bad text %q", text)
+	}
+	if rerr == nil && new != text {
+		t.Fatalf("ExtractText %q != new view %q", text, new)
+	}
+	if rerr == nil && !utf8.ValidString(old) {
+		t.Fatalf("bad old view %q", old)
+	}
+}
+
+// partOf returns one part of a fixture archive, for seeds.
+func partOf(t testing.TB, file, part string) string {
+	zr, err := zip.NewReader(bytes.NewReader(readFixture(t, file)), int64(len(readFixture(t, file))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		if f.Name == part {
+			rc, _ := f.Open()
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			return string(b)
+		}
+	}
+	return ""
+}
+
+// FuzzDocx fuzzes the XML of a .docx's document, numbering and footnotes.
+func FuzzDocx(f *testing.F) {
+	for _, fx := range []string{"numbered.en.docx", "numbered.zh.docx", "tracked.zh.docx"} {
+		f.Add(partOf(f, fx, "word/document.xml"), partOf(f, fx, "word/numbering.xml"), partOf(f, fx, "word/footnotes.xml"))
+	}
+	f.Add(`<w:document xmlns:w="`+wNS+`"><w:body><w:p><w:r><w:footnoteReference w:id="1"/></w:r></w:p></w:body></w:document>`,
+		testNumbering, `<w:footnotes xmlns:w="`+wNS+`"><w:footnote w:id="1"><w:p><w:r><w:t>n</w:t></w:r></w:p></w:footnote></w:footnotes>`)
+	f.Fuzz(func(t *testing.T, doc, numbering, notes string) {
+		parts := map[string]string{"word/document.xml": doc}
+		if numbering != "" {
+			parts["word/numbering.xml"] = numbering
+		}
+		if notes != "" {
+			parts["word/footnotes.xml"] = notes
+		}
+		checkExtract(t, "f.docx", zipOf(t, parts))
+	})
+}
+
+// FuzzODT fuzzes flat OpenDocument XML.
+func FuzzODT(f *testing.F) {
+	for _, fx := range []string{"numbered.zh.fodt", "tracked.zh.fodt"} {
+		f.Add(readFixture(f, fx))
+	}
+	f.Add([]byte(fodt("", `<text:list text:style-name="LS"><text:list-item><text:p>a<text:note><text:note-body><text:p>n</text:p></text:note-body></text:note></text:p></text:list-item></text:list>`)))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		checkExtract(t, "f.fodt", data)
+		if isFlatODT(data) {
+			_, _ = readODT("f.fodt", data)
+		}
+	})
+}
+
+// FuzzHTML fuzzes HTML pages.
+func FuzzHTML(f *testing.F) {
+	f.Add(readFixture(f, "numbered.en.html"))
+	f.Add([]byte(`<!DOCTYPE html><ol start=3 reversed><li value=x>a<ol type=i><li>b</ol></ol><p>x<sup><a href="#n">1</a></sup><div id=n>note</div><pre>a
+
+b</pre><del>d</del><ins>i</ins><table><tr><td>c`))
+	f.Add([]byte("<html><meta charset=gbk><p>\xb5\xda1\xcc\xf5<script>x</scr"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		checkExtract(t, "f.html", data)
+		_, _ = readHTML("f.html", data, "")
+	})
+}
