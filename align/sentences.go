@@ -47,7 +47,7 @@ type SentOptions struct {
 	Tokenizers map[string]func(string) []string
 
 	// Band is the half-width, in sentences, of the band searched around the
-	// first-pass path in the refining passes (default 5).
+	// first-pass path in the refining passes (default 4).
 	Band int
 
 	// SearchBand is the initial half-width, in sentences, of the first,
@@ -241,7 +241,7 @@ func Sentences(src, tgt []string, srcLang, tgtLang string, opt SentOptions) []Be
 	}
 	band := opt.Band
 	if band <= 0 {
-		band = 5
+		band = 4
 	}
 	w := opt.SearchBand
 	if w <= 0 {
