@@ -42,8 +42,10 @@ type SentOptions struct {
 	// tokenizer to use for it; languages without an entry use
 	// DefaultSentTokenizer. Tokens feed the learned lexicon and glossary
 	// matching; they should be lower-cased words or, for Chinese, words or
-	// characters. The two sides are tokenized concurrently, so a tokenizer
-	// used for both languages must be safe for concurrent use.
+	// characters. The lexicon works on a crude stem of each token: its first
+	// five letters (after Arabic prefixes such as ال and و). The two sides
+	// are tokenized concurrently, so a tokenizer used for both languages
+	// must be safe for concurrent use.
 	Tokenizers map[string]func(string) []string
 
 	// Band is the half-width, in sentences, of the band searched around the
