@@ -119,6 +119,25 @@ func TestUDHRSevenVersions(t *testing.T) {
 		t.Fatalf("preamble mismatch not reported: %+v", ua.Mismatches)
 	}
 	t.Logf("preamble: %v %v", pre.Langs, pre.Counts)
+	// zh-Hant article 2 is one paragraph (the first of the two the others
+	// number): its text is linked by content with their art.2.1
+	found := false
+	for _, l := range ua.Links {
+		if l.ByContent && len(l.Units[1]) == 1 && l.Units[1][0].Addr == "art.2" {
+			found = true
+			if !ua.TextLinkedByContent(l.Units[1][0]) {
+				t.Error("zh-Hant art.2 text not marked as linked by content")
+			}
+			for v := range docs {
+				if v != 1 && (len(l.Units[v]) != 1 || l.Units[v][0].Addr != "art.2.1") {
+					t.Errorf("zh-Hant art.2 linked with %s's %v, want art.2.1", docs[v].Name, l.Units[v])
+				}
+			}
+		}
+	}
+	if !found {
+		t.Error("zh-Hant art.2 not content-linked with the others' paragraphs")
+	}
 	// every recital of every version is in exactly one content link
 	for v := range docs {
 		n := 0

@@ -41,7 +41,7 @@ const (
 	// weight with a lexicon learned from other documents, less specific
 	sentLexWeightGiven = 0.4
 	sentPriorMass      = 100. // pseudo-count of the default bead priors
-	sentLenPrior       = 300. // pseudo-length (source units) of the default ratio
+	sentLenPrior       = 1000. // pseudo-length (source units) of the default ratio
 )
 
 func newSentModel(S, T *sentSide) *sentModel {

@@ -5,24 +5,17 @@ import (
 	"encoding/json"
 	"math"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"concord/internal/testenv"
 )
 
-// sentCorpora returns $CONCORD_CORPORA/sub, skipping the test when the
-// variable is unset and failing it when the directory is missing.
+// sentCorpora returns the corpora's sub-directory sub (see testenv): the
+// test is skipped when CONCORD_CORPORA is unset and fails when it is missing.
 func sentCorpora(t testing.TB, sub string) string {
 	t.Helper()
-	root := os.Getenv("CONCORD_CORPORA")
-	if root == "" {
-		t.Skip("CONCORD_CORPORA is not set; skipping corpus test")
-	}
-	dir := filepath.Join(root, sub)
-	if _, err := os.Stat(dir); err != nil {
-		t.Fatalf("CONCORD_CORPORA is set but %s is missing: %v", dir, err)
-	}
-	return dir
+	return testenv.File(t, sub)
 }
 
 func sentReadLines(t testing.TB, path string) []string {

@@ -39,7 +39,7 @@ func TestPairsUNPC(t *testing.T) {
 	}
 	for zh, en := range map[string]string{
 		"联合国": "United Nations", "安全理事会": "Security Council", "秘书长": "Secretary-General",
-		"会员国": "Member States", "人权": "human rights", "持续发展": "sustainable development", "国际法": "international law",
+		"会员国": "Member States", "人权": "human rights", "可持续发展": "sustainable development", "国际法": "international law",
 	} {
 		if top[zh] != en {
 			t.Errorf("top 100: %s = %q, want %q", zh, top[zh], en)
