@@ -1,7 +1,10 @@
 package segment
 
 import (
+	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -13,19 +16,23 @@ type srcLine struct {
 	marks   []Mark   // status marks found on the line, in order
 	heading bool     // the line was a Markdown heading (#…)
 	raw     string   // the line as read, without its line end
+	markup  []Span   // formatting taken out of the line
+	warns   []Warning
 }
 
 func (l *srcLine) blank() bool { return l.text.orig == "" }
 
 // prepLine strips Markdown noise, status marks and a trailing stray bracket
-// from one line. Everything it strips is recorded in doc (Markup, marks on
-// the returned line, or a warning), so nothing is lost.
+// from one line. Everything it strips is recorded on the line (markup, marks
+// or a warning) for the parser to hand to the document when it reaches the
+// line, so nothing is lost. It has no side effects: lines can be prepared
+// ahead and in parallel.
 func (p *parser) prepLine(raw string, num int) srcLine {
 	ln := srcLine{num: num, raw: raw}
 	s := strings.TrimSpace(raw)
 	markup := func(t, why string) {
 		if strings.TrimSpace(t) != "" {
-			p.doc.Markup = append(p.doc.Markup, Span{Line: num, Text: t, Why: why})
+			ln.markup = append(ln.markup, Span{Line: num, Text: t, Why: why})
 		}
 	}
 	if strings.HasPrefix(s, "<!--") && strings.HasSuffix(s, "-->") {
@@ -59,11 +66,54 @@ func (p *parser) prepLine(raw string, num int) srcLine {
 	}
 	s = strings.TrimSpace(s)
 	if t, ok := strayOpenBracket(s); ok {
-		p.doc.Warnf(num, s[len(t):], "unmatched %q at the end of the line set aside", s[len(t):])
+		ln.warns = append(ln.warns, Warning{File: p.doc.Name, Line: num, Text: s[len(t):],
+			Message: fmt.Sprintf("unmatched %q at the end of the line set aside", s[len(t):])})
 		s = strings.TrimSpace(t)
 	}
 	ln.text = newNormText(s)
 	return ln
+}
+
+// prepAll prepares every line, on several goroutines for a long text.
+func (p *parser) prepAll(lines []string, size int) []srcLine {
+	out := make([]srcLine, len(lines))
+	workers := runtime.GOMAXPROCS(0)
+	if size < parallelPrepBytes || workers < 2 {
+		for i, l := range lines {
+			out[i] = p.prepLine(l, i+1)
+		}
+		return out
+	}
+	const chunk = 2048
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for start := range next {
+				for i := start; i < min(start+chunk, len(lines)); i++ {
+					out[i] = p.prepLine(lines[i], i+1)
+				}
+			}
+		}()
+	}
+	for start := 0; start < len(lines); start += chunk {
+		next <- start
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
+
+// parallelPrepBytes is the text size from which lines are prepared in
+// parallel.
+const parallelPrepBytes = 256 << 10
+
+// take hands the markup and warnings of a line to the document.
+func (p *parser) take(ln *srcLine) {
+	p.doc.Markup = append(p.doc.Markup, ln.markup...)
+	p.doc.Warnings = append(p.doc.Warnings, ln.warns...)
 }
 
 // stripLinks replaces Markdown links [text](target) by their text, handing

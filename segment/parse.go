@@ -74,9 +74,9 @@ type parser struct {
 
 	lastDiv map[Kind]*Unit // the latest part, chapter, section and article
 
-	lines   []string // the source, for looking ahead
-	cur     int      // index of the line being placed
-	markers int      // structural markers accepted so far
+	lines   []srcLine // the prepared source, for looking ahead
+	cur     int       // index of the line being placed
+	markers int       // structural markers accepted so far
 }
 
 func (p *parser) top() *Unit {
@@ -96,18 +96,18 @@ func (p *parser) run(text string) {
 			break
 		}
 	}
-	p.lines = lines
-	for i, raw := range lines {
+	p.lines = p.prepAll(lines, len(text))
+	for i := range p.lines {
 		p.cur = i
 		num := i + 1
+		ln := p.lines[i]
+		p.take(&ln)
 		if num < infoEnd { // a law's metadata block: title and history, no structure
-			ln := p.prepLine(raw, num)
 			if !ln.blank() {
 				p.titleText(&ln)
 			}
 			continue
 		}
-		ln := p.prepLine(raw, num)
 		if ln.blank() {
 			p.pendingMarks = append(p.pendingMarks, ln.marks...)
 			continue
@@ -124,19 +124,20 @@ func (p *parser) run(text string) {
 	p.resolvePending("")
 	p.popTo(-1)
 	if p.markers == 0 && infoEnd == 0 {
-		p.blocks(lines)
+		p.blocks()
 	}
 }
 
 // blocks rebuilds a document that has no numbering at all as a sequence of
 // paragraphs p.1, p.2…: each run of lines between blank lines is one, its
 // lines joined as page breaks where a line does not end a sentence.
-func (p *parser) blocks(lines []string) {
+func (p *parser) blocks() {
 	p.doc.Units, p.doc.Markup, p.doc.Warnings = nil, nil, nil
 	var cur *Unit
 	var early []Mark // marks before the first paragraph
-	for i, raw := range lines {
-		ln := p.prepLine(raw, i+1)
+	for i := range p.lines {
+		ln := p.lines[i]
+		p.take(&ln)
 		if ln.blank() {
 			for _, m := range ln.marks {
 				if cur != nil {
@@ -145,7 +146,7 @@ func (p *parser) blocks(lines []string) {
 					early = append(early, m)
 				}
 			}
-			if strings.TrimSpace(raw) == "" {
+			if strings.TrimSpace(ln.raw) == "" {
 				cur = nil
 			}
 			continue
@@ -669,10 +670,8 @@ func (p *parser) textLine(ln *srcLine) {
 // item (本项规定的案件… between a law's 目 and its next 项), not to a
 // new paragraph.
 func (p *parser) listGoesOn() bool {
-	nm, nw := len(p.doc.Markup), len(p.doc.Warnings)
-	defer func() { p.doc.Markup, p.doc.Warnings = p.doc.Markup[:nm], p.doc.Warnings[:nw] }()
 	for j := p.cur + 1; j < len(p.lines); j++ {
-		ln := p.prepLine(p.lines[j], j+1)
+		ln := p.lines[j]
 		if ln.blank() {
 			continue
 		}

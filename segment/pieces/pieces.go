@@ -145,14 +145,21 @@ func Split(d *segment.Document, opt Options) []Piece {
 		close(next)
 		wg.Wait()
 	}
-	var out []Piece
-	n := map[*segment.Unit]int{}
+	total := 0
 	for _, j := range jobs {
+		total += len(j.out)
+	}
+	out := make([]Piece, 0, total)
+	n := 0 // pieces so far in the current unit (a unit's jobs are not all adjacent: its tail follows its children)
+	counts := map[*segment.Unit]int{}
+	for _, j := range jobs {
+		n = counts[j.u]
 		for _, p := range j.out {
-			n[j.u]++
-			p.N = n[j.u]
+			n++
+			p.N = n
 			out = append(out, p)
 		}
+		counts[j.u] = n
 	}
 	return out
 }
