@@ -294,28 +294,10 @@ func checkOrdinal(u *segment.Unit) (n int, dup bool, ok bool) {
 		}
 		return int(last[0]-'a') + 1 + 26*(len(last)-1), dup, true
 	case segment.KindItem:
-		v := checkRoman(last)
+		v := romanOrZero(last)
 		return v, dup, v > 0
 	}
 	return 0, dup, false
-}
-
-// checkRoman reads a lower-case roman numeral, or returns 0.
-func checkRoman(s string) int {
-	val := map[byte]int{'i': 1, 'v': 5, 'x': 10, 'l': 50, 'c': 100, 'd': 500, 'm': 1000}
-	n := 0
-	for i := 0; i < len(s); i++ {
-		v, ok := val[s[i]]
-		if !ok {
-			return 0
-		}
-		if i+1 < len(s) && val[s[i+1]] > v {
-			n -= v
-		} else {
-			n += v
-		}
-	}
-	return n
 }
 
 // numbering reports gaps and duplicates in each version's numbering:
@@ -631,4 +613,10 @@ func (c *checker) terms(g *Glossary) {
 			}
 		}
 	}
+}
+
+// romanOrZero reads a Roman numeral, or returns 0.
+func romanOrZero(s string) int {
+	v, _ := segment.RomanValue(s)
+	return v
 }

@@ -31,59 +31,6 @@ func checkASCIIDigits(s string) string {
 	}, s)
 }
 
-// checkZhNumeral reads a Chinese numeral (四, 九十, 二〇二四, 一百二十), or
-// returns 0.
-func checkZhNumeral(s string) int {
-	digit := map[rune]int{'〇': 0, '零': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
-	unit := map[rune]int{'十': 10, '百': 100, '千': 1000}
-	rs := []rune(s)
-	if len(rs) == 0 {
-		return 0
-	}
-	// positional: 二〇二四
-	positional := len(rs) > 1
-	for _, r := range rs {
-		if _, ok := digit[r]; !ok {
-			positional = false
-		}
-	}
-	if positional {
-		n := 0
-		for _, r := range rs {
-			n = n*10 + digit[r]
-		}
-		return n
-	}
-	total, section, cur := 0, 0, -1
-	for _, r := range rs {
-		if d, ok := digit[r]; ok {
-			cur = d
-			continue
-		}
-		if u, ok := unit[r]; ok {
-			if cur < 0 {
-				cur = 1
-			}
-			section += cur * u
-			cur = -1
-			continue
-		}
-		if r == '万' {
-			if cur > 0 {
-				section += cur
-			}
-			total += section * 10000
-			section, cur = 0, -1
-			continue
-		}
-		return 0
-	}
-	if cur > 0 {
-		section += cur
-	}
-	return total + section
-}
-
 // checkNumberWords are number words, ordinals and month names of each
 // language, folded, with their values: counterparts of digits in another
 // version (four years, أربع سنوات, 29 July).
@@ -357,4 +304,13 @@ func checkAddrLess(a, b string) bool {
 		return x[k] < y[k]
 	}
 	return len(x) < len(y)
+}
+
+// checkZhNumeral reads a whole Chinese numeral (四, 九十, 二〇二四, 一百二十),
+// or returns 0.
+func checkZhNumeral(s string) int {
+	if v, n := segment.ParseChineseNumber(s); n == len(s) {
+		return v
+	}
+	return 0
 }

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"concord/segment"
 )
 
 // Cross-references: a small tokenizer per language turns "第 17 条第 1 款(b)项",
@@ -159,7 +161,7 @@ func checkValue(v string, tok checkTok) int {
 	if r := []rune(v); len(r) == 1 {
 		if r[0] >= 'a' && r[0] <= 'z' {
 			if tok == ckRom {
-				return checkRoman(v)
+				return romanOrZero(v)
 			}
 			return int(r[0]-'a') + 1
 		}
@@ -172,7 +174,7 @@ func checkValue(v string, tok checkTok) int {
 			}
 		}
 	}
-	return checkRoman(v)
+	return romanOrZero(v)
 }
 
 // checkRefGap reports whether the text between two tokens keeps them in
@@ -253,7 +255,7 @@ func checkRefs(s, lang, addr string) ([]string, [][2]int) {
 			case ckLet:
 				// (i), (v), (x) after a subparagraph letter are items
 				if len(subs) > 0 && checkRomanLetter(t.val) && (!rng || level == ckRom) {
-					addVal(&items, checkRoman(string(rune('a'+t.val-1))))
+					addVal(&items, romanOrZero(string(rune('a'+t.val-1))))
 					level = ckRom
 				} else {
 					addVal(&subs, t.val)
@@ -302,7 +304,7 @@ func checkRefs(s, lang, addr string) ([]string, [][2]int) {
 			var next []string
 			for _, b := range base {
 				for _, x := range subs {
-					next = append(next, b+"."+checkLetterSeg(x))
+					next = append(next, b+"."+segment.Letter(x))
 				}
 			}
 			base = next
@@ -311,7 +313,7 @@ func checkRefs(s, lang, addr string) ([]string, [][2]int) {
 			var next []string
 			for _, b := range base {
 				for _, x := range items {
-					next = append(next, b+"."+checkRomanSeg(x))
+					next = append(next, b+"."+segment.Roman(x))
 				}
 			}
 			base = next
@@ -340,27 +342,3 @@ func checkRefs(s, lang, addr string) ([]string, [][2]int) {
 // checkRomanLetter reports whether letter number n (a = 1) is also a roman
 // numeral: i, v, x.
 func checkRomanLetter(n int) bool { return n == 9 || n == 22 || n == 24 }
-
-// checkLetterSeg is the address segment of subparagraph n: a, b, … z, aa.
-func checkLetterSeg(n int) string {
-	if n <= 26 {
-		return string(rune('a' + n - 1))
-	}
-	return strings.Repeat(string(rune('a'+(n-1)%26)), (n-1)/26+1)
-}
-
-// checkRomanSeg is the address segment of item n: i, ii, iii, iv…
-func checkRomanSeg(n int) string {
-	syms := []struct {
-		v int
-		s string
-	}{{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"}, {40, "xl"}, {10, "x"}, {9, "ix"}, {5, "v"}, {4, "iv"}, {1, "i"}}
-	var b strings.Builder
-	for _, sy := range syms {
-		for n >= sy.v {
-			b.WriteString(sy.s)
-			n -= sy.v
-		}
-	}
-	return b.String()
-}

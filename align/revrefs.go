@@ -314,14 +314,14 @@ func (z *revZhScanner) itemPath() ([]string, bool) {
 		}
 		z.i = save
 		if n, ok := z.paren(); ok && z.lit('目') {
-			path = append(path, revRoman(n))
+			path = append(path, segment.Roman(n))
 			continue
 		}
 		z.i = save
 		if z.lit('第') {
 			if n, ok := z.num(); ok {
 				if z.lit('项') {
-					path = append(path, revRoman(n))
+					path = append(path, segment.Roman(n))
 					continue
 				}
 				if z.lit('目') {
@@ -349,87 +349,6 @@ func revZhExternal(before string) bool {
 		}
 	}
 	return false
-}
-
-// revCnNumber reads a number at the start of s: ASCII or full-width
-// digits, or Chinese numerals (十七, 一百二十, 二〇二四). It returns the value
-// and the length in bytes.
-func revCnNumber(s string) (val, n int) {
-	digits := 0
-	for n < len(s) {
-		r, size := utf8.DecodeRuneInString(s[n:])
-		var d int
-		switch {
-		case r >= '0' && r <= '9':
-			d = int(r - '0')
-		case r >= '０' && r <= '９':
-			d = int(r - '０')
-		default:
-			d = -1
-		}
-		if d < 0 {
-			break
-		}
-		if val < 1e9 {
-			val = val*10 + d
-		}
-		n += size
-		digits++
-	}
-	if digits > 0 {
-		return val, n
-	}
-	vals := map[rune]int{'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
-	units := map[rune]int{'十': 10, '百': 100, '千': 1000}
-	var rs []rune
-	for n < len(s) {
-		r, size := utf8.DecodeRuneInString(s[n:])
-		if _, ok := vals[r]; !ok && units[r] == 0 {
-			break
-		}
-		rs = append(rs, r)
-		n += size
-	}
-	if len(rs) == 0 {
-		return 0, 0
-	}
-	if !strings.ContainsAny(string(rs), "十百千") {
-		for _, r := range rs {
-			val = val*10 + vals[r]
-		}
-		return val, n
-	}
-	cur := 0
-	for _, r := range rs {
-		if d, ok := vals[r]; ok {
-			cur = d
-			continue
-		}
-		if cur == 0 {
-			cur = 1
-		}
-		val += cur * units[r]
-		cur = 0
-	}
-	return val + cur, n
-}
-
-// revRoman writes n as a lower-case Roman numeral, as item addresses are.
-func revRoman(n int) string {
-	if n <= 0 || n >= 4000 {
-		return strconv.Itoa(n)
-	}
-	var b strings.Builder
-	for _, sy := range []struct {
-		v int
-		s string
-	}{{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"}, {40, "xl"}, {10, "x"}, {9, "ix"}, {5, "v"}, {4, "iv"}, {1, "i"}} {
-		for n >= sy.v {
-			b.WriteString(sy.s)
-			n -= sy.v
-		}
-	}
-	return b.String()
 }
 
 // English grammar.
@@ -509,24 +428,11 @@ func revRefsArticles(text string) []CrossRef {
 	for _, m := range revArticleRef.FindAllStringSubmatchIndex(text, -1) {
 		num := 0
 		for _, r := range text[m[2]:m[3]] {
-			num = num*10 + revDigit(r)
+			num = num*10 + max(segment.DigitValue(r), 0)
 		}
 		out = append(out, CrossRef{Text: text[m[0]:m[1]], Start: m[0], End: m[1], Article: strconv.Itoa(num)})
 	}
 	return out
-}
-
-// revDigit returns the value of a decimal digit of any script.
-func revDigit(r rune) int {
-	if r >= '0' && r <= '9' {
-		return int(r - '0')
-	}
-	for base := r; base > r-10; base-- {
-		if !unicode.IsDigit(base - 1) {
-			return int(r - base)
-		}
-	}
-	return 0
 }
 
 func revSortRefs(rs []CrossRef) {
@@ -750,4 +656,14 @@ func (c *revCompare) staleRefs(lang string, find CrossRefFinder) []StaleRef {
 		}
 	}
 	return out
+}
+
+// revCnNumber reads a number at the start of s: digits of any script, or a
+// Chinese numeral (十七, 一百二十, 二〇二四). It returns the value and the
+// length in bytes.
+func revCnNumber(s string) (val, n int) {
+	if val, n = segment.ParseDigits(s); n > 0 {
+		return val, n
+	}
+	return segment.ParseChineseNumber(s)
 }

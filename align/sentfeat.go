@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"concord/segment"
 )
 
 // This file turns sentences into the features the aligner compares: tokens,
@@ -62,7 +64,7 @@ func sentTokenize(s string, han bool) []string {
 			b = b[:0]
 			for _, r := range s[start:end] {
 				if unicode.IsDigit(r) {
-					b = append(b, byte('0'+sentDigitValue(r)))
+					b = append(b, byte('0'+max(segment.DigitValue(r), 0)))
 				} else {
 					b = utf8.AppendRune(b, unicode.ToLower(r))
 				}
@@ -95,28 +97,6 @@ func sentTokenize(s string, han bool) []string {
 	}
 	flush(len(s))
 	return out
-}
-
-// sentDigitValue gives the value of a decimal digit (Unicode category Nd) of
-// any script. Unicode lays every decimal digit set out as ten consecutive
-// code points starting at zero, and the Nd ranges start on such a zero.
-func sentDigitValue(r rune) int {
-	if r >= '0' && r <= '9' {
-		return int(r - '0')
-	}
-	if r <= 0xFFFF {
-		for _, rg := range unicode.Nd.R16 {
-			if uint16(r) >= rg.Lo && uint16(r) <= rg.Hi {
-				return int(uint16(r)-rg.Lo) % 10
-			}
-		}
-	}
-	for _, rg := range unicode.Nd.R32 {
-		if uint32(r) >= rg.Lo && uint32(r) <= rg.Hi {
-			return int(uint32(r)-rg.Lo) % 10
-		}
-	}
-	return 0
 }
 
 // sentLength is the length measure of the length model: the number of
@@ -348,7 +328,7 @@ func sentDigitNumbers(s string) []string {
 		var g []byte
 		j := i
 		for j < len(rs) && unicode.IsDigit(rs[j]) {
-			g = append(g, byte('0'+sentDigitValue(rs[j])))
+			g = append(g, byte('0'+max(segment.DigitValue(rs[j]), 0)))
 			j++
 		}
 		groups = append(groups, g)
@@ -356,7 +336,7 @@ func sentDigitNumbers(s string) []string {
 			k := j + 1
 			var h []byte
 			for k < len(rs) && unicode.IsDigit(rs[k]) {
-				h = append(h, byte('0'+sentDigitValue(rs[k])))
+				h = append(h, byte('0'+max(segment.DigitValue(rs[k]), 0)))
 				k++
 			}
 			groups = append(groups, h)
@@ -488,7 +468,7 @@ func sentAnchors(s string, toks []string, lang string, latinSide bool) []sentAnc
 			if unicode.IsDigit(rs[j]) {
 				for _, r := range rs[j:k] {
 					if unicode.IsDigit(r) {
-						v = v*10 + int64(sentDigitValue(r))
+						v = v*10 + int64(max(segment.DigitValue(r), 0))
 					}
 				}
 			} else if v, ok = parseZhNumeral(rs[j:k]); !ok {

@@ -40,7 +40,7 @@ const (
 	sentLexWeight  = 1.0 // weight of the lexical log-likelihood ratio
 	// weight with a lexicon learned from other documents, less specific
 	sentLexWeightGiven = 0.4
-	sentPriorMass      = 100. // pseudo-count of the default bead priors
+	sentPriorMass      = 100.  // pseudo-count of the default bead priors
 	sentLenPrior       = 1000. // pseudo-length (source units) of the default ratio
 )
 

@@ -94,9 +94,9 @@ func addrOf(u, parent *Unit, counts map[Kind]int) string {
 	case KindParagraph, KindSubitem:
 		seg = num
 	case KindSubparagraph:
-		seg = letterSeg(u.ord)
+		seg = Letter(u.ord)
 	case KindItem:
-		seg = toRoman(u.ord)
+		seg = Roman(u.ord)
 	}
 	if parent == nil {
 		return seg

@@ -102,16 +102,16 @@ func (p *parser) matchMarker(ln *srcLine) (marker, bool) {
 	for _, w := range annexWords {
 		if strings.HasPrefix(lower, w) {
 			i := skipSpace(s, len(w))
-			ord, n := scanDigits(s[i:])
+			ord, n := ParseDigits(s[i:])
 			if n == 0 {
-				ord, n = scanChineseNumber(s[i:])
+				ord, n = ParseChineseNumber(s[i:])
 			}
 			if n == 0 {
 				word := s[i:]
 				if k := strings.IndexAny(word, " \t.:-"); k >= 0 {
 					word = word[:k]
 				}
-				if v, ok := romanValue(word); ok {
+				if v, ok := RomanValue(word); ok {
 					ord, n = v, len(word)
 				}
 			}
@@ -152,9 +152,9 @@ func matchZhDivision(s string) (marker, bool) {
 		return marker{}, false
 	}
 	i := skipSpace(s, len("第"))
-	ord, n := scanDigits(s[i:])
+	ord, n := ParseDigits(s[i:])
 	if n == 0 {
-		ord, n = scanChineseNumber(s[i:])
+		ord, n = ParseChineseNumber(s[i:])
 	}
 	if n == 0 {
 		return marker{}, false
@@ -177,7 +177,7 @@ func matchZhDivision(s string) (marker, bool) {
 	i += size
 	m := marker{kind: kind, ord: ord}
 	if kind == KindArticle && strings.HasPrefix(s[i:], "之") {
-		if sub, n := scanChineseNumber(s[i+len("之"):]); n > 0 {
+		if sub, n := ParseChineseNumber(s[i+len("之"):]); n > 0 {
 			m.sub = sub
 			i += len("之") + n
 		}
@@ -213,14 +213,14 @@ func matchWordDivision(lang, s, lower string) (marker, bool) {
 			continue
 		}
 		i = skipSpace(s, i)
-		ord, n := scanDigits(s[i:])
+		ord, n := ParseDigits(s[i:])
 		if n == 0 {
 			// a Roman numeral or a spelled-out ordinal
 			word := s[i:]
 			if k := strings.IndexAny(word, " \t.:-–—"); k >= 0 {
 				word = word[:k]
 			}
-			if v, ok := romanValue(word); ok && strings.ToUpper(word) == word {
+			if v, ok := RomanValue(word); ok && strings.ToUpper(word) == word {
 				ord, n = v, len(word)
 			} else {
 				for w, v := range ordinalWords {
@@ -258,9 +258,9 @@ func matchWordDivision(lang, s, lower string) (marker, bool) {
 // (a) / a) / (أ), (i) / i) / (一) / ’1’.
 func matchList(lang string, s string) (marker, bool) {
 	// numbered paragraph: 1. or 1 - (Arabic texts)
-	if v, n := scanDigits(s); n > 0 && v > 0 && v < 1000 {
+	if v, n := ParseDigits(s); n > 0 && v > 0 && v < 1000 {
 		i := skipSpace(s, n)
-		if i < len(s) && s[i] == '.' && (i+1 == len(s) || digitValue(rune(s[i+1])) < 0) && i == n {
+		if i < len(s) && s[i] == '.' && (i+1 == len(s) || DigitValue(rune(s[i+1])) < 0) && i == n {
 			return listMarker(KindParagraph, v, i+1, s, lang == "zh")
 		}
 		if i > n && i < len(s) && (s[i] == '-' || strings.HasPrefix(s[i:], "–")) {
@@ -273,7 +273,7 @@ func matchList(lang string, s string) (marker, bool) {
 	}
 	// Arabic items ’1’
 	if r, size := utf8.DecodeRuneInString(s); r == '’' || r == '‘' || r == '\'' {
-		if v, n := scanDigits(s[size:]); n > 0 && v > 0 {
+		if v, n := ParseDigits(s[size:]); n > 0 && v > 0 {
 			r2, size2 := utf8.DecodeRuneInString(s[size+n:])
 			if r2 == '’' || r2 == '‘' || r2 == '\'' {
 				return listMarker(KindItem, v, size+n+size2, s, lang == "zh")
@@ -298,7 +298,7 @@ func matchList(lang string, s string) (marker, bool) {
 	if !open && lang == "zh" { // zh uses (a) and (一) only
 		return marker{}, false
 	}
-	if v, n := scanChineseNumber(tok); n == len(tok) && open && v > 0 {
+	if v, n := ParseChineseNumber(tok); n == len(tok) && open && v > 0 {
 		return listMarker(KindItem, v, end, s, lang == "zh")
 	}
 	var m marker
@@ -307,7 +307,7 @@ func matchList(lang string, s string) (marker, bool) {
 	if r, size := utf8.DecodeRuneInString(tokL); size == len(tokL) && letterOrdinal(r) > 0 && !unicode.IsUpper(r) {
 		m, found = listMarker(KindSubparagraph, letterOrdinal(r), end, s, lang == "zh")
 	}
-	if v, ok := romanValue(tok); ok && strings.ToLower(tok) == tok {
+	if v, ok := RomanValue(tok); ok && strings.ToLower(tok) == tok {
 		rm, ok := listMarker(KindItem, v, end, s, lang == "zh")
 		if ok {
 			if found {
