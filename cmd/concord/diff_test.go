@@ -22,26 +22,7 @@ func diffFixture(name string) string {
 // -update.
 func goldenDiff(t *testing.T, name, got string) {
 	t.Helper()
-	path := diffFixture(name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./cmd/concord -update to create it)", err)
-	}
-	if got != string(want) {
-		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-		for i := range min(len(gl), len(wl)) {
-			if gl[i] != wl[i] {
-				t.Fatalf("%s differs at line %d:\n got %s\nwant %s", name, i+1, gl[i], wl[i])
-			}
-		}
-		t.Fatalf("%s differs in length: %d lines, want %d", name, len(gl), len(wl))
-	}
+	golden(t, filepath.Join("..", "diff", name), got)
 }
 
 func TestDiffGolden(t *testing.T) {
