@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"syscall"
 	"time"
@@ -137,7 +138,7 @@ type streamFormat struct {
 type batchRun struct {
 	cmd  string
 	bf   *batchFlags
-	sets []batch.Set
+	sets *batch.Manifest
 	// ext is the extension of the files under --out-dir.
 	ext string
 	// out is -o: the stream's file ("" for standard output).
@@ -198,7 +199,20 @@ type batchResult struct {
 	data    []byte // the record or the stream's part
 	out     *setOutput
 	outPath string
+	size    int64 // the set's input bytes
 }
+
+// InputBytes makes the set's size count in the byte rate.
+func (r batchResult) InputBytes() int64 { return r.size }
+
+// batchGOGC is the garbage collector's target in batch mode, unless the
+// GOGC environment variable sets one. A batch's live heap is small (the
+// sets in the window), so at the default of 100 the collector runs some 150
+// times a second, and on a machine whose cores all run workers it takes
+// their time: on the UN corpus two workers were only 1.4–1.5× as fast as
+// one. At 400 they are about twice as fast, for some 12 MB more of peak
+// RSS, which stays flat whatever the size of the corpus.
+const batchGOGC = 400
 
 // runBatch runs a command's batch and returns the exit status: 2 if the
 // batch could not run or any set failed, else 1 if any set had findings
@@ -206,6 +220,9 @@ type batchResult struct {
 func runBatch(r batchRun, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	if os.Getenv("GOGC") == "" {
+		defer debug.SetGCPercent(debug.SetGCPercent(batchGOGC))
+	}
 	if r.bf.resume {
 		if n, err := batch.CleanTemp(r.bf.outDir); err != nil {
 			return fail(stderr, r.cmd, err)
@@ -213,18 +230,16 @@ func runBatch(r batchRun, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "concord %s: removed %d incomplete outputs of an earlier run\n", r.cmd, n)
 		}
 	}
-	prog := newProgress(r.cmd, stderr, r.bf.quiet, r.bf.every, len(r.sets))
+	prog := newProgress(r.cmd, stderr, r.bf.quiet, r.bf.every, r.sets.Total)
 	defer prog.close()
-	sizes := make([]int64, len(r.sets))
 	findings := false
 	var st batch.Stats
 	run := func(w io.Writer) error {
 		headDone := r.stream == nil
 		var err error
-		st, err = batch.Map(ctx, r.sets, batch.Options{Jobs: r.bf.jobs, Window: r.bf.window, Progress: prog,
-			Size: func(i int) int64 { return sizes[i] }},
+		st, err = batch.MapSeq(ctx, r.sets.All(), batch.Options{Jobs: r.bf.jobs, Window: r.bf.window, Progress: prog, Total: r.sets.Total},
 			func(_ context.Context, i int, s batch.Set) (batchResult, error) {
-				return r.one(i, s, &sizes[i])
+				return r.one(i, s)
 			},
 			func(i int, s batch.Set, res batchResult, err error) error {
 				head := batchRecord{Set: s.ID, Index: i, Files: nonNilStrings(s.Files)}
@@ -295,7 +310,7 @@ func runBatch(r batchRun, stdout, stderr io.Writer) int {
 
 // one works on one set in a worker: its output rendered for the stream,
 // or written to its file under --out-dir.
-func (r *batchRun) one(i int, s batch.Set, size *int64) (batchResult, error) {
+func (r *batchRun) one(i int, s batch.Set) (batchResult, error) {
 	if s.Err != nil {
 		return batchResult{}, s.Err
 	}
@@ -308,12 +323,12 @@ func (r *batchRun) one(i int, s batch.Set, size *int64) (batchResult, error) {
 	}
 	for _, f := range s.Files {
 		if fi, err := os.Stat(f); err == nil {
-			*size += fi.Size()
+			res.size += fi.Size()
 		}
 	}
 	out, err := r.work(s)
 	if err != nil {
-		return batchResult{}, err
+		return batchResult{size: res.size}, err
 	}
 	head := batchRecord{Set: s.ID, Index: i, Files: nonNilStrings(s.Files), OK: true, Substantive: out.substantive}
 	switch {

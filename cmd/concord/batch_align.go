@@ -114,7 +114,7 @@ func runAlignBatch(bf *batchFlags, o alignBatch, stdout, stderr io.Writer) int {
 		}
 		opt.Glossary = g
 	}
-	r := batchRun{cmd: "align", bf: bf, sets: m.Sets, ext: format, out: o.out}
+	r := batchRun{cmd: "align", bf: bf, sets: m, ext: format, out: o.out}
 	if bf.outDir == "" && format == "tmx" {
 		r.stream = tmxStream(langs, unit)
 	}

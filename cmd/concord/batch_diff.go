@@ -72,7 +72,7 @@ func runDiffBatch(bf *batchFlags, o diffBatch, formatSet bool, stdout, stderr io
 	if m.Cols != nil && (m.Cols[0] != "old" || m.Cols[1] != "new") {
 		return fail(stderr, "diff", fmt.Errorf("%s: the header names %s, %s: want old, new", bf.manifest, m.Cols[0], m.Cols[1]))
 	}
-	r := batchRun{cmd: "diff", bf: bf, sets: m.Sets, ext: diffExt[format]}
+	r := batchRun{cmd: "diff", bf: bf, sets: m, ext: diffExt[format]}
 	r.work = func(s batch.Set) (*setOutput, error) {
 		if len(s.Files) != 2 || s.Files[0] == "" || s.Files[1] == "" {
 			return nil, fmt.Errorf("want OLD and NEW")

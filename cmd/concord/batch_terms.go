@@ -87,7 +87,7 @@ func runTermsBatch(bf *batchFlags, o termsBatch, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, "terms", err)
 	}
-	r := batchRun{cmd: "terms", bf: bf, sets: m.Sets, ext: format, out: o.out}
+	r := batchRun{cmd: "terms", bf: bf, sets: m, ext: format, out: o.out}
 	r.work = func(s batch.Set) (*setOutput, error) {
 		g, err := termsSet(s, langs, o)
 		if err != nil {

@@ -209,7 +209,7 @@ func TestBatchPanicIsolated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := batchRun{cmd: "align", bf: bf, sets: m.Sets, work: func(s batch.Set) (*setOutput, error) {
+	r := batchRun{cmd: "align", bf: bf, sets: m, work: func(s batch.Set) (*setOutput, error) {
 		if s.ID == "doc01" {
 			panic("index out of range")
 		}

@@ -25,9 +25,10 @@ type unpcCorpus struct {
 // writeUNPC regroups the dev set into its 732 documents × six languages:
 // one file per document per language, one sentence a line in dev-set
 // order, named after the document symbol (2015/a/69/767 →
-// 2015_a_69_767.zh.txt), and a manifest with a header naming the
+// r0/2015_a_69_767.zh.txt), and a manifest with a header naming the
 // languages. With copies > 1 the corpus is replicated into distinct
-// files (r0/…, r1/…), so that a 10× corpus reads ten times the files.
+// files (r0/…, r1/…), so that a 10× corpus reads ten times the files, and
+// the manifest has an id column (r1/2015_a_69_767).
 // limit > 0 keeps the first limit documents.
 func writeUNPC(tb testing.TB, dir string, copies, limit int) unpcCorpus {
 	tb.Helper()
@@ -53,11 +54,18 @@ func writeUNPC(tb testing.TB, dir string, copies, limit int) unpcCorpus {
 		order = order[:limit]
 	}
 	c := unpcCorpus{dir: dir, manifest: filepath.Join(dir, "manifest.tsv"), docs: len(order) * copies}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		tb.Fatal(err)
+	}
 	mf, err := os.Create(c.manifest)
 	if err != nil {
 		tb.Fatal(err)
 	}
 	mw := bufio.NewWriter(mf)
+	withID := copies > 1 // the copies share file names: an id column tells them apart
+	if withID {
+		mw.WriteString("id\t")
+	}
 	mw.WriteString(strings.Join(unpcLangs, "\t") + "\n")
 	for r := range copies {
 		sub := fmt.Sprintf("r%d", r)
@@ -67,6 +75,9 @@ func writeUNPC(tb testing.TB, dir string, copies, limit int) unpcCorpus {
 		for _, sym := range order {
 			name := strings.ReplaceAll(sym, "/", "_")
 			var row []string
+			if withID {
+				row = append(row, sub+"/"+name)
+			}
 			for _, l := range unpcLangs {
 				var b strings.Builder
 				for _, i := range docLines[sym] {
@@ -90,4 +101,60 @@ func writeUNPC(tb testing.TB, dir string, copies, limit int) unpcCorpus {
 		tb.Fatal(err)
 	}
 	return c
+}
+
+// TestBatchUNPCIdentity: the regrouped UN corpus aligned with --presplit
+// semantics through the batch engine gives the same bytes on one worker
+// and on two (and with a window of two), every set succeeds, and a set's
+// record holds what concord align gives for that set alone.
+func TestBatchUNPCIdentity(t *testing.T) {
+	limit := 0 // all 732 documents
+	if raceEnabled || testing.Short() {
+		limit = 120
+	}
+	c := writeUNPC(t, t.TempDir(), 1, limit)
+	outs := map[string]string{}
+	for _, jw := range [][2]string{{"1", "0"}, {"2", "0"}, {"2", "2"}} {
+		out := filepath.Join(c.dir, "out"+jw[0]+jw[1]+".jsonl")
+		_, errs, code := runConcord(t, "align", "--batch", c.manifest, "--presplit", "--jobs", jw[0], "--window", jw[1], "-o", out, "--quiet")
+		if code != exitOK || errs != "" {
+			t.Fatalf("--jobs %s: exit %d: %s", jw[0], code, errs)
+		}
+		b, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		outs[jw[0]+"/"+jw[1]] = string(b)
+	}
+	one := outs["1/0"]
+	if outs["2/0"] != one || outs["2/2"] != one {
+		t.Fatal("the output on two workers differs from the output on one")
+	}
+	recs := strings.Split(strings.TrimRight(one, "\n"), "\n")
+	if len(recs) != c.docs || strings.Count(one, `"ok":true`) != c.docs {
+		t.Fatalf("%d records, %d ok, want %d", len(recs), strings.Count(one, `"ok":true`), c.docs)
+	}
+	// spot checks against the single command
+	for _, k := range []int{0, 1, len(recs) / 2, len(recs) - 1} {
+		var files []string
+		for _, l := range unpcLangs {
+			files = append(files, filepath.Join(c.dir, "r0", unpcName(t, recs[k])+"."+l+".txt"))
+		}
+		// the manifest's header names the languages: so does --lang here
+		single, _, code := runConcord(t, append([]string{"align", "--presplit", "--format", "json", "--lang", strings.Join(unpcLangs, ",")}, files...)...)
+		if code != exitOK || !strings.HasSuffix(recs[k], `"alignment":`+compact(t, single)+"}") {
+			t.Errorf("set %d differs from concord align on its files", k)
+		}
+	}
+}
+
+// unpcName is the set ID of a JSON Lines record.
+func unpcName(t *testing.T, rec string) string {
+	t.Helper()
+	_, rest, ok := strings.Cut(rec, `{"set":"`)
+	name, _, ok2 := strings.Cut(rest, `"`)
+	if !ok || !ok2 {
+		t.Fatalf("no set in %.80s", rec)
+	}
+	return name
 }

@@ -6,15 +6,17 @@
 //
 // The pieces:
 //
-//   - Map, an ordered parallel map with a bounded window: at most
+//   - Map (over a slice) and MapSeq (over a sequence read as the work goes
+//     on), an ordered parallel map with a bounded window: at most
 //     Options.Window sets are started and not yet handed back, whatever
 //     the size of the corpus, and results are handed back in input order,
 //     so that the output does not depend on the number of workers;
 //   - Progress, the interface a progress display implements, fed from the
-//     ordered results with Stats (sets done, failed and skipped, bytes,
-//     rate, time left);
-//   - Manifest and Set: document sets read from a TSV manifest
-//     (ReadManifest) or matched by name in a directory (ScanDir);
+//     ordered results with Stats (sets done, failed and skipped, bytes
+//     (see Sizer), rate, time left);
+//   - Manifest and Set: document sets read line by line from a TSV
+//     manifest (ReadManifest), or matched by name in a directory
+//     (ScanDir, which lists the directory in memory);
 //   - WriteFile, which writes an output to a temporary file and renames
 //     it when complete, so that an output that exists is complete (what
 //     --resume relies on).
@@ -27,8 +29,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"iter"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"sync"
 	"time"
 )
@@ -37,7 +41,7 @@ import (
 // rather than failed: its output already exists (--resume).
 var ErrSkip = errors.New("skipped")
 
-// Options control Map.
+// Options control Map and MapSeq.
 type Options struct {
 	// Jobs is the number of workers; 0 or less: runtime.NumCPU().
 	Jobs int
@@ -49,10 +53,17 @@ type Options struct {
 	// Progress, if not nil, is told of every set handed to emit, in
 	// order, and of the end.
 	Progress Progress
-	// Size, if not nil, gives the input size of item i in bytes, for the
-	// byte rate of Stats. It is called once per item, from the goroutine
-	// that calls emit.
-	Size func(i int) int64
+	// Total is the number of items MapSeq will see, for Stats.Total and
+	// the time left (0: unknown). Map sets it to len(items).
+	Total int
+}
+
+// Sizer is implemented by results that know the input bytes their item
+// stands for: Stats.Bytes adds them up, for the byte rate. It is called on
+// every result handed to emit but skipped ones, failed ones included
+// (their result is whatever work returned with the error).
+type Sizer interface {
+	InputBytes() int64
 }
 
 func (o Options) jobs() int {
@@ -78,7 +89,7 @@ type Stats struct {
 	Done    int       // sets handed back: succeeded, failed or skipped
 	Failed  int       // sets whose work returned an error other than ErrSkip
 	Skipped int       // sets whose work returned ErrSkip
-	Bytes   int64     // input bytes of the sets done (see Options.Size), skipped ones excluded
+	Bytes   int64     // input bytes of the sets done (see Sizer), skipped ones excluded
 	Start   time.Time // when the batch started
 	Now     time.Time // when these counts were taken
 }
@@ -118,10 +129,10 @@ func (s Stats) Remaining() time.Duration {
 	return time.Duration(float64(left) / r * float64(time.Second))
 }
 
-// Progress is told how a batch goes. Map calls Update after each set is
-// handed to emit and Finish once at the end, all from the goroutine that
-// called Map, so an implementation needs no locking against Map (it may
-// against its own timers).
+// Progress is told how a batch goes. Map and MapSeq call Update after each
+// set is handed to emit and Finish once at the end, all from the goroutine
+// that called them, so an implementation needs no locking against them (it
+// may against its own timers).
 type Progress interface {
 	Update(Stats)
 	Finish(Stats)
@@ -132,8 +143,8 @@ type Progress interface {
 // At most Options.Window items are started and not yet emitted, so the
 // results held at once are bounded whatever len(items) is.
 //
-// An error returned by work (or a panic in it, turned into an error) is
-// handed to emit with the item and counted as failed; errors wrapping
+// An error returned by work (or a panic in it, turned into a *PanicError)
+// is handed to emit with the item and counted as failed; errors wrapping
 // ErrSkip count as skipped. Neither stops the batch. If emit returns an
 // error, or ctx is cancelled, Map starts no more items, waits for the
 // running ones and returns that error (or ctx.Err()); items not started
@@ -141,27 +152,41 @@ type Progress interface {
 func Map[T, R any](ctx context.Context, items []T, opt Options,
 	work func(ctx context.Context, i int, item T) (R, error),
 	emit func(i int, item T, r R, err error) error) (Stats, error) {
+	opt.Total = len(items)
+	return MapSeq(ctx, slices.Values(items), opt, work, emit)
+}
+
+// MapSeq is Map over a sequence, which it reads only as fast as the window
+// lets it: a manifest of any length can be read line by line, and only the
+// items in the window are in memory. Item i is the i-th of the sequence;
+// Options.Total, if known, gives Stats.Total.
+func MapSeq[T, R any](ctx context.Context, items iter.Seq[T], opt Options,
+	work func(ctx context.Context, i int, item T) (R, error),
+	emit func(i int, item T, r R, err error) error) (Stats, error) {
 
 	jobs := opt.jobs()
 	window := opt.window(jobs)
-	st := Stats{Total: len(items), Start: time.Now()}
+	st := Stats{Total: opt.Total, Start: time.Now()}
 	st.Now = st.Start
 	finish := func(err error) (Stats, error) {
 		st.Now = time.Now()
+		st.Total = max(st.Total, st.Done)
 		if opt.Progress != nil {
 			opt.Progress.Finish(st)
 		}
 		return st, err
 	}
-	if len(items) == 0 {
-		return finish(ctx.Err())
-	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
+	type task struct {
+		i    int
+		item T
+	}
 	type result struct {
-		r   R
-		err error
+		item T
+		r    R
+		err  error
 	}
 	// Item i, once started, owns slot i%window until it is emitted: the
 	// started, unemitted items are a run of at most window consecutive
@@ -171,76 +196,90 @@ func Map[T, R any](ctx context.Context, items []T, opt Options,
 		slots[k] = make(chan result, 1)
 	}
 	tokens := make(chan struct{}, window) // one per started, unemitted item
-	todo := make(chan int)
+	todo := make(chan task)
+	count := make(chan int, 1) // the number of items started, once the feeder stops
 	var wg sync.WaitGroup
 
-	// feeder: starts items in order while the window has room
+	// feeder: reads the sequence and starts items in order while the
+	// window has room
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
 		defer close(todo)
-		for i := range items {
+		n := 0
+		defer func() { count <- n }()
+		for item := range items {
 			select {
 			case tokens <- struct{}{}:
 			case <-ctx.Done():
 				return
 			}
 			select {
-			case todo <- i:
+			case todo <- task{n, item}:
+				n++
 			case <-ctx.Done():
 				return
 			}
 		}
 	}()
-	for range min(jobs, len(items)) {
+	for range jobs {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range todo {
-				r, err := protect(ctx, i, items[i], work)
-				slots[i%window] <- result{r, err} // never blocks: the slot is i's
+			for t := range todo {
+				r, err := protect(ctx, t.i, t.item, work)
+				slots[t.i%window] <- result{t.item, r, err} // never blocks: the slot is t.i's
 			}
 		}()
 	}
-	// wait for the workers on every return, so that no work runs after Map
+	// wait for the workers on every return, so that no work runs after
+	// MapSeq returns
 	defer wg.Wait()
 	defer cancel()
 
-	for i := range items {
+	started := -1 // known once the feeder has stopped
+	for i := 0; started < 0 || i < started; i++ {
+		if err := ctx.Err(); err != nil {
+			return finish(err)
+		}
 		var res result
 		select {
 		case res = <-slots[i%window]:
+		case started = <-count:
+			if i >= started {
+				return finish(ctx.Err())
+			}
+			select {
+			case res = <-slots[i%window]:
+			case <-ctx.Done():
+				return finish(ctx.Err())
+			}
 		case <-ctx.Done():
 			return finish(ctx.Err())
 		}
+		if sz, ok := any(res.r).(Sizer); ok && !errors.Is(res.err, ErrSkip) {
+			st.Bytes += sz.InputBytes()
+		}
 		switch {
 		case res.err == nil:
-			st.Bytes += size(opt.Size, i)
 		case errors.Is(res.err, ErrSkip):
 			st.Skipped++
 		default:
 			st.Failed++
-			st.Bytes += size(opt.Size, i)
 		}
 		st.Done++
-		if err := emit(i, items[i], res.r, res.err); err != nil {
+		if err := emit(i, res.item, res.r, res.err); err != nil {
 			cancel()
 			return finish(err)
 		}
 		<-tokens
 		st.Now = time.Now()
+		st.Total = max(st.Total, st.Done)
 		if opt.Progress != nil {
 			opt.Progress.Update(st)
 		}
 	}
-	return finish(nil)
-}
-
-func size(f func(int) int64, i int) int64 {
-	if f == nil {
-		return 0
-	}
-	return f(i)
+	return finish(ctx.Err())
 }
 
 // protect runs work on one item, turning a panic into an error so that one

@@ -166,7 +166,7 @@ func TestMapCancel(t *testing.T) {
 			}
 			return nil
 		})
-	if !errors.Is(err, context.Canceled) || n > 7 {
+	if !errors.Is(err, context.Canceled) || n != 6 {
 		t.Errorf("err %v after %d items", err, n)
 	}
 }
@@ -183,14 +183,14 @@ func (r *recorder) Finish(s Stats) { r.final = &s }
 func TestMapProgress(t *testing.T) {
 	rec := &recorder{}
 	items := []int{10, 20, 30, 40}
-	_, err := Map(context.Background(), items, Options{Jobs: 2, Progress: rec, Size: func(i int) int64 { return int64(items[i]) }},
-		func(_ context.Context, i int, _ int) (int, error) {
+	_, err := Map(context.Background(), items, Options{Jobs: 2, Progress: rec},
+		func(_ context.Context, i int, v int) (sized, error) {
 			if i == 2 {
-				return 0, ErrSkip
+				return sized(v), ErrSkip
 			}
-			return 0, nil
+			return sized(v), nil
 		},
-		func(int, int, int, error) error { return nil })
+		func(int, int, sized, error) error { return nil })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -206,6 +206,11 @@ func TestMapProgress(t *testing.T) {
 		t.Errorf("final %+v", *f)
 	}
 }
+
+// sized is a result that knows its input bytes.
+type sized int64
+
+func (s sized) InputBytes() int64 { return int64(s) }
 
 func TestStatsRates(t *testing.T) {
 	t0 := time.Unix(1000, 0)
@@ -258,5 +263,37 @@ func TestWriteFile(t *testing.T) {
 	}
 	if n, err := CleanTemp(filepath.Join(dir, "none")); n != 0 || err != nil {
 		t.Errorf("missing dir: %d, %v", n, err)
+	}
+}
+
+// TestMapSeq: a sequence is read as the window lets it, never ahead, and
+// its items come back in order; Total grows with what was read when it is
+// not known.
+func TestMapSeq(t *testing.T) {
+	var read atomic.Int64
+	seq := func(yield func(int) bool) {
+		for i := range 100 {
+			read.Add(1)
+			if !yield(i) {
+				return
+			}
+		}
+	}
+	var emitted []int
+	st, err := MapSeq(context.Background(), seq, Options{Jobs: 2, Window: 3},
+		func(_ context.Context, i int, v int) (int, error) { return v + 1, nil },
+		func(i int, v int, r int, err error) error {
+			// at most the window (3) plus the one the feeder holds ahead
+			if ahead := read.Load() - int64(i); ahead > 4 {
+				t.Errorf("item %d emitted with %d read", i, read.Load())
+			}
+			if i != v || r != v+1 {
+				t.Errorf("item %d: %d %d", i, v, r)
+			}
+			emitted = append(emitted, v)
+			return nil
+		})
+	if err != nil || len(emitted) != 100 || st.Total != 100 || st.Done != 100 {
+		t.Errorf("%d emitted, %+v, %v", len(emitted), st, err)
 	}
 }

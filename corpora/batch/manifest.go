@@ -2,10 +2,13 @@ package batch
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"io/fs"
+	"iter"
 	"os"
 	"path"
 	"path/filepath"
@@ -48,16 +51,32 @@ func (s Set) Present() (files, cols []string) {
 	return files, cols
 }
 
-// Manifest is the list of document sets of a batch.
+// Manifest is the list of document sets of a batch: in memory (Sets), or
+// read from its file one set at a time (All), so that a manifest of any
+// length takes constant memory.
 type Manifest struct {
 	// Cols are the header's names of the file columns (without "id"), nil
 	// when the manifest has no header.
 	Cols []string
-	// Sets in manifest order.
+	// Sets in manifest order, for a manifest in memory (ParseManifest,
+	// ScanDir); nil for one read from its file (ReadManifest): use All.
 	Sets []Set
+	// Total is the number of sets.
+	Total int
 	// Ignored lists the files ScanDir found but could not place (no
 	// language suffix), relative to the directory.
 	Ignored []string
+
+	seq iter.Seq[Set]
+}
+
+// All returns the sets in manifest order: from memory, or read from the
+// manifest's file anew, one line at a time.
+func (m *Manifest) All() iter.Seq[Set] {
+	if m.seq != nil {
+		return m.seq
+	}
+	return slices.Values(m.Sets)
 }
 
 // ManifestOptions say how to read a manifest or a directory.
@@ -77,134 +96,195 @@ func (o ManifestOptions) isName(s string) bool {
 	return slices.Contains(o.Names, s)
 }
 
-// ReadManifest reads a TSV manifest, one document set a line: a file per
+// ReadManifest opens a TSV manifest, one document set a line: a file per
 // column, separated by tabs; an optional header line naming the columns
 // (language codes, or old and new, and optionally "id" for a column that
-// names the sets); blank lines and lines starting with # are skipped;
-// an empty field is a file the set lacks. Relative paths are taken from
-// the manifest's directory ("-" reads standard input, paths from the
-// working directory).
+// names the sets); blank lines and lines starting with # are skipped; an
+// empty field is a file the set lacks. Relative paths are taken from the
+// manifest's directory ("-" reads standard input, paths from the working
+// directory).
 //
+// ReadManifest reads the file once for its header and the number of sets;
+// the sets themselves are read again, one line at a time, by All, so only
+// the sets in flight are in memory (standard input is kept in memory).
 // A line with the wrong number of fields or a duplicate ID is still a set,
 // with Err saying what is wrong, so that the batch reports it and goes on;
-// an unreadable manifest is an error.
+// an unreadable manifest or a bad header is an error.
 func ReadManifest(name string, opt ManifestOptions) (*Manifest, error) {
-	var r io.Reader
 	dir := "."
+	open := func() (io.ReadCloser, error) { return os.Open(name) }
 	if name == "-" {
-		r = os.Stdin
-	} else {
-		f, err := os.Open(name)
+		data, err := io.ReadAll(os.Stdin)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("standard input: %w", err)
 		}
-		defer f.Close()
-		r = f
+		open = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(data)), nil }
+	} else {
 		dir = filepath.Dir(name)
 	}
-	m, err := ParseManifest(r, dir, opt)
+	f, err := open()
+	if err != nil {
+		return nil, err
+	}
+	m := &Manifest{}
+	p := newManifestParser(dir, opt)
+	p.count = true
+	err = p.scan(f, func(Set) bool { m.Total++; return true })
+	f.Close()
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	m.Cols = p.cols
+	m.seq = func(yield func(Set) bool) {
+		f, err := open()
+		if err == nil {
+			p := newManifestParser(dir, opt)
+			err = p.scan(f, yield)
+			f.Close()
+		}
+		if err != nil { // the file changed or went since ReadManifest
+			yield(Set{ID: "manifest", Err: fmt.Errorf("%s: %w", name, err)})
+		}
 	}
 	return m, nil
 }
 
-// ParseManifest reads a manifest (see ReadManifest) whose relative paths
-// are taken from dir.
+// ParseManifest reads a whole manifest (see ReadManifest) into memory;
+// relative paths are taken from dir.
 func ParseManifest(r io.Reader, dir string, opt ManifestOptions) (*Manifest, error) {
 	m := &Manifest{}
+	p := newManifestParser(dir, opt)
+	if err := p.scan(r, func(s Set) bool { m.Sets = append(m.Sets, s); return true }); err != nil {
+		return nil, err
+	}
+	m.Cols, m.Total = p.cols, len(m.Sets)
+	return m, nil
+}
+
+// manifestParser reads the lines of a manifest one at a time.
+type manifestParser struct {
+	dir    string
+	opt    ManifestOptions
+	cols   []string // the header's file columns
+	header bool
+	idCol  int
+	ncols  int  // file columns a line must have (0: not known yet)
+	sets   int  // data lines so far
+	count  bool // only count the sets: no paths, no IDs
+	// seen holds a 64-bit hash of every ID with its line, to find
+	// duplicates in constant memory per set: two IDs that collide (one
+	// chance in 10^19 for a pair) would be reported as duplicates.
+	seen map[uint64]int
+}
+
+func newManifestParser(dir string, opt ManifestOptions) *manifestParser {
+	return &manifestParser{dir: dir, opt: opt, idCol: -1, ncols: opt.Columns, seen: map[uint64]int{}}
+}
+
+// scan reads the lines of r and yields a set for every data line, until
+// yield returns false.
+func (p *manifestParser) scan(r io.Reader, yield func(Set) bool) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
-	idCol := -1
-	ncols := opt.Columns // file columns
-	header := false
-	seen := map[string]int{}
 	line := 0
 	for sc.Scan() {
 		line++
-		text := strings.TrimRight(sc.Text(), "\r")
-		if line == 1 {
-			text = strings.TrimPrefix(text, "\ufeff")
+		s, ok, err := p.line(sc.Text(), line)
+		if err != nil {
+			return err
 		}
-		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
-			continue
+		if ok && !yield(s) {
+			return nil
 		}
-		fields := strings.Split(text, "\t")
-		for i := range fields {
-			fields[i] = strings.TrimSpace(fields[i])
-		}
-		if !header && m.Sets == nil && m.Cols == nil && isHeader(fields, opt) {
-			header = true
-			for i, f := range fields {
-				if strings.EqualFold(f, "id") {
-					if idCol >= 0 {
-						return nil, fmt.Errorf("line %d: two id columns", line)
-					}
-					idCol = i
-					continue
-				}
-				m.Cols = append(m.Cols, strings.ToLower(f))
-			}
-			if opt.Columns > 0 && len(m.Cols) != opt.Columns {
-				return nil, fmt.Errorf("line %d: the header names %d file columns, want %d", line, len(m.Cols), opt.Columns)
-			}
-			ncols = len(m.Cols)
-			continue
-		}
-		s := Set{Line: line}
-		var files []string
-		id := ""
+	}
+	return sc.Err()
+}
+
+// line reads one line: ok if it is a set (not a header, comment or blank).
+func (p *manifestParser) line(text string, line int) (s Set, ok bool, err error) {
+	text = strings.TrimRight(text, "\r")
+	if line == 1 {
+		text = strings.TrimPrefix(text, "\ufeff")
+	}
+	if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
+		return s, false, nil
+	}
+	fields := strings.Split(text, "\t")
+	for i := range fields {
+		fields[i] = strings.TrimSpace(fields[i])
+	}
+	if !p.header && p.sets == 0 && isHeader(fields, p.opt) {
+		p.header = true
 		for i, f := range fields {
-			if i == idCol {
-				id = f
+			if strings.EqualFold(f, "id") {
+				if p.idCol >= 0 {
+					return s, false, fmt.Errorf("line %d: two id columns", line)
+				}
+				p.idCol = i
 				continue
 			}
-			files = append(files, f)
+			p.cols = append(p.cols, strings.ToLower(f))
 		}
-		if ncols == 0 {
-			ncols = len(files) // no header: the first line sets the count
+		if p.opt.Columns > 0 && len(p.cols) != p.opt.Columns {
+			return s, false, fmt.Errorf("line %d: the header names %d file columns, want %d", line, len(p.cols), p.opt.Columns)
 		}
-		s.Cols = make([]string, max(ncols, len(files)))
-		copy(s.Cols, m.Cols)
-		for i, f := range files {
-			if f != "" && !filepath.IsAbs(f) && dir != "." {
-				f = filepath.Join(dir, f)
-			}
-			files[i] = f
+		p.ncols = len(p.cols)
+		return s, false, nil
+	}
+	p.sets++
+	if p.count {
+		return s, true, nil
+	}
+	s.Line = line
+	var files []string
+	id := ""
+	for i, f := range fields {
+		if i == p.idCol {
+			id = f
+			continue
 		}
-		s.Files = files
-		switch {
-		case len(files) != ncols:
-			s.Err = fmt.Errorf("%d files, want %d", len(files), ncols)
-		case idCol >= 0 && id == "":
-			s.Err = errors.New("empty id")
+		files = append(files, f)
+	}
+	if p.ncols == 0 {
+		p.ncols = len(files) // no header: the first line sets the count
+	}
+	s.Cols = make([]string, max(p.ncols, len(files)))
+	copy(s.Cols, p.cols)
+	for i, f := range files {
+		if f != "" && !filepath.IsAbs(f) && p.dir != "." {
+			files[i] = filepath.Join(p.dir, f)
 		}
-		if id == "" {
-			id = deriveID(files, opt)
-		}
-		if id == "" {
-			id = fmt.Sprintf("line%d", line)
-			if s.Err == nil {
-				s.Err = errors.New("no file")
-			}
-		}
-		s.ID = id
+	}
+	s.Files = files
+	switch {
+	case len(files) != p.ncols:
+		s.Err = fmt.Errorf("%d files, want %d", len(files), p.ncols)
+	case p.idCol >= 0 && id == "":
+		s.Err = errors.New("empty id")
+	}
+	if id == "" {
+		id = deriveID(files, p.opt)
+	}
+	if id == "" {
+		id = fmt.Sprintf("line%d", line)
 		if s.Err == nil {
-			s.Err = checkID(id)
+			s.Err = errors.New("no file")
 		}
-		if s.Err == nil { // a faulty line claims no ID
-			if prev, ok := seen[id]; ok {
-				s.Err = fmt.Errorf("set id %q is also line %d's (add an id column)", id, prev)
-			} else {
-				seen[id] = line
-			}
+	}
+	s.ID = id
+	if s.Err == nil {
+		s.Err = checkID(id)
+	}
+	if s.Err == nil { // a faulty line claims no ID
+		h := fnv.New64a()
+		io.WriteString(h, id)
+		if prev, ok := p.seen[h.Sum64()]; ok {
+			s.Err = fmt.Errorf("set id %q is also line %d's (add an id column)", id, prev)
+		} else {
+			p.seen[h.Sum64()] = line
 		}
-		m.Sets = append(m.Sets, s)
 	}
-	if err := sc.Err(); err != nil {
-		return nil, err
-	}
-	return m, nil
+	return s, true, nil
 }
 
 // isHeader: every field is a column name or "id", and at least one is a
@@ -275,6 +355,7 @@ func ScanDir(dir string, langs []string) (*Manifest, error) {
 	opt := ManifestOptions{Names: langs}
 	m := &Manifest{Cols: slices.Clone(langs)}
 	byID := map[string]*Set{}
+	defer func() { m.Total = len(m.Sets) }()
 	col := map[string]int{}
 	for i, l := range langs {
 		col[l] = i

@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -104,5 +105,47 @@ func TestScanDir(t *testing.T) {
 	}
 	if !slices.Equal(m.Ignored, []string{"README.md"}) {
 		t.Errorf("ignored %v", m.Ignored)
+	}
+}
+
+// TestReadManifestStreams: ReadManifest counts the sets and All reads
+// them again from the file, the same as ParseManifest's.
+func TestReadManifestStreams(t *testing.T) {
+	dir := t.TempDir()
+	text := "id\tzh\ten\n# comment\na\ta.zh\ta.en\nb\tb.zh\t\na\tc.zh\tc.en\n\n"
+	name := filepath.Join(dir, "m.tsv")
+	os.WriteFile(name, []byte(text), 0o644)
+	m, err := ReadManifest(name, ManifestOptions{Names: langs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := ParseManifest(strings.NewReader(text), dir, ManifestOptions{Names: langs})
+	if m.Sets != nil || m.Total != 3 || !slices.Equal(m.Cols, []string{"zh", "en"}) {
+		t.Fatalf("%+v", m)
+	}
+	for round := range 2 { // All may be read more than once
+		var got []Set
+		for s := range m.All() {
+			got = append(got, s)
+		}
+		if len(got) != 3 {
+			t.Fatalf("round %d: %d sets", round, len(got))
+		}
+		for k := range got {
+			g, w := got[k], want.Sets[k]
+			if g.ID != w.ID || g.Line != w.Line || !slices.Equal(g.Files, w.Files) || fmt.Sprint(g.Err) != fmt.Sprint(w.Err) {
+				t.Errorf("set %d: %+v, want %+v", k, g, w)
+			}
+		}
+		if got[2].Err == nil || !strings.Contains(got[2].Err.Error(), `set id "a" is also line 3's`) {
+			t.Errorf("duplicate: %v", got[2].Err)
+		}
+	}
+	if _, err := ReadManifest(filepath.Join(dir, "none.tsv"), ManifestOptions{}); err == nil {
+		t.Error("a missing manifest was read")
+	}
+	os.WriteFile(name, []byte("id\tzh\tid\n"), 0o644)
+	if _, err := ReadManifest(name, ManifestOptions{Names: langs}); err == nil || !strings.Contains(err.Error(), "two id columns") {
+		t.Errorf("bad header: %v", err)
 	}
 }
