@@ -115,8 +115,7 @@ func newFlags(name, usage string, stdout io.Writer) *pflag.FlagSet {
 func parseFlags(fs *pflag.FlagSet, args []string, stderr io.Writer) (bool, int) {
 	fs.SetOutput(io.Discard)
 	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, pflag.ErrHelp) {
-			fs.Usage()
+		if errors.Is(err, pflag.ErrHelp) { // pflag has printed the usage
 			return false, exitOK
 		}
 		fmt.Fprintf(stderr, "concord %s: %v\n", fs.Name(), err)
