@@ -115,8 +115,10 @@ func TestHelp(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "concord parse") {
 		t.Errorf("exit %d, %q", code, out)
 	}
-	out, _, code = runConcord(t, "parse", "--help")
-	if code != 0 || !strings.Contains(out, "Examples:") || !strings.Contains(out, "--format") {
-		t.Errorf("exit %d, %q", code, out)
+	for _, c := range commands {
+		out, _, code = runConcord(t, c.name, "--help")
+		if code != 0 || !strings.Contains(out, "Examples:") || strings.Count(out, "Usage:") != 1 {
+			t.Errorf("%s --help: exit %d, %q", c.name, code, out)
+		}
 	}
 }
