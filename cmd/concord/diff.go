@@ -7,6 +7,7 @@ import (
 
 	"concord/align"
 	"concord/corpora/diffout"
+	"concord/segment"
 )
 
 const diffUsage = `Usage: concord diff OLD NEW [flags]
@@ -31,8 +32,12 @@ Formats:
   html  one self-contained redline page with a table of contents
   json  every unit with op, addresses, similarity, status and diff
 
+With --revisions and one FILE (.docx, .odt or .html with tracked changes),
+compare the text before the tracked changes with the text after them.
+
 Examples:
   concord diff L15.zh.txt L16.zh.txt
+  concord diff draft-with-changes.docx --revisions --format md
   concord diff old.md new.md --format html > redline.html
   concord diff old.md new.md --format md --status-only
   concord diff old.txt new.txt --granularity char --strict
@@ -50,6 +55,7 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	strict := fs.Bool("strict", false, "report differences of form (spacing, width, quotes, Markdown) as changes")
 	statusOnly := fs.Bool("status-only", false, "list only the units whose negotiation status changed")
 	color := fs.String("color", "auto", "colour the text format: auto, always or never")
+	revisions := fs.Bool("revisions", false, "compare the tracked changes of one .docx, .odt or .html FILE: its text before them with its text after")
 	var bf batchFlags
 	bf.register(fs, false)
 	if ok, code := parseFlags(fs, args, stderr); !ok {
@@ -66,10 +72,14 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, "diff", err)
 	}
 	var oldPath, newPath string
-	switch fs.NArg() {
-	case 1:
+	switch {
+	case *revisions && fs.NArg() != 1:
+		return fail(stderr, "diff", fmt.Errorf("--revisions takes one FILE with tracked changes, got %d", fs.NArg()))
+	case *revisions:
 		newPath = fs.Arg(0)
-	case 2:
+	case fs.NArg() == 1:
+		newPath = fs.Arg(0)
+	case fs.NArg() == 2:
 		oldPath, newPath = fs.Arg(0), fs.Arg(1)
 	default:
 		return fail(stderr, "diff", fmt.Errorf("want OLD and NEW files (or NEW alone), got %d arguments", fs.NArg()))
@@ -85,11 +95,16 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	if *color != "auto" && *color != "always" && *color != "never" {
 		return fail(stderr, "diff", fmt.Errorf("unknown color mode %q: want auto, always or never", *color))
 	}
-	oldDoc, err := in.load(oldPath, "")
-	if err != nil {
-		return fail(stderr, "diff", err)
+	var oldDoc, newDoc *segment.Document
+	var err error
+	if *revisions {
+		oldDoc, newDoc, err = in.loadRevisions(newPath)
+	} else {
+		oldDoc, err = in.load(oldPath, "")
+		if err == nil {
+			newDoc, err = in.load(newPath, "")
+		}
 	}
-	newDoc, err := in.load(newPath, "")
 	if err != nil {
 		return fail(stderr, "diff", err)
 	}

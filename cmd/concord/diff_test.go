@@ -215,3 +215,27 @@ func TestUseColor(t *testing.T) {
 		t.Error("NO_COLOR ignored")
 	}
 }
+
+// TestDiffRevisions reads the tracked changes of one file (made by
+// LibreOffice, see testdata/office/README.md) as a revision pair: the docx
+// and the odt give the same report, and it matches a diff of the two texts.
+func TestDiffRevisions(t *testing.T) {
+	dir := filepath.Join("..", "..", "testdata", "office")
+	docx, _, code := runConcord(t, "diff", filepath.Join(dir, "tracked.zh.docx"), "--revisions", "--format", "md")
+	if code != 1 {
+		t.Fatalf("exit %d, want 1 (substantive changes)", code)
+	}
+	golden(t, filepath.Join("..", "diff", "tracked.revisions.md"), docx)
+	odt, _, _ := runConcord(t, "diff", filepath.Join(dir, "tracked.zh.odt"), "--revisions", "--format", "md")
+	if strings.ReplaceAll(odt, ".odt", ".docx") != docx {
+		t.Error("odt and docx tracked changes give different reports")
+	}
+	for _, want := range []string{"art.2.2 · deleted", "art.2.3 → art.2.2 · renumbered", "open → ad-ref", "**更高效和更有效地**"} {
+		if !strings.Contains(docx, want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+	if _, errs, code := runConcord(t, "diff", "a.docx", "b.docx", "--revisions"); code != 2 || !strings.Contains(errs, "--revisions takes one FILE") {
+		t.Errorf("two files with --revisions: exit %d, %q", code, errs)
+	}
+}

@@ -76,3 +76,32 @@ func (f *inputFlags) load(path, lang string) (*segment.Document, error) {
 	}
 	return corpora.LoadFile(path, opt)
 }
+
+// loadRevisions reads a file with tracked changes (docx, odt, html) as two
+// documents: its text before the changes and after them.
+func (f *inputFlags) loadRevisions(path string) (before, after *segment.Document, err error) {
+	opt, err := f.options("")
+	if err != nil {
+		return nil, nil, err
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, &corpora.InputError{File: path, Reason: err.Error(), Err: err}
+	}
+	oldText, newText, err := corpora.ReadRevisions(path, data)
+	if err != nil {
+		return nil, nil, err
+	}
+	parse := func(name, text string) (*segment.Document, error) {
+		d, err := segment.Parse(name, text, segment.Options{Lang: opt.Lang, Marks: opt.Marks})
+		if err != nil {
+			return nil, &corpora.InputError{File: name, Reason: err.Error()}
+		}
+		return d, nil
+	}
+	if before, err = parse(path+" (before the tracked changes)", oldText); err != nil {
+		return nil, nil, err
+	}
+	after, err = parse(path+" (after)", newText)
+	return before, after, err
+}
