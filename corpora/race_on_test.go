@@ -1,0 +1,7 @@
+//go:build race
+
+package corpora
+
+// raceSlowdown scales the time limits of guard tests under the race
+// detector, which slows code down by an order of magnitude.
+const raceSlowdown = 10
