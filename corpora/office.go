@@ -622,33 +622,14 @@ func sniffZip(data []byte) (Format, bool) {
 // isFlatODT reports whether head starts a flat OpenDocument text (.fodt):
 // a root office:document whose office:mimetype is a text document's.
 func isFlatODT(head []byte) bool {
-	head = bytes.TrimPrefix(head, bomUTF8)
-	if t := bytes.TrimLeft(head, " \t\r\n"); len(t) == 0 || t[0] != '<' {
+	root, ok := rootElement(head)
+	if !ok || root.Name.Local != "document" {
 		return false
 	}
-	d := xml.NewDecoder(bytes.NewReader(head))
-	d.Strict = true
-	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
-	for {
-		tok, err := d.RawToken()
-		if err != nil {
-			return false
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if t.Name.Local != "document" {
-				return false
-			}
-			for _, a := range t.Attr {
-				if a.Name.Local == "mimetype" && odtMime([]byte(a.Value)) {
-					return true
-				}
-			}
-			return false
-		case xml.CharData:
-			if len(bytes.TrimLeft(t, " \t\r\n")) > 0 {
-				return false
-			}
+	for _, a := range root.Attr {
+		if a.Name.Local == "mimetype" && odtMime([]byte(a.Value)) {
+			return true
 		}
 	}
+	return false
 }

@@ -76,12 +76,19 @@ func Sniff(data []byte) Format {
 	return FormatText
 }
 
-// isUDHR reports whether the first element of head is <udhr>, after any XML declaration, comments,
-// processing instructions and DOCTYPE.
+// isUDHR reports whether the first element of head is <udhr>.
 func isUDHR(head []byte) bool {
+	root, ok := rootElement(head)
+	return ok && root.Name.Local == "udhr" // any prefix: RawToken does not resolve namespaces
+}
+
+// rootElement returns the first element of the XML document that head
+// starts, after any XML declaration, comments, processing instructions and
+// DOCTYPE; ok is false when head does not start an XML document.
+func rootElement(head []byte) (xml.StartElement, bool) {
 	head = bytes.TrimPrefix(head, bomUTF8)
 	if t := bytes.TrimLeft(head, " \t\r\n"); len(t) == 0 || t[0] != '<' {
-		return false
+		return xml.StartElement{}, false
 	}
 	d := xml.NewDecoder(bytes.NewReader(head))
 	d.Strict = true
@@ -89,14 +96,14 @@ func isUDHR(head []byte) bool {
 	for {
 		tok, err := d.RawToken()
 		if err != nil {
-			return false
+			return xml.StartElement{}, false
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			return t.Name.Local == "udhr" // any prefix: RawToken does not resolve namespaces
+			return t, true
 		case xml.CharData:
 			if len(bytes.TrimLeft(t, " \t\r\n")) > 0 {
-				return false
+				return xml.StartElement{}, false
 			}
 		}
 	}
