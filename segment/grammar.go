@@ -59,7 +59,7 @@ func (p *parser) matchMarker(ln *srcLine) (marker, bool) {
 	if s == "" {
 		return marker{}, false
 	}
-	r0, size0 := utf8.DecodeRuneInString(ln.text.orig)
+	r0, _ := utf8.DecodeRuneInString(ln.text.orig)
 	if _, ok := superscripts[r0]; ok { // ¹ footnote text
 		ord, n := 0, 0
 		for n < len(ln.text.orig) {
@@ -71,7 +71,6 @@ func (p *parser) matchMarker(ln *srcLine) (marker, bool) {
 			ord = ord*10 + d
 			n += size
 		}
-		_ = size0
 		// find the normalised offset that corresponds to orig offset n
 		ne := 0
 		for ne < len(s) && ln.text.origAt(ne) < n {

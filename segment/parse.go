@@ -479,7 +479,6 @@ func (p *parser) openMarker(m marker, ln *srcLine) {
 	deepest := u
 	for (isList(deepest.Kind) || deepest.Kind == KindArticle) && mayStartLabel(rest) {
 		sub := newNormText(rest)
-		sl := srcLine{num: ln.num, text: sub}
 		m2, ok := matchList(p.lang, sub.norm)
 		if !ok {
 			break
@@ -493,7 +492,6 @@ func (p *parser) openMarker(m marker, ln *srcLine) {
 		deepest = p.push(m2, ln.num)
 		deepest.Label = strings.TrimSpace(sub.orig[:sub.origAt(m2.labEnd)])
 		rest = strings.TrimSpace(sub.orig[sub.origAt(m2.rest):])
-		_ = sl
 	}
 	p.last, p.open, p.lastTail = nil, false, false
 	switch deepest.Kind {
