@@ -161,7 +161,11 @@ func runAlign(args []string, stdout, stderr io.Writer) int {
 	case "json":
 		err = alignout.JSON(w, a)
 	case "html":
-		err = alignout.HTML(w, a, "concord: "+strings.Join(a.Names, " ↔ "))
+		names := make([]string, len(a.Names))
+		for i, n := range a.Names {
+			names[i] = filepath.Base(n)
+		}
+		err = alignout.HTML(w, a, strings.Join(names, " ↔ "))
 	}
 	if file != nil {
 		if cerr := file.Close(); err == nil {

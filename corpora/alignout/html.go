@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"concord/align"
+	"concord/segment"
 )
 
 // rtl lists the languages written right to left.
@@ -30,12 +31,14 @@ type htmlRow struct {
 }
 
 type htmlPage struct {
-	Title      string
-	Cols       []htmlCell
-	Rows       []htmlRow
-	Missing    []align.Missing
-	Mismatches []string
-	Links      int
+	Title         string
+	Cols          []htmlCell
+	Rows          []htmlRow
+	Missing       []align.Missing // outermost missing units only
+	MissingCount  int             // all missing units
+	MissingByLang []string        // "ar: art.16–art.68 and 11 others"
+	Mismatches    []string
+	Links         int
 }
 
 var page = template.Must(template.New("page").Parse(`<!DOCTYPE html>
@@ -50,6 +53,7 @@ body { font: 15px/1.5 system-ui, "Noto Sans", "Noto Sans CJK SC", "Noto Naskh Ar
 header { padding: .8em 1.2em; background: #f3f5f8; border-bottom: 1px solid #d5dbe3; }
 h1 { font-size: 1.2em; margin: 0 0 .3em; }
 .note { color: #555; font-size: .9em; margin: .2em 0; }
+details ul { margin: .3em 0; columns: 3; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; }
 th, td { border-bottom: 1px solid #e3e7ed; padding: .4em .6em; vertical-align: top; text-align: start; }
 thead th { position: sticky; top: 0; background: #fff; border-bottom: 2px solid #9aa7b8; }
@@ -69,8 +73,10 @@ tr:target { outline: 2px solid #f0ad4e; }
 <header>
 <h1>{{.Title}}</h1>
 <p class="note">{{.Links}} links. Sentences whose link scored below 0.5 are highlighted.</p>
-{{range .Missing}}<p class="note missing">{{.Addr}}: missing in {{range $i, $l := .Langs}}{{if $i}}, {{end}}{{$l}}{{end}}</p>
-{{end}}{{range .Mismatches}}<p class="note mismatch">{{.}}</p>
+{{if .Missing}}<details class="note"><summary>{{.MissingCount}} units missing in some versions{{range .MissingByLang}}; {{.}}{{end}}</summary>
+<ul>{{range .Missing}}<li class="missing">{{.Addr}}: missing in {{range $i, $l := .Langs}}{{if $i}}, {{end}}{{$l}}{{end}}</li>{{end}}</ul></details>
+{{end}}{{if .Mismatches}}<details class="note" open><summary>{{len .Mismatches}} units whose children are numbered differently, linked by content</summary>
+<ul>{{range .Mismatches}}<li class="mismatch">{{.}}</li>{{end}}</ul></details>
 {{end}}</header>
 <table>
 <thead><tr><th class="addr">address</th>{{range .Cols}}<th lang="{{.Lang}}" dir="{{.Dir}}">{{.Lang}}</th>{{end}}</tr></thead>
@@ -88,7 +94,8 @@ tr:target { outline: 2px solid #f0ad4e; }
 // read it.
 func HTML(w io.Writer, a *align.Alignment, title string) error {
 	tags := Tags(a)
-	p := htmlPage{Title: title, Missing: a.Missing, Links: len(a.Links)}
+	p := htmlPage{Title: title, Missing: outermost(a.Missing), MissingCount: len(a.Missing), Links: len(a.Links)}
+	p.MissingByLang = missingByLang(p.Missing)
 	for _, t := range tags {
 		p.Cols = append(p.Cols, htmlCell{Lang: t, Dir: dir(t)})
 	}
@@ -130,4 +137,77 @@ func dir(tag string) string {
 		return "rtl"
 	}
 	return "ltr"
+}
+
+// outermost keeps the missing units whose parent is not missing from the
+// same versions: art.16 stands for art.16.1, art.16.1.a…
+func outermost(ms []align.Missing) []align.Missing {
+	key := func(m align.Missing) string { return strings.Join(m.Langs, ",") }
+	missing := map[string]string{}
+	for _, m := range ms {
+		missing[m.Addr] = key(m)
+	}
+	var out []align.Missing
+	for _, m := range ms {
+		covered := false
+		for a := segment.ParentAddr(m.Addr); a != ""; a = segment.ParentAddr(a) {
+			if missing[a] == key(m) {
+				covered = true
+				break
+			}
+		}
+		if !covered {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// missingByLang sums the outermost missing units up per language, runs of
+// consecutive articles written as ranges: "ar: pre, ch.1, art.16–art.68".
+func missingByLang(ms []align.Missing) []string {
+	var langs []string
+	per := map[string][]string{}
+	for _, m := range ms {
+		for _, l := range m.Langs {
+			if per[l] == nil {
+				langs = append(langs, l)
+			}
+			per[l] = append(per[l], m.Addr)
+		}
+	}
+	var out []string
+	for _, l := range langs {
+		out = append(out, l+": "+strings.Join(ranges(per[l]), ", "))
+	}
+	return out
+}
+
+// ranges writes runs of consecutive article addresses as first–last.
+func ranges(addrs []string) []string {
+	var out []string
+	for i := 0; i < len(addrs); {
+		j := i
+		for j+1 < len(addrs) && nextArticle(addrs[j], addrs[j+1]) {
+			j++
+		}
+		if j > i+1 {
+			out = append(out, addrs[i]+"–"+addrs[j])
+		} else {
+			out = append(out, addrs[i:j+1]...)
+		}
+		i = j + 1
+	}
+	return out
+}
+
+func nextArticle(a, b string) bool {
+	var x, y int
+	if _, err := fmt.Sscanf(a, "art.%d", &x); err != nil || strings.Count(a, ".") != 1 {
+		return false
+	}
+	if _, err := fmt.Sscanf(b, "art.%d", &y); err != nil || strings.Count(b, ".") != 1 {
+		return false
+	}
+	return y == x+1
 }
