@@ -23,6 +23,12 @@ func ReadGlossary(path string) ([]map[string]string, error) {
 	if err != nil {
 		return nil, &InputError{File: path, Reason: errReason(err), Err: err}
 	}
+	return ParseGlossary(path, data)
+}
+
+// ParseGlossary reads a glossary from its bytes; name labels it in errors.
+// See ReadGlossary for the formats.
+func ParseGlossary(path string, data []byte) ([]map[string]string, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, inputErr(path, "empty glossary")
 	}

@@ -532,3 +532,20 @@ func BenchmarkParseScaling(b *testing.B) {
 		}
 	}
 }
+
+func FuzzMarksLoad(f *testing.F) {
+	f.Add("zh\t暂定\tad-ref\n# comment\nen\tagreed ad referendum\tad-ref\n")
+	f.Add("en\tx\tagreed\n")
+	f.Fuzz(func(t *testing.T, data string) {
+		marks := segment.DefaultMarks()
+		if err := marks.Load(strings.NewReader(data)); err != nil {
+			return
+		}
+		for _, lang := range marks.Langs() {
+			d, err := segment.Parse("x", "Article 1\nTitle\n1. Text.", segment.Options{Lang: lang, Marks: marks})
+			if err != nil || d == nil {
+				t.Fatalf("parse with loaded marks: %v", err)
+			}
+		}
+	})
+}
