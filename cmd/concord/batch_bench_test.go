@@ -19,7 +19,7 @@ import (
 // its 732 documents × six languages (writeUNPC), with --presplit semantics,
 // through the batch engine, to a JSON Lines file:
 //
-//	CONCORD_CORPORA=../shared/corpora go test ./cmd/concord -run '^$' -bench BatchAlignUNPC -benchtime 1x
+//	CONCORD_CORPORA=<corpora> go test ./cmd/concord -run '^$' -bench BatchAlignUNPC -benchtime 1x
 //
 // They report documents/s and MB/s (input bytes), and the peak RSS
 // (VmHWM) of the same batch run in a child process. x10 is the corpus

@@ -19,8 +19,8 @@ func Corpora(tb testing.TB) string {
 		tb.Skip("CONCORD_CORPORA is not set: skipping a test that needs the shared corpora")
 	}
 	if !filepath.IsAbs(dir) {
-		// relative to the module root, so that the README's command
-		// CONCORD_CORPORA=../shared/corpora go test ./... works from there
+		// relative to the module root, so that the README's test
+		// command, run from the module root, works in every package
 		dir = filepath.Join(moduleRoot(tb), dir)
 	}
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
