@@ -5,7 +5,6 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
-	"os"
 	"strings"
 )
 
@@ -19,9 +18,9 @@ import (
 //   - TBX (ISO 30042, as concord terms writes it): one entry per
 //     conceptEntry, the first term of each langSec.
 func ReadGlossary(path string) ([]map[string]string, error) {
-	data, err := os.ReadFile(path)
+	data, err := readLimited(path)
 	if err != nil {
-		return nil, &InputError{File: path, Reason: errReason(err), Err: err}
+		return nil, err
 	}
 	return ParseGlossary(path, data)
 }

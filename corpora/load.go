@@ -1,10 +1,6 @@
 package corpora
 
-import (
-	"os"
-
-	"concord/segment"
-)
+import "concord/segment"
 
 // LoadOptions control [Load] and [LoadFile].
 type LoadOptions struct {
@@ -54,26 +50,9 @@ func LoadFile(path string, opt LoadOptions) (*segment.Document, error) {
 		name, data := Default()
 		return Load(name, data, opt)
 	}
-	fi, err := os.Stat(path)
+	data, err := readLimited(path)
 	if err != nil {
-		return nil, &InputError{File: path, Reason: errReason(err)}
-	}
-	if fi.IsDir() {
-		return nil, &InputError{File: path, Reason: "is a directory"}
-	}
-	if fi.Size() > MaxFileBytes {
-		return nil, tooLarge(path, fi.Size())
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, &InputError{File: path, Reason: errReason(err)}
+		return nil, err
 	}
 	return Load(path, data, opt)
-}
-
-func errReason(err error) string {
-	if pe, ok := err.(*os.PathError); ok {
-		return pe.Err.Error()
-	}
-	return err.Error()
 }
