@@ -84,11 +84,7 @@ func (f *inputFlags) loadRevisions(path string) (before, after *segment.Document
 	if err != nil {
 		return nil, nil, err
 	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, nil, &corpora.InputError{File: path, Reason: err.Error(), Err: err}
-	}
-	oldText, newText, err := corpora.ReadRevisions(path, data)
+	oldText, newText, err := corpora.ReadRevisionsFile(path)
 	if err != nil {
 		return nil, nil, err
 	}
