@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -36,12 +37,42 @@ var divisionWords = map[string][]struct {
 }
 
 // ordinalWords are spelled-out ordinals used as division numbers
-// (Chapitre premier, الفصل الأول).
-var ordinalWords = map[string]int{
-	"premier": 1, "première": 1, "primero": 1, "primera": 1, "первая": 1, "первый": 1,
-	"الأول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6,
-	"السابع": 7, "الثامن": 8, "التاسع": 9, "العاشر": 10, "الحادي عشر": 11, "الثاني عشر": 12,
-	"الأولى": 1, "الثانية": 2, "الثالثة": 3, "الرابعة": 4, "الخامسة": 5,
+// (Chapitre premier, الفصل الأول, المادة الأولى), longest first so that
+// الأولى is not read as الأول and a stray ى.
+var ordinalWords = func() []ordinalWord {
+	ws := []ordinalWord{
+		{"premier", 1}, {"première", 1}, {"primero", 1}, {"primera", 1}, {"первая", 1}, {"первый", 1},
+		{"الأول", 1}, {"الثاني", 2}, {"الثالث", 3}, {"الرابع", 4}, {"الخامس", 5}, {"السادس", 6},
+		{"السابع", 7}, {"الثامن", 8}, {"التاسع", 9}, {"العاشر", 10}, {"الحادي عشر", 11}, {"الثاني عشر", 12},
+		{"الأولى", 1}, {"الثانية", 2}, {"الثالثة", 3}, {"الرابعة", 4}, {"الخامسة", 5}, {"السادسة", 6},
+		{"السابعة", 7}, {"الثامنة", 8}, {"التاسعة", 9}, {"العاشرة", 10},
+	}
+	sort.Slice(ws, func(i, j int) bool {
+		if len(ws[i].word) != len(ws[j].word) {
+			return len(ws[i].word) > len(ws[j].word)
+		}
+		return ws[i].word < ws[j].word
+	})
+	return ws
+}()
+
+type ordinalWord struct {
+	word string
+	ord  int
+}
+
+// insertionSuffixes number articles inserted between two others: Article 36
+// bis is art.36-1, as 第三十六条之一 is.
+var insertionSuffixes = []string{"bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies"}
+
+// endsWord reports whether position i of s ends a word (end of text, space
+// or punctuation).
+func endsWord(s string, i int) bool {
+	if i >= len(s) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 }
 
 // annexWords open an annex (附件一, Annex II).
@@ -203,9 +234,13 @@ func matchZhDivision(s string) (marker, bool) {
 // matchWordDivision matches Article 5, CHAPTER II, Chapitre premier,
 // Статья 3, المادة 2: … in the document's language.
 func matchWordDivision(lang, s, lower string) (marker, bool) {
+	first, _ := utf8.DecodeRuneInString(s)
 	for _, dw := range divisionWords[lang] {
 		if !strings.HasPrefix(lower, dw.word) {
 			continue
+		}
+		if unicode.IsLower(first) {
+			continue // "article 5 of this Convention…" continues a sentence
 		}
 		i := len(dw.word)
 		if i < len(s) && s[i] != ' ' && s[i] != '\t' {
@@ -222,9 +257,11 @@ func matchWordDivision(lang, s, lower string) (marker, bool) {
 			if v, ok := RomanValue(word); ok && strings.ToUpper(word) == word {
 				ord, n = v, len(word)
 			} else {
-				for w, v := range ordinalWords {
-					if strings.HasPrefix(strings.ToLower(s[i:]), w) && (v > ord || n == 0) && len(w) >= n {
-						ord, n = v, len(w)
+				rest := strings.ToLower(s[i:])
+				for _, w := range ordinalWords {
+					if strings.HasPrefix(rest, w.word) && endsWord(rest, len(w.word)) {
+						ord, n = w.ord, len(w.word)
+						break
 					}
 				}
 			}
@@ -237,6 +274,16 @@ func matchWordDivision(lang, s, lower string) (marker, bool) {
 			i += 2
 		}
 		m := marker{kind: dw.kind, ord: ord, labEnd: i}
+		if dw.kind == KindArticle { // Article 36 bis
+			k := skipSpace(s, i)
+			for sub, suf := range insertionSuffixes {
+				if strings.HasPrefix(strings.ToLower(s[k:]), suf) && endsWord(s, k+len(suf)) {
+					m.sub, i = sub+1, k+len(suf)
+					m.labEnd = i
+					break
+				}
+			}
+		}
 		j := skipSpace(s, i)
 		if j < len(s) {
 			r, size := utf8.DecodeRuneInString(s[j:])
@@ -323,6 +370,12 @@ func matchList(lang string, s string) (marker, bool) {
 // label is followed by a space, the end of the line, a capital or a
 // non-Latin letter. Chinese needs no space after a label.
 func listMarker(kind Kind, ord, end int, s string, zh bool) (marker, bool) {
+	if zh && end < len(s) {
+		// (a)项, (一)目, 1款: a cross-reference cut by a page break, not a label
+		if r, _ := utf8.DecodeRuneInString(s[end:]); strings.ContainsRune("项款目条段", r) {
+			return marker{}, false
+		}
+	}
 	if end < len(s) && !zh {
 		r, _ := utf8.DecodeRuneInString(s[end:])
 		if r != ' ' && r != '\t' && (r < 0x80 || unicode.Is(unicode.Latin, r)) && r != '(' && r != '"' && !unicode.IsUpper(r) {

@@ -127,7 +127,10 @@ func stripLinks(s string, drop func(string)) string {
 		}
 		open := strings.LastIndex(s[:mid], "[")
 		end := closingParen(s, mid+2)
-		if open < 0 || end < 0 || strings.ContainsAny(s[mid+2:end], " \t") {
+		if end < 0 {
+			break // no link target closes anywhere after this point
+		}
+		if open < 0 || strings.ContainsAny(s[mid+2:end], " \t") {
 			b.WriteString(s[:mid+2])
 			s = s[mid+2:]
 			continue

@@ -283,11 +283,8 @@ func (p *parser) accept(m marker, ln *srcLine) (marker, bool) {
 		for c := &m; c != nil; c = c.alt {
 			got = append(got, *c)
 		}
-		for _, c := range got {
-			c.alt = nil
-			if c.ord == p.expectedOrd(c.kind) {
-				return c, true
-			}
+		if c, ok := p.pickReading(got); ok {
+			return c, true
 		}
 		m = got[0]
 		m.alt = nil
@@ -340,6 +337,71 @@ func (p *parser) accept(m marker, ln *srcLine) (marker, bool) {
 		p.doc.Warnf(ln.num, "", "numbering: expected %s %d, found %d", m.kind, want, m.ord)
 	}
 	return m, true
+}
+
+// pickReading chooses among the readings of an ambiguous label — (i) as the
+// ninth letter or the first Roman numeral, (v) and (x) likewise — the one
+// that fits the numbering: one that continues an open list wins over one
+// that starts a new list, the innermost list wins between two that
+// continue, and between the next letter and a new list of items the label
+// after decides ((i) followed by (ii) starts items).
+func (p *parser) pickReading(got []marker) (marker, bool) {
+	var fits []marker
+	for _, c := range got {
+		c.alt = nil
+		if c.ord == p.expectedOrd(c.kind) {
+			fits = append(fits, c)
+		}
+	}
+	switch len(fits) {
+	case 0:
+		return marker{}, false
+	case 1:
+		return fits[0], true
+	}
+	var cont []marker
+	for _, c := range fits {
+		if c.ord > 1 {
+			cont = append(cont, c)
+		}
+	}
+	if len(cont) > 1 {
+		best := cont[0]
+		for _, c := range cont[1:] {
+			if p.parentIndex(c.kind) > p.parentIndex(best.kind) {
+				best = c
+			}
+		}
+		return best, true
+	}
+	if len(cont) == 1 {
+		// a letter that continues, or a new list of items?
+		if next, ok := p.nextLabel(); ok && next.kind == KindItem && next.ord == 2 {
+			for _, c := range fits {
+				if c.kind == KindItem && c.ord == 1 {
+					return c, true
+				}
+			}
+		}
+		return cont[0], true
+	}
+	return fits[0], true
+}
+
+// nextLabel reads the label of the next line that has content, if any.
+func (p *parser) nextLabel() (marker, bool) {
+	for j := p.cur + 1; j < len(p.lines); j++ {
+		ln := p.lines[j]
+		if ln.blank() {
+			continue
+		}
+		m, ok := p.matchMarker(&ln)
+		if ok && m.alt != nil && m.alt.kind == KindItem {
+			m = *m.alt
+		}
+		return m, ok
+	}
+	return marker{}, false
 }
 
 // expectedOrd is the number the next label of kind k should carry: one more

@@ -80,6 +80,18 @@ func TestNumberingForms(t *testing.T) {
 			[]string{"pre", "pre.1", "pre.2", "art.1", "closing", "fn.1"}, nil},
 		{"zero labels are text", "ar", "المادة 1: عنوان\n’0’ نص\n’1’ نص",
 			[]string{"art.1", "art.1.i"}, nil},
+		{"ar spelled-out ordinals", "ar", "المادة الأولى\nنص المادة الأولى.\nالمادة الثانية\nنص المادة الثانية.\nالفصل الثاني\nعنوان",
+			[]string{"art.1", "art.2", "ch.2"}, nil},
+		{"en (i) starts items under (h)", "en", "Article 1\nTitle\n1. Text:\n(g) g;\n(h) take measures, including:\n(i) one;\n(ii) two;\n(i) establish;\n(j) last.",
+			[]string{"art.1", "art.1.1", "art.1.1.g", "art.1.1.h", "art.1.1.h.i", "art.1.1.h.ii", "art.1.1.i", "art.1.1.j"}, nil},
+		{"en (v) continues items under (u)", "en", "Article 1\nTitle\n(t) t;\n(u) u:\n(i) one;\n(ii) two;\n(iii) three;\n(iv) four;\n(v) five;\n(v) vee.",
+			[]string{"art.1", "art.1.t", "art.1.u", "art.1.u.i", "art.1.u.ii", "art.1.u.iii", "art.1.u.iv", "art.1.u.v", "art.1.v"}, nil},
+		{"en Article 36 bis", "en", "Article 36\nTitle\nText.\nArticle 36 bis\nTransfer of data\n1. Text.\nArticle 37\nTitle",
+			[]string{"art.36", "art.36-1", "art.36-1.1", "art.37"}, []string{"Article 36", "Article 36 bis", "1.", "Article 37"}},
+		{"en lower-case article continues a sentence", "en", "Article 4\nTitle\n1. States shall act as referred to in\narticle 5 of this Convention and in\nthe annex.\nArticle 5\nTitle",
+			[]string{"art.4", "art.4.1", "art.5"}, nil},
+		{"zh cross-reference after a page break", "zh", "第 5 条. 标题\n1. 缔约国应当依照第3条第1款\n(a)项的规定采取措施。\n2. 乙。",
+			[]string{"art.5", "art.5.1", "art.5.2"}, nil},
 		{"no numbering", "en", "Just a line of text.\n\nAnother one\nbroken by a page.\nAnd a third line.",
 			[]string{"p.1", "p.2"}, nil},
 	}
@@ -119,6 +131,16 @@ func TestTextPlacement(t *testing.T) {
 		}
 		if u.Text != want[0] || u.Tail != want[1] {
 			t.Errorf("%s: text %q tail %q, want %q %q", addr, u.Text, u.Tail, want[0], want[1])
+		}
+	}
+}
+
+func TestOrdinalsDeterministic(t *testing.T) {
+	text := "المادة الأولى\nنص.\nالمادة الثانية\nنص.\n"
+	first := strings.Join(addrs(parse(t, "ar", text)), " ")
+	for range 20 {
+		if got := strings.Join(addrs(parse(t, "ar", text)), " "); got != first {
+			t.Fatalf("%s, then %s", first, got)
 		}
 	}
 }
