@@ -194,3 +194,45 @@ func ExampleAlign() {
 	// art.1.a ["促进合作；"] ↔ ["To promote cooperation;"]
 	// art.1.b ["提供援助。"] ↔ ["To provide assistance."]
 }
+
+func linkAddrs(a *align.Alignment) []string {
+	var out []string
+	for _, l := range a.Links {
+		if len(out) == 0 || out[len(out)-1] != l.Addr {
+			out = append(out, l.Addr)
+		}
+	}
+	return out
+}
+
+// TestLinkOrderAroundContentLinks: units only one version has come after
+// the content links of the parent before them, not between that parent and
+// its content links.
+func TestLinkOrderAroundContentLinks(t *testing.T) {
+	en, _ := segment.Parse("en", "Article 1\nTitle\n1. First paragraph here.\n2. Second paragraph here.\nArticle 3\nTitle three\n", segment.Options{Lang: "en"})
+	fr, _ := segment.Parse("fr", "Article premier\nTitre\n1. Premier paragraphe ici.\n2. Deuxième paragraphe.\n3. Troisième paragraphe.\nArticle 2\nTitre deux\nArticle 3\nTitre trois\n", segment.Options{Lang: "fr"})
+	a := align.Align([]*segment.Document{en, fr}, align.Options{})
+	checkPartition(t, a)
+	got := strings.Join(linkAddrs(a), " ")
+	if !strings.HasPrefix(got, "art.1 art.1.1") || !strings.HasSuffix(got, "art.2 art.3") {
+		t.Errorf("link order %s", got)
+	}
+}
+
+// TestUnnumberedTextByContent: texts without numbering are aligned as one
+// unit, their paragraphs by content, not by position.
+func TestUnnumberedTextByContent(t *testing.T) {
+	en, _ := segment.Parse("en", "The first paragraph talks about the weather today.\n\nThe second paragraph talks about cats and also about dogs, at some length.\n\nThe third paragraph ends the text.", segment.Options{Lang: "en"})
+	fr, _ := segment.Parse("fr", "Le premier paragraphe parle du temps qu'il fait aujourd'hui.\n\nLe deuxième paragraphe parle des chats.\n\nIl parle aussi des chiens, assez longuement.\n\nLe troisième paragraphe termine le texte.", segment.Options{Lang: "fr"})
+	a := align.Align([]*segment.Document{en, fr}, align.Options{})
+	checkPartition(t, a)
+	for _, l := range a.Links {
+		if strings.Contains(strings.Join(l.Text[0], " "), "dogs") && len(l.IDs[1]) != 2 {
+			t.Errorf("the cats-and-dogs paragraph is linked with %v", l.Text[1])
+		}
+	}
+	ua := align.Units([]*segment.Document{en, fr}, align.Options{})
+	if len(ua.Missing) != 0 || len(ua.Mismatches) != 1 {
+		t.Errorf("missing %v, mismatches %v", ua.Missing, ua.Mismatches)
+	}
+}

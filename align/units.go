@@ -86,19 +86,26 @@ func units(docs []*segment.Document, opt pairOptions) *UnitAlignment {
 		index[v] = map[string]*segment.Unit{}
 		d.Walk(func(u *segment.Unit) bool { index[v][u.Addr] = u; return true })
 	}
-	linked := make([]map[*segment.Unit]int, n) // unit → link index
-	for v := range linked {
-		linked[v] = map[*segment.Unit]int{}
-	}
-	// deep marks subtrees folded into a content link.
-	deep := make([]map[*segment.Unit]bool, n)
-	for v := range deep {
-		deep[v] = map[*segment.Unit]bool{}
+	ul := &unitLinker{docs: docs, index: index, opt: opt, ua: ua, head: &linkNode{},
+		linked: make([]map[*segment.Unit]*linkNode, n), deep: make([]map[*segment.Unit]bool, n),
+		contentEnd: map[string]*linkNode{}}
+	for v := range docs {
+		ul.linked[v] = map[*segment.Unit]*linkNode{}
+		ul.deep[v] = map[*segment.Unit]bool{}
 	}
 
-	var links []UnitLink
-	// First, decide which parents have mismatched children: their children
-	// are linked by content.
+	// Text without any numbering (only paragraphs p.N in every version) is
+	// aligned as one unit: its paragraphs are linked by content.
+	if allBlocks(docs) {
+		roots := make([]*segment.Unit, n)
+		for v, d := range docs {
+			roots[v] = &segment.Unit{Children: d.Units}
+		}
+		ul.contentLinks(roots, "", ul.head)
+	}
+
+	// Parents whose children are numbered differently in some version:
+	// their children are linked by content.
 	contentParents := map[string]bool{}
 	for v, d := range docs {
 		d.Walk(func(u *segment.Unit) bool {
@@ -106,11 +113,7 @@ func units(docs []*segment.Document, opt pairOptions) *UnitAlignment {
 				return true
 			}
 			for w := range docs {
-				if w == v {
-					continue
-				}
-				other := index[w][u.Addr]
-				if other != nil && !sameChildren(u, other) {
+				if other := index[w][u.Addr]; w != v && other != nil && !sameChildren(u, other) {
 					contentParents[u.Addr] = true
 					break
 				}
@@ -123,39 +126,45 @@ func units(docs []*segment.Document, opt pairOptions) *UnitAlignment {
 	// in its order, and units only others have are placed after the link of
 	// their predecessor in their own version.
 	for v, d := range docs {
-		prev := -1 // link index of the previous unit of version v
+		prev := ul.head // the link of the previous unit of version v
 		var walk func(us []*segment.Unit)
 		walk = func(us []*segment.Unit) {
 			for _, u := range us {
-				if deep[v][u] {
+				if ul.deep[v][u] {
 					continue
 				}
-				if i, ok := linked[v][u]; ok {
-					prev = i
+				if node, ok := ul.linked[v][u]; ok {
+					prev = node
 				} else {
 					link := UnitLink{Addr: u.Addr, Units: make([][]*segment.Unit, n), Score: 1}
 					for w := range docs {
-						if o := index[w][u.Addr]; o != nil && !deep[w][o] {
-							if _, taken := linked[w][o]; !taken {
-								link.Units[w] = []*segment.Unit{o}
-							}
+						if o := index[w][u.Addr]; o != nil && !ul.deep[w][o] && ul.linked[w][o] == nil {
+							link.Units[w] = []*segment.Unit{o}
 						}
 					}
-					prev = insertLink(&links, linked, prev+1, link)
-				}
-				if contentParents[u.Addr] && v == firstWith(index, u.Addr) {
-					prev = contentLinks(&links, linked, deep, index, docs, u.Addr, prev, opt, ua)
-					continue
+					prev = ul.insertAfter(prev, link)
 				}
 				if !contentParents[u.Addr] {
 					walk(u.Children)
+					continue
 				}
+				if end, done := ul.contentEnd[u.Addr]; done {
+					prev = end // the content links come right after the parent
+					continue
+				}
+				parents := make([]*segment.Unit, n)
+				for w := range docs {
+					parents[w] = index[w][u.Addr]
+				}
+				prev = ul.contentLinks(parents, u.Addr, prev)
+				ul.contentEnd[u.Addr] = prev
 			}
 		}
 		walk(d.Units)
 	}
-	ua.Links = links
-	for _, l := range links {
+	for node := ul.head.next; node != nil; node = node.next {
+		l := node.link
+		ua.Links = append(ua.Links, l)
 		var lacking []string
 		for v := range docs {
 			if len(l.Units[v]) == 0 && !l.ByContent {
@@ -169,54 +178,55 @@ func units(docs []*segment.Document, opt pairOptions) *UnitAlignment {
 	return ua
 }
 
-// firstWith returns the first version that has addr.
-func firstWith(index []map[string]*segment.Unit, addr string) int {
-	for v := range index {
-		if index[v][addr] != nil {
-			return v
-		}
-	}
-	return -1
-}
-
-// insertLink puts link at position at and renumbers the link indices that
-// follow; it returns the new link's index.
-func insertLink(links *[]UnitLink, linked []map[*segment.Unit]int, at int, link UnitLink) int {
-	ls := *links
-	if at < len(ls) {
-		for v := range linked {
-			for u, i := range linked[v] {
-				if i >= at {
-					linked[v][u] = i + 1
-				}
+// allBlocks reports whether every version is text without numbering: only
+// paragraphs p.N at the top.
+func allBlocks(docs []*segment.Document) bool {
+	for _, d := range docs {
+		for _, u := range d.Units {
+			if u.Kind != segment.KindBlock {
+				return false
 			}
 		}
 	}
-	ls = append(ls, UnitLink{})
-	copy(ls[at+1:], ls[at:])
-	ls[at] = link
-	*links = ls
+	return len(docs) > 0
+}
+
+// linkNode holds one link in the list the links are built in: units found
+// only in some versions are inserted after their predecessor in constant
+// time.
+type linkNode struct {
+	link UnitLink
+	next *linkNode
+}
+
+// unitLinker is the state of Units while it walks the versions.
+type unitLinker struct {
+	docs       []*segment.Document
+	index      []map[string]*segment.Unit    // per version: address → unit
+	linked     []map[*segment.Unit]*linkNode // per version: unit → its link
+	deep       []map[*segment.Unit]bool      // per version: units folded into a content link
+	contentEnd map[string]*linkNode          // content parent → its last content link
+	head       *linkNode                     // sentinel before the first link
+	opt        pairOptions
+	ua         *UnitAlignment
+}
+
+// insertAfter puts link right after node and returns its node.
+func (ul *unitLinker) insertAfter(node *linkNode, link UnitLink) *linkNode {
+	nn := &linkNode{link: link, next: node.next}
+	node.next = nn
 	for v, us := range link.Units {
 		for _, u := range us {
-			linked[v][u] = at
+			ul.linked[v][u] = nn
 		}
 	}
-	return at
+	return nn
 }
 
 // sameChildren reports whether two units' children carry the same
 // addresses (only content kinds count: articles are linked globally).
 func sameChildren(a, b *segment.Unit) bool {
-	ca, cb := contentChildren(a), contentChildren(b)
-	if len(ca) != len(cb) {
-		return false
-	}
-	for i := range ca {
-		if ca[i].Addr != cb[i].Addr {
-			return false
-		}
-	}
-	return true
+	return sameAddrs(contentChildren(a), contentChildren(b))
 }
 
 func contentChildren(u *segment.Unit) []*segment.Unit {
@@ -229,42 +239,53 @@ func contentChildren(u *segment.Unit) []*segment.Unit {
 	return out
 }
 
-// contentLinks links the children of the unit at addr by content across
-// the versions that have it and returns the index of the last link made.
-func contentLinks(links *[]UnitLink, linked []map[*segment.Unit]int, deep []map[*segment.Unit]bool,
-	index []map[string]*segment.Unit, docs []*segment.Document, addr string, prev int, opt pairOptions, ua *UnitAlignment) int {
-	n := len(docs)
+// contentLinks links the children of the given parents (one per version,
+// nil where a version lacks the unit) by content, after node, and returns
+// the last link made. addr names the parent in the mismatch report; the
+// document root has none and is reported only when its paragraphs differ.
+func (ul *unitLinker) contentLinks(parents []*segment.Unit, addr string, node *linkNode) *linkNode {
+	n := len(parents)
 	// each version contributes its children's whole texts; a version whose
 	// unit has no children but has text contributes the unit itself (its
 	// text is then the one piece)
 	pieces := make([][]*segment.Unit, n)
 	texts := make([][]string, n)
 	mm := Mismatch{Addr: addr}
-	for v := range docs {
-		u := index[v][addr]
+	var first []*segment.Unit
+	same := true
+	for v, u := range parents {
 		if u == nil {
 			continue
 		}
 		cs := contentChildren(u)
-		mm.Langs = append(mm.Langs, docs[v].Lang)
+		if first == nil {
+			first = cs
+		} else if !sameAddrs(first, cs) {
+			same = false
+		}
+		mm.Langs = append(mm.Langs, ul.docs[v].Lang)
 		mm.Counts = append(mm.Counts, len(cs))
 		if len(cs) == 0 && u.Text != "" {
 			// one version has as text what others number as paragraphs
 			// (zh-Hant UDHR article 2): its text joins the content link
 			pieces[v] = append(pieces[v], u)
 			texts[v] = append(texts[v], u.Text)
-			ua.textOnly[u] = true
+			ul.ua.textOnly[u] = true
 			continue
 		}
 		for _, c := range cs {
 			pieces[v] = append(pieces[v], c)
 			texts[v] = append(texts[v], subtreeText(c))
-			markDeep(deep[v], c)
+			markDeep(ul.deep[v], c)
 		}
 	}
-	ua.Mismatches = append(ua.Mismatches, mm)
-	groups := multiAlign(texts, langsOf(docs), opt)
-	for _, g := range groups {
+	if addr != "" || !same {
+		if addr == "" {
+			mm.Addr = "(text)"
+		}
+		ul.ua.Mismatches = append(ul.ua.Mismatches, mm)
+	}
+	for _, g := range multiAlign(texts, langsOf(ul.docs), ul.opt) {
 		link := UnitLink{Units: make([][]*segment.Unit, n), ByContent: true, Score: g.Score}
 		for v, ids := range g.IDs {
 			for _, i := range ids {
@@ -277,9 +298,22 @@ func contentLinks(links *[]UnitLink, linked []map[*segment.Unit]int, deep []map[
 				break
 			}
 		}
-		prev = insertLink(links, linked, prev+1, link)
+		node = ul.insertAfter(node, link)
 	}
-	return prev
+	return node
+}
+
+// sameAddrs reports whether two lists of units carry the same addresses.
+func sameAddrs(a, b []*segment.Unit) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Addr != b[i].Addr {
+			return false
+		}
+	}
+	return true
 }
 
 func markDeep(m map[*segment.Unit]bool, u *segment.Unit) {
