@@ -105,11 +105,35 @@ func addrOf(u, parent *Unit, counts map[Kind]int) string {
 }
 
 // ParentAddr returns the address of the unit that holds addr in the
-// numbering (art.2.f.ii → art.2.f), or "" for a top-level address.
+// numbering (art.2.f.ii → art.2.f, ch.2.sec.1 → ch.2, pre.3 → pre), or ""
+// for a top-level address (art.5, ch.2, fn.1, closing).
 func ParentAddr(addr string) string {
-	i := strings.LastIndexByte(addr, '.')
-	if i < 0 {
+	segs := strings.Split(addr, ".")
+	// group named segments with their number: [art 2] [f] [ii]
+	var groups [][]string
+	for i := 0; i < len(segs); i++ {
+		if namedSegment[segs[i]] && i+1 < len(segs) {
+			groups = append(groups, segs[i:i+2])
+			i++
+			continue
+		}
+		groups = append(groups, segs[i:i+1])
+	}
+	if len(groups) <= 1 {
+		if len(groups) == 1 && len(groups[0]) == 2 && groups[0][0] == "pre" {
+			return "pre" // a recital's parent is the preamble
+		}
 		return ""
 	}
-	return addr[:i]
+	var parts []string
+	for _, g := range groups[:len(groups)-1] {
+		parts = append(parts, g...)
+	}
+	return strings.Join(parts, ".")
+}
+
+// namedSegment lists the address words followed by a number.
+var namedSegment = map[string]bool{
+	"art": true, "ch": true, "part": true, "sec": true, "sub": true, "pre": true,
+	"fn": true, "annex": true, "p": true, "closing": true,
 }

@@ -571,3 +571,15 @@ func FuzzMarksLoad(f *testing.F) {
 		}
 	})
 }
+
+func TestParentAddr(t *testing.T) {
+	for addr, want := range map[string]string{
+		"art.2.f.ii": "art.2.f", "art.2.f": "art.2", "art.2": "", "art.120-1.2": "art.120-1",
+		"ch.2": "", "part.1.ch.2": "part.1", "ch.2.sec.1": "ch.2", "pre.3": "pre", "pre": "",
+		"fn.1": "", "closing": "", "title": "", "p.4": "", "annex.1.3": "annex.1",
+	} {
+		if got := segment.ParentAddr(addr); got != want {
+			t.Errorf("ParentAddr(%q) = %q, want %q", addr, got, want)
+		}
+	}
+}
