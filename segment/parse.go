@@ -388,20 +388,25 @@ func (p *parser) pickReading(got []marker) (marker, bool) {
 	return fits[0], true
 }
 
-// nextLabel reads the label of the next line that has content, if any.
-func (p *parser) nextLabel() (marker, bool) {
+// nextMarker reads the label of the next line that has content, if any,
+// with all its readings.
+func (p *parser) nextMarker() (marker, bool) {
 	for j := p.cur + 1; j < len(p.lines); j++ {
-		ln := p.lines[j]
-		if ln.blank() {
-			continue
+		if ln := p.lines[j]; !ln.blank() {
+			return p.matchMarker(&ln)
 		}
-		m, ok := p.matchMarker(&ln)
-		if ok && m.alt != nil && m.alt.kind == KindItem {
-			m = *m.alt
-		}
-		return m, ok
 	}
 	return marker{}, false
+}
+
+// nextLabel reads the label of the next line that has content, preferring
+// its reading as an item: is the next label (ii)?
+func (p *parser) nextLabel() (marker, bool) {
+	m, ok := p.nextMarker()
+	if ok && m.alt != nil && m.alt.kind == KindItem {
+		m = *m.alt
+	}
+	return m, ok
 }
 
 // expectedOrd is the number the next label of kind k should carry: one more
@@ -730,21 +735,14 @@ func (p *parser) textLine(ln *srcLine) {
 // item (本项规定的案件… between a law's 目 and its next 项), not to a
 // new paragraph.
 func (p *parser) listGoesOn() bool {
-	for j := p.cur + 1; j < len(p.lines); j++ {
-		ln := p.lines[j]
-		if ln.blank() {
-			continue
-		}
-		m, ok := p.matchMarker(&ln)
-		if !ok || !isList(m.kind) {
-			return false
-		}
-		for c := &m; c != nil; c = c.alt {
-			if c.kind != KindParagraph && c.ord > 1 && c.ord == p.expectedOrd(c.kind) {
-				return true
-			}
-		}
+	m, ok := p.nextMarker()
+	if !ok || !isList(m.kind) {
 		return false
+	}
+	for c := &m; c != nil; c = c.alt {
+		if c.kind != KindParagraph && c.ord > 1 && c.ord == p.expectedOrd(c.kind) {
+			return true
+		}
 	}
 	return false
 }
