@@ -448,15 +448,7 @@ func (w *docxWalker) rev() (rev, bool) {
 			ins = true
 		}
 	}
-	switch {
-	case del && ins:
-		return revNone, false // inserted, then deleted: in neither view
-	case del:
-		return revDel, true
-	case ins:
-		return revIns, true
-	}
-	return revNone, true
+	return revOf(del, ins)
 }
 
 // visible reports whether text read now shows: not hidden, not field code.

@@ -685,19 +685,23 @@ func (r *htmlReader) add(t string) {
 	if t == "" {
 		return
 	}
-	rv := revNone
-	switch {
-	case r.ins > 0 && r.del > 0:
+	rv, ok := r.revision()
+	if !ok {
 		return
-	case r.del > 0:
-		rv = revDel
-	case r.ins > 0:
-		rv = revIns
 	}
+	r.paragraph().add(t, rv)
+}
+
+// revision tells whether text read now is deleted, inserted or neither
+// (see revOf).
+func (r *htmlReader) revision() (rev, bool) { return revOf(r.del > 0, r.ins > 0) }
+
+// paragraph returns the paragraph being read, opening one if needed.
+func (r *htmlReader) paragraph() *para {
 	if r.cur == nil {
 		r.cur = &para{}
 	}
-	r.cur.add(t, rv)
+	return r.cur
 }
 
 // hidden reports whether an element is not shown.
@@ -734,19 +738,12 @@ func (r *htmlReader) element(k *hnode) {
 		return
 	}
 	if nt := r.refs[k]; nt != nil {
-		rv := revNone
-		switch {
-		case r.ins > 0 && r.del > 0:
+		rv, ok := r.revision()
+		if !ok {
 			return
-		case r.del > 0:
-			rv = revDel
-		case r.ins > 0:
-			rv = revIns
 		}
-		if r.cur == nil {
-			r.cur = &para{}
-		}
-		r.cur.spans = append(r.cur.spans, span{rev: rv, note: nt, text: nt.mark})
+		p := r.paragraph()
+		p.spans = append(p.spans, span{rev: rv, note: nt, text: nt.mark})
 		return
 	}
 	switch k.tag {

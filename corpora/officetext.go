@@ -29,6 +29,21 @@ const (
 	revDel             // deleted (or moved away): old view only
 )
 
+// revOf is the change state of text read inside del deletions and ins
+// insertions; ok is false for text inserted and then deleted, which is in
+// neither view.
+func revOf(del, ins bool) (r rev, ok bool) {
+	switch {
+	case del && ins:
+		return revNone, false
+	case del:
+		return revDel, true
+	case ins:
+		return revIns, true
+	}
+	return revNone, true
+}
+
 // in reports whether something with change state r is there in view v.
 func (r rev) in(v view) bool {
 	return r == revNone || (r == revIns && v == viewNew) || (r == revDel && v == viewOld)
