@@ -1,10 +1,8 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -120,36 +118,10 @@ func TestTermsBadUsage(t *testing.T) {
 	}
 }
 
-// validateTBX checks a TBX file with jing against the TBX core RELAX NG
-// schema and with Saxon-HE against the TBX-Basic schematron.
+// validateTBX checks a TBX file with both validators (see testenv).
 func validateTBX(t *testing.T, path string) {
 	t.Helper()
-	formats := testenv.Formats(t)
-	jing := testenv.Tool(t, "jing")
-	java := testenv.Tool(t, "java")
-	jar := os.Getenv("SAXON_JAR")
-	if jar == "" {
-		jar = "/usr/share/java/Saxon-HE.jar"
-	}
-	if _, err := os.Stat(jar); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("Saxon-HE is not installed at %s", jar)
-		}
-		t.Skipf("Saxon-HE is not installed at %s (set SAXON_JAR)", jar)
-	}
-	if out, err := exec.Command(jing, filepath.Join(formats, "core.rng"), path).CombinedOutput(); err != nil {
-		t.Errorf("jing core.rng: %v\n%s", err, out)
-	}
-	svrl, err := exec.Command(java, "-cp", jar, "net.sf.saxon.Transform", "-s:"+path, "-xsl:"+filepath.Join(formats, "basic_dca.xsl")).Output()
-	if err != nil {
-		t.Fatalf("Saxon: %v", err)
-	}
-	if !bytes.Contains(svrl, []byte("fired-rule")) {
-		t.Fatalf("the schematron fired no rule:\n%s", svrl)
-	}
-	if n := bytes.Count(svrl, []byte("<svrl:failed-assert")); n > 0 {
-		t.Errorf("%d failed assertions:\n%s", n, svrl)
-	}
+	testenv.ValidateTBX(t, path)
 }
 
 // TestTermsL15Arabic: concord terms on the L.15 draft and the Arabic
