@@ -9,7 +9,7 @@ import (
 
 	"concord/align"
 	"concord/corpora"
-	"concord/internal/testenv"
+	"concord/corpora/testenv"
 	"concord/segment"
 )
 

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"concord/corpora"
-	"concord/internal/testenv"
+	"concord/corpora/testenv"
 	"concord/segment"
 	"concord/segment/words"
 )

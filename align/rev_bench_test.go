@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"concord/corpora"
-	"concord/internal/testenv"
+	"concord/corpora/testenv"
 	"concord/segment"
 	"concord/segment/words"
 )

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"concord/corpora"
-	"concord/internal/testenv"
+	"concord/corpora/testenv"
 	"concord/segment"
 )
 

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"concord/internal/testenv"
+	"concord/corpora/testenv"
 )
 
 // sentCorpora returns the corpora's sub-directory sub (see testenv): the

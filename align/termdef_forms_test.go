@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"concord/align"
-	"concord/internal/testenv"
+	"concord/corpora/testenv"
 	"concord/segment"
 )
 

@@ -7,7 +7,7 @@ import (
 	"unicode/utf8"
 
 	"concord/corpora"
-	"concord/internal/testenv"
+	"concord/corpora/testenv"
 )
 
 func TestParseDefinition(t *testing.T) {

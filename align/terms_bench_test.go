@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"concord/corpora"
-	"concord/internal/testenv"
+	"concord/corpora/testenv"
 	"concord/segment"
 )
 

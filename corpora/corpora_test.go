@@ -9,7 +9,7 @@ import (
 
 	"golang.org/x/text/encoding"
 
-	"concord/internal/testenv"
+	"concord/corpora/testenv"
 )
 
 // corpusDir returns the shared corpora directory (see testenv.Corpora).

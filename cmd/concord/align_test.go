@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"concord/internal/testenv"
+	"concord/corpora/testenv"
 )
 
 func TestAlignTMXValidates(t *testing.T) {

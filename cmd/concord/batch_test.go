@@ -12,7 +12,7 @@ import (
 	"testing"
 
 	"concord/corpora/batch"
-	"concord/internal/testenv"
+	"concord/corpora/testenv"
 	"concord/segment"
 )
 

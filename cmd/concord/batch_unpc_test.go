@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"concord/internal/testenv"
+	"concord/corpora/testenv"
 )
 
 // unpcLangs are the columns of the regrouped UN corpus, pivot first.

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"concord/internal/testenv"
+	"concord/corpora/testenv"
 )
 
 func TestCheckGolden(t *testing.T) {

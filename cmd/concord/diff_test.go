@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"concord/corpora"
-	"concord/internal/testenv"
+	"concord/corpora/testenv"
 )
 
 // diffFixture is the path of a file of testdata/diff.

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"concord/internal/testenv"
+	"concord/corpora/testenv"
 )
 
 func TestKWICGolden(t *testing.T) {

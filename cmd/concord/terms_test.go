@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"concord/internal/testenv"
+	"concord/corpora/testenv"
 )
 
 // The fixtures of the terms, kwic and check commands, and their goldens

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"concord/align"
-	"concord/internal/testenv"
+	"concord/corpora/testenv"
 	"concord/segment"
 	"concord/segment/pieces"
 	"concord/segment/words"

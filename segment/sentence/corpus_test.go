@@ -3,7 +3,7 @@ package sentence
 import (
 	"testing"
 
-	"concord/internal/testenv"
+	"concord/corpora/testenv"
 )
 
 // corpus returns the path of a file or folder in the shared corpora (see

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"concord/internal/testenv"
+	"concord/corpora/testenv"
 )
 
 // corpusFile reads a file of the shared test corpora (see testenv).
