@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"io"
 
-	"concord/align"
+	"concord/align/diff"
 	"concord/corpora/batch"
 	"concord/corpora/diffout"
 )
@@ -96,9 +96,9 @@ func runDiffBatch(bf *batchFlags, o diffBatch, formatSet bool, stdout, stderr io
 			out.notes = append(out.notes, fmt.Sprintf("%s is %s but %s is %s; comparing as %s (set --lang)",
 				oldDoc.Name, oldDoc.Lang, newDoc.Name, newDoc.Lang, newDoc.Lang))
 		}
-		rep, err := align.CompareRevisions(oldDoc, newDoc, align.RevOptions{
+		rep, err := diff.Compare(oldDoc, newDoc, diff.Options{
 			Lang:        o.in.lang,
-			Granularity: align.RevGranularity(o.gran),
+			Granularity: diff.Granularity(o.gran),
 			Strict:      o.strict,
 		})
 		if err != nil {
@@ -121,7 +121,7 @@ func runDiffBatch(bf *batchFlags, o diffBatch, formatSet bool, stdout, stderr io
 }
 
 // writeDiff writes a report in one of diff's formats, text uncoloured.
-func writeDiff(w io.Writer, rep *align.RevReport, format string) error {
+func writeDiff(w io.Writer, rep *diff.Report, format string) error {
 	switch format {
 	case "json":
 		return diffout.JSON(w, rep)

@@ -5,7 +5,7 @@ import (
 	"io"
 	"os"
 
-	"concord/align"
+	"concord/align/diff"
 	"concord/corpora/diffout"
 	"concord/segment"
 )
@@ -118,9 +118,9 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "warning: %s is %s but %s is %s; comparing as %s (set --lang)\n",
 			oldDoc.Name, oldDoc.Lang, newDoc.Name, newDoc.Lang, newDoc.Lang)
 	}
-	rep, err := align.CompareRevisions(oldDoc, newDoc, align.RevOptions{
+	rep, err := diff.Compare(oldDoc, newDoc, diff.Options{
 		Lang:        in.lang,
-		Granularity: align.RevGranularity(*gran),
+		Granularity: diff.Granularity(*gran),
 		Strict:      *strict,
 	})
 	if err != nil {

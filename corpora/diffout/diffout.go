@@ -1,5 +1,5 @@
 // Package diffout renders the comparison of two revisions of a draft
-// ([align.RevReport]) for people and programs: a terminal redline ([Text]),
+// ([diff.Report]) for people and programs: a terminal redline ([Text]),
 // a Markdown report for an e-mail ([Markdown]), one self-contained HTML
 // redline page ([HTML]) and JSON ([JSON]). Renderers only read the report;
 // they never compare or load anything.
@@ -15,28 +15,28 @@ import (
 	"strconv"
 	"strings"
 
-	"concord/align"
+	"concord/align/diff"
 	"concord/segment"
 )
 
 // piece is a run of text to show: equal, deleted or inserted.
 type piece struct {
-	op   align.RevEditOp
+	op   diff.EditOp
 	text string
 }
 
 // fieldView is one field of a change, ready to show.
 type fieldView struct {
-	field  align.RevField
+	field  diff.Field
 	pieces []piece
 }
 
 // fields returns the fields of a change that show a deletion or an
 // insertion, with form edits resolved (unless strict) and moved text left
 // out.
-func fields(c *align.RevChange, strict bool) []fieldView {
+func fields(c *diff.Change, strict bool) []fieldView {
 	var out []fieldView
-	for _, f := range []align.RevField{align.RevFieldHeading, align.RevFieldText, align.RevFieldTail} {
+	for _, f := range []diff.Field{diff.FieldHeading, diff.FieldText, diff.FieldTail} {
 		var ps []piece
 		edited := false
 		for _, e := range c.Edits {
@@ -45,12 +45,12 @@ func fields(c *align.RevChange, strict bool) []fieldView {
 			}
 			op := e.Op
 			if e.Form && !strict {
-				if op == align.RevDel {
+				if op == diff.Del {
 					continue
 				}
-				op = align.RevEq
+				op = diff.Eq
 			}
-			if op != align.RevEq {
+			if op != diff.Eq {
 				edited = true
 			}
 			if k := len(ps); k > 0 && ps[k-1].op == op {
@@ -68,7 +68,7 @@ func fields(c *align.RevChange, strict bool) []fieldView {
 
 // shown reports whether a change is listed in a report: the substantive
 // ones.
-func shown(r *align.RevReport, c *align.RevChange) bool { return c.Substantive(r.Strict) }
+func shown(r *diff.Report, c *diff.Change) bool { return c.Substantive(r.Strict) }
 
 // statusName names a status for people.
 func statusName(s segment.Status) string {
@@ -79,7 +79,7 @@ func statusName(s segment.Status) string {
 }
 
 // addrs formats the addresses of a change: "art.17 → art.18", "art.5".
-func addrs(c *align.RevChange) string {
+func addrs(c *diff.Change) string {
 	switch {
 	case c.OldAddr == "":
 		return c.NewAddr
@@ -90,7 +90,7 @@ func addrs(c *align.RevChange) string {
 }
 
 // labels formats the labels of a change: "第 17 条 → 第 18 条".
-func labels(c *align.RevChange) string {
+func labels(c *diff.Change) string {
 	o, n := strings.Join(strings.Fields(c.OldLabel), " "), strings.Join(strings.Fields(c.NewLabel), " ")
 	switch {
 	case c.Implicit != "":
@@ -105,9 +105,9 @@ func labels(c *align.RevChange) string {
 
 // opText describes what happened: "renumbered, changed", "added (split
 // from art.3)".
-func opText(c *align.RevChange) string {
+func opText(c *diff.Change) string {
 	s := string(c.Op)
-	if c.Changed && (c.Op == align.RevMoved || c.Op == align.RevRenumbered) {
+	if c.Changed && (c.Op == diff.Moved || c.Op == diff.Renumbered) {
 		s += ", changed"
 	}
 	switch {
@@ -125,7 +125,7 @@ func opText(c *align.RevChange) string {
 }
 
 // statusText describes a status change: "open → ad-ref", or "".
-func statusText(c *align.RevChange) string {
+func statusText(c *diff.Change) string {
 	if !c.StatusChanged() {
 		return ""
 	}
@@ -135,13 +135,13 @@ func statusText(c *align.RevChange) string {
 // item is one entry of a report: a change, or a run of renumberings shown
 // as one line.
 type item struct {
-	c   *align.RevChange
-	run []*align.RevChange // ≥ 3 consecutive plain renumberings by the same offset
+	c   *diff.Change
+	run []*diff.Change // ≥ 3 consecutive plain renumberings by the same offset
 }
 
 // items lists what a report shows, folding runs of plain renumberings.
-func items(r *align.RevReport) []item {
-	var vis []*align.RevChange
+func items(r *diff.Report) []item {
+	var vis []*diff.Change
 	for i := range r.Changes {
 		if shown(r, &r.Changes[i]) {
 			vis = append(vis, &r.Changes[i])
@@ -168,8 +168,8 @@ func items(r *align.RevReport) []item {
 }
 
 // plainRenumber reports whether a change is a renumbering and nothing else.
-func plainRenumber(c *align.RevChange) bool {
-	return c.Op == align.RevRenumbered && !c.Changed && c.Depth == 0 && lastNum(c.OldAddr) >= 0 && lastNum(c.NewAddr) >= 0
+func plainRenumber(c *diff.Change) bool {
+	return c.Op == diff.Renumbered && !c.Changed && c.Depth == 0 && lastNum(c.OldAddr) >= 0 && lastNum(c.NewAddr) >= 0
 }
 
 // lastNum returns the number in the last segment of an address, or -1.
@@ -182,11 +182,11 @@ func lastNum(addr string) int {
 	return n
 }
 
-func numDelta(c *align.RevChange) int { return lastNum(c.NewAddr) - lastNum(c.OldAddr) }
+func numDelta(c *diff.Change) int { return lastNum(c.NewAddr) - lastNum(c.OldAddr) }
 
 // runText describes a run of renumberings: "art.17 … art.68 → art.18 …
 // art.69 (52 articles renumbered, +1)".
-func runText(run []*align.RevChange) string {
+func runText(run []*diff.Change) string {
 	first, last := run[0], run[len(run)-1]
 	d := numDelta(first)
 	sign := "+"
@@ -206,9 +206,9 @@ func plural(word string, n int) string {
 
 // countRows returns the summary table: a header and the rows for articles
 // and all units.
-func countRows(s align.RevSummary) ([]string, [][]string) {
+func countRows(s diff.Summary) ([]string, [][]string) {
 	head := []string{"", "old", "new", "unchanged", "changed", "added", "deleted", "moved", "renumbered", "status", "form only"}
-	row := func(name string, n align.RevCounts) []string {
+	row := func(name string, n diff.Counts) []string {
 		vals := []int{n.Old, n.New, n.Unchanged, n.Changed, n.Added, n.Deleted, n.Moved, n.Renumbered, n.StatusChanged, n.FormOnly}
 		out := []string{name}
 		for _, v := range vals {
@@ -220,7 +220,7 @@ func countRows(s align.RevSummary) ([]string, [][]string) {
 }
 
 // verdict is the one-line conclusion of a report.
-func verdict(r *align.RevReport) string {
+func verdict(r *diff.Report) string {
 	if !r.Substantive() {
 		if r.Summary.Units.FormOnly > 0 {
 			return fmt.Sprintf("No substantive change (%d %s differ in form only).", r.Summary.Units.FormOnly, plural("unit", r.Summary.Units.FormOnly))

@@ -13,12 +13,12 @@ import (
 	"testing"
 	"time"
 
-	"concord/align"
+	"concord/align/diff"
 	"concord/corpora"
 )
 
 // fixture compares the draft revisions of testdata/diff.
-func fixture(t testing.TB, opt align.RevOptions) *align.RevReport {
+func fixture(t testing.TB, opt diff.Options) *diff.Report {
 	t.Helper()
 	load := func(name string) []byte {
 		b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "diff", name))
@@ -35,7 +35,7 @@ func fixture(t testing.TB, opt align.RevOptions) *align.RevReport {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := align.CompareRevisions(old, new, opt)
+	r, err := diff.Compare(old, new, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +44,7 @@ func fixture(t testing.TB, opt align.RevOptions) *align.RevReport {
 
 func TestHTMLEscapes(t *testing.T) {
 	var b bytes.Buffer
-	if err := HTML(&b, fixture(t, align.RevOptions{})); err != nil {
+	if err := HTML(&b, fixture(t, diff.Options{})); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()
@@ -81,7 +81,7 @@ func TestHTMLChromium(t *testing.T) {
 	dir := t.TempDir()
 	page := filepath.Join(dir, "redline.html")
 	var b bytes.Buffer
-	if err := HTML(&b, fixture(t, align.RevOptions{})); err != nil {
+	if err := HTML(&b, fixture(t, diff.Options{})); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(page, b.Bytes(), 0o644); err != nil {
@@ -137,14 +137,14 @@ func TestHTMLChromium(t *testing.T) {
 }
 
 func TestItemsFoldRenumbering(t *testing.T) {
-	r := &align.RevReport{}
+	r := &diff.Report{}
 	for n := 3; n <= 7; n++ {
-		r.Changes = append(r.Changes, align.RevChange{Op: align.RevRenumbered, Kind: "article",
+		r.Changes = append(r.Changes, diff.Change{Op: diff.Renumbered, Kind: "article",
 			OldAddr: fmt.Sprintf("art.%d", n), NewAddr: fmt.Sprintf("art.%d", n+1)})
-		r.Changes = append(r.Changes, align.RevChange{Op: align.RevUnchanged, Kind: "paragraph", Depth: 1,
+		r.Changes = append(r.Changes, diff.Change{Op: diff.Unchanged, Kind: "paragraph", Depth: 1,
 			OldAddr: fmt.Sprintf("art.%d.1", n), NewAddr: fmt.Sprintf("art.%d.1", n+1)})
 	}
-	r.Changes = append(r.Changes, align.RevChange{Op: align.RevRenumbered, Changed: true, Kind: "article", OldAddr: "art.8", NewAddr: "art.9"})
+	r.Changes = append(r.Changes, diff.Change{Op: diff.Renumbered, Changed: true, Kind: "article", OldAddr: "art.8", NewAddr: "art.9"})
 	its := items(r)
 	if len(its) != 2 || len(its[0].run) != 5 || its[1].c == nil {
 		t.Fatalf("items: %+v", its)
@@ -159,11 +159,11 @@ func TestMarkdownPieces(t *testing.T) {
 		p    piece
 		want string
 	}{
-		{piece{align.RevDel, "或者转让"}, "~~或者转让~~"},
-		{piece{align.RevIns, " a new word "}, " **a new word** "},
-		{piece{align.RevIns, "  "}, "**␣**"},
-		{piece{align.RevEq, "*x* [y] <z> a|b"}, `\*x\* \[y\] \<z\> a\|b`},
-		{piece{align.RevDel, "2_000"}, `~~2\_000~~`},
+		{piece{diff.Del, "或者转让"}, "~~或者转让~~"},
+		{piece{diff.Ins, " a new word "}, " **a new word** "},
+		{piece{diff.Ins, "  "}, "**␣**"},
+		{piece{diff.Eq, "*x* [y] <z> a|b"}, `\*x\* \[y\] \<z\> a\|b`},
+		{piece{diff.Del, "2_000"}, `~~2\_000~~`},
 	} {
 		if got := mdPiece(tc.p); got != tc.want {
 			t.Errorf("%q: %q, want %q", tc.p.text, got, tc.want)
@@ -172,7 +172,7 @@ func TestMarkdownPieces(t *testing.T) {
 }
 
 func TestTextColor(t *testing.T) {
-	r := fixture(t, align.RevOptions{})
+	r := fixture(t, diff.Options{})
 	var plain, color bytes.Buffer
 	if err := Text(&plain, r, TextOptions{}); err != nil {
 		t.Fatal(err)
@@ -189,7 +189,7 @@ func TestTextColor(t *testing.T) {
 }
 
 func TestJSONShape(t *testing.T) {
-	r := fixture(t, align.RevOptions{})
+	r := fixture(t, diff.Options{})
 	var b bytes.Buffer
 	if err := JSON(&b, r); err != nil {
 		t.Fatal(err)
@@ -217,7 +217,7 @@ func TestJSONShape(t *testing.T) {
 		t.Errorf("json: %d changes, %d transitions, %d stale refs, substantive %v", len(doc.Changes), len(doc.StatusTransitions), len(doc.StaleRefs), doc.Summary.Substantive)
 	}
 	var b2 bytes.Buffer
-	if err := JSON(&b2, fixture(t, align.RevOptions{})); err != nil {
+	if err := JSON(&b2, fixture(t, diff.Options{})); err != nil {
 		t.Fatal(err)
 	}
 	if b.String() != b2.String() {

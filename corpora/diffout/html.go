@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"concord/align"
+	"concord/align/diff"
 )
 
 // HTML writes one self-contained redline page: inline CSS, no scripts, no
@@ -14,7 +14,7 @@ import (
 // changes badges; a table of contents links to every changed article.
 // Every text is escaped by html/template, so markup in a draft shows as
 // text.
-func HTML(w io.Writer, r *align.RevReport) error {
+func HTML(w io.Writer, r *diff.Report) error {
 	return htmlPage.Execute(w, newHTMLView(r))
 }
 
@@ -26,7 +26,7 @@ type htmlView struct {
 	Head        []string
 	Rows        [][]string
 	Transitions []htmlTransition
-	Stale       []align.StaleRef
+	Stale       []diff.StaleRef
 	TOC         []htmlGroup
 }
 
@@ -59,7 +59,7 @@ type htmlPiece struct {
 	Text string
 }
 
-func newHTMLView(r *align.RevReport) *htmlView {
+func newHTMLView(r *diff.Report) *htmlView {
 	mode := string(r.Granularity) + " diff"
 	if r.Strict {
 		mode += ", strict"
@@ -99,15 +99,15 @@ func newHTMLView(r *align.RevReport) *htmlView {
 			hi = htmlItem{Addr: addrs(c), Op: opText(c), OpClass: string(c.Op), Label: labels(c), Status: statusText(c), Depth: c.Depth}
 			for _, f := range fields(c, r.Strict) {
 				hf := htmlField{}
-				if f.field != align.RevFieldText {
+				if f.field != diff.FieldText {
 					hf.Name = string(f.field)
 				}
 				for _, p := range f.pieces {
 					kind := "eq"
 					switch p.op {
-					case align.RevDel:
+					case diff.Del:
 						kind = "del"
-					case align.RevIns:
+					case diff.Ins:
 						kind = "ins"
 					}
 					hf.Pieces = append(hf.Pieces, htmlPiece{kind, p.text})

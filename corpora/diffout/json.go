@@ -5,7 +5,7 @@ import (
 	"io"
 	"math"
 
-	"concord/align"
+	"concord/align/diff"
 )
 
 // JSON writes the report as JSON, concord's stable contract for programs:
@@ -36,7 +36,7 @@ import (
 // marks an article's text reported with its implicit first paragraph (the
 // change whose "implicit" names the side where that paragraph does not
 // exist as a unit).
-func JSON(w io.Writer, r *align.RevReport) error {
+func JSON(w io.Writer, r *diff.Report) error {
 	out := jsonReport{
 		Old:               jsonDoc{r.Old.Name, r.Old.Lang},
 		New:               jsonDoc{r.New.Name, r.New.Lang},
@@ -168,6 +168,6 @@ type jsonSummary struct {
 	Substantive bool       `json:"substantive"`
 }
 
-func counts(n align.RevCounts) jsonCounts {
+func counts(n diff.Counts) jsonCounts {
 	return jsonCounts{n.Old, n.New, n.Unchanged, n.Changed, n.Added, n.Deleted, n.Moved, n.Renumbered, n.ContentEdited, n.StatusChanged, n.FormOnly}
 }

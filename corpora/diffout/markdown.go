@@ -7,13 +7,13 @@ import (
 	"strings"
 	"unicode"
 
-	"concord/align"
+	"concord/align/diff"
 )
 
 // Markdown writes a report a delegation can paste into an e-mail: the
 // summary table, the status transitions, the stale cross-references, then
 // each changed unit with ~~deleted~~ and **inserted** words.
-func Markdown(w io.Writer, r *align.RevReport) error {
+func Markdown(w io.Writer, r *diff.Report) error {
 	bw := bufio.NewWriter(w)
 	mode := string(r.Granularity) + " diff"
 	if r.Strict {
@@ -64,7 +64,7 @@ func Markdown(w io.Writer, r *align.RevReport) error {
 		}
 		for _, f := range fields(c, r.Strict) {
 			bw.WriteString("\n")
-			if f.field != align.RevFieldText {
+			if f.field != diff.FieldText {
 				fmt.Fprintf(bw, "*%s:* ", strings.ToUpper(string(f.field[:1]))+string(f.field[1:]))
 			}
 			for _, p := range f.pieces {
@@ -79,11 +79,11 @@ func Markdown(w io.Writer, r *align.RevReport) error {
 // mdPiece marks up a piece, keeping spaces outside the markers (Markdown
 // ignores ~~ and ** next to a space inside them).
 func mdPiece(p piece) string {
-	if p.op == align.RevEq {
+	if p.op == diff.Eq {
 		return mdEscape(p.text)
 	}
 	mark := "~~"
-	if p.op == align.RevIns {
+	if p.op == diff.Ins {
 		mark = "**"
 	}
 	core := strings.TrimFunc(p.text, unicode.IsSpace)

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"concord/align"
+	"concord/align/diff"
 )
 
 // TextOptions configure [Text].
@@ -33,7 +33,7 @@ func newTextStyle(color bool) textStyle {
 // Text writes a terminal redline: each changed unit with its addresses
 // (old → new), what happened to it and its word diff, then the status
 // transitions, the stale cross-references and a summary table.
-func Text(w io.Writer, r *align.RevReport, opt TextOptions) error {
+func Text(w io.Writer, r *diff.Report, opt TextOptions) error {
 	st := newTextStyle(opt.Color)
 	bw := bufio.NewWriter(w)
 	mode := string(r.Granularity)
@@ -57,15 +57,15 @@ func Text(w io.Writer, r *align.RevReport, opt TextOptions) error {
 		fmt.Fprintf(bw, "\n%s%s%s\n", st.bold, head, st.boldEnd)
 		for _, f := range fields(c, r.Strict) {
 			bw.WriteString("  ")
-			if f.field != align.RevFieldText {
+			if f.field != diff.FieldText {
 				bw.WriteString(string(f.field) + ": ")
 			}
 			for _, p := range f.pieces {
 				text := strings.ReplaceAll(p.text, "\n", "\n  ")
 				switch p.op {
-				case align.RevDel:
+				case diff.Del:
 					bw.WriteString(st.del + text + st.delEnd)
-				case align.RevIns:
+				case diff.Ins:
 					bw.WriteString(st.ins + text + st.insEnd)
 				default:
 					bw.WriteString(text)

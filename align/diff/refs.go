@@ -1,4 +1,4 @@
-package align
+package diff
 
 import (
 	"regexp"
@@ -37,25 +37,25 @@ type CrossRefFinder func(text, lang string) []CrossRef
 // this article) and the article references of French, Spanish, Russian
 // and Arabic. Wrap it to add a grammar:
 //
-//	opt.Refs = func(text, lang string) []align.CrossRef {
+//	opt.Refs = func(text, lang string) []diff.CrossRef {
 //		if lang == "de" {
 //			return findGerman(text)
 //		}
-//		return align.FindCrossRefs(text, lang)
+//		return diff.FindCrossRefs(text, lang)
 //	}
 func FindCrossRefs(text, lang string) []CrossRef {
-	switch revBaseLang(lang) {
+	switch baseLang(lang) {
 	case "zh":
-		return revRefsZh(text)
+		return refsZh(text)
 	case "en":
-		return revRefsEn(text)
+		return refsEn(text)
 	case "fr", "es", "ru", "ar":
-		return revRefsArticles(text)
+		return refsArticles(text)
 	}
 	return nil
 }
 
-func revBaseLang(lang string) string {
+func baseLang(lang string) string {
 	if i := strings.IndexAny(lang, "-_"); i >= 0 {
 		lang = lang[:i]
 	}
@@ -67,13 +67,13 @@ func revBaseLang(lang string) string {
 	return lang
 }
 
-// revZhScanner reads Chinese references.
-type revZhScanner struct {
+// zhScanner reads Chinese references.
+type zhScanner struct {
 	s string
 	i int
 }
 
-func (z *revZhScanner) peek() rune {
+func (z *zhScanner) peek() rune {
 	if z.i >= len(z.s) {
 		return -1
 	}
@@ -81,7 +81,7 @@ func (z *revZhScanner) peek() rune {
 	return r
 }
 
-func (z *revZhScanner) skipSpace() {
+func (z *zhScanner) skipSpace() {
 	for z.i < len(z.s) {
 		r, size := utf8.DecodeRuneInString(z.s[z.i:])
 		if !unicode.IsSpace(r) {
@@ -92,7 +92,7 @@ func (z *revZhScanner) skipSpace() {
 }
 
 // lit consumes r (or its full-width form) after optional spaces.
-func (z *revZhScanner) lit(rs ...rune) bool {
+func (z *zhScanner) lit(rs ...rune) bool {
 	save := z.i
 	z.skipSpace()
 	r := z.peek()
@@ -107,10 +107,10 @@ func (z *revZhScanner) lit(rs ...rune) bool {
 }
 
 // num reads a number in digits (any width) or Chinese numerals.
-func (z *revZhScanner) num() (int, bool) {
+func (z *zhScanner) num() (int, bool) {
 	save := z.i
 	z.skipSpace()
-	v, n := revCnNumber(z.s[z.i:])
+	v, n := cnNumber(z.s[z.i:])
 	if n == 0 {
 		z.i = save
 		return 0, false
@@ -120,7 +120,7 @@ func (z *revZhScanner) num() (int, bool) {
 }
 
 // letter reads "(b)" or "（b）"; it returns the letter.
-func (z *revZhScanner) letter() (string, bool) {
+func (z *zhScanner) letter() (string, bool) {
 	save := z.i
 	if !z.lit('(') {
 		return "", false
@@ -143,7 +143,7 @@ func (z *revZhScanner) letter() (string, bool) {
 }
 
 // paren reads "(一)" or "(1)" and returns its number.
-func (z *revZhScanner) paren() (int, bool) {
+func (z *zhScanner) paren() (int, bool) {
 	save := z.i
 	if !z.lit('(') {
 		return 0, false
@@ -156,10 +156,10 @@ func (z *revZhScanner) paren() (int, bool) {
 	return v, true
 }
 
-// revRefsZh finds Chinese references.
-func revRefsZh(text string) []CrossRef {
+// refsZh finds Chinese references.
+func refsZh(text string) []CrossRef {
 	var out []CrossRef
-	z := &revZhScanner{s: text}
+	z := &zhScanner{s: text}
 	// the previous reference, which a list (第七条、第十条; 第一款、第二款)
 	// continues: it inherits its instrument and, for a bare 款, its article
 	prevEnd, prevExt, prevArt, prevRel := -1, false, "", false
@@ -193,8 +193,8 @@ func revRefsZh(text string) []CrossRef {
 		if !ok {
 			continue
 		}
-		listed := prevEnd >= 0 && revZhListed(text[prevEnd:start])
-		external := revZhExternal(text[:start])
+		listed := prevEnd >= 0 && zhListed(text[prevEnd:start])
+		external := zhExternal(text[:start])
 		if listed {
 			external = prevExt
 		}
@@ -251,9 +251,9 @@ func revRefsZh(text string) []CrossRef {
 	return out
 }
 
-// revZhListed reports whether the text between two references makes the
+// zhListed reports whether the text between two references makes the
 // second continue the first: 、 和 或者 及 以及 至.
-func revZhListed(between string) bool {
+func zhListed(between string) bool {
 	b := strings.TrimSpace(between)
 	switch b {
 	case "、", ",", "，", "和", "或", "或者", "及", "以及", "至", "到", "与":
@@ -266,7 +266,7 @@ func revZhListed(between string) bool {
 // 条 (or 诸条): "、第 17、第 23 和第 35 诸条". It returns the numbers after
 // the first and where each ends (the last end includes 条); nothing if the
 // list does not end in 条.
-func (z *revZhScanner) numList() (nums, ends []int) {
+func (z *zhScanner) numList() (nums, ends []int) {
 	save := z.i
 	for z.lit('至', '到', '、', '和', '或', '及', '-', '—', '～', '~', ',', '，') {
 		if !z.lit('第') {
@@ -288,7 +288,7 @@ func (z *revZhScanner) numList() (nums, ends []int) {
 }
 
 // subPath reads what may follow an article: 第 N 款, then items.
-func (z *revZhScanner) subPath() ([]string, bool) {
+func (z *zhScanner) subPath() ([]string, bool) {
 	var path []string
 	save := z.i
 	if z.lit('第') {
@@ -304,7 +304,7 @@ func (z *revZhScanner) subPath() ([]string, bool) {
 }
 
 // itemPath reads (b)项, (一)目, 第三项, 第2目 after a paragraph.
-func (z *revZhScanner) itemPath() ([]string, bool) {
+func (z *zhScanner) itemPath() ([]string, bool) {
 	var path []string
 	for {
 		save := z.i
@@ -335,10 +335,10 @@ func (z *revZhScanner) itemPath() ([]string, bool) {
 	}
 }
 
-// revZhExternal reports whether a reference that follows before points
+// zhExternal reports whether a reference that follows before points
 // into another instrument: 《刑法》第二十条, 刑法第二十条, 该法第三条 — but
 // not 本法第三条 or 本公约第 17 条.
-func revZhExternal(before string) bool {
+func zhExternal(before string) bool {
 	b := strings.TrimRightFunc(before, unicode.IsSpace)
 	if strings.HasSuffix(b, "》") || strings.HasSuffix(b, "〉") {
 		return true
@@ -354,18 +354,18 @@ func revZhExternal(before string) bool {
 // English grammar.
 var (
 	// paragraph 1 (b) (ii) of article 17 / of this article / above
-	revEnParaOf = regexp.MustCompile(`(?i)\b(?:sub)?paragraphs?\s+(\d+)((?:\s*\([a-z]{1,5}\))*(?:\s+[a-z](?:\.[ivx]+)?\b)?)\s+(?:of\s+(?:this\s+article|article\s+(\d+))|above|below)`)
+	enParaOf = regexp.MustCompile(`(?i)\b(?:sub)?paragraphs?\s+(\d+)((?:\s*\([a-z]{1,5}\))*(?:\s+[a-z](?:\.[ivx]+)?\b)?)\s+(?:of\s+(?:this\s+article|article\s+(\d+))|above|below)`)
 	// article 17, paragraph 1 (b) / articles 2 through 5 / articles 14, 15 and 16
-	revEnArticle = regexp.MustCompile(`(?i)\barticles?\s+(\d+)((?:\s*(?:,|and|or|to|through|-|–)\s*\d+\b)*)(?:\s*,\s*paragraph\s+(\d+)((?:\s*\([a-z]{1,5}\))*))?`)
-	revEnNum     = regexp.MustCompile(`\d+`)
-	revEnSub     = regexp.MustCompile(`[a-z]+`)
+	enArticle = regexp.MustCompile(`(?i)\barticles?\s+(\d+)((?:\s*(?:,|and|or|to|through|-|–)\s*\d+\b)*)(?:\s*,\s*paragraph\s+(\d+)((?:\s*\([a-z]{1,5}\))*))?`)
+	enNum     = regexp.MustCompile(`\d+`)
+	enSub     = regexp.MustCompile(`[a-z]+`)
 	// of the Charter, of Protocol No. 1: another instrument
-	revEnExternal = regexp.MustCompile(`^\s+of\s+(?:the\s+)?(?:[A-Z]|Protocol|protocol)`)
-	revEnInternal = regexp.MustCompile(`^\s+of\s+(?:this|the\s+present|the)\s+Convention\b`)
+	enExternal = regexp.MustCompile(`^\s+of\s+(?:the\s+)?(?:[A-Z]|Protocol|protocol)`)
+	enInternal = regexp.MustCompile(`^\s+of\s+(?:this|the\s+present|the)\s+Convention\b`)
 )
 
-// revRefsEn finds English references.
-func revRefsEn(text string) []CrossRef {
+// refsEn finds English references.
+func refsEn(text string) []CrossRef {
 	var out []CrossRef
 	taken := func(s, e int) bool {
 		for _, r := range out {
@@ -375,31 +375,31 @@ func revRefsEn(text string) []CrossRef {
 		}
 		return false
 	}
-	for _, m := range revEnParaOf.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range enParaOf.FindAllStringSubmatchIndex(text, -1) {
 		path := []string{text[m[2]:m[3]]}
-		path = append(path, revEnSubs(strings.ToLower(text[m[4]:m[5]]))...)
+		path = append(path, enSubs(strings.ToLower(text[m[4]:m[5]]))...)
 		art := ""
 		if m[6] >= 0 {
 			art = text[m[6]:m[7]]
-			if revEnIsExternal(text[m[1]:]) {
+			if enIsExternal(text[m[1]:]) {
 				continue
 			}
 		}
 		out = append(out, CrossRef{Text: text[m[0]:m[1]], Start: m[0], End: m[1], Article: art, Path: path})
 	}
-	for _, m := range revEnArticle.FindAllStringSubmatchIndex(text, -1) {
-		if taken(m[0], m[1]) || revEnIsExternal(text[m[1]:]) {
+	for _, m := range enArticle.FindAllStringSubmatchIndex(text, -1) {
+		if taken(m[0], m[1]) || enIsExternal(text[m[1]:]) {
 			continue
 		}
 		var path []string
 		if m[6] >= 0 {
 			path = append(path, text[m[6]:m[7]])
-			path = append(path, revEnSubs(strings.ToLower(text[m[8]:m[9]]))...)
+			path = append(path, enSubs(strings.ToLower(text[m[8]:m[9]]))...)
 		}
 		first := text[m[2]:m[3]]
 		if m[5] > m[4] { // a list or range: one reference per number
 			out = append(out, CrossRef{Text: text[m[0]:m[3]], Start: m[0], End: m[3], Article: first})
-			for _, n := range revEnNum.FindAllStringIndex(text[m[4]:m[5]], -1) {
+			for _, n := range enNum.FindAllStringIndex(text[m[4]:m[5]], -1) {
 				s, e := m[4]+n[0], m[4]+n[1]
 				out = append(out, CrossRef{Text: text[s:e], Start: s, End: e, Article: text[s:e]})
 			}
@@ -407,25 +407,25 @@ func revRefsEn(text string) []CrossRef {
 		}
 		out = append(out, CrossRef{Text: text[m[0]:m[1]], Start: m[0], End: m[1], Article: first, Path: path})
 	}
-	revSortRefs(out)
+	sortRefs(out)
 	return out
 }
 
-// revEnSubs reads "(b) (ii)" or "a.ii" or "a" into address segments.
-func revEnSubs(s string) []string {
-	return revEnSub.FindAllString(s, -1)
+// enSubs reads "(b) (ii)" or "a.ii" or "a" into address segments.
+func enSubs(s string) []string {
+	return enSub.FindAllString(s, -1)
 }
 
-func revEnIsExternal(after string) bool {
-	return revEnExternal.MatchString(after) && !revEnInternal.MatchString(after)
+func enIsExternal(after string) bool {
+	return enExternal.MatchString(after) && !enInternal.MatchString(after)
 }
 
 // French, Spanish, Russian and Arabic: article numbers only.
-var revArticleRef = regexp.MustCompile(`(?i)(?:\barticles?|\bartículos?|стать[а-яё]*|المادة|المادتين|المواد)\s+([0-9٠-٩۰-۹]+)`)
+var articleRef = regexp.MustCompile(`(?i)(?:\barticles?|\bartículos?|стать[а-яё]*|المادة|المادتين|المواد)\s+([0-9٠-٩۰-۹]+)`)
 
-func revRefsArticles(text string) []CrossRef {
+func refsArticles(text string) []CrossRef {
 	var out []CrossRef
-	for _, m := range revArticleRef.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range articleRef.FindAllStringSubmatchIndex(text, -1) {
 		num := 0
 		for _, r := range text[m[2]:m[3]] {
 			num = num*10 + max(segment.DigitValue(r), 0)
@@ -435,7 +435,7 @@ func revRefsArticles(text string) []CrossRef {
 	return out
 }
 
-func revSortRefs(rs []CrossRef) {
+func sortRefs(rs []CrossRef) {
 	for i := 1; i < len(rs); i++ {
 		for j := i; j > 0 && rs[j].Start < rs[j-1].Start; j-- {
 			rs[j], rs[j-1] = rs[j-1], rs[j]
@@ -443,17 +443,17 @@ func revSortRefs(rs []CrossRef) {
 	}
 }
 
-// revTarget is where a reference leads in one revision.
-type revTarget struct {
-	article *revNode // the article, nil if there is none with that number
-	node    *revNode // the deepest unit of the path found
-	full    bool     // the whole path was found
-	addr    string   // the address the reference names
+// refTarget is where a reference leads in one revision.
+type refTarget struct {
+	article *node  // the article, nil if there is none with that number
+	node    *node  // the deepest unit of the path found
+	full    bool   // the whole path was found
+	addr    string // the address the reference names
 }
 
 // resolve follows a reference made from unit from.
-func (s *revSide) resolve(r CrossRef, from *revNode) revTarget {
-	var t revTarget
+func (s *side) resolve(r CrossRef, from *node) refTarget {
+	var t refTarget
 	if r.Article == "" {
 		if from.top == nil || from.top.u.Kind != segment.KindArticle {
 			return t
@@ -472,11 +472,11 @@ func (s *revSide) resolve(r CrossRef, from *revNode) revTarget {
 	}
 	t.node, t.full = t.article, true
 	for _, seg := range r.Path {
-		next := revKidNum(t.node, seg)
+		next := kidNum(t.node, seg)
 		if next == nil {
 			// a law's items sit under an unnumbered first paragraph
-			if one := revKidNum(t.node, "1"); one != nil {
-				next = revKidNum(one, seg)
+			if one := kidNum(t.node, "1"); one != nil {
+				next = kidNum(one, seg)
 			}
 		}
 		if next == nil {
@@ -488,7 +488,7 @@ func (s *revSide) resolve(r CrossRef, from *revNode) revTarget {
 	return t
 }
 
-func revKidNum(n *revNode, num string) *revNode {
+func kidNum(n *node, num string) *node {
 	for _, k := range n.kids {
 		if k.num == num {
 			return k
@@ -497,13 +497,13 @@ func revKidNum(n *revNode, num string) *revNode {
 	return nil
 }
 
-// revRefGroups returns, for each reference, the span of the list it belongs
+// refGroups returns, for each reference, the span of the list it belongs
 // to: references joined by 、 和 至 , and, to, through… form one list.
-func revRefGroups(text string, refs []CrossRef) [][2]int {
+func refGroups(text string, refs []CrossRef) [][2]int {
 	out := make([][2]int, len(refs))
 	for i := 0; i < len(refs); {
 		j := i + 1
-		for j < len(refs) && refs[j].Start >= refs[j-1].End && revListJoin(text[refs[j-1].End:refs[j].Start]) {
+		for j < len(refs) && refs[j].Start >= refs[j-1].End && listJoin(text[refs[j-1].End:refs[j].Start]) {
 			j++
 		}
 		for k := i; k < j; k++ {
@@ -514,10 +514,10 @@ func revRefGroups(text string, refs []CrossRef) [][2]int {
 	return out
 }
 
-// revListJoin reports whether the text between two references joins them
+// listJoin reports whether the text between two references joins them
 // into a list.
-func revListJoin(between string) bool {
-	if revZhListed(between) {
+func listJoin(between string) bool {
+	if zhListed(between) {
 		return true
 	}
 	switch strings.ToLower(strings.Join(strings.Fields(between), " ")) {
@@ -527,35 +527,35 @@ func revListJoin(between string) bool {
 	return false
 }
 
-// revSpanMap maps a stretch of the new text to the same characters in the
+// spanMap maps a stretch of the new text to the same characters in the
 // old text.
-type revSpanMap struct {
+type spanMap struct {
 	newStart, newEnd, oldStart int
 }
 
-// revSameSpans returns the stretches that a word diff finds equal in the
+// sameSpans returns the stretches that a word diff finds equal in the
 // old and new texts.
-func revSameSpans(edits []RevEdit) []revSpanMap {
-	var out []revSpanMap
+func sameSpans(edits []Edit) []spanMap {
+	var out []spanMap
 	o, n := 0, 0
 	for _, e := range edits {
 		switch e.Op {
-		case RevEq:
-			out = append(out, revSpanMap{n, n + len(e.Text), o})
+		case Eq:
+			out = append(out, spanMap{n, n + len(e.Text), o})
 			o += len(e.Text)
 			n += len(e.Text)
-		case RevDel:
+		case Del:
 			o += len(e.Text)
-		case RevIns:
+		case Ins:
 			n += len(e.Text)
 		}
 	}
 	return out
 }
 
-// revMapSpan maps [s, e) of the new text to the old text if it lies in one
+// mapSpan maps [s, e) of the new text to the old text if it lies in one
 // unchanged stretch.
-func revMapSpan(ms []revSpanMap, s, e int) (int, bool) {
+func mapSpan(ms []spanMap, s, e int) (int, bool) {
 	for _, m := range ms {
 		if s >= m.newStart && e <= m.newEnd {
 			return m.oldStart + s - m.newStart, true
@@ -567,7 +567,7 @@ func revMapSpan(ms []revSpanMap, s, e int) (int, bool) {
 // staleRefs checks the references of the new revision: those whose text
 // did not change while the unit they pointed to moved to another number,
 // and those that point to no article at all.
-func (c *revCompare) staleRefs(lang string, find CrossRefFinder) []StaleRef {
+func (c *matcher) staleRefs(lang string, find CrossRefFinder) []StaleRef {
 	var out []StaleRef
 	seen := map[string]bool{}
 	add := func(s StaleRef) {
@@ -577,7 +577,7 @@ func (c *revCompare) staleRefs(lang string, find CrossRefFinder) []StaleRef {
 			out = append(out, s)
 		}
 	}
-	d := newRevDiffer()
+	d := newDiffer()
 	for _, n := range c.new.nodes {
 		for k, f := range n.f {
 			if f.raw == "" {
@@ -590,29 +590,29 @@ func (c *revCompare) staleRefs(lang string, find CrossRefFinder) []StaleRef {
 			// the references of the old text of the unit, by where they
 			// start, and where each unchanged stretch of the new text was
 			var oldRefs map[int]CrossRef
-			var same []revSpanMap
+			var same []spanMap
 			if o := n.match; o != nil {
 				oldRefs = map[int]CrossRef{}
 				for _, r := range find(o.f[k].raw, lang) {
 					oldRefs[r.Start] = r
 				}
-				same = revSameSpans(d.diff(revFieldNames[k], &o.f[k], &n.f[k]))
+				same = sameSpans(d.diff(fieldNames[k], &o.f[k], &n.f[k]))
 			}
-			groups := revRefGroups(f.raw, refs)
+			groups := refGroups(f.raw, refs)
 			for i, r := range refs {
 				// a reference printed as before, at the same place, in a
 				// list that reads as before: its old counterpart
 				var or *CrossRef
 				g := groups[i]
-				if _, ok := revMapSpan(same, g[0], g[1]); !ok {
+				if _, ok := mapSpan(same, g[0], g[1]); !ok {
 					// the list was edited (第十六条和第十七条 → 第十五条和第十六条)
-				} else if at, ok := revMapSpan(same, r.Start, r.End); ok {
+				} else if at, ok := mapSpan(same, r.Start, r.End); ok {
 					if x, ok := oldRefs[at]; ok && x.Text == r.Text {
 						or = &x
 					}
 				}
 				tn := c.new.resolve(r, n)
-				s := StaleRef{Addr: n.addr, Field: revFieldNames[k], Ref: r.Text, Target: tn.addr}
+				s := StaleRef{Addr: n.addr, Field: fieldNames[k], Ref: r.Text, Target: tn.addr}
 				if r.Article != "" && tn.article == nil {
 					s.Message = "points to " + tn.addr + ", which does not exist"
 					if oa := c.old.byAddr["art."+r.Article]; oa != nil {
@@ -658,10 +658,10 @@ func (c *revCompare) staleRefs(lang string, find CrossRefFinder) []StaleRef {
 	return out
 }
 
-// revCnNumber reads a number at the start of s: digits of any script, or a
+// cnNumber reads a number at the start of s: digits of any script, or a
 // Chinese numeral (十七, 一百二十, 二〇二四). It returns the value and the
 // length in bytes.
-func revCnNumber(s string) (val, n int) {
+func cnNumber(s string) (val, n int) {
 	if val, n = segment.ParseDigits(s); n > 0 {
 		return val, n
 	}

@@ -1,4 +1,4 @@
-package align
+package diff
 
 import (
 	"bufio"
@@ -12,13 +12,13 @@ import (
 	"concord/segment"
 )
 
-// TestRevLawPairs compares every pair of consecutive versions of the 75
+// TestLawPairs compares every pair of consecutive versions of the 75
 // laws of zh-law-revisions/version-pairs: every unit of both versions is
 // accounted for (matched, added or deleted, once), every edit reproduces
 // the new text, and every article whose text is the same in both versions
 // (and unique in each) is matched to its twin: as renumbered or moved when
 // its number changed.
-func TestRevLawPairs(t *testing.T) {
+func TestLawPairs(t *testing.T) {
 	dir := filepath.Join(testenv.Corpora(t), "zh-law-revisions")
 	f, err := os.Open(filepath.Join(dir, "version-pairs-index.tsv"))
 	if err != nil {
@@ -46,13 +46,13 @@ func TestRevLawPairs(t *testing.T) {
 		for i := 1; i < len(docs); i++ {
 			pairs++
 			old, new := docs[i-1], docs[i]
-			r, err := CompareRevisions(old, new, RevOptions{})
+			r, err := Compare(old, new, Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
-			revCheck(t, old, new, r)
+			check(t, old, new, r)
 			renumbered += r.Summary.Articles.Renumbered
-			revCheckTwins(t, old, new, r)
+			checkTwins(t, old, new, r)
 		}
 	}
 	if err := sc.Err(); err != nil {
@@ -64,16 +64,16 @@ func TestRevLawPairs(t *testing.T) {
 	t.Logf("%d laws, %d pairs, %d articles renumbered", laws, pairs, renumbered)
 }
 
-// revCheckTwins checks that articles with the same text, unique on both
+// checkTwins checks that articles with the same text, unique on both
 // sides, are matched to each other, and renumbered or moved when their
 // numbers differ.
-func revCheckTwins(t *testing.T, old, new *segment.Document, r *RevReport) {
+func checkTwins(t *testing.T, old, new *segment.Document, r *Report) {
 	t.Helper()
 	index := func(d *segment.Document) map[string][]string {
 		m := map[string][]string{}
 		d.Walk(func(u *segment.Unit) bool {
 			if u.Kind == segment.KindArticle {
-				k := revFlat(u, false)
+				k := flat(u, false)
 				m[k] = append(m[k], u.Addr)
 			}
 			return true
@@ -99,9 +99,9 @@ func revCheckTwins(t *testing.T, old, new *segment.Document, r *RevReport) {
 		case c.NewAddr != want:
 			okOp = false
 		case c.OldAddr != c.NewAddr:
-			okOp = c.Op == RevRenumbered || c.Op == RevMoved
+			okOp = c.Op == Renumbered || c.Op == Moved
 		default:
-			okOp = c.Op == RevUnchanged || c.Op == RevMoved
+			okOp = c.Op == Unchanged || c.Op == Moved
 		}
 		if !okOp {
 			bad++
@@ -115,10 +115,10 @@ func revCheckTwins(t *testing.T, old, new *segment.Document, r *RevReport) {
 	}
 }
 
-// TestRevETS185 compares the English parts of the two copies of the
+// TestETS185 compares the English parts of the two copies of the
 // Council of Europe Convention on Cybercrime, which differ only in
 // formatting: no substantive change.
-func TestRevETS185(t *testing.T) {
+func TestETS185(t *testing.T) {
 	english := func(rel string) *segment.Document {
 		text := testenv.Read(t, rel)
 		lines := strings.SplitAfter(text, "\n")
@@ -134,22 +134,22 @@ func TestRevETS185(t *testing.T) {
 		if seen != 2 {
 			t.Fatalf("%s: Dutch title not found twice", rel)
 		}
-		return revParse(t, filepath.Base(rel), text, "en")
+		return parse(t, filepath.Base(rel), text, "en")
 	}
 	old := english("treaties-en-nl/budapest-convention-ETS185_BWBV0001839_en-nl@2007-03-01.md")
 	new := english("treaties-en-nl/budapest-convention-ETS185_BWBV0001839_en-nl.md")
-	r, err := CompareRevisions(old, new, RevOptions{})
+	r, err := Compare(old, new, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	revCheck(t, old, new, r)
+	check(t, old, new, r)
 	if r.Substantive() {
-		t.Errorf("ETS 185 copies differ in substance: %v", revLines(r))
+		t.Errorf("ETS 185 copies differ in substance: %v", lines(r))
 	}
 	if r.Summary.Articles.Old != 48 || r.Summary.Units.FormOnly == 0 {
 		t.Errorf("summary %+v: want 48 articles and some form differences", r.Summary)
 	}
-	r, err = CompareRevisions(old, new, RevOptions{Strict: true})
+	r, err = Compare(old, new, Options{Strict: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -158,10 +158,10 @@ func TestRevETS185(t *testing.T) {
 	}
 }
 
-// TestRevCriminalLaw12 compares the Criminal Law before and after its 12th
+// TestCriminalLaw12 compares the Criminal Law before and after its 12th
 // amendment, which rewrote articles 165, 166, 169, 387, 390, 391 and 393 in
 // place (no renumbering: new articles would be 之一).
-func TestRevCriminalLaw12(t *testing.T) {
+func TestCriminalLaw12(t *testing.T) {
 	dir := filepath.Join(testenv.Corpora(t), "zh-law-revisions", "history-刑法")
 	load := func(name string) *segment.Document {
 		d, err := corpora.LoadFile(filepath.Join(dir, name), corpora.LoadOptions{})
@@ -171,11 +171,11 @@ func TestRevCriminalLaw12(t *testing.T) {
 		return d
 	}
 	old, new := load("刑法@3cd6e86_2022-04-20_修正案十一.md"), load("刑法@71f344a_2024-07-11_修正案十二.md")
-	r, err := CompareRevisions(old, new, RevOptions{})
+	r, err := Compare(old, new, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	revCheck(t, old, new, r)
+	check(t, old, new, r)
 	a := r.Summary.Articles
 	if a.Renumbered+a.Moved+a.Added+a.Deleted != 0 {
 		t.Errorf("articles %+v: want no article renumbered, moved, added or deleted", a)

@@ -1,4 +1,4 @@
-package align
+package diff
 
 import (
 	"cmp"
@@ -9,47 +9,47 @@ import (
 	"concord/segment"
 )
 
-// revHow says how a pair was matched.
-type revHow uint8
+// matchHow says how a pair was matched.
+type matchHow uint8
 
 const (
-	revNone  revHow = iota
-	revChain        // order-preserving match of units under the document or a division
-	revKid          // order-preserving match of children within matched parents
-	revDiv          // division matched by heading and members
-	revMove         // matched across parents or out of order
+	howNone  matchHow = iota
+	howChain          // order-preserving match of units under the document or a division
+	howKid            // order-preserving match of children within matched parents
+	howDiv            // division matched by heading and members
+	howMove           // matched across parents or out of order
 )
 
 // The thresholds of the matcher (similarities are Dice coefficients over
 // word-bigram shingles of a unit and everything below it).
 const (
-	revChainMin = 0.5 // a pair in the global chain
-	revGapMin   = 0.3 // a pair in a gap of the chain
-	revPosMin   = 0.1 // a pair at the same position in a gap, or with the same number
-	revMoveMin  = 0.6 // a pair across parents or out of order
-	revSplitMin = 0.6 // share of a unit's shingles taken from another for split and merge
-	revMoveSize = 4   // fewest shingles a moved unit must have
-	revDenseMax = 1 << 16
+	chainMin = 0.5 // a pair in the global chain
+	gapMin   = 0.3 // a pair in a gap of the chain
+	posMin   = 0.1 // a pair at the same position in a gap, or with the same number
+	moveMin  = 0.6 // a pair across parents or out of order
+	splitMin = 0.6 // share of a unit's shingles taken from another for split and merge
+	moveSize = 4   // fewest shingles a moved unit must have
+	denseMax = 1 << 16
 )
 
-// revNode is a unit of one revision with its canonical fields and shingles.
-type revNode struct {
+// node is a unit of one revision with its canonical fields and shingles.
+type node struct {
 	u      *segment.Unit
 	addr   string // the unit's address; "?N" (N its pre-order index) if the parser left it empty
 	idx    int    // pre-order index in its revision
 	end    int    // pre-order index after its subtree
-	parent *revNode
-	kids   []*revNode
-	f      [3]revField
+	parent *node
+	kids   []*node
+	f      [3]tokField
 	own    []uint64 // shingles of the unit's own fields
 	sub    []uint64 // shingles of its subtree
 	subKey uint64   // hash of the canonical text of the subtree
 	div    bool     // a division: part, chapter, section, subsection, preamble, annex
-	top    *revNode // the unit directly under the document or a division that holds it (itself for such units); nil for divisions
+	top    *node    // the unit directly under the document or a division that holds it (itself for such units); nil for divisions
 	num    string   // the number its label carries: the last address segment
-	match  *revNode
-	how    revHow
-	split  *revNode // SplitFrom (new side) or MergedInto (old side)
+	match  *node
+	how    matchHow
+	split  *node // SplitFrom (new side) or MergedInto (old side)
 	// virtual marks an implicit first paragraph: the own text of an article
 	// whose counterpart holds paragraphs, set up as a unit of its own.
 	virtual bool
@@ -63,16 +63,16 @@ type revNode struct {
 	textOut bool
 }
 
-// revSide is one revision prepared for comparison.
-type revSide struct {
+// side is one revision prepared for comparison.
+type side struct {
 	doc    *segment.Document
-	nodes  []*revNode // pre-order
-	byAddr map[string]*revNode
+	nodes  []*node // pre-order
+	byAddr map[string]*node
 }
 
-// revIsDiv reports whether units of kind k are divisions, matched by their
+// isDiv reports whether units of kind k are divisions, matched by their
 // members rather than by their own text.
-func revIsDiv(k segment.Kind) bool {
+func isDiv(k segment.Kind) bool {
 	switch k {
 	case segment.KindPart, segment.KindChapter, segment.KindSection, segment.KindSubsection,
 		segment.KindPreamble, segment.KindAnnex:
@@ -81,19 +81,19 @@ func revIsDiv(k segment.Kind) bool {
 	return false
 }
 
-// revBuild prepares a document: canonical fields, tokens and shingles of
+// build prepares a document: canonical fields, tokens and shingles of
 // every unit.
-func revBuild(d *segment.Document, tz *revTokenizer, newSide bool) *revSide {
-	s := &revSide{doc: d, byAddr: map[string]*revNode{}}
-	var walk func(us []*segment.Unit, parent *revNode, top *revNode) []*revNode
-	walk = func(us []*segment.Unit, parent *revNode, top *revNode) []*revNode {
-		var out []*revNode
+func build(d *segment.Document, tz *tokenizer, newSide bool) *side {
+	s := &side{doc: d, byAddr: map[string]*node{}}
+	var walk func(us []*segment.Unit, parent *node, top *node) []*node
+	walk = func(us []*segment.Unit, parent *node, top *node) []*node {
+		var out []*node
 		for _, u := range us {
-			n := &revNode{u: u, addr: u.Addr, idx: len(s.nodes), parent: parent, div: revIsDiv(u.Kind), newSide: newSide}
+			n := &node{u: u, addr: u.Addr, idx: len(s.nodes), parent: parent, div: isDiv(u.Kind), newSide: newSide}
 			if n.addr == "" {
 				n.addr = "?" + strconv.Itoa(n.idx)
 			}
-			n.num = revNum(n.addr)
+			n.num = num(n.addr)
 			s.nodes = append(s.nodes, n)
 			if _, dup := s.byAddr[n.addr]; !dup {
 				s.byAddr[n.addr] = n
@@ -103,9 +103,9 @@ func revBuild(d *segment.Document, tz *revTokenizer, newSide bool) *revSide {
 			n.f[2] = tz.field(u.Tail)
 			var own []uint64
 			for k := range n.f {
-				own = revShingles(own, &n.f[k])
+				own = shingles(own, &n.f[k])
 			}
-			n.own = revSet(own)
+			n.own = set(own)
 			switch {
 			case n.div:
 			case top == nil:
@@ -116,15 +116,15 @@ func revBuild(d *segment.Document, tz *revTokenizer, newSide bool) *revSide {
 			n.kids = walk(u.Children, n, n.top)
 			n.end = len(s.nodes)
 			sub := slices.Clone(n.own)
-			h := revMix(revHash(string(u.Kind)), 0)
+			h := mix(hash(string(u.Kind)), 0)
 			for k := range n.f {
-				h = revMix(h, revHash(n.f[k].canon))
+				h = mix(h, hash(n.f[k].canon))
 			}
 			for _, k := range n.kids {
 				sub = append(sub, k.sub...)
-				h = revMix(h, k.subKey)
+				h = mix(h, k.subKey)
 			}
-			n.sub = revSet(sub)
+			n.sub = set(sub)
 			n.subKey = h
 			out = append(out, n)
 		}
@@ -134,35 +134,35 @@ func revBuild(d *segment.Document, tz *revTokenizer, newSide bool) *revSide {
 	return s
 }
 
-// revNum returns the number part of an address: its last segment, without
+// num returns the number part of an address: its last segment, without
 // the suffix that makes duplicate addresses unique.
-func revNum(addr string) string {
+func num(addr string) string {
 	if i := strings.IndexByte(addr, '~'); i >= 0 {
 		addr = addr[:i]
 	}
 	return addr[strings.LastIndexByte(addr, '.')+1:]
 }
 
-// revCompare holds the two revisions while they are matched.
-type revCompare struct {
-	old, new *revSide
+// matcher holds the two revisions while they are matched.
+type matcher struct {
+	old, new *side
 	strict   bool
 }
 
-// revPair is a candidate match between old unit i and new unit j of two
+// pair is a candidate match between old unit i and new unit j of two
 // sequences.
-type revPair struct {
+type pair struct {
 	i, j int
 	sim  float64
 	w    float64
 }
 
 // match matches the units of the two revisions.
-func (c *revCompare) match() {
+func (c *matcher) match() {
 	// 1. units under the document or a division, kind by kind
-	for _, k := range c.kinds(func(n *revNode) bool { return n.top == n }) {
-		os := c.filter(c.old, func(n *revNode) bool { return n.top == n && n.u.Kind == k })
-		ns := c.filter(c.new, func(n *revNode) bool { return n.top == n && n.u.Kind == k })
+	for _, k := range c.kinds(func(n *node) bool { return n.top == n }) {
+		os := c.filter(c.old, func(n *node) bool { return n.top == n && n.u.Kind == k })
+		ns := c.filter(c.new, func(n *node) bool { return n.top == n && n.u.Kind == k })
 		c.alignTop(os, ns)
 	}
 	// 2. their children
@@ -173,12 +173,12 @@ func (c *revCompare) match() {
 	}
 	// 3. moved units: first those under the document or a division, then
 	// the rest
-	c.moved(func(n *revNode) bool { return n.top == n })
-	c.moved(func(n *revNode) bool { return !n.div && n.top != n })
+	c.moved(func(n *node) bool { return n.top == n })
+	c.moved(func(n *node) bool { return !n.div && n.top != n })
 	// 4. divisions
-	for _, k := range c.kinds(func(n *revNode) bool { return n.div }) {
-		os := c.filter(c.old, func(n *revNode) bool { return n.div && n.u.Kind == k })
-		ns := c.filter(c.new, func(n *revNode) bool { return n.div && n.u.Kind == k })
+	for _, k := range c.kinds(func(n *node) bool { return n.div }) {
+		os := c.filter(c.old, func(n *node) bool { return n.div && n.u.Kind == k })
+		ns := c.filter(c.new, func(n *node) bool { return n.div && n.u.Kind == k })
 		c.alignDivs(os, ns)
 	}
 	// 5. splits and merges
@@ -191,21 +191,21 @@ func (c *revCompare) match() {
 // differently but read the same once flattened to canonical text: a list
 // whose labels the parser saw in one revision and not in the other (a)x vs
 // a) x), a paragraph break lost. What differs below them is form.
-func (c *revCompare) formTrees() {
+func (c *matcher) formTrees() {
 	for _, o := range c.old.nodes {
 		n := o.match
 		if n == nil || o.inForm || o.subKey == n.subKey || c.sameShape(o, n) {
 			continue
 		}
-		if revFlat(o.u, false) != revFlat(n.u, false) {
+		if flat(o.u, false) != flat(n.u, false) {
 			continue
 		}
 		o.formRoot, n.formRoot = true, true
 		for _, side := range []struct {
-			s *revSide
-			r *revNode
+			s *side
+			r *node
 		}{{c.old, o}, {c.new, n}} {
-			for _, x := range revWithVirtual(side.s.nodes[side.r.idx+1 : side.r.end]) {
+			for _, x := range withVirtual(side.s.nodes[side.r.idx+1 : side.r.end]) {
 				x.inForm = true
 			}
 			if side.r.textOut {
@@ -217,7 +217,7 @@ func (c *revCompare) formTrees() {
 
 // sameShape reports whether every unit below o is matched to a unit below
 // n and the two subtrees have as many units.
-func (c *revCompare) sameShape(o, n *revNode) bool {
+func (c *matcher) sameShape(o, n *node) bool {
 	if o.end-o.idx != n.end-n.idx || o.textOut || n.textOut {
 		return false
 	}
@@ -229,9 +229,9 @@ func (c *revCompare) sameShape(o, n *revNode) bool {
 	return true
 }
 
-// revFlat returns the canonical text of a unit and everything below it,
+// flat returns the canonical text of a unit and everything below it,
 // labels of the units below included.
-func revFlat(u *segment.Unit, label bool) string {
+func flat(u *segment.Unit, label bool) string {
 	var b strings.Builder
 	var walk func(u *segment.Unit, label bool)
 	walk = func(u *segment.Unit, label bool) {
@@ -250,15 +250,15 @@ func revFlat(u *segment.Unit, label bool) string {
 		b.WriteByte(' ')
 	}
 	walk(u, label)
-	canon, _, _ := revCanon(b.String())
+	canon, _, _ := canon(b.String())
 	return canon
 }
 
 // kinds lists the kinds of the units that keep, in order of first
 // appearance in the old revision, then the new.
-func (c *revCompare) kinds(keep func(*revNode) bool) []segment.Kind {
+func (c *matcher) kinds(keep func(*node) bool) []segment.Kind {
 	var out []segment.Kind
-	for _, s := range []*revSide{c.old, c.new} {
+	for _, s := range []*side{c.old, c.new} {
 		for _, n := range s.nodes {
 			if keep(n) && !slices.Contains(out, n.u.Kind) {
 				out = append(out, n.u.Kind)
@@ -268,8 +268,8 @@ func (c *revCompare) kinds(keep func(*revNode) bool) []segment.Kind {
 	return out
 }
 
-func (c *revCompare) filter(s *revSide, keep func(*revNode) bool) []*revNode {
-	var out []*revNode
+func (c *matcher) filter(s *side, keep func(*node) bool) []*node {
+	var out []*node
 	for _, n := range s.nodes {
 		if keep(n) {
 			out = append(out, n)
@@ -279,28 +279,28 @@ func (c *revCompare) filter(s *revSide, keep func(*revNode) bool) []*revNode {
 }
 
 // link records a match.
-func revLink(o, n *revNode, how revHow) {
+func link(o, n *node, how matchHow) {
 	o.match, n.match = n, o
 	o.how, n.how = how, how
 }
 
 // headEq reports whether two units have the same, non-empty heading in
 // canonical form.
-func revHeadEq(o, n *revNode) bool {
+func headEq(o, n *node) bool {
 	return o.f[0].canon != "" && o.f[0].canon == n.f[0].canon
 }
 
 // alignTop matches two sequences of units of one kind that sit under the
 // document or a division: a maximum-weight chain over the clear matches,
 // then the gaps between them.
-func (c *revCompare) alignTop(os, ns []*revNode) {
+func (c *matcher) alignTop(os, ns []*node) {
 	if len(os) == 0 || len(ns) == 0 {
 		return
 	}
-	cands := revCandidates(os, ns, revChainMin)
-	var strong []revPair
+	cands := candidates(os, ns, chainMin)
+	var strong []pair
 	for _, p := range cands {
-		if p.sim >= revChainMin {
+		if p.sim >= chainMin {
 			p.w = p.sim
 			if os[p.i].num == ns[p.j].num {
 				p.w += 0.001
@@ -308,9 +308,9 @@ func (c *revCompare) alignTop(os, ns []*revNode) {
 			strong = append(strong, p)
 		}
 	}
-	chain := revChainOf(strong, len(ns))
+	chain := chainOf(strong, len(ns))
 	for _, p := range chain {
-		revLink(os[p.i], ns[p.j], revChain)
+		link(os[p.i], ns[p.j], howChain)
 	}
 	// the gaps between chain pairs, with looser rules
 	pi, pj := 0, 0
@@ -320,7 +320,7 @@ func (c *revCompare) alignTop(os, ns []*revNode) {
 			ei, ej = chain[k].i, chain[k].j
 		}
 		if ei > pi && ej > pj {
-			c.alignGap(os[pi:ei], ns[pj:ej], cands, pi, pj, revChain)
+			c.alignGap(os[pi:ei], ns[pj:ej], cands, pi, pj, howChain)
 		}
 		if k < len(chain) {
 			pi, pj = chain[k].i+1, chain[k].j+1
@@ -331,16 +331,16 @@ func (c *revCompare) alignTop(os, ns []*revNode) {
 // alignGap aligns a gap densely: pairs that are similar enough, or at the
 // same position from either end of the gap, or with the same heading.
 // Large gaps fall back to the sparse candidates (offset by oi, oj).
-func (c *revCompare) alignGap(os, ns []*revNode, cands []revPair, oi, oj int, how revHow) {
-	if len(os)*len(ns) > revDenseMax {
-		var ps []revPair
+func (c *matcher) alignGap(os, ns []*node, cands []pair, oi, oj int, how matchHow) {
+	if len(os)*len(ns) > denseMax {
+		var ps []pair
 		for _, p := range cands {
-			if p.i >= oi && p.i < oi+len(os) && p.j >= oj && p.j < oj+len(ns) && p.sim >= revGapMin {
-				ps = append(ps, revPair{i: p.i - oi, j: p.j - oj, sim: p.sim, w: p.sim})
+			if p.i >= oi && p.i < oi+len(os) && p.j >= oj && p.j < oj+len(ns) && p.sim >= gapMin {
+				ps = append(ps, pair{i: p.i - oi, j: p.j - oj, sim: p.sim, w: p.sim})
 			}
 		}
-		for _, p := range revChainOf(ps, len(ns)) {
-			revLink(os[p.i], ns[p.j], how)
+		for _, p := range chainOf(ps, len(ns)) {
+			link(os[p.i], ns[p.j], how)
 		}
 		return
 	}
@@ -349,11 +349,11 @@ func (c *revCompare) alignGap(os, ns []*revNode, cands []revPair, oi, oj int, ho
 		if o.u.Kind != n.u.Kind {
 			return 0, false
 		}
-		sim := revDice(o.sub, n.sub)
+		sim := dice(o.sub, n.sub)
 		pos := i == j || len(os)-i == len(ns)-j
-		head := revHeadEq(o, n)
+		head := headEq(o, n)
 		same := o.num == n.num
-		if !(sim >= revGapMin || head || sim >= revPosMin && (pos || same)) {
+		if !(sim >= gapMin || head || sim >= posMin && (pos || same)) {
 			return 0, false
 		}
 		w := sim
@@ -368,26 +368,26 @@ func (c *revCompare) alignGap(os, ns []*revNode, cands []revPair, oi, oj int, ho
 		}
 		return w, true
 	}
-	for _, p := range revNW(len(os), len(ns), weight) {
-		revLink(os[p.i], ns[p.j], how)
+	for _, p := range needlemanWunsch(len(os), len(ns), weight) {
+		link(os[p.i], ns[p.j], how)
 	}
 }
 
 // alignKids matches the children of a matched pair, then theirs.
-func (c *revCompare) alignKids(o, n *revNode) {
-	revImplicit(o, n)
-	revImplicit(n, o)
+func (c *matcher) alignKids(o, n *node) {
+	implicit(o, n)
+	implicit(n, o)
 	os, ns := o.kids, n.kids
 	if len(os) > 0 && len(ns) > 0 {
 		// free children only (some may have been matched as moved units)
-		os = slices.DeleteFunc(slices.Clone(os), func(x *revNode) bool { return x.match != nil })
-		ns = slices.DeleteFunc(slices.Clone(ns), func(x *revNode) bool { return x.match != nil })
+		os = slices.DeleteFunc(slices.Clone(os), func(x *node) bool { return x.match != nil })
+		ns = slices.DeleteFunc(slices.Clone(ns), func(x *node) bool { return x.match != nil })
 		strong := func(i, j int) (float64, bool) {
 			if os[i].u.Kind != ns[j].u.Kind {
 				return 0, false
 			}
-			sim := revDice(os[i].sub, ns[j].sub)
-			if sim < revChainMin {
+			sim := dice(os[i].sub, ns[j].sub)
+			if sim < chainMin {
 				return 0, false
 			}
 			if os[i].num == ns[j].num {
@@ -395,9 +395,9 @@ func (c *revCompare) alignKids(o, n *revNode) {
 			}
 			return sim, true
 		}
-		chain := revNW(len(os), len(ns), strong)
+		chain := needlemanWunsch(len(os), len(ns), strong)
 		for _, p := range chain {
-			revLink(os[p.i], ns[p.j], revKid)
+			link(os[p.i], ns[p.j], howKid)
 		}
 		pi, pj := 0, 0
 		for k := 0; k <= len(chain); k++ {
@@ -406,7 +406,7 @@ func (c *revCompare) alignKids(o, n *revNode) {
 				ei, ej = chain[k].i, chain[k].j
 			}
 			if ei > pi && ej > pj {
-				c.alignGap(os[pi:ei], ns[pj:ej], nil, 0, 0, revKid)
+				c.alignGap(os[pi:ei], ns[pj:ej], nil, 0, 0, howKid)
 			}
 			if k < len(chain) {
 				pi, pj = chain[k].i+1, chain[k].j+1
@@ -414,17 +414,17 @@ func (c *revCompare) alignKids(o, n *revNode) {
 		}
 	}
 	for _, k := range o.kids {
-		if k.match != nil && k.match.parent == n && k.how == revKid {
+		if k.match != nil && k.match.parent == n && k.how == howKid {
 			c.alignKids(k, k.match)
 		}
 	}
 }
 
-// revImplicit gives a an implicit first paragraph when a has text and no
+// implicit gives a an implicit first paragraph when a has text and no
 // paragraphs while its counterpart b has no text and paragraphs: a law
 // article of one paragraph (款) that gained a second, where the text of the
 // article (and its items) became its first paragraph.
-func revImplicit(a, b *revNode) {
+func implicit(a, b *node) {
 	if a.f[1].canon == "" || b.f[1].canon != "" || len(b.kids) == 0 ||
 		b.kids[0].u.Kind != segment.KindParagraph || b.kids[0].virtual {
 		return
@@ -434,7 +434,7 @@ func revImplicit(a, b *revNode) {
 			return
 		}
 	}
-	v := &revNode{
+	v := &node{
 		u:       &segment.Unit{Addr: a.addr + ".1", Kind: segment.KindParagraph, Text: a.u.Text, Line: a.u.Line, Parent: a.u},
 		addr:    a.addr + ".1",
 		idx:     a.idx,
@@ -447,39 +447,39 @@ func revImplicit(a, b *revNode) {
 		kids:    a.kids,
 	}
 	v.f[1] = a.f[1]
-	v.own = revSet(revShingles(nil, &v.f[1]))
+	v.own = set(shingles(nil, &v.f[1]))
 	sub := slices.Clone(v.own)
-	h := revMix(revHash(string(segment.KindParagraph)), revHash(v.f[1].canon))
+	h := mix(hash(string(segment.KindParagraph)), hash(v.f[1].canon))
 	for _, k := range v.kids {
 		k.parent = v
 		sub = append(sub, k.sub...)
-		h = revMix(h, k.subKey)
+		h = mix(h, k.subKey)
 	}
-	v.sub = revSet(sub)
+	v.sub = set(sub)
 	v.subKey = h
-	a.f[1] = revField{}
-	a.own = revSet(append(revShingles(nil, &a.f[0]), revShingles(nil, &a.f[2])...))
+	a.f[1] = tokField{}
+	a.own = set(append(shingles(nil, &a.f[0]), shingles(nil, &a.f[2])...))
 	a.textOut = true
-	a.kids = []*revNode{v}
+	a.kids = []*node{v}
 }
 
 // moved pairs the units still unmatched on both sides (among those keep
 // accepts) whose texts are clearly the same, best pairs first.
-func (c *revCompare) moved(keep func(*revNode) bool) {
-	free := func(n *revNode) bool { return n.match == nil && keep(n) && len(n.sub) >= revMoveSize }
+func (c *matcher) moved(keep func(*node) bool) {
+	free := func(n *node) bool { return n.match == nil && keep(n) && len(n.sub) >= moveSize }
 	for _, k := range c.kinds(free) {
-		os := c.filter(c.old, func(n *revNode) bool { return free(n) && n.u.Kind == k })
-		ns := c.filter(c.new, func(n *revNode) bool { return free(n) && n.u.Kind == k })
+		os := c.filter(c.old, func(n *node) bool { return free(n) && n.u.Kind == k })
+		ns := c.filter(c.new, func(n *node) bool { return free(n) && n.u.Kind == k })
 		if len(os) == 0 || len(ns) == 0 {
 			continue
 		}
-		var ps []revPair
-		for _, p := range revCandidates(os, ns, revMoveMin) {
-			if p.sim >= revMoveMin {
+		var ps []pair
+		for _, p := range candidates(os, ns, moveMin) {
+			if p.sim >= moveMin {
 				ps = append(ps, p)
 			}
 		}
-		slices.SortFunc(ps, func(a, b revPair) int {
+		slices.SortFunc(ps, func(a, b pair) int {
 			if a.sim != b.sim {
 				return cmp.Compare(b.sim, a.sim)
 			}
@@ -494,7 +494,7 @@ func (c *revCompare) moved(keep func(*revNode) bool) {
 				continue
 			}
 			// an ancestor matched in this pass carries its subtree along
-			revLink(o, n, revMove)
+			link(o, n, howMove)
 			c.alignKids(o, n)
 		}
 	}
@@ -502,14 +502,14 @@ func (c *revCompare) moved(keep func(*revNode) bool) {
 
 // alignDivs matches divisions of one kind by their headings and the units
 // they hold.
-func (c *revCompare) alignDivs(os, ns []*revNode) {
-	if len(os) == 0 || len(ns) == 0 || len(os)*len(ns) > revDenseMax {
+func (c *matcher) alignDivs(os, ns []*node) {
+	if len(os) == 0 || len(ns) == 0 || len(os)*len(ns) > denseMax {
 		return
 	}
 	// members: matched units under each division
 	shared := make([]int, len(os)*len(ns))
-	members := func(d *revNode, s *revSide) []*revNode {
-		var out []*revNode
+	members := func(d *node, s *side) []*node {
+		var out []*node
 		for _, n := range s.nodes[d.idx+1 : d.end] {
 			if n.top == n {
 				out = append(out, n)
@@ -517,11 +517,11 @@ func (c *revCompare) alignDivs(os, ns []*revNode) {
 		}
 		return out
 	}
-	nIndex := map[*revNode]int{}
+	nIndex := map[*node]int{}
 	for j, n := range ns {
 		nIndex[n] = j
 	}
-	om := make([][]*revNode, len(os))
+	om := make([][]*node, len(os))
 	nm := make([]int, len(ns))
 	for i, o := range os {
 		om[i] = members(o, c.old)
@@ -543,7 +543,7 @@ func (c *revCompare) alignDivs(os, ns []*revNode) {
 	}
 	weight := func(i, j int) (float64, bool) {
 		o, n := os[i], ns[j]
-		own := revDice(o.own, n.own)
+		own := dice(o.own, n.own)
 		mem := 0.0
 		if tot := len(om[i]) + nm[j]; tot > 0 {
 			mem = 2 * float64(shared[i*len(ns)+j]) / float64(tot)
@@ -551,7 +551,7 @@ func (c *revCompare) alignDivs(os, ns []*revNode) {
 			mem = own
 		}
 		w := (own + mem) / 2
-		if w < revGapMin && !(revHeadEq(o, n) && mem > 0) {
+		if w < gapMin && !(headEq(o, n) && mem > 0) {
 			return 0, false
 		}
 		if o.num == n.num {
@@ -559,18 +559,18 @@ func (c *revCompare) alignDivs(os, ns []*revNode) {
 		}
 		return w, true
 	}
-	for _, p := range revNW(len(os), len(ns), weight) {
-		revLink(os[p.i], ns[p.j], revDiv)
+	for _, p := range needlemanWunsch(len(os), len(ns), weight) {
+		link(os[p.i], ns[p.j], howDiv)
 	}
 }
 
 // splits marks added units whose text was taken from a unit that kept its
 // place, and deleted units whose text went into one.
-func (c *revCompare) splits() {
-	mark := func(from, to *revSide) {
+func (c *matcher) splits() {
+	mark := func(from, to *side) {
 		// lost[i]: shingles of matched unit i that its match does not have
 		type lost struct {
-			n   *revNode
+			n   *node
 			set []uint64
 		}
 		var ls []lost
@@ -579,7 +579,7 @@ func (c *revCompare) splits() {
 			if n.match == nil || n.div {
 				continue
 			}
-			set := revMinus(n.own, n.match.own)
+			set := minus(n.own, n.match.own)
 			if len(set) == 0 {
 				continue
 			}
@@ -594,7 +594,7 @@ func (c *revCompare) splits() {
 		count := make([]int32, len(ls))
 		var touched []int32
 		for _, n := range to.nodes {
-			if n.match != nil || n.div || len(n.own) < revMoveSize {
+			if n.match != nil || n.div || len(n.own) < moveSize {
 				continue
 			}
 			touched = touched[:0]
@@ -614,7 +614,7 @@ func (c *revCompare) splits() {
 				}
 				count[k] = 0
 			}
-			if bestK >= 0 && best >= revSplitMin {
+			if bestK >= 0 && best >= splitMin {
 				n.split = ls[bestK].n
 			}
 		}
@@ -623,17 +623,17 @@ func (c *revCompare) splits() {
 	mark(c.new, c.old) // deleted units merged into new ones
 }
 
-// revCandidates returns the pairs of os × ns worth scoring, with their
+// candidates returns the pairs of os × ns worth scoring, with their
 // similarity: all pairs when there are few, else the pairs that share a
 // rare shingle, have the same subtree, or carry the same number, and whose
 // sizes allow a similarity of half of floor.
-func revCandidates(os, ns []*revNode, floor float64) []revPair {
-	var out []revPair
-	if len(os)*len(ns) <= revDenseMax {
+func candidates(os, ns []*node, floor float64) []pair {
+	var out []pair
+	if len(os)*len(ns) <= denseMax {
 		for i, o := range os {
 			for j, n := range ns {
-				if s := revDice(o.sub, n.sub); s > 0 {
-					out = append(out, revPair{i: i, j: j, sim: s})
+				if s := dice(o.sub, n.sub); s > 0 {
+					out = append(out, pair{i: i, j: j, sim: s})
 				}
 			}
 		}
@@ -702,23 +702,23 @@ func revCandidates(os, ns []*revNode, floor float64) []revPair {
 			if shared < 1<<20 && float64(2*(shared+min(freqO, freqN[j]))) < floor*0.5*float64(len(o.sub)+len(n.sub)) {
 				continue
 			}
-			if s := revDice(o.sub, n.sub); s > 0 {
-				out = append(out, revPair{i: i, j: int(j), sim: s})
+			if s := dice(o.sub, n.sub); s > 0 {
+				out = append(out, pair{i: i, j: int(j), sim: s})
 			}
 		}
 	}
 	return out
 }
 
-// revChainOf returns the chain of pairs, strictly increasing in i and j,
+// chainOf returns the chain of pairs, strictly increasing in i and j,
 // with the greatest total weight (a weighted longest common subsequence),
 // in O(P log n) with a Fenwick tree of prefix maxima over j.
-func revChainOf(ps []revPair, nj int) []revPair {
+func chainOf(ps []pair, nj int) []pair {
 	if len(ps) == 0 {
 		return nil
 	}
 	ps = slices.Clone(ps)
-	slices.SortFunc(ps, func(a, b revPair) int {
+	slices.SortFunc(ps, func(a, b pair) int {
 		if a.i != b.i {
 			return a.i - b.i
 		}
@@ -765,7 +765,7 @@ func revChainOf(ps []revPair, nj int) []revPair {
 		}
 		a = b
 	}
-	var out []revPair
+	var out []pair
 	for k := top; k >= 0; k = prev[k] {
 		out = append(out, ps[k])
 	}
@@ -773,10 +773,10 @@ func revChainOf(ps []revPair, nj int) []revPair {
 	return out
 }
 
-// revNW aligns two short sequences densely (Needleman–Wunsch without gap
+// needlemanWunsch aligns two short sequences densely (Needleman–Wunsch without gap
 // costs): the non-crossing set of eligible pairs with the greatest total
 // weight.
-func revNW(n, m int, weight func(i, j int) (float64, bool)) []revPair {
+func needlemanWunsch(n, m int, weight func(i, j int) (float64, bool)) []pair {
 	if n == 0 || m == 0 {
 		return nil
 	}
@@ -803,12 +803,12 @@ func revNW(n, m int, weight func(i, j int) (float64, bool)) []revPair {
 			s[i*(m+1)+j] = v
 		}
 	}
-	var out []revPair
+	var out []pair
 	for i, j := n, m; i > 0 && j > 0; {
 		k := (i-1)*m + j - 1
 		switch {
 		case ok[k] && at(i, j) == at(i-1, j-1)+w[k]:
-			out = append(out, revPair{i: i - 1, j: j - 1, w: w[k]})
+			out = append(out, pair{i: i - 1, j: j - 1, w: w[k]})
 			i--
 			j--
 		case at(i, j) == at(i-1, j):

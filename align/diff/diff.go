@@ -1,4 +1,4 @@
-package align
+package diff
 
 import (
 	"errors"
@@ -10,72 +10,72 @@ import (
 	"concord/segment/words"
 )
 
-// RevOp says what happened to a unit between two revisions.
-type RevOp string
+// Op says what happened to a unit between two revisions.
+type Op string
 
 // The operations of a revision report.
 const (
-	RevUnchanged  RevOp = "unchanged"  // same place, same number, same content
-	RevChanged    RevOp = "changed"    // its own heading, text, tail or status changed
-	RevAdded      RevOp = "added"      // only in the new revision
-	RevDeleted    RevOp = "deleted"    // only in the old revision
-	RevMoved      RevOp = "moved"      // now under another parent, or out of order
-	RevRenumbered RevOp = "renumbered" // in order, but its label carries another number
+	Unchanged  Op = "unchanged"  // same place, same number, same content
+	Changed    Op = "changed"    // its own heading, text, tail or status changed
+	Added      Op = "added"      // only in the new revision
+	Deleted    Op = "deleted"    // only in the old revision
+	Moved      Op = "moved"      // now under another parent, or out of order
+	Renumbered Op = "renumbered" // in order, but its label carries another number
 )
 
-// RevField names a compared field of a unit.
-type RevField string
+// Field names a compared field of a unit.
+type Field string
 
 // The compared fields of a unit, in the order they are diffed.
 const (
-	RevFieldHeading RevField = "heading"
-	RevFieldText    RevField = "text"
-	RevFieldTail    RevField = "tail"
+	FieldHeading Field = "heading"
+	FieldText    Field = "text"
+	FieldTail    Field = "tail"
 )
 
-// RevEditOp is the operation of one piece of a diff.
-type RevEditOp string
+// EditOp is the operation of one piece of a diff.
+type EditOp string
 
 // The diff operations, as in diff(1) output.
 const (
-	RevEq  RevEditOp = "=" // in both revisions
-	RevDel RevEditOp = "-" // only in the old revision
-	RevIns RevEditOp = "+" // only in the new revision
+	Eq  EditOp = "=" // in both revisions
+	Del EditOp = "-" // only in the old revision
+	Ins EditOp = "+" // only in the new revision
 )
 
-// RevGranularity is the unit of a diff.
-type RevGranularity string
+// Granularity is the unit of a diff.
+type Granularity string
 
-// The granularities of RevOptions.
+// The granularities of Options.
 const (
-	RevWord RevGranularity = "word" // words: gse for Chinese, Unicode word boundaries otherwise
-	RevChar RevGranularity = "char" // characters
+	Word Granularity = "word" // words: gse for Chinese, Unicode word boundaries otherwise
+	Char Granularity = "char" // characters
 )
 
-// RevEdit is one piece of the diff of a field. The old field is the
-// concatenation, in order, of the Text of its RevEq and RevDel edits; the
-// new field that of its RevEq and RevIns edits.
-type RevEdit struct {
-	Field RevField  // heading, text or tail
-	Op    RevEditOp // =, - or +
-	Text  string    // original text, exactly as printed
+// Edit is one piece of the diff of a field. The old field is the
+// concatenation, in order, of the Text of its Eq and Del edits; the
+// new field that of its Eq and Ins edits.
+type Edit struct {
+	Field Field  // heading, text or tail
+	Op    EditOp // =, - or +
+	Text  string // original text, exactly as printed
 	// Form marks a deletion or insertion that differs from its counterpart
 	// only in form (width, spacing, quotes, Markdown). Reports show the new
 	// form as plain text unless the comparison is strict.
 	Form bool
 	// Moved marks the text of an article that became its implicit first
 	// paragraph, or the reverse: the change of that paragraph (see
-	// RevChange.Implicit) reports it; reports do not show it again.
+	// Change.Implicit) reports it; reports do not show it again.
 	Moved bool
 }
 
-// RevChange is what happened to one unit. Every unit of both revisions is
+// Change is what happened to one unit. Every unit of both revisions is
 // in exactly one change: matched units as OldAddr and NewAddr of one change,
 // added units with an empty OldAddr, deleted units with an empty NewAddr.
 // A unit the parser left without an address is named "?N", N being its
 // index in the document's pre-order (Document.AllUnits).
-type RevChange struct {
-	Op       RevOp
+type Change struct {
+	Op       Op
 	Kind     segment.Kind // the unit's kind (in the new revision if it has one)
 	OldAddr  string       // address in the old revision; "" when added
 	NewAddr  string       // address in the new revision; "" when deleted
@@ -110,7 +110,7 @@ type RevChange struct {
 	// changed unit (or any unit whose fields differ in form) the word diff,
 	// for an added unit its text as insertions, for a deleted unit as
 	// deletions; nil for units whose fields are printed identically.
-	Edits []RevEdit
+	Edits []Edit
 	// SplitFrom is, for an added unit, the old address of a unit that kept
 	// its place and whose text the added unit took over (a paragraph split
 	// into two, an article divided).
@@ -130,29 +130,29 @@ type RevChange struct {
 // Substantive reports whether the change counts as a change of substance:
 // anything but an unchanged unit, except units added or deleted by a
 // difference of form only when the comparison is not strict.
-func (c *RevChange) Substantive(strict bool) bool {
-	if c.Op == RevUnchanged {
+func (c *Change) Substantive(strict bool) bool {
+	if c.Op == Unchanged {
 		return false
 	}
-	return strict || !c.FormOnly || c.Op != RevAdded && c.Op != RevDeleted
+	return strict || !c.FormOnly || c.Op != Added && c.Op != Deleted
 }
 
 // StatusChanged reports whether the unit's negotiation status changed.
-func (c *RevChange) StatusChanged() bool {
+func (c *Change) StatusChanged() bool {
 	return c.OldAddr != "" && c.NewAddr != "" && c.OldStatus != c.NewStatus
 }
 
 // Addr returns the address to show for the change: the new one, or the old
 // one for deleted units.
-func (c *RevChange) Addr() string {
+func (c *Change) Addr() string {
 	if c.NewAddr != "" {
 		return c.NewAddr
 	}
 	return c.OldAddr
 }
 
-// RevTransition counts the units whose status went From one value To another.
-type RevTransition struct {
+// Transition counts the units whose status went From one value To another.
+type Transition struct {
 	From, To segment.Status
 	Count    int
 	Addrs    []string // new addresses of the units, in document order
@@ -162,15 +162,15 @@ type RevTransition struct {
 // points to a number that moved, or to a unit that no longer exists.
 type StaleRef struct {
 	Addr    string // new address of the unit whose text holds the reference
-	Field   RevField
+	Field   Field
 	Ref     string // the reference as printed: "第 17 条", "article 17"
 	Target  string // the address the reference points to in the new revision
 	Now     string // where the unit it pointed to in the old revision is now; "" if deleted or never there
 	Message string // a sentence for the report
 }
 
-// RevCounts counts units by what happened to them.
-type RevCounts struct {
+// Counts counts units by what happened to them.
+type Counts struct {
 	Old, New      int // units in each revision
 	Unchanged     int
 	Changed       int // Op changed
@@ -183,43 +183,43 @@ type RevCounts struct {
 	FormOnly      int
 }
 
-// RevSummary sums a report up.
-type RevSummary struct {
-	Units     RevCounts // every unit
-	Articles  RevCounts // articles only
+// Summary sums a report up.
+type Summary struct {
+	Units     Counts // every unit
+	Articles  Counts // articles only
 	StaleRefs int
 	// Substantive is set when anything changed other than form: a unit
 	// added, deleted, moved, renumbered or changed in substance.
 	Substantive bool
 }
 
-// RevDocInfo describes one revision.
-type RevDocInfo struct {
+// DocInfo describes one revision.
+type DocInfo struct {
 	Name string // file name
 	Lang string
 }
 
-// RevReport is the comparison of two revisions.
-type RevReport struct {
-	Old, New    RevDocInfo
+// Report is the comparison of two revisions.
+type Report struct {
+	Old, New    DocInfo
 	Lang        string // the language the texts were cut in
 	Strict      bool
-	Granularity RevGranularity
+	Granularity Granularity
 	// Changes lists every unit of both revisions in the order of the new
 	// revision; deleted units follow the unit that preceded them.
-	Changes     []RevChange
-	Transitions []RevTransition // status transitions, sorted by From, To
-	StaleRefs   []StaleRef      // in document order
-	Summary     RevSummary
+	Changes     []Change
+	Transitions []Transition // status transitions, sorted by From, To
+	StaleRefs   []StaleRef   // in document order
+	Summary     Summary
 }
 
 // Substantive reports whether the revisions differ in substance: the exit
 // status of concord diff.
-func (r *RevReport) Substantive() bool { return r.Summary.Substantive }
+func (r *Report) Substantive() bool { return r.Summary.Substantive }
 
 // StatusOnly returns a copy of the report that lists only the units whose
 // status changed; transitions and summary are kept.
-func (r *RevReport) StatusOnly() *RevReport {
+func (r *Report) StatusOnly() *Report {
 	out := *r
 	out.Changes = nil
 	for _, c := range r.Changes {
@@ -230,14 +230,14 @@ func (r *RevReport) StatusOnly() *RevReport {
 	return &out
 }
 
-// RevOptions configure CompareRevisions. The zero value compares word by
+// Options configure Compare. The zero value compares word by
 // word, in the language of the new document, ignoring differences of form.
-type RevOptions struct {
+type Options struct {
 	// Lang is the language of both texts: it chooses the word segmentation
 	// and the grammar of cross-references. "" takes the new document's.
 	Lang string
-	// Granularity is RevWord (the default) or RevChar.
-	Granularity RevGranularity
+	// Granularity is Word (the default) or Char.
+	Granularity Granularity
 	// Strict reports differences of form (spacing, full- and half-width
 	// forms, quotes, Markdown) as changes.
 	Strict bool
@@ -249,18 +249,18 @@ type RevOptions struct {
 }
 
 var (
-	revSegOnce sync.Once
-	revSeg     *words.Segmenter
-	revSegErr  error
+	segOnce sync.Once
+	seg     *words.Segmenter
+	segErr  error
 )
 
-// revDefaultSegmenter returns the shared segmenter.
-func revDefaultSegmenter() (*words.Segmenter, error) {
-	revSegOnce.Do(func() { revSeg, revSegErr = words.New(words.Options{}) })
-	return revSeg, revSegErr
+// defaultSegmenter returns the shared segmenter.
+func defaultSegmenter() (*words.Segmenter, error) {
+	segOnce.Do(func() { seg, segErr = words.New(words.Options{}) })
+	return seg, segErr
 }
 
-// CompareRevisions compares an old and a new revision of a document. It
+// Compare compares an old and a new revision of a document. It
 // fails only on nil documents, a bad option or a segmenter that cannot
 // load; it never formats output or touches files.
 //
@@ -290,33 +290,33 @@ func revDefaultSegmenter() (*words.Segmenter, error) {
 //     unit as merged into it.
 //
 // A law article of one paragraph (款) whose counterpart has paragraphs is
-// compared as if its text were its first paragraph (RevChange.Implicit).
+// compared as if its text were its first paragraph (Change.Implicit).
 //
 // Matched units are then compared field by field (heading, text, tail) in
 // a canonical form: NFKC (full- and half-width forms alike), spaces kept
 // only between two words of a spaced script (总 则 = 总则, 第 17 条 =
 // 第17条), without Markdown emphasis, link targets or footnote marks, with
 // one form of quotes. A unit whose fields differ only in that form is
-// unchanged unless RevOptions.Strict is set; so is a subtree cut into units
+// unchanged unless Options.Strict is set; so is a subtree cut into units
 // differently that reads the same once flattened (a list the parser saw in
 // one revision only). Word diffs cut Chinese with the gse dictionary of
 // package words and other languages at Unicode word boundaries, map each
 // distinct token to a rune, run go-diff's DiffMainRunes and semantic
 // cleanup on the rune strings and map back to the original text.
 //
-// Finally the status of every matched unit is compared (RevTransition),
-// and the cross-references of the new text (RevOptions.Refs) that still
+// Finally the status of every matched unit is compared (Transition),
+// and the cross-references of the new text (Options.Refs) that still
 // read as in the old text, at the same place, are checked: one whose
 // target now has another number, or was deleted, or does not exist, is a
 // StaleRef.
-func CompareRevisions(old, new *segment.Document, opt RevOptions) (*RevReport, error) {
+func Compare(old, new *segment.Document, opt Options) (*Report, error) {
 	if old == nil || new == nil {
-		return nil, errors.New("align: CompareRevisions needs two documents")
+		return nil, errors.New("align: Compare needs two documents")
 	}
 	switch opt.Granularity {
 	case "":
-		opt.Granularity = RevWord
-	case RevWord, RevChar:
+		opt.Granularity = Word
+	case Word, Char:
 	default:
 		return nil, fmt.Errorf("align: unknown granularity %q: want word or char", opt.Granularity)
 	}
@@ -327,9 +327,9 @@ func CompareRevisions(old, new *segment.Document, opt RevOptions) (*RevReport, e
 	if lang == "" {
 		lang = old.Lang
 	}
-	tz := &revTokenizer{seg: opt.Segmenter, lang: lang, char: opt.Granularity == RevChar}
+	tz := &tokenizer{seg: opt.Segmenter, lang: lang, char: opt.Granularity == Char}
 	if tz.seg == nil {
-		s, err := revDefaultSegmenter()
+		s, err := defaultSegmenter()
 		if err != nil {
 			return nil, err
 		}
@@ -339,52 +339,52 @@ func CompareRevisions(old, new *segment.Document, opt RevOptions) (*RevReport, e
 	if refs == nil {
 		refs = FindCrossRefs
 	}
-	cmp := &revCompare{
-		old:    revBuild(old, tz, false),
-		new:    revBuild(new, tz, true),
+	cmp := &matcher{
+		old:    build(old, tz, false),
+		new:    build(new, tz, true),
 		strict: opt.Strict,
 	}
 	cmp.match()
-	r := &RevReport{
-		Old:         RevDocInfo{Name: old.Name, Lang: old.Lang},
-		New:         RevDocInfo{Name: new.Name, Lang: new.Lang},
+	r := &Report{
+		Old:         DocInfo{Name: old.Name, Lang: old.Lang},
+		New:         DocInfo{Name: new.Name, Lang: new.Lang},
 		Lang:        lang,
 		Strict:      opt.Strict,
 		Granularity: opt.Granularity,
 	}
 	r.Changes = cmp.changes()
-	r.Transitions = revTransitions(r.Changes)
+	r.Transitions = transitions(r.Changes)
 	r.StaleRefs = cmp.staleRefs(lang, refs)
-	r.Summary = revSummarize(r.Changes, len(r.StaleRefs), opt.Strict)
+	r.Summary = summarize(r.Changes, len(r.StaleRefs), opt.Strict)
 	return r, nil
 }
 
-// revTransitions counts the status transitions of matched units.
-func revTransitions(cs []RevChange) []RevTransition {
-	var out []RevTransition
+// transitions counts the status transitions of matched units.
+func transitions(cs []Change) []Transition {
+	var out []Transition
 	for _, c := range cs {
 		if !c.StatusChanged() {
 			continue
 		}
-		i := slices.IndexFunc(out, func(t RevTransition) bool { return t.From == c.OldStatus && t.To == c.NewStatus })
+		i := slices.IndexFunc(out, func(t Transition) bool { return t.From == c.OldStatus && t.To == c.NewStatus })
 		if i < 0 {
-			out = append(out, RevTransition{From: c.OldStatus, To: c.NewStatus})
+			out = append(out, Transition{From: c.OldStatus, To: c.NewStatus})
 			i = len(out) - 1
 		}
 		out[i].Count++
 		out[i].Addrs = append(out[i].Addrs, c.NewAddr)
 	}
-	slices.SortStableFunc(out, func(a, b RevTransition) int {
+	slices.SortStableFunc(out, func(a, b Transition) int {
 		if a.From != b.From {
-			return revStatusRank(a.From) - revStatusRank(b.From)
+			return statusRank(a.From) - statusRank(b.From)
 		}
-		return revStatusRank(a.To) - revStatusRank(b.To)
+		return statusRank(a.To) - statusRank(b.To)
 	})
 	return out
 }
 
-// revStatusRank orders statuses from open to agreed.
-func revStatusRank(s segment.Status) int {
+// statusRank orders statuses from open to agreed.
+func statusRank(s segment.Status) int {
 	switch s {
 	case segment.StatusOpen:
 		return 0
@@ -396,11 +396,11 @@ func revStatusRank(s segment.Status) int {
 	return 3 + int(s[0])
 }
 
-// revSummarize counts the changes.
-func revSummarize(cs []RevChange, stale int, strict bool) RevSummary {
-	var s RevSummary
+// summarize counts the changes.
+func summarize(cs []Change, stale int, strict bool) Summary {
+	var s Summary
 	for _, c := range cs {
-		for _, n := range []*RevCounts{&s.Units, &s.Articles} {
+		for _, n := range []*Counts{&s.Units, &s.Articles} {
 			if n == &s.Articles && c.Kind != segment.KindArticle {
 				continue
 			}
@@ -411,17 +411,17 @@ func revSummarize(cs []RevChange, stale int, strict bool) RevSummary {
 				n.New++
 			}
 			switch c.Op {
-			case RevUnchanged:
+			case Unchanged:
 				n.Unchanged++
-			case RevChanged:
+			case Changed:
 				n.Changed++
-			case RevAdded:
+			case Added:
 				n.Added++
-			case RevDeleted:
+			case Deleted:
 				n.Deleted++
-			case RevMoved:
+			case Moved:
 				n.Moved++
-			case RevRenumbered:
+			case Renumbered:
 				n.Renumbered++
 			}
 			if c.Changed {

@@ -1,14 +1,14 @@
 //go:build unix
 
-package align
+package diff
 
 import (
 	"syscall"
 	"time"
 )
 
-// revCPUTime returns the CPU time (user and system) the process has used.
-func revCPUTime() time.Duration {
+// cPUTime returns the CPU time (user and system) the process has used.
+func cPUTime() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0

@@ -1,4 +1,4 @@
-package align
+package diff
 
 import (
 	"regexp"
@@ -36,37 +36,37 @@ import (
 // List marks, Markdown heading hashes and label separators never reach the
 // units: the parser keeps them in Document.Markup.
 
-// revFieldNames names a unit's three compared fields, in order.
-var revFieldNames = [3]RevField{RevFieldHeading, RevFieldText, RevFieldTail}
+// fieldNames names a unit's three compared fields, in order.
+var fieldNames = [3]Field{FieldHeading, FieldText, FieldTail}
 
-// revTok is one canonical token and the original text it came from.
-type revTok struct {
+// token is one canonical token and the original text it came from.
+type token struct {
 	rs, re int32  // byte span in the original text (may be empty: a token can share a character with its neighbour)
 	h      uint64 // hash of the canonical token
 }
 
-// revField is one heading, text or tail, canonicalised and tokenised.
-type revField struct {
+// tokField is one heading, text or tail, canonicalised and tokenised.
+type tokField struct {
 	raw   string
 	canon string
-	toks  []revTok
+	toks  []token
 }
 
-// revLinkTarget matches what is left of a Markdown link target in text:
+// linkTarget matches what is left of a Markdown link target in text:
 // "](../path/README.md)", or its tail "/(1996)/BWBV0004073/README.md)" when
 // the target held parentheses.
 // A Markdown footnote reference "[^1]" is matched too: footnote marks are
 // form (a footnote added is a change of the footnote, not of the text that
 // refers to it).
-var revLinkTarget = regexp.MustCompile(`\]\((?:[^\s()]|\([^\s()]*\))*\)|(?:\.\./|/)[^\s]*\.(?:md|html?|pdf)\)|\[\^[^\]\s]{1,8}\]`)
+var linkTarget = regexp.MustCompile(`\]\((?:[^\s()]|\([^\s()]*\))*\)|(?:\.\./|/)[^\s]*\.(?:md|html?|pdf)\)|\[\^[^\]\s]{1,8}\]`)
 
-// revCanon returns the canonical form of raw and, for each canonical byte,
+// canon returns the canonical form of raw and, for each canonical byte,
 // the span of the original character it came from.
-func revCanon(raw string) (canon string, rs, re []int32) {
+func canon(raw string) (canon string, rs, re []int32) {
 	var skip [][]int
 	if strings.Contains(raw, ")") && (strings.Contains(raw, "](") || strings.Contains(raw, ".md)") || strings.Contains(raw, ".htm")) ||
 		strings.Contains(raw, "[^") {
-		skip = revLinkTarget.FindAllStringIndex(raw, -1)
+		skip = linkTarget.FindAllStringIndex(raw, -1)
 	}
 	var b strings.Builder
 	b.Grow(len(raw))
@@ -76,7 +76,7 @@ func revCanon(raw string) (canon string, rs, re []int32) {
 	space := false     // whitespace seen since prev
 	emit := func(s string, start, end int) {
 		for _, r := range s {
-			if space && prev >= 0 && revWordish(prev) && revWordish(r) {
+			if space && prev >= 0 && wordish(prev) && wordish(r) {
 				b.WriteByte(' ')
 				rs = append(rs, int32(start))
 				re = append(re, int32(start))
@@ -163,9 +163,9 @@ func revCanon(raw string) (canon string, rs, re []int32) {
 	return b.String(), rs, re
 }
 
-// revWordish reports whether a space next to r on both sides separates
+// wordish reports whether a space next to r on both sides separates
 // words: letters, digits and marks of scripts written with spaces.
-func revWordish(r rune) bool {
+func wordish(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
 	}
@@ -175,26 +175,26 @@ func revWordish(r rune) bool {
 	return !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Bopomofo)
 }
 
-// revTokenizer cuts canonical text into tokens.
-type revTokenizer struct {
+// tokenizer cuts canonical text into tokens.
+type tokenizer struct {
 	seg  *words.Segmenter
 	lang string
 	char bool
 }
 
 // field canonicalises and tokenises one field.
-func (tz *revTokenizer) field(raw string) revField {
-	f := revField{raw: raw}
+func (tz *tokenizer) field(raw string) tokField {
+	f := tokField{raw: raw}
 	if raw == "" {
 		return f
 	}
-	canon, rs, re := revCanon(raw)
+	canon, rs, re := canon(raw)
 	f.canon = canon
 	if canon == "" {
 		return f
 	}
 	if tz.char {
-		f.toks = make([]revTok, 0, utf8.RuneCountInString(canon))
+		f.toks = make([]token, 0, utf8.RuneCountInString(canon))
 		for i, r := range canon {
 			if r == ' ' {
 				continue
@@ -203,20 +203,20 @@ func (tz *revTokenizer) field(raw string) revField {
 			if n < 0 {
 				n = 1
 			}
-			f.toks = append(f.toks, revTok{rs: rs[i], re: re[i+n-1], h: revHash(canon[i : i+n])})
+			f.toks = append(f.toks, token{rs: rs[i], re: re[i+n-1], h: hash(canon[i : i+n])})
 		}
 		return f
 	}
 	ts := tz.seg.Cut(canon, tz.lang)
-	f.toks = make([]revTok, len(ts))
+	f.toks = make([]token, len(ts))
 	for k, t := range ts {
-		f.toks[k] = revTok{rs: rs[t.Start], re: re[t.End-1], h: revHash(t.Text)}
+		f.toks[k] = token{rs: rs[t.Start], re: re[t.End-1], h: hash(t.Text)}
 	}
 	return f
 }
 
-// revHash is FNV-1a, 64 bits.
-func revHash(s string) uint64 {
+// hash is FNV-1a, 64 bits.
+func hash(s string) uint64 {
 	h := uint64(14695981039346656037)
 	for i := 0; i < len(s); i++ {
 		h ^= uint64(s[i])
@@ -225,46 +225,46 @@ func revHash(s string) uint64 {
 	return h
 }
 
-// revMix combines two hashes into the hash of a bigram.
-func revMix(a, b uint64) uint64 {
+// mix combines two hashes into the hash of a bigram.
+func mix(a, b uint64) uint64 {
 	h := a*0x9E3779B97F4A7C15 ^ (b + 0x632BE59BD9B4E019 + a<<6 + a>>2)
 	h ^= h >> 29
 	h *= 0xBF58476D1CE4E5B9
 	return h ^ h>>32
 }
 
-// revShingles appends the word-bigram shingles of a field to out: every
+// shingles appends the word-bigram shingles of a field to out: every
 // pair of adjacent tokens, or the token itself when the field has one.
-func revShingles(out []uint64, f *revField) []uint64 {
+func shingles(out []uint64, f *tokField) []uint64 {
 	switch len(f.toks) {
 	case 0:
 		return out
 	case 1:
-		return append(out, revMix(f.toks[0].h, 0))
+		return append(out, mix(f.toks[0].h, 0))
 	}
 	for k := 1; k < len(f.toks); k++ {
-		out = append(out, revMix(f.toks[k-1].h, f.toks[k].h))
+		out = append(out, mix(f.toks[k-1].h, f.toks[k].h))
 	}
 	return out
 }
 
-// revSet sorts and deduplicates shingles in place.
-func revSet(s []uint64) []uint64 {
+// set sorts and deduplicates shingles in place.
+func set(s []uint64) []uint64 {
 	slices.Sort(s)
 	return slices.Compact(s)
 }
 
-// revDice is the Dice coefficient of two shingle sets: 2|A∩B| / (|A|+|B|);
+// dice is the Dice coefficient of two shingle sets: 2|A∩B| / (|A|+|B|);
 // two empty sets are identical.
-func revDice(a, b []uint64) float64 {
+func dice(a, b []uint64) float64 {
 	if len(a) == 0 && len(b) == 0 {
 		return 1
 	}
-	return 2 * float64(revInter(a, b)) / float64(len(a)+len(b))
+	return 2 * float64(inter(a, b)) / float64(len(a)+len(b))
 }
 
-// revInter counts the common elements of two sorted sets.
-func revInter(a, b []uint64) int {
+// inter counts the common elements of two sorted sets.
+func inter(a, b []uint64) int {
 	n, i, j := 0, 0, 0
 	for i < len(a) && j < len(b) {
 		switch {
@@ -281,8 +281,8 @@ func revInter(a, b []uint64) int {
 	return n
 }
 
-// revMinus returns the elements of sorted set a that are not in b.
-func revMinus(a, b []uint64) []uint64 {
+// minus returns the elements of sorted set a that are not in b.
+func minus(a, b []uint64) []uint64 {
 	var out []uint64
 	j := 0
 	for _, x := range a {
@@ -297,22 +297,22 @@ func revMinus(a, b []uint64) []uint64 {
 	return out
 }
 
-// revDiffer computes word diffs; it is not safe for concurrent use.
-type revDiffer struct {
+// differ computes word diffs; it is not safe for concurrent use.
+type differ struct {
 	dmp *diffmatchpatch.DiffMatchPatch
 	ids map[uint64]rune
 	a   []rune
 	b   []rune
 }
 
-func newRevDiffer() *revDiffer {
+func newDiffer() *differ {
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 0 // no deadline: the same input always gives the same diff
-	return &revDiffer{dmp: dmp, ids: map[uint64]rune{}}
+	return &differ{dmp: dmp, ids: map[uint64]rune{}}
 }
 
-// revRune maps the k-th distinct token to a rune, skipping surrogates.
-func revRune(k int) rune {
+// tokenRune maps the k-th distinct token to a rune, skipping surrogates.
+func tokenRune(k int) rune {
 	r := rune(0x100 + k)
 	if r >= 0xD800 {
 		r += 0x800
@@ -324,12 +324,12 @@ func revRune(k int) rune {
 // in canonical form; where equal tokens (or the spaces between them) are
 // printed differently, the edit is a pair of deletion and insertion marked
 // Form.
-func (d *revDiffer) diff(field RevField, o, n *revField) []RevEdit {
+func (d *differ) diff(field Field, o, n *tokField) []Edit {
 	if o.raw == n.raw {
 		if o.raw == "" {
 			return nil
 		}
-		return []RevEdit{{Field: field, Op: RevEq, Text: o.raw}}
+		return []Edit{{Field: field, Op: Eq, Text: o.raw}}
 	}
 	clear(d.ids)
 	d.a, d.b = d.a[:0], d.b[:0]
@@ -342,7 +342,7 @@ func (d *revDiffer) diff(field RevField, o, n *revField) []RevEdit {
 	diffs := d.dmp.DiffMainRunes(d.a, d.b, false)
 	diffs = d.dmp.DiffCleanupSemantic(diffs)
 
-	e := revEmitter{field: field}
+	e := emitter{field: field}
 	oc, nc, io, in := 0, 0, 0, 0
 	for _, df := range diffs {
 		k := utf8.RuneCountInString(df.Text)
@@ -350,8 +350,8 @@ func (d *revDiffer) diff(field RevField, o, n *revField) []RevEdit {
 		case diffmatchpatch.DiffEqual:
 			for range k {
 				ot, nt := o.toks[io], n.toks[in]
-				og, ot1 := revCut(o.raw, &oc, int(ot.rs), int(ot.re))
-				ng, nt1 := revCut(n.raw, &nc, int(nt.rs), int(nt.re))
+				og, ot1 := cut(o.raw, &oc, int(ot.rs), int(ot.re))
+				ng, nt1 := cut(n.raw, &nc, int(nt.rs), int(nt.re))
 				e.same(og, ng)
 				e.same(ot1, nt1)
 				io++
@@ -359,14 +359,14 @@ func (d *revDiffer) diff(field RevField, o, n *revField) []RevEdit {
 			}
 		case diffmatchpatch.DiffDelete:
 			for range k {
-				g, t := revCut(o.raw, &oc, int(o.toks[io].rs), int(o.toks[io].re))
-				e.add(RevDel, g+t, false)
+				g, t := cut(o.raw, &oc, int(o.toks[io].rs), int(o.toks[io].re))
+				e.add(Del, g+t, false)
 				io++
 			}
 		case diffmatchpatch.DiffInsert:
 			for range k {
-				g, t := revCut(n.raw, &nc, int(n.toks[in].rs), int(n.toks[in].re))
-				e.add(RevIns, g+t, false)
+				g, t := cut(n.raw, &nc, int(n.toks[in].rs), int(n.toks[in].re))
+				e.add(Ins, g+t, false)
 				in++
 			}
 		}
@@ -375,43 +375,43 @@ func (d *revDiffer) diff(field RevField, o, n *revField) []RevEdit {
 	return e.out
 }
 
-func (d *revDiffer) id(h uint64) rune {
+func (d *differ) id(h uint64) rune {
 	r, ok := d.ids[h]
 	if !ok {
-		r = revRune(len(d.ids))
+		r = tokenRune(len(d.ids))
 		d.ids[h] = r
 	}
 	return r
 }
 
-// revCut takes the next token from raw: the gap from the cursor to the
+// cut takes the next token from raw: the gap from the cursor to the
 // token, and the token; the cursor moves past it. Tokens that share an
 // original character with the previous token come out empty.
-func revCut(raw string, cur *int, s, e int) (gap, tok string) {
+func cut(raw string, cur *int, s, e int) (gap, tok string) {
 	c := *cur
 	s, e = max(s, c), max(e, c)
 	*cur = e
 	return raw[c:s], raw[s:e]
 }
 
-// revEmitter collects edits, merging neighbours of the same kind.
-type revEmitter struct {
-	field RevField
-	out   []RevEdit
+// emitter collects edits, merging neighbours of the same kind.
+type emitter struct {
+	field Field
+	out   []Edit
 }
 
 // same emits a piece that is the same in canonical form: equal, or a form
 // change.
-func (e *revEmitter) same(o, n string) {
+func (e *emitter) same(o, n string) {
 	if o == n {
-		e.add(RevEq, o, false)
+		e.add(Eq, o, false)
 		return
 	}
-	e.add(RevDel, o, true)
-	e.add(RevIns, n, true)
+	e.add(Del, o, true)
+	e.add(Ins, n, true)
 }
 
-func (e *revEmitter) add(op RevEditOp, text string, form bool) {
+func (e *emitter) add(op EditOp, text string, form bool) {
 	if text == "" {
 		return
 	}
@@ -422,17 +422,17 @@ func (e *revEmitter) add(op RevEditOp, text string, form bool) {
 			return
 		}
 		// keep deletions before insertions within a run of edits of one kind
-		if k > 1 && op == RevDel && last.Op == RevIns && last.Form == form {
+		if k > 1 && op == Del && last.Op == Ins && last.Form == form {
 			prev := &e.out[k-2]
-			if prev.Op == RevDel && prev.Form == form {
+			if prev.Op == Del && prev.Form == form {
 				prev.Text += text
 				return
 			}
-			e.out = append(e.out, RevEdit{})
+			e.out = append(e.out, Edit{})
 			copy(e.out[k:], e.out[k-1:k])
-			e.out[k-1] = RevEdit{Field: e.field, Op: op, Text: text, Form: form}
+			e.out[k-1] = Edit{Field: e.field, Op: op, Text: text, Form: form}
 			return
 		}
 	}
-	e.out = append(e.out, RevEdit{Field: e.field, Op: op, Text: text, Form: form})
+	e.out = append(e.out, Edit{Field: e.field, Op: op, Text: text, Form: form})
 }

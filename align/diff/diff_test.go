@@ -1,4 +1,4 @@
-package align
+package diff
 
 import (
 	"fmt"
@@ -19,8 +19,8 @@ func revL15(t testing.TB) string {
 	return string(data)
 }
 
-// revParse parses a text as concord does.
-func revParse(t testing.TB, name, text, lang string) *segment.Document {
+// parse parses a text as concord does.
+func parse(t testing.TB, name, text, lang string) *segment.Document {
 	t.Helper()
 	d, err := corpora.Load(name, []byte(text), corpora.LoadOptions{Lang: lang})
 	if err != nil {
@@ -29,22 +29,22 @@ func revParse(t testing.TB, name, text, lang string) *segment.Document {
 	return d
 }
 
-// revRun parses two texts, compares them and checks the report's
+// run parses two texts, compares them and checks the report's
 // invariants.
-func revRun(t testing.TB, oldText, newText, lang string, opt RevOptions) (*RevReport, *segment.Document, *segment.Document) {
+func run(t testing.TB, oldText, newText, lang string, opt Options) (*Report, *segment.Document, *segment.Document) {
 	t.Helper()
-	old := revParse(t, "old.txt", oldText, lang)
-	new := revParse(t, "new.txt", newText, lang)
-	r, err := CompareRevisions(old, new, opt)
+	old := parse(t, "old.txt", oldText, lang)
+	new := parse(t, "new.txt", newText, lang)
+	r, err := Compare(old, new, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
-	revCheck(t, old, new, r)
+	check(t, old, new, r)
 	return r, old, new
 }
 
-// revReplace replaces exactly one occurrence of from.
-func revReplace(t testing.TB, s, from, to string) string {
+// replace replaces exactly one occurrence of from.
+func replace(t testing.TB, s, from, to string) string {
 	t.Helper()
 	if n := strings.Count(s, from); n != 1 {
 		t.Fatalf("%q occurs %d times, want 1", from, n)
@@ -52,10 +52,10 @@ func revReplace(t testing.TB, s, from, to string) string {
 	return strings.Replace(s, from, to, 1)
 }
 
-// revCheck checks what every report must satisfy: every unit of both
+// check checks what every report must satisfy: every unit of both
 // revisions is in exactly one change, and each change's edits turn the old
 // fields into the new ones.
-func revCheck(t testing.TB, old, new *segment.Document, r *RevReport) {
+func check(t testing.TB, old, new *segment.Document, r *Report) {
 	t.Helper()
 	seen := [2]map[string]int{{}, {}}
 	for _, c := range r.Changes {
@@ -65,9 +65,9 @@ func revCheck(t testing.TB, old, new *segment.Document, r *RevReport) {
 		if c.NewAddr != "" && c.Implicit != "new" {
 			seen[1][c.NewAddr]++
 		}
-		of := revFieldsOf(t, old, c.OldAddr, c.Implicit == "old")
-		nf := revFieldsOf(t, new, c.NewAddr, c.Implicit == "new")
-		for k, f := range revFieldNames {
+		of := fieldsOf(t, old, c.OldAddr, c.Implicit == "old")
+		nf := fieldsOf(t, new, c.NewAddr, c.Implicit == "new")
+		for k, f := range fieldNames {
 			var o, n strings.Builder
 			any := false
 			for _, e := range c.Edits {
@@ -75,10 +75,10 @@ func revCheck(t testing.TB, old, new *segment.Document, r *RevReport) {
 					continue
 				}
 				any = true
-				if e.Op != RevIns {
+				if e.Op != Ins {
 					o.WriteString(e.Text)
 				}
-				if e.Op != RevDel {
+				if e.Op != Del {
 					n.WriteString(e.Text)
 				}
 			}
@@ -110,9 +110,9 @@ func revCheck(t testing.TB, old, new *segment.Document, r *RevReport) {
 	}
 }
 
-// revFieldsOf returns the heading, text and tail of a unit ("" for none);
+// fieldsOf returns the heading, text and tail of a unit ("" for none);
 // an implicit first paragraph has its article's text.
-func revFieldsOf(t testing.TB, d *segment.Document, addr string, implicit bool) [3]string {
+func fieldsOf(t testing.TB, d *segment.Document, addr string, implicit bool) [3]string {
 	if addr == "" {
 		return [3]string{}
 	}
@@ -138,15 +138,15 @@ func revFieldsOf(t testing.TB, d *segment.Document, addr string, implicit bool) 
 	return [3]string{u.Heading, u.Text, u.Tail}
 }
 
-// revLines lists the substantive changes as "op old new" lines.
-func revLines(r *RevReport) []string {
+// lines lists the substantive changes as "op old new" lines.
+func lines(r *Report) []string {
 	var out []string
 	for _, c := range r.Changes {
 		if !c.Substantive(r.Strict) {
 			continue
 		}
 		s := fmt.Sprintf("%s %s %s", c.Op, c.OldAddr, c.NewAddr)
-		if c.Changed && c.Op != RevChanged {
+		if c.Changed && c.Op != Changed {
 			s += " +changed"
 		}
 		if st := c.StatusChanged(); st {
@@ -157,16 +157,16 @@ func revLines(r *RevReport) []string {
 	return out
 }
 
-func revWant(t *testing.T, got, want []string) {
+func wantLines(t *testing.T, got, want []string) {
 	t.Helper()
 	if !slices.Equal(got, want) {
 		t.Errorf("changes:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
 	}
 }
 
-func TestRevIdentical(t *testing.T) {
+func TestIdentical(t *testing.T) {
 	l15 := revL15(t)
-	r, old, _ := revRun(t, l15, l15, "", RevOptions{})
+	r, old, _ := run(t, l15, l15, "", Options{})
 	if r.Substantive() || len(r.StaleRefs) > 0 || len(r.Transitions) > 0 {
 		t.Errorf("identical texts: %+v", r.Summary)
 	}
@@ -175,28 +175,28 @@ func TestRevIdentical(t *testing.T) {
 	}
 }
 
-// revArticleLabel matches the label of an article heading of L.15.
-var revArticleLabel = regexp.MustCompile(`(?m)^第 ?(\d+) ?条\.`)
+// articleLabel matches the label of an article heading of L.15.
+var articleLabel = regexp.MustCompile(`(?m)^第 ?(\d+) ?条\.`)
 
-// revInsertArticle inserts an article before article at of L.15 and
+// insertArticle inserts an article before article at of L.15 and
 // renumbers the headings of the articles after it, leaving the
 // cross-references as they are.
-func revInsertArticle(t testing.TB, text string, at int) string {
+func insertArticle(t testing.TB, text string, at int) string {
 	t.Helper()
-	text = revArticleLabel.ReplaceAllStringFunc(text, func(m string) string {
-		n, _ := strconv.Atoi(revArticleLabel.FindStringSubmatch(m)[1])
+	text = articleLabel.ReplaceAllStringFunc(text, func(m string) string {
+		n, _ := strconv.Atoi(articleLabel.FindStringSubmatch(m)[1])
 		if n < at {
 			return m
 		}
 		return fmt.Sprintf("第 %d 条.", n+1)
 	})
 	anchor := fmt.Sprintf("第 %d 条.", at+1)
-	return revReplace(t, text, anchor, fmt.Sprintf("第 %d 条. 保护举报人\n\n各缔约国均应考虑在本国法律制度中纳入适当措施，以便对出于合理理由善意向主管机关举报与根据本公约确立的犯罪有关的任何事实的任何人员提供保护，使其不致受到任何不公正待遇。\n\n%s", at, anchor))
+	return replace(t, text, anchor, fmt.Sprintf("第 %d 条. 保护举报人\n\n各缔约国均应考虑在本国法律制度中纳入适当措施，以便对出于合理理由善意向主管机关举报与根据本公约确立的犯罪有关的任何事实的任何人员提供保护，使其不致受到任何不公正待遇。\n\n%s", at, anchor))
 }
 
-func TestRevInsertArticle(t *testing.T) {
+func TestInsertArticle(t *testing.T) {
 	l15 := revL15(t)
-	r, _, _ := revRun(t, l15, revInsertArticle(t, l15, 17), "", RevOptions{})
+	r, _, _ := run(t, l15, insertArticle(t, l15, 17), "", Options{})
 	a := r.Summary.Articles
 	if a.Old != 68 || a.New != 69 || a.Added != 1 || a.Renumbered != 52 || a.Changed+a.Moved+a.Deleted+a.ContentEdited != 0 {
 		t.Errorf("articles: %+v, want 1 added and 52 renumbered, nothing else", a)
@@ -216,14 +216,14 @@ func TestRevInsertArticle(t *testing.T) {
 			}
 		}
 	}
-	slices.SortFunc(got, func(a, b string) int { return revNumCmp(a, b) })
-	slices.SortFunc(want, func(a, b string) int { return revNumCmp(a, b) })
-	revWant(t, got, want)
+	slices.SortFunc(got, func(a, b string) int { return numCmp(a, b) })
+	slices.SortFunc(want, func(a, b string) int { return numCmp(a, b) })
+	wantLines(t, got, want)
 
 	// every reference to an article from 17 on is stale, and says where
 	// the article went: the oracle reads the references of the old text
 	var want2 []string
-	old := revParse(t, "old.txt", l15, "")
+	old := parse(t, "old.txt", l15, "")
 	shift := func(addr string) string { // old address → new address
 		parts := strings.SplitN(addr, ".", 3)
 		if parts[0] != "art" {
@@ -239,7 +239,7 @@ func TestRevInsertArticle(t *testing.T) {
 			seen := map[string]bool{}
 			for _, ref := range FindCrossRefs(f, "zh") {
 				n, _ := strconv.Atoi(ref.Article)
-				line := fmt.Sprintf("%s %s %s → art.%d", shift(u.Addr), revFieldNames[k], ref.Text, n+1)
+				line := fmt.Sprintf("%s %s %s → art.%d", shift(u.Addr), fieldNames[k], ref.Text, n+1)
 				if len(ref.Path) > 0 {
 					line += "." + strings.Join(ref.Path, ".")
 				}
@@ -261,7 +261,7 @@ func TestRevInsertArticle(t *testing.T) {
 	if len(want2) < 40 {
 		t.Fatalf("only %d references to articles from 17 on in L.15", len(want2))
 	}
-	revWant(t, stale, want2)
+	wantLines(t, stale, want2)
 	if !slices.ContainsFunc(r.StaleRefs, func(s StaleRef) bool {
 		return s.Addr == "art.2.m" && s.Ref == "第 17 条" && s.Target == "art.17" && s.Now == "art.18"
 	}) {
@@ -269,52 +269,52 @@ func TestRevInsertArticle(t *testing.T) {
 	}
 }
 
-// revNumCmp orders "op art.N art.M" lines by their numbers.
-func revNumCmp(a, b string) int {
+// numCmp orders "op art.N art.M" lines by their numbers.
+func numCmp(a, b string) int {
 	key := func(s string) string {
 		return regexp.MustCompile(`\d+`).ReplaceAllStringFunc(s, func(d string) string { return fmt.Sprintf("%06s", d) })
 	}
 	return strings.Compare(key(a), key(b))
 }
 
-func TestRevEdits(t *testing.T) {
+func TestEdits(t *testing.T) {
 	l15 := revL15(t)
 	text := l15
 	// a word edit
-	text = revReplace(t, text, "将无权情况下故意访问信息", "将无权情况下故意非法侵入信息")
+	text = replace(t, text, "将无权情况下故意访问信息", "将无权情况下故意非法侵入信息")
 	// status: a mark removed, a mark added
-	text = revReplace(t, text, "- (a) 更高效和更有效地促进和加强预防和打击网络犯罪的措施；[暂定]", "- (a) 更高效和更有效地促进和加强预防和打击网络犯罪的措施；")
-	text = revReplace(t, text, "(a) 预防、侦查和起诉根据本公约确立的刑事犯罪，包括冻结、扣押、没收和返还此等犯罪的所得；", "(a) 预防、侦查和起诉根据本公约确立的刑事犯罪，包括冻结、扣押、没收和返还此等犯罪的所得；[暂定]")
+	text = replace(t, text, "- (a) 更高效和更有效地促进和加强预防和打击网络犯罪的措施；[暂定]", "- (a) 更高效和更有效地促进和加强预防和打击网络犯罪的措施；")
+	text = replace(t, text, "(a) 预防、侦查和起诉根据本公约确立的刑事犯罪，包括冻结、扣押、没收和返还此等犯罪的所得；", "(a) 预防、侦查和起诉根据本公约确立的刑事犯罪，包括冻结、扣押、没收和返还此等犯罪的所得；[暂定]")
 	// form only: half-width punctuation, spaces between Han characters
-	text = revReplace(t, text, "除本公约另有规定外，本公约适用于：", "除本公约另有规定外, 本公约 适用于:")
+	text = replace(t, text, "除本公约另有规定外，本公约适用于：", "除本公约另有规定外, 本公约 适用于:")
 	// a paragraph moved to another article
 	moved := "2. 本条中的任何内容均不得解释为根据本公约确立刑事犯罪。\n"
-	text = revReplace(t, text, moved, "")
+	text = replace(t, text, moved, "")
 	para := "2. 本公约的任何规定均不得解释为允许根据适用的国际人权法和以符合此类人权法的方式压制人权或基本自由，包括与言论、良心、见解、宗教或信仰自由、和平集会和结社自由相关的权利。\n"
-	text = revReplace(t, text, para, para+"3. 本条中的任何内容均不得解释为根据本公约确立刑事犯罪。\n")
+	text = replace(t, text, para, para+"3. 本条中的任何内容均不得解释为根据本公约确立刑事犯罪。\n")
 	// a footnote added, and its mark in the closing formula
-	text = revReplace(t, text, "以昭信守。¹", "以昭信守。¹²")
+	text = replace(t, text, "以昭信守。¹", "以昭信守。¹²")
 	text = strings.TrimRight(text, "\n") + "\n\n² 本脚注为测试而加。\n"
 
-	r, _, _ := revRun(t, l15, text, "", RevOptions{})
-	revWant(t, revLines(r), []string{
+	r, _, _ := run(t, l15, text, "", Options{})
+	wantLines(t, lines(r), []string{
 		`changed art.1.a art.1.a status "ad-ref"→""`,
 		`changed art.3.a art.3.a status ""→"ad-ref"`,
 		`moved art.4.2 art.6.3`,
 		`changed art.7.1 art.7.1`,
 		`added fn.2`,
 	})
-	revWant(t, revTransitionLines(r), []string{"→ad-ref 1 [art.3.a]", "ad-ref→ 1 [art.1.a]"})
+	wantLines(t, transitionLines(r), []string{"→ad-ref 1 [art.3.a]", "ad-ref→ 1 [art.1.a]"})
 	for _, c := range r.Changes {
 		switch c.NewAddr {
 		case "art.7.1":
-			revWant(t, revEditLines(c), []string{"text - 访问", "text + 非法侵入"})
+			wantLines(t, editLines(c), []string{"text - 访问", "text + 非法侵入"})
 		case "art.3":
-			if c.Op != RevUnchanged || !c.FormOnly || c.Changed {
+			if c.Op != Unchanged || !c.FormOnly || c.Changed {
 				t.Errorf("art.3: %s form-only %v changed %v, want unchanged, form only", c.Op, c.FormOnly, c.Changed)
 			}
 		case "closing":
-			if c.Op != RevUnchanged {
+			if c.Op != Unchanged {
 				t.Errorf("closing: %s, want unchanged (a footnote is a unit of its own)", c.Op)
 			}
 		}
@@ -324,8 +324,8 @@ func TestRevEdits(t *testing.T) {
 	}
 }
 
-// revTransitionLines formats the status transitions.
-func revTransitionLines(r *RevReport) []string {
+// transitionLines formats the status transitions.
+func transitionLines(r *Report) []string {
 	var out []string
 	for _, tr := range r.Transitions {
 		out = append(out, fmt.Sprintf("%s→%s %d %v", tr.From, tr.To, tr.Count, tr.Addrs))
@@ -333,107 +333,107 @@ func revTransitionLines(r *RevReport) []string {
 	return out
 }
 
-// revEditLines formats the non-equal, non-form edits of a change.
-func revEditLines(c RevChange) []string {
+// editLines formats the non-equal, non-form edits of a change.
+func editLines(c Change) []string {
 	var out []string
 	for _, e := range c.Edits {
-		if e.Op != RevEq && !e.Form {
+		if e.Op != Eq && !e.Form {
 			out = append(out, fmt.Sprintf("%s %s %s", e.Field, e.Op, e.Text))
 		}
 	}
 	return out
 }
 
-func TestRevFormOnly(t *testing.T) {
+func TestFormOnly(t *testing.T) {
 	l15 := revL15(t)
 	text := strings.NewReplacer("：", ":", "（", "(", "）", ")", "总则", "总 则", "- (", "(", "“", "\"", "”", "\"").Replace(l15)
 	text = regexp.MustCompile(`第 (\d+) 条`).ReplaceAllString(text, "第${1}条")
-	r, _, _ := revRun(t, l15, text, "", RevOptions{})
+	r, _, _ := run(t, l15, text, "", Options{})
 	if r.Substantive() {
-		t.Errorf("form changes reported as substantive: %v", revLines(r))
+		t.Errorf("form changes reported as substantive: %v", lines(r))
 	}
 	if r.Summary.Units.FormOnly == 0 {
 		t.Error("no unit differs in form")
 	}
-	r, _, _ = revRun(t, l15, text, "", RevOptions{Strict: true})
+	r, _, _ = run(t, l15, text, "", Options{Strict: true})
 	if !r.Substantive() || r.Summary.Units.Changed == 0 {
 		t.Errorf("strict: form changes not reported: %+v", r.Summary.Units)
 	}
 	// the label change of art.3 (第 3 条 → 第3条) is not a renumbering
 	for _, c := range r.Changes {
-		if c.Op == RevRenumbered || c.Op == RevMoved {
+		if c.Op == Renumbered || c.Op == Moved {
 			t.Errorf("%s → %s: %s", c.OldAddr, c.NewAddr, c.Op)
 		}
 	}
 }
 
-func TestRevCharGranularity(t *testing.T) {
+func TestCharGranularity(t *testing.T) {
 	old := "第一条 为了预防洗钱活动，制定本法。\n"
 	new := "第一条 为了预防洗钱活动，维护金融秩序，制定本法。\n"
 	for _, tc := range []struct {
-		g    RevGranularity
+		g    Granularity
 		want []string
 	}{
-		{RevWord, []string{"text + 维护金融秩序，"}},
-		{RevChar, []string{"text + 维护金融秩序，"}},
+		{Word, []string{"text + 维护金融秩序，"}},
+		{Char, []string{"text + 维护金融秩序，"}},
 	} {
-		r, _, _ := revRun(t, old, new, "zh", RevOptions{Granularity: tc.g})
+		r, _, _ := run(t, old, new, "zh", Options{Granularity: tc.g})
 		for _, c := range r.Changes {
 			if c.NewAddr == "art.1" {
-				revWant(t, revEditLines(c), tc.want)
+				wantLines(t, editLines(c), tc.want)
 			}
 		}
 	}
-	r, _, _ := revRun(t, "第一条 总则规定。\n", "第一条 总则规则。\n", "zh", RevOptions{Granularity: RevChar})
+	r, _, _ := run(t, "第一条 总则规定。\n", "第一条 总则规则。\n", "zh", Options{Granularity: Char})
 	for _, c := range r.Changes {
 		if c.NewAddr == "art.1" {
-			revWant(t, revEditLines(c), []string{"text - 定", "text + 则"})
+			wantLines(t, editLines(c), []string{"text - 定", "text + 则"})
 		}
 	}
-	if _, err := CompareRevisions(&segment.Document{}, &segment.Document{}, RevOptions{Granularity: "line"}); err == nil {
+	if _, err := Compare(&segment.Document{}, &segment.Document{}, Options{Granularity: "line"}); err == nil {
 		t.Error("unknown granularity accepted")
 	}
-	if _, err := CompareRevisions(nil, &segment.Document{}, RevOptions{}); err == nil {
+	if _, err := Compare(nil, &segment.Document{}, Options{}); err == nil {
 		t.Error("nil document accepted")
 	}
 }
 
-func TestRevLawParagraphs(t *testing.T) {
+func TestLawParagraphs(t *testing.T) {
 	// a law article of one paragraph (款) that gains a second: its text
 	// becomes paragraph 1, unchanged
 	old := "## 第一章 总则\n\n第一条 为了预防洗钱活动，制定本法。\n\n第二条 本法所称反洗钱，是指依照本法规定采取相关措施的行为。\n"
 	new := "## 第一章 总 则\n\n第一条 为了预防洗钱活动，制定本法。\n\n第二条 本法所称反洗钱，是指依照本法规定采取相关措施的行为。\n\n预防恐怖主义融资活动适用本法。\n"
-	r, _, _ := revRun(t, old, new, "zh", RevOptions{})
-	revWant(t, revLines(r), []string{"added art.2.2"})
+	r, _, _ := run(t, old, new, "zh", Options{})
+	wantLines(t, lines(r), []string{"added art.2.2"})
 	for _, c := range r.Changes {
-		if c.NewAddr == "art.2.1" && (c.Implicit != "old" || c.OldAddr != "art.2.1" || c.Op != RevUnchanged) {
+		if c.NewAddr == "art.2.1" && (c.Implicit != "old" || c.OldAddr != "art.2.1" || c.Op != Unchanged) {
 			t.Errorf("art.2.1: %+v, want the implicit paragraph, unchanged", c)
 		}
 	}
 	// and back
-	r, _, _ = revRun(t, new, old, "zh", RevOptions{})
-	revWant(t, revLines(r), []string{"deleted art.2.2"})
+	r, _, _ = run(t, new, old, "zh", Options{})
+	wantLines(t, lines(r), []string{"deleted art.2.2"})
 }
 
-func TestRevSplitMerge(t *testing.T) {
+func TestSplitMerge(t *testing.T) {
 	old := "第一条 本法所称反洗钱，是指为了预防通过各种方式掩饰、隐瞒犯罪所得及其收益的来源和性质的洗钱活动，依照本法规定采取相关措施的行为。预防恐怖主义融资活动适用本法。\n\n第二条 国务院反洗钱行政主管部门负责全国的反洗钱监督管理工作。\n"
 	new := "第一条 本法所称反洗钱，是指为了预防通过各种方式掩饰、隐瞒犯罪所得及其收益的来源和性质的洗钱活动，依照本法规定采取相关措施的行为。\n\n第二条 预防恐怖主义融资活动适用本法。\n\n第三条 国务院反洗钱行政主管部门负责全国的反洗钱监督管理工作。\n"
-	r, _, _ := revRun(t, old, new, "zh", RevOptions{})
-	revWant(t, revLines(r), []string{"changed art.1 art.1", "added art.2", "renumbered art.2 art.3"})
+	r, _, _ := run(t, old, new, "zh", Options{})
+	wantLines(t, lines(r), []string{"changed art.1 art.1", "added art.2", "renumbered art.2 art.3"})
 	for _, c := range r.Changes {
-		if c.Op == RevAdded && c.SplitFrom != "art.1" {
+		if c.Op == Added && c.SplitFrom != "art.1" {
 			t.Errorf("art.2 split from %q, want art.1", c.SplitFrom)
 		}
 	}
-	r, _, _ = revRun(t, new, old, "zh", RevOptions{})
+	r, _, _ = run(t, new, old, "zh", Options{})
 	for _, c := range r.Changes {
-		if c.Op == RevDeleted && c.MergedInto != "art.1" {
+		if c.Op == Deleted && c.MergedInto != "art.1" {
 			t.Errorf("old art.2 merged into %q, want art.1", c.MergedInto)
 		}
 	}
 }
 
-func TestRevMovedArticle(t *testing.T) {
+func TestMovedArticle(t *testing.T) {
 	arts := []string{
 		"本法所称反洗钱，是指预防洗钱活动的行为。",
 		"国务院反洗钱行政主管部门负责全国的反洗钱监督管理工作。",
@@ -448,11 +448,11 @@ func TestRevMovedArticle(t *testing.T) {
 		}
 		return b.String()
 	}
-	r, _, _ := revRun(t, law(0, 1, 2, 3, 4), law(0, 3, 1, 2, 4), "zh", RevOptions{})
-	revWant(t, revLines(r), []string{"moved art.4 art.2", "renumbered art.2 art.3", "renumbered art.3 art.4"})
+	r, _, _ := run(t, law(0, 1, 2, 3, 4), law(0, 3, 1, 2, 4), "zh", Options{})
+	wantLines(t, lines(r), []string{"moved art.4 art.2", "renumbered art.2 art.3", "renumbered art.3 art.4"})
 }
 
-func TestRevCanon(t *testing.T) {
+func TestCanon(t *testing.T) {
 	same := [][2]string{
 		{"总则", "总 则"},
 		{"第 17 条", "第17条"},
@@ -468,8 +468,8 @@ func TestRevCanon(t *testing.T) {
 		{"the Convention[^3] applies", "the Convention applies"},
 	}
 	for _, p := range same {
-		a, _, _ := revCanon(p[0])
-		b, _, _ := revCanon(p[1])
+		a, _, _ := canon(p[0])
+		b, _, _ := canon(p[1])
 		if a != b {
 			t.Errorf("%q → %q, %q → %q: want the same", p[0], a, p[1], b)
 		}
@@ -480,8 +480,8 @@ func TestRevCanon(t *testing.T) {
 		{"Party", "party"},
 	}
 	for _, p := range differ {
-		a, _, _ := revCanon(p[0])
-		b, _, _ := revCanon(p[1])
+		a, _, _ := canon(p[0])
+		b, _, _ := canon(p[1])
 		if a == b {
 			t.Errorf("%q and %q: same canonical form %q", p[0], p[1], a)
 		}
@@ -532,16 +532,16 @@ func TestFindCrossRefs(t *testing.T) {
 	}
 }
 
-func TestRevStaleRefs(t *testing.T) {
+func TestStaleRefs(t *testing.T) {
 	old := "第一条 本法所称反洗钱，是指预防洗钱活动的行为。\n\n第二条 违反本法第一条规定的，依照本法第三条处罚。\n\n第三条 依照本条第二款处罚。\n\n罚款数额由国务院规定。\n"
 	// a new article 1 inserted; references not updated; 本法第五条 points nowhere
 	new := "第一条 为了预防洗钱活动，制定本法。\n\n第二条 本法所称反洗钱，是指预防洗钱活动的行为。\n\n第三条 违反本法第一条规定的，依照本法第三条处罚；本法第五条另有规定的除外。\n\n第四条 依照本条第二款处罚。\n\n罚款数额由国务院规定。\n"
-	r, _, _ := revRun(t, old, new, "zh", RevOptions{})
+	r, _, _ := run(t, old, new, "zh", Options{})
 	var got []string
 	for _, s := range r.StaleRefs {
 		got = append(got, fmt.Sprintf("%s %s %s→%s", s.Addr, s.Ref, s.Target, s.Now))
 	}
-	revWant(t, got, []string{
+	wantLines(t, got, []string{
 		"art.3 第一条 art.1→art.2",
 		"art.3 第三条 art.3→art.4",
 		"art.3 第五条 art.5→",

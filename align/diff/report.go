@@ -1,4 +1,4 @@
-package align
+package diff
 
 import (
 	"cmp"
@@ -7,11 +7,11 @@ import (
 
 // changes turns the matching into the list of changes, in the order of the
 // new revision, each deleted unit after the unit that preceded it.
-func (c *revCompare) changes() []RevChange {
-	d := newRevDiffer()
+func (c *matcher) changes() []Change {
+	d := newDiffer()
 	type entry struct {
 		pos, cls, idx int
-		ch            RevChange
+		ch            Change
 	}
 	var es []entry
 	for _, n := range c.new.nodes {
@@ -21,8 +21,8 @@ func (c *revCompare) changes() []RevChange {
 			es = append(es, entry{pos: n.idx, cls: 1, idx: -1, ch: c.change(d, v.match, v)})
 		}
 	}
-	var last *revNode // the last matched old unit so far
-	for _, o := range revWithVirtual(c.old.nodes) {
+	var last *node // the last matched old unit so far
+	for _, o := range withVirtual(c.old.nodes) {
 		if o.match != nil {
 			last = o
 			continue
@@ -40,17 +40,17 @@ func (c *revCompare) changes() []RevChange {
 	slices.SortStableFunc(es, func(a, b entry) int {
 		return cmp.Or(cmp.Compare(a.pos, b.pos), cmp.Compare(a.cls, b.cls), cmp.Compare(a.idx, b.idx))
 	})
-	out := make([]RevChange, len(es))
+	out := make([]Change, len(es))
 	for i, e := range es {
 		out[i] = e.ch
 	}
 	return out
 }
 
-// revWithVirtual returns the nodes with the virtual first paragraphs after
+// withVirtual returns the nodes with the virtual first paragraphs after
 // their articles.
-func revWithVirtual(ns []*revNode) []*revNode {
-	var out []*revNode
+func withVirtual(ns []*node) []*node {
+	var out []*node
 	for _, n := range ns {
 		out = append(out, n)
 		if n.textOut {
@@ -60,9 +60,9 @@ func revWithVirtual(ns []*revNode) []*revNode {
 	return out
 }
 
-// revPlace returns the unit that reports group n under (its new address
+// place returns the unit that reports group n under (its new address
 // if it has one), whether that unit was deleted, and n's depth below it.
-func revPlace(n *revNode) (string, bool, int) {
+func place(n *node) (string, bool, int) {
 	top := n.top
 	if top == nil {
 		top = n
@@ -81,49 +81,49 @@ func revPlace(n *revNode) (string, bool, int) {
 	}
 }
 
-// revWhole returns a unit's fields as edits of one kind.
-func revWhole(n *revNode, op RevEditOp) []RevEdit {
-	var out []RevEdit
+// whole returns a unit's fields as edits of one kind.
+func whole(n *node, op EditOp) []Edit {
+	var out []Edit
 	for k, f := range n.f {
 		if f.raw != "" {
-			out = append(out, RevEdit{Field: revFieldNames[k], Op: op, Text: f.raw})
+			out = append(out, Edit{Field: fieldNames[k], Op: op, Text: f.raw})
 		}
 	}
 	return out
 }
 
 // change describes one unit: o and n are its old and new forms, either nil.
-func (c *revCompare) change(d *revDiffer, o, n *revNode) RevChange {
-	var ch RevChange
+func (c *matcher) change(d *differ, o, n *node) Change {
+	var ch Change
 	switch {
 	case o == nil:
-		ch = RevChange{Op: RevAdded, Kind: n.u.Kind, NewAddr: n.addr, NewLabel: n.u.Label, NewLine: n.u.Line,
-			NewStatus: n.u.Status, Edits: revWhole(n, RevIns)}
+		ch = Change{Op: Added, Kind: n.u.Kind, NewAddr: n.addr, NewLabel: n.u.Label, NewLine: n.u.Line,
+			NewStatus: n.u.Status, Edits: whole(n, Ins)}
 		if n.virtual {
 			ch.Implicit = "new"
 		}
 		ch.FormOnly = n.inForm
-		ch.Article, ch.InDeleted, ch.Depth = revPlace(n)
+		ch.Article, ch.InDeleted, ch.Depth = place(n)
 		if n.split != nil {
 			ch.SplitFrom = n.split.addr
 		}
 		return ch
 	case n == nil:
-		ch = RevChange{Op: RevDeleted, Kind: o.u.Kind, OldAddr: o.addr, OldLabel: o.u.Label, OldLine: o.u.Line,
-			OldStatus: o.u.Status, Edits: revWhole(o, RevDel)}
+		ch = Change{Op: Deleted, Kind: o.u.Kind, OldAddr: o.addr, OldLabel: o.u.Label, OldLine: o.u.Line,
+			OldStatus: o.u.Status, Edits: whole(o, Del)}
 		if o.virtual {
 			ch.Implicit = "old"
 		}
 		ch.FormOnly = o.inForm
-		ch.Article, ch.InDeleted, ch.Depth = revPlace(o)
+		ch.Article, ch.InDeleted, ch.Depth = place(o)
 		if o.split != nil {
 			ch.MergedInto = o.split.addr
 		}
 		return ch
 	}
-	ch = RevChange{Kind: n.u.Kind, OldAddr: o.addr, NewAddr: n.addr, OldLabel: o.u.Label, NewLabel: n.u.Label,
+	ch = Change{Kind: n.u.Kind, OldAddr: o.addr, NewAddr: n.addr, OldLabel: o.u.Label, NewLabel: n.u.Label,
 		OldLine: o.u.Line, NewLine: n.u.Line, OldStatus: o.u.Status, NewStatus: n.u.Status}
-	ch.Article, ch.InDeleted, ch.Depth = revPlace(n)
+	ch.Article, ch.InDeleted, ch.Depth = place(n)
 	switch {
 	case o.virtual:
 		ch.Implicit = "old"
@@ -144,27 +144,27 @@ func (c *revCompare) change(d *revDiffer, o, n *revNode) RevChange {
 	if canonEq {
 		ch.Similarity = 1
 	} else {
-		ch.Similarity = revDice(o.own, n.own)
+		ch.Similarity = dice(o.own, n.own)
 	}
 	if !rawEq || o.textOut || n.textOut {
 		for k := range o.f {
 			switch {
 			case k == 1 && o.textOut:
-				ch.Edits = append(ch.Edits, RevEdit{Field: RevFieldText, Op: RevDel, Text: o.u.Text, Moved: true})
+				ch.Edits = append(ch.Edits, Edit{Field: FieldText, Op: Del, Text: o.u.Text, Moved: true})
 				if n.u.Text != "" { // blank in canonical form
-					ch.Edits = append(ch.Edits, RevEdit{Field: RevFieldText, Op: RevIns, Text: n.u.Text, Form: true})
+					ch.Edits = append(ch.Edits, Edit{Field: FieldText, Op: Ins, Text: n.u.Text, Form: true})
 				}
 			case k == 1 && n.textOut:
 				if o.u.Text != "" {
-					ch.Edits = append(ch.Edits, RevEdit{Field: RevFieldText, Op: RevDel, Text: o.u.Text, Form: true})
+					ch.Edits = append(ch.Edits, Edit{Field: FieldText, Op: Del, Text: o.u.Text, Form: true})
 				}
-				ch.Edits = append(ch.Edits, RevEdit{Field: RevFieldText, Op: RevIns, Text: n.u.Text, Moved: true})
+				ch.Edits = append(ch.Edits, Edit{Field: FieldText, Op: Ins, Text: n.u.Text, Moved: true})
 			default:
-				ch.Edits = append(ch.Edits, d.diff(revFieldNames[k], &o.f[k], &n.f[k])...)
+				ch.Edits = append(ch.Edits, d.diff(fieldNames[k], &o.f[k], &n.f[k])...)
 			}
 		}
 	}
-	moved := o.how == revMove
+	moved := o.how == howMove
 	if n.top != n { // not directly under the document or a division: its parent must match
 		moved = moved || (o.parent == nil) != (n.parent == nil) || o.parent != nil && o.parent.match != n.parent
 	}
@@ -174,13 +174,13 @@ func (c *revCompare) change(d *revDiffer, o, n *revNode) RevChange {
 	}
 	switch {
 	case moved:
-		ch.Op = RevMoved
+		ch.Op = Moved
 	case renum:
-		ch.Op = RevRenumbered
+		ch.Op = Renumbered
 	case ch.Changed:
-		ch.Op = RevChanged
+		ch.Op = Changed
 	default:
-		ch.Op = RevUnchanged
+		ch.Op = Unchanged
 	}
 	return ch
 }
