@@ -3,10 +3,9 @@ package align
 import (
 	"slices"
 	"sort"
-	"strings"
 
 	"concord/segment"
-	"concord/segment/sentence"
+	"concord/segment/pieces"
 )
 
 // Level is the granularity of an alignment.
@@ -42,12 +41,6 @@ func (o Options) forPair(src, tgt string) SentOptions {
 	return so
 }
 
-// Sentence is one sentence of one version, in document order.
-type Sentence struct {
-	Addr string // the unit it belongs to
-	Text string // the sentence, trailing space trimmed
-}
-
 // Link is one translation unit: the sentences (or, at unit level, the
 // units' texts) of every version that translate each other.
 type Link struct {
@@ -60,12 +53,12 @@ type Link struct {
 
 // Alignment is the result of aligning several versions of one text.
 type Alignment struct {
-	Langs      []string     // language of each version, pivot first
-	Names      []string     // name of each version's document
-	Sentences  [][]Sentence // per version: every sentence in document order
-	Links      []Link       // in the pivot's document order
-	Missing    []Missing    // units that some versions lack
-	Mismatches []Mismatch   // parents whose children were linked by content
+	Langs      []string         // language of each version, pivot first
+	Names      []string         // name of each version's document
+	Sentences  [][]pieces.Piece // per version: every sentence in reading order (pieces.Sentences)
+	Links      []Link           // in the pivot's document order
+	Missing    []Missing        // units that some versions lack
+	Mismatches []Mismatch       // parents whose children were linked by content
 }
 
 // Align aligns two or more language versions of one text: first their units
@@ -83,42 +76,36 @@ func Align(docs []*segment.Document, opt Options) *Alignment {
 	ua := units(docs, opt.forPair)
 	a := &Alignment{Langs: ua.Langs, Missing: ua.Missing, Mismatches: ua.Mismatches}
 	n := len(docs)
-	// number every version's sentences in document order, by unit and field
+	// number every version's sentences in reading order, by unit and field
 	type fieldIDs struct{ own, text []int } // own: heading, text and tail; text: text only
 	ids := make([]map[*segment.Unit]*fieldIDs, n)
 	for v, d := range docs {
 		a.Names = append(a.Names, d.Name)
 		ids[v] = map[*segment.Unit]*fieldIDs{}
-		var sents []Sentence
-		// a unit's heading and text come before its children, its tail
-		// after them
-		var walk func(us []*segment.Unit)
-		walk = func(us []*segment.Unit) {
-			for _, u := range us {
-				f := &fieldIDs{}
-				ids[v][u] = f
-				for i, s := range []string{u.Heading, u.Text} {
-					for _, t := range splitSentences(s, d.Lang) {
-						f.own = append(f.own, len(sents))
-						if i == 1 {
-							f.text = append(f.text, len(sents))
-						}
-						sents = append(sents, Sentence{Addr: u.Addr, Text: t})
-					}
-				}
-				walk(u.Children)
-				for _, t := range splitSentences(u.Tail, d.Lang) {
-					f.own = append(f.own, len(sents))
-					sents = append(sents, Sentence{Addr: u.Addr, Text: t})
-				}
+		sents := pieces.Sentences(d)
+		for i, p := range sents {
+			f := ids[v][p.Unit]
+			if f == nil {
+				f = &fieldIDs{}
+				ids[v][p.Unit] = f
+			}
+			f.own = append(f.own, i)
+			if p.Field == pieces.Text {
+				f.text = append(f.text, i)
 			}
 		}
-		walk(d.Units)
 		a.Sentences = append(a.Sentences, sents)
+	}
+	none := &fieldIDs{}
+	idsOf := func(v int, u *segment.Unit) *fieldIDs {
+		if f := ids[v][u]; f != nil {
+			return f
+		}
+		return none
 	}
 	for _, ul := range ua.Links {
 		// the sentences each version brings to this link
-		pieces := make([][]int, n)
+		picked := make([][]int, n)
 		status := segment.Status("")
 		for v, us := range ul.Units {
 			for _, u := range us {
@@ -127,29 +114,24 @@ func Align(docs []*segment.Document, opt Options) *Alignment {
 				}
 				switch {
 				case ul.ByContent && ua.textOnly[u]:
-					pieces[v] = append(pieces[v], ids[v][u].text...)
+					picked[v] = append(picked[v], idsOf(v, u).text...)
 				case ul.ByContent:
-					var walk func(u *segment.Unit)
-					walk = func(u *segment.Unit) {
-						pieces[v] = append(pieces[v], ids[v][u].own...)
-						for _, c := range u.Children {
-							walk(c)
-						}
+					for x := range u.All() {
+						picked[v] = append(picked[v], idsOf(v, x).own...)
 					}
-					walk(u)
-					sort.Ints(pieces[v]) // tails were numbered after the children
+					sort.Ints(picked[v]) // tails were numbered after the children
 				case ua.textOnly[u]:
-					pieces[v] = append(pieces[v], without(ids[v][u].own, ids[v][u].text)...)
+					picked[v] = append(picked[v], without(idsOf(v, u).own, idsOf(v, u).text)...)
 				default:
-					pieces[v] = append(pieces[v], ids[v][u].own...)
+					picked[v] = append(picked[v], idsOf(v, u).own...)
 				}
 			}
 		}
 		if opt.Level == LevelUnit {
-			l := Link{Addr: ul.Addr, IDs: pieces, Text: make([][]string, n), Score: ul.Score, Status: status}
+			l := Link{Addr: ul.Addr, IDs: picked, Text: make([][]string, n), Score: ul.Score, Status: status}
 			empty := true
-			for v := range pieces {
-				for _, i := range pieces[v] {
+			for v := range picked {
+				for _, i := range picked[v] {
 					l.Text[v] = append(l.Text[v], a.Sentences[v][i].Text)
 					empty = false
 				}
@@ -163,8 +145,8 @@ func Align(docs []*segment.Document, opt Options) *Alignment {
 			continue
 		}
 		texts := make([][]string, n)
-		for v := range pieces {
-			for _, i := range pieces[v] {
+		for v := range picked {
+			for _, i := range picked[v] {
 				texts[v] = append(texts[v], a.Sentences[v][i].Text)
 			}
 		}
@@ -173,7 +155,7 @@ func Align(docs []*segment.Document, opt Options) *Alignment {
 			for v := range g.IDs {
 				l.IDs[v] = []int{}
 				for _, k := range g.IDs[v] {
-					l.IDs[v] = append(l.IDs[v], pieces[v][k])
+					l.IDs[v] = append(l.IDs[v], picked[v][k])
 					l.Text[v] = append(l.Text[v], texts[v][k])
 				}
 			}
@@ -229,20 +211,6 @@ func without(a, b []int) []int {
 	for _, x := range a {
 		if !slices.Contains(b, x) {
 			out = append(out, x)
-		}
-	}
-	return out
-}
-
-// splitSentences cuts a unit field into trimmed, non-empty sentences.
-func splitSentences(s, lang string) []string {
-	if strings.TrimSpace(s) == "" {
-		return nil
-	}
-	var out []string
-	for _, sp := range sentence.Sentences(s, lang) {
-		if t := strings.TrimSpace(s[sp.Start:sp.End]); t != "" {
-			out = append(out, t)
 		}
 	}
 	return out

@@ -1,6 +1,10 @@
 package align
 
-import "strings"
+import (
+	"strings"
+
+	"concord/segment/pieces"
+)
 
 // Lines aligns texts that are already split into sentences, one a line
 // (concord align --presplit): no structure is parsed, every non-blank line
@@ -14,10 +18,10 @@ func Lines(lines [][]string, langs, names []string, opt Options) *Alignment {
 	texts := make([][]string, n)
 	index := make([][]int, n) // sentence k of version v is line index[v][k]
 	for v, ls := range lines {
-		sents := make([]Sentence, len(ls))
+		sents := make([]pieces.Piece, len(ls))
 		for i, l := range ls {
 			t := strings.TrimSpace(l)
-			sents[i] = Sentence{Text: t}
+			sents[i] = pieces.Piece{Text: t}
 			if t != "" {
 				texts[v] = append(texts[v], t)
 				index[v] = append(index[v], i)

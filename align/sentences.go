@@ -8,6 +8,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
+
+	"concord/segment/langtag"
 )
 
 // Bead links consecutive source sentences with consecutive target sentences.
@@ -168,7 +170,7 @@ var sentDensity = map[string]float64{
 }
 
 func sentDensityOf(lang string) float64 {
-	if d, ok := sentDensity[sentBaseLang(lang)]; ok {
+	if d, ok := sentDensity[langtag.Base(lang)]; ok {
 		return d
 	}
 	return 1

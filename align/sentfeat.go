@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"concord/segment"
+	"concord/segment/langtag"
 )
 
 // This file turns sentences into the features the aligner compares: tokens,
@@ -21,18 +22,10 @@ import (
 // Digits of any script are rewritten as ASCII digits; punctuation and spaces
 // are dropped.
 func DefaultSentTokenizer(lang string) func(string) []string {
-	if sentBaseLang(lang) == "zh" {
+	if langtag.Base(lang) == "zh" {
 		return sentTokenizeHan
 	}
 	return sentTokenizeWords
-}
-
-func sentBaseLang(lang string) string {
-	l := strings.ToLower(lang)
-	if k := strings.IndexAny(l, "-_"); k >= 0 {
-		l = l[:k]
-	}
-	return l
 }
 
 func sentIsWordRune(r rune) bool {
@@ -389,7 +382,7 @@ func sentAnchors(s string, toks []string, lang string, latinSide bool) []sentAnc
 	add := func(kind uint8, v string, soft bool) {
 		out = append(out, sentAnchor{key: sentHash(kind, v), kind: kind, soft: soft})
 	}
-	base := sentBaseLang(lang)
+	base := langtag.Base(lang)
 	// Numbers in digits.
 	for _, n := range sentDigitNumbers(s) {
 		add(sentKNum, n, false)

@@ -3,6 +3,8 @@ package align
 import (
 	"math"
 	"sort"
+
+	"concord/segment/langtag"
 )
 
 // sentModel scores beads: cost = -log prior(shape) - length LLR - anchor LLR
@@ -272,7 +274,7 @@ const sentLenPriorBeads = 50
 // a wider model merges fewer sentences wrongly) between Chinese and them.
 func sentDefaultS2(srcLang, tgtLang string) float64 {
 	k := 2.5
-	if (sentBaseLang(srcLang) == "zh") != (sentBaseLang(tgtLang) == "zh") {
+	if (langtag.Base(srcLang) == "zh") != (langtag.Base(tgtLang) == "zh") {
 		k = 8
 	}
 	return k * sentDensityOf(tgtLang)

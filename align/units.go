@@ -2,6 +2,7 @@ package align
 
 import (
 	"concord/segment"
+	"strings"
 )
 
 // UnitLink holds the units of every version that carry the same piece of
@@ -84,7 +85,9 @@ func units(docs []*segment.Document, opt pairOptions) *UnitAlignment {
 	for v, d := range docs {
 		ua.Langs = append(ua.Langs, d.Lang)
 		index[v] = map[string]*segment.Unit{}
-		d.Walk(func(u *segment.Unit) bool { index[v][u.Addr] = u; return true })
+		for u := range d.All() {
+			index[v][u.Addr] = u
+		}
 	}
 	ul := &unitLinker{docs: docs, index: index, opt: opt, ua: ua, head: &linkNode{},
 		linked: make([]map[*segment.Unit]*linkNode, n), deep: make([]map[*segment.Unit]bool, n),
@@ -108,9 +111,9 @@ func units(docs []*segment.Document, opt pairOptions) *UnitAlignment {
 	// their children are linked by content.
 	contentParents := map[string]bool{}
 	for v, d := range docs {
-		d.Walk(func(u *segment.Unit) bool {
+		for u := range d.All() {
 			if contentParents[u.Addr] {
-				return true
+				continue
 			}
 			for w := range docs {
 				if other := index[w][u.Addr]; w != v && other != nil && !sameChildren(u, other) {
@@ -118,8 +121,7 @@ func units(docs []*segment.Document, opt pairOptions) *UnitAlignment {
 					break
 				}
 			}
-			return true
-		})
+		}
 	}
 
 	// Walk every version in document order; the pivot first, so links come
@@ -331,30 +333,29 @@ func langsOf(docs []*segment.Document) []string {
 	return out
 }
 
-// subtreeText is a unit's text with its descendants', in reading order.
+// subtreeText is a unit's text with its descendants', in reading order:
+// every unit's label, heading and text, its children, then its tail, one
+// space between two parts.
 func subtreeText(u *segment.Unit) string {
-	var parts []string
-	var walk func(u *segment.Unit)
-	walk = func(u *segment.Unit) {
-		for _, s := range []string{u.Label, u.Heading, u.Text} {
-			if s != "" {
-				parts = append(parts, s)
-			}
+	var b strings.Builder
+	add := func(s string) {
+		if s == "" {
+			return
 		}
-		for _, c := range u.Children {
-			walk(c)
+		if b.Len() > 0 {
+			b.WriteByte(' ')
 		}
-		if u.Tail != "" {
-			parts = append(parts, u.Tail)
-		}
+		b.WriteString(s)
 	}
-	walk(u)
-	out := ""
-	for i, p := range parts {
-		if i > 0 {
-			out += " "
+	segment.Walk([]*segment.Unit{u}, func(x *segment.Unit, entering bool) segment.WalkStatus {
+		if entering {
+			add(x.Label)
+			add(x.Heading)
+			add(x.Text)
+		} else {
+			add(x.Tail)
 		}
-		out += p
-	}
-	return out
+		return segment.WalkContinue
+	})
+	return b.String()
 }

@@ -3,8 +3,9 @@ package corpora_test
 import (
 	"fmt"
 
-	"concord/corpora"
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"concord/corpora"
 )
 
 func ExampleDecode() {
@@ -49,7 +50,7 @@ func ExampleReadUDHR() {
 		return
 	}
 	fmt.Println(doc.Lang)
-	for _, u := range doc.AllUnits() {
+	for u := range doc.All() {
 		fmt.Printf("%d %s %s %q %q %q\n", u.Line, u.Addr, u.Kind, u.Label, u.Heading, u.Text)
 	}
 	// Output:

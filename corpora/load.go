@@ -56,13 +56,3 @@ func LoadFile(path string, opt LoadOptions) (*segment.Document, error) {
 	}
 	return Load(path, data, opt)
 }
-
-// ReadRevisionsFile reads the file at path and returns its text before and
-// after its tracked changes (see [ReadRevisions]).
-func ReadRevisionsFile(path string) (old, new string, err error) {
-	data, err := readLimited(path)
-	if err != nil {
-		return "", "", err
-	}
-	return ReadRevisions(path, data)
-}

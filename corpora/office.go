@@ -125,6 +125,11 @@ func extractText(name string, data []byte, f Format, encoding string) (string, e
 // tracked changes gives old == new. For HTML, <del> and <ins> are the
 // changes.
 func ReadRevisions(name string, data []byte) (old, new string, err error) {
+	return readRevisions(name, data, "")
+}
+
+// readRevisions is ReadRevisions with an encoding for HTML ("" detects it).
+func readRevisions(name string, data []byte, encoding string) (old, new string, err error) {
 	var v *views
 	switch f := Sniff(data); f {
 	case FormatDocx:
@@ -132,7 +137,7 @@ func ReadRevisions(name string, data []byte) (old, new string, err error) {
 	case FormatODT:
 		v, err = readODT(name, data)
 	case FormatHTML:
-		v, err = readHTML(name, data, "")
+		v, err = readHTML(name, data, encoding)
 	default:
 		return "", "", inputErr(name, "a %s file has no tracked changes: want .docx, .odt or HTML", f)
 	}

@@ -30,15 +30,15 @@ func readFixture(t testing.TB, name string) []byte {
 // guarantees: address, kind, label, heading, text, tail, status and marks.
 func unitRows(d *segment.Document) []string {
 	var out []string
-	d.Walk(func(u *segment.Unit) bool {
+	for u := range d.All() {
 		var marks []string
 		for _, m := range u.Marks {
 			marks = append(marks, m.Raw)
 		}
 		out = append(out, fmt.Sprintf("%s %s label=%q heading=%q text=%q tail=%q status=%q marks=%q",
 			u.Addr, u.Kind, u.Label, u.Heading, u.Text, u.Tail, u.Status, marks))
-		return true
-	})
+
+	}
 	return out
 }
 

@@ -91,7 +91,7 @@ func TestReadUDHRCorpus(t *testing.T) {
 				t.Errorf("preamble %+v", pre)
 			}
 			var as []string
-			for _, u := range doc.AllUnits() {
+			for u := range doc.All() {
 				if !strings.HasPrefix(u.Addr, "pre.") && !strings.HasPrefix(u.Addr, "art.2.") {
 					as = append(as, u.Addr)
 				}
@@ -113,7 +113,7 @@ func TestReadUDHRLines(t *testing.T) {
 	for _, f := range udhrFiles {
 		data, doc := readUDHRCorpus(t, f.file)
 		lines := strings.Split(string(data), "\n")
-		for _, u := range doc.AllUnits() {
+		for u := range doc.All() {
 			if u.Line < 1 || u.Line > len(lines) {
 				t.Fatalf("%s %s: line %d", f.file, u.Addr, u.Line)
 			}
@@ -205,7 +205,7 @@ func unitRunes(doc *segment.Document) map[rune]int {
 			}
 		}
 	}
-	for _, u := range doc.AllUnits() {
+	for u := range doc.All() {
 		add(u.Label)
 		add(u.Heading)
 		add(u.Text)

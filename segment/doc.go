@@ -14,6 +14,7 @@ package segment
 
 import (
 	"fmt"
+	"iter"
 	"strings"
 )
 
@@ -115,49 +116,108 @@ type Document struct {
 	Markup   []Span    // formatting kept out of the units, in line order
 }
 
-// Walk calls fn for every unit of the document in document order (a unit
-// before its children). If fn returns false, Walk does not descend into that
-// unit's children.
-func (d *Document) Walk(fn func(u *Unit) bool) {
-	var walk func([]*Unit)
-	walk = func(us []*Unit) {
-		for _, u := range us {
-			if fn(u) {
-				walk(u.Children)
+// WalkStatus tells [Document.Walk] how to go on after a visit.
+type WalkStatus int
+
+// The answers a [Walker] gives.
+const (
+	WalkContinue     WalkStatus = iota // go on: into the unit's children when entering it
+	WalkSkipChildren                   // when entering: leave the unit's children out (the unit is still left)
+	WalkStop                           // end the walk now
+)
+
+// Walker is called twice for every unit a walk reaches: with entering true
+// before the unit's children, and with entering false after them — where a
+// unit's Tail is read.
+type Walker func(u *Unit, entering bool) WalkStatus
+
+// Walk visits the units of the document in document order, calling fn when
+// it enters a unit and when it leaves it (as go/ast's Inspect and
+// goldmark's ast.Walk do). It reports whether the walk ran to its end
+// rather than being stopped by [WalkStop].
+func (d *Document) Walk(fn Walker) bool {
+	return Walk(d.Units, fn)
+}
+
+// Walk visits the units us and everything below them in document order; see
+// [Document.Walk].
+func Walk(us []*Unit, fn Walker) bool {
+	for _, u := range us {
+		if walk(u, fn) == WalkStop {
+			return false
+		}
+	}
+	return true
+}
+
+func walk(u *Unit, fn Walker) WalkStatus {
+	st := fn(u, true)
+	if st == WalkStop {
+		return st
+	}
+	if st != WalkSkipChildren {
+		for _, c := range u.Children {
+			if walk(c, fn) == WalkStop {
+				return WalkStop
 			}
 		}
 	}
-	walk(d.Units)
+	if fn(u, false) == WalkStop {
+		return WalkStop
+	}
+	return WalkContinue
+}
+
+// All returns the units of the document in document order, each before its
+// children: the pre-order of the tree.
+func (d *Document) All() iter.Seq[*Unit] {
+	return func(yield func(*Unit) bool) {
+		Walk(d.Units, func(u *Unit, entering bool) WalkStatus {
+			if entering && !yield(u) {
+				return WalkStop
+			}
+			return WalkContinue
+		})
+	}
+}
+
+// All returns the unit and the units below it, in document order.
+func (u *Unit) All() iter.Seq[*Unit] {
+	return func(yield func(*Unit) bool) {
+		walk(u, func(x *Unit, entering bool) WalkStatus {
+			if entering && !yield(x) {
+				return WalkStop
+			}
+			return WalkContinue
+		})
+	}
 }
 
 // Find returns the unit with the given address, or nil.
 func (d *Document) Find(addr string) *Unit {
 	var found *Unit
-	d.Walk(func(u *Unit) bool {
-		if found != nil {
-			return false
-		}
-		if u.Addr == addr {
+	d.Walk(func(u *Unit, entering bool) WalkStatus {
+		switch {
+		case !entering:
+			return WalkContinue
+		case u.Addr == addr:
 			found = u
-			return false
+			return WalkStop
+		case strings.HasPrefix(addr, u.Addr+".") || u.Kind == KindChapter || u.Kind == KindPart ||
+			u.Kind == KindSection || u.Kind == KindSubsection:
+			return WalkContinue
 		}
-		return strings.HasPrefix(addr, u.Addr+".") || u.Kind == KindChapter || u.Kind == KindPart ||
-			u.Kind == KindSection || u.Kind == KindSubsection
+		return WalkSkipChildren
 	})
 	return found
-}
-
-// AllUnits returns every unit of the document in document order.
-func (d *Document) AllUnits() []*Unit {
-	var out []*Unit
-	d.Walk(func(u *Unit) bool { out = append(out, u); return true })
-	return out
 }
 
 // Count returns how many units of each kind the document has.
 func (d *Document) Count() map[Kind]int {
 	m := map[Kind]int{}
-	d.Walk(func(u *Unit) bool { m[u.Kind]++; return true })
+	for u := range d.All() {
+		m[u.Kind]++
+	}
 	return m
 }
 

@@ -22,7 +22,7 @@ func Lossless(source string, d *Document) error {
 		}
 	}
 	add(source, 1)
-	d.Walk(func(u *Unit) bool {
+	for u := range d.All() {
 		add(u.Label, -1)
 		add(u.Heading, -1)
 		add(u.Text, -1)
@@ -30,8 +30,8 @@ func Lossless(source string, d *Document) error {
 		for _, m := range u.Marks {
 			add(m.Raw, -1)
 		}
-		return true
-	})
+
+	}
 	for _, s := range d.Markup {
 		add(s.Text, -1)
 	}

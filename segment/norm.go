@@ -175,6 +175,3 @@ func letterOrdinal(r rune) int {
 	}
 	return 0
 }
-
-// isHan reports whether r is a Han character (or CJK punctuation-free ideograph).
-func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }

@@ -6,12 +6,15 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"concord/segment/langtag"
 )
 
 // Options control [Parse].
 type Options struct {
-	// Lang is the document's language (ar, zh, en, fr, ru, es). Empty means
-	// detect it with [DetectLang].
+	// Lang is the document's language: a tag whose base language is one
+	// of ar, zh, en, fr, ru, es ("zh-Hant" and "cmn" read as zh, see
+	// langtag.Base). Empty means detect it with langtag.Detect.
 	Lang string
 	// Marks is the table of status marks. Nil means [DefaultMarks].
 	Marks MarkTable
@@ -37,9 +40,9 @@ func Parse(name, text string, opt Options) (*Document, error) {
 	if !utf8.ValidString(text) {
 		return nil, ErrNotUTF8
 	}
-	lang := opt.Lang
+	lang := langtag.Base(opt.Lang)
 	if lang == "" {
-		lang = DetectLang(text)
+		lang = langtag.Detect(text)
 		if lang == "" {
 			return nil, fmt.Errorf("cannot tell the language of a text without letters; name it with --lang")
 		}
@@ -508,11 +511,11 @@ func (u *Unit) add(f int, sep, s string) {
 
 // flush moves the collected text into Text and Tail.
 func flush(d *Document) {
-	d.Walk(func(u *Unit) bool {
+	for u := range d.All() {
 		u.Text, u.Tail = string(u.buf[fText]), string(u.buf[fTail])
 		u.buf = [2][]byte{}
-		return true
-	})
+
+	}
 }
 
 // addMark gives a mark to a unit. A unit has one status: a second mark is

@@ -28,7 +28,9 @@ func parse(t testing.TB, lang, text string) *segment.Document {
 
 func addrs(d *segment.Document) []string {
 	var out []string
-	d.Walk(func(u *segment.Unit) bool { out = append(out, u.Addr); return true })
+	for u := range d.All() {
+		out = append(out, u.Addr)
+	}
 	return out
 }
 
@@ -104,13 +106,13 @@ func TestNumberingForms(t *testing.T) {
 			}
 			if tt.labels != nil {
 				i := 0
-				d.Walk(func(u *segment.Unit) bool {
+				for u := range d.All() {
 					if tt.labels[i] != "" && u.Label != tt.labels[i] {
 						t.Errorf("%s: label %q, want %q", u.Addr, u.Label, tt.labels[i])
 					}
 					i++
-					return true
-				})
+
+				}
 			}
 		})
 	}
@@ -175,12 +177,12 @@ func TestStatusAttribution(t *testing.T) {
 		"art.2": segment.StatusAdRef, "art.2.a": segment.StatusAdRef, "art.2.f": segment.StatusAdRef,
 		"art.10": segment.StatusAdRef, "art.40.9": segment.StatusInformal,
 	}
-	d.Walk(func(u *segment.Unit) bool {
+	for u := range d.All() {
 		if u.Status != want[u.Addr] {
 			t.Errorf("%s: status %q, want %q", u.Addr, u.Status, want[u.Addr])
 		}
-		return true
-	})
+
+	}
 	if h := d.Find("art.2").Heading; h != "术语" {
 		t.Errorf("heading %q keeps its mark", h)
 	}
@@ -233,18 +235,6 @@ func TestBadInput(t *testing.T) {
 	}
 }
 
-func TestDetectLang(t *testing.T) {
-	for text, want := range map[string]string{
-		"本公约各缔约国 and the world": "zh", "أغراض هذه الاتفاقية هي": "ar", "Государства-участники": "ru",
-		"The purposes of this Convention shall be": "en", "Les États parties et les organisations": "fr",
-		"Los Estados partes y las organizaciones del mundo": "es",
-	} {
-		if got := segment.DetectLang(text); got != want {
-			t.Errorf("%q: %q, want %q", text, got, want)
-		}
-	}
-}
-
 // TestL15 checks the reference document against the counts its structure has.
 func TestL15(t *testing.T) {
 	d := parse(t, "", testenv.Read(t, "un-cybercrime/L15.zh.txt"))
@@ -264,7 +254,7 @@ func TestL15(t *testing.T) {
 	var titles []string
 	status := map[segment.Status]int{}
 	marks := 0
-	d.Walk(func(u *segment.Unit) bool {
+	for u := range d.All() {
 		if u.Kind == segment.KindChapter {
 			titles = append(titles, u.Heading)
 		}
@@ -273,8 +263,8 @@ func TestL15(t *testing.T) {
 		if len(u.Marks) > 1 {
 			t.Errorf("%s has %d marks", u.Addr, len(u.Marks))
 		}
-		return true
-	})
+
+	}
 	if s := strings.Join(titles, " "); s != "总则 刑事定罪 管辖权 程序措施和执法 国际合作 预防措施 技术援助和信息交流 实施机制 最后条款" {
 		t.Errorf("chapter titles %s", s)
 	}
@@ -475,13 +465,13 @@ func FuzzParse(f *testing.F) {
 			t.Fatal(err)
 		}
 		seen := map[string]bool{}
-		d.Walk(func(u *segment.Unit) bool {
+		for u := range d.All() {
 			if seen[u.Addr] {
 				t.Fatalf("duplicate address %s", u.Addr)
 			}
 			seen[u.Addr] = true
-			return true
-		})
+
+		}
 	})
 }
 
@@ -526,10 +516,10 @@ func ExampleParse() {
 	if err != nil {
 		panic(err)
 	}
-	d.Walk(func(u *segment.Unit) bool {
+	for u := range d.All() {
 		fmt.Printf("%s %q %q %q line %d\n", u.Addr, u.Label, u.Heading+u.Text, u.Status, u.Line)
-		return true
-	})
+
+	}
 	// Output:
 	// art.5 "第 5 条" "保护主权" "ad-ref" line 1
 	// art.5.1 "1." "缔约国应当履行义务。" "" line 3

@@ -71,13 +71,13 @@ func checkTwins(t *testing.T, old, new *segment.Document, r *Report) {
 	t.Helper()
 	index := func(d *segment.Document) map[string][]string {
 		m := map[string][]string{}
-		d.Walk(func(u *segment.Unit) bool {
+		for u := range d.All() {
 			if u.Kind == segment.KindArticle {
 				k := flat(u, false)
 				m[k] = append(m[k], u.Addr)
 			}
-			return true
-		})
+
+		}
 		return m
 	}
 	oi, ni := index(old), index(new)

@@ -73,7 +73,7 @@ type Edit struct {
 // in exactly one change: matched units as OldAddr and NewAddr of one change,
 // added units with an empty OldAddr, deleted units with an empty NewAddr.
 // A unit the parser left without an address is named "?N", N being its
-// index in the document's pre-order (Document.AllUnits).
+// index in the document's pre-order (Document.All).
 type Change struct {
 	Op       Op
 	Kind     segment.Kind // the unit's kind (in the new revision if it has one)

@@ -94,7 +94,7 @@ func check(t testing.TB, old, new *segment.Document, r *Report) {
 		}
 	}
 	for i, d := range []*segment.Document{old, new} {
-		for k, u := range d.AllUnits() {
+		for k, u := range slices.Collect(d.All()) {
 			addr := u.Addr
 			if addr == "" {
 				addr = "?" + strconv.Itoa(k)
@@ -121,14 +121,16 @@ func fieldsOf(t testing.TB, d *segment.Document, addr string, implicit bool) [3]
 	}
 	var u *segment.Unit
 	if n, err := strconv.Atoi(strings.TrimPrefix(addr, "?")); err == nil && strings.HasPrefix(addr, "?") {
-		u = d.AllUnits()[n]
+		u = slices.Collect(d.All())[n]
 	}
-	d.Walk(func(x *segment.Unit) bool {
-		if u == nil && x.Addr == addr {
-			u = x
+	if u == nil {
+		for x := range d.All() {
+			if x.Addr == addr {
+				u = x
+				break
+			}
 		}
-		return u == nil
-	})
+	}
 	if u == nil {
 		t.Fatalf("%s: no unit %s", d.Name, addr)
 	}
@@ -170,7 +172,7 @@ func TestIdentical(t *testing.T) {
 	if r.Substantive() || len(r.StaleRefs) > 0 || len(r.Transitions) > 0 {
 		t.Errorf("identical texts: %+v", r.Summary)
 	}
-	if n := len(old.AllUnits()); r.Summary.Units.Unchanged != n || len(r.Changes) != n {
+	if n := len(slices.Collect(old.All())); r.Summary.Units.Unchanged != n || len(r.Changes) != n {
 		t.Errorf("%d unchanged of %d changes, want %d", r.Summary.Units.Unchanged, len(r.Changes), n)
 	}
 }
@@ -234,7 +236,7 @@ func TestInsertArticle(t *testing.T) {
 		}
 		return strings.Join(parts, ".")
 	}
-	old.Walk(func(u *segment.Unit) bool {
+	for u := range old.All() {
 		for k, f := range []string{u.Heading, u.Text, u.Tail} {
 			seen := map[string]bool{}
 			for _, ref := range FindCrossRefs(f, "zh") {
@@ -249,8 +251,8 @@ func TestInsertArticle(t *testing.T) {
 				}
 			}
 		}
-		return true
-	})
+
+	}
 	var stale []string
 	for _, s := range r.StaleRefs {
 		stale = append(stale, s.Addr+" "+string(s.Field)+" "+s.Ref+" → "+s.Now)

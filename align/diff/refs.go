@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"concord/segment"
+	"concord/segment/langtag"
 )
 
 // CrossRef is a reference, in the text of a unit, to an article or to a
@@ -44,7 +45,7 @@ type CrossRefFinder func(text, lang string) []CrossRef
 //		return diff.FindCrossRefs(text, lang)
 //	}
 func FindCrossRefs(text, lang string) []CrossRef {
-	switch baseLang(lang) {
+	switch langtag.Base(lang) {
 	case "zh":
 		return refsZh(text)
 	case "en":
@@ -53,18 +54,6 @@ func FindCrossRefs(text, lang string) []CrossRef {
 		return refsArticles(text)
 	}
 	return nil
-}
-
-func baseLang(lang string) string {
-	if i := strings.IndexAny(lang, "-_"); i >= 0 {
-		lang = lang[:i]
-	}
-	lang = strings.ToLower(lang)
-	switch lang {
-	case "cmn", "zho", "chi":
-		return "zh"
-	}
-	return lang
 }
 
 // zhScanner reads Chinese references.

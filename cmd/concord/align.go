@@ -3,17 +3,13 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
-	"strings"
 
 	"concord/align"
 	"concord/corpora"
-	"concord/corpora/alignout"
-	"concord/segment"
+	"concord/corpora/out/alignout"
 )
 
-const alignUsage = `Usage: concord align FILE [FILE…] [flags]
+var alignUsage = `Usage: concord align FILE [FILE…] [flags]
 
 Align two to seven language versions of one text: their units by address
 (art.2.f ↔ art.2.f in every language), then the sentences inside each
@@ -23,11 +19,7 @@ link, each with a score in [0,1] (the aligner's confidence; below 0.5 is
 worth a look); units some versions lack are reported, never dropped.
 
 Formats:
-  tmx   TMX 1.4b: one <tu> per link, one <tuv> per language (default)
-  tsv   addr, score, then one column per file
-  json  {"langs", "links": [{"addr", "ids", "text", "score", "status"}], "missing", "mismatches"}
-  html  a self-contained side-by-side page
-
+` + alignout.Formats.Help() + `
 Examples:
   concord align final.ar.art1-15.txt --format html -o L15-zh-ar.html
   concord align udhr_cmn_hans.xml udhr_eng.xml udhr_fra.xml udhr_arb.xml -o udhr.tmx
@@ -35,144 +27,90 @@ Examples:
   concord align zh.txt en.txt --glossary terms.tsv --lang zh,en
 ` + alignBatchUsage
 
+// alignFlags are the flags of concord align, in single and batch mode.
+type alignFlags struct {
+	in       inputFlags
+	of       formatFlags
+	level    string
+	presplit bool
+	glossary string
+}
+
+// options turns the flags into the aligner's options and the writers'.
+func (f *alignFlags) options() (align.Options, alignout.Options, error) {
+	var opt align.Options
+	switch f.level {
+	case "sentence":
+	case "unit":
+		opt.Level = align.LevelUnit
+	default:
+		return opt, alignout.Options{}, fmt.Errorf("unknown level %q: want sentence or unit", f.level)
+	}
+	if f.glossary != "" {
+		g, err := corpora.ReadGlossary(f.glossary)
+		if err != nil {
+			return opt, alignout.Options{}, err
+		}
+		opt.Glossary = g
+	}
+	return opt, alignout.Options{Unit: opt.Level == align.LevelUnit}, nil
+}
+
+// align aligns the files: parsed, or as parallel lines with --presplit.
+func (f *alignFlags) align(files []string, opt align.Options, stderr io.Writer) (*align.Alignment, error) {
+	if f.presplit {
+		p, err := f.in.parallel(files)
+		if err != nil {
+			return nil, err
+		}
+		return align.Lines(p.Lines, p.Langs, p.Names, opt), nil
+	}
+	docs, err := f.in.load(files, stderr)
+	if err != nil {
+		return nil, err
+	}
+	return align.Align(docs, opt), nil
+}
+
 func runAlign(args []string, stdout, stderr io.Writer) int {
-	var in inputFlags
+	var af alignFlags
 	fs := newFlags("align", alignUsage, stdout)
-	level := fs.String("level", "sentence", "alignment level: sentence or unit")
-	format := fs.String("format", "", "output format: tmx, tsv, json or html (default: from -o's extension, else tmx)")
-	out := fs.StringP("output", "o", "", "write to this file instead of standard output")
-	presplit := fs.Bool("presplit", false, "take every non-empty line as one sentence; parse no structure")
-	glossary := fs.String("glossary", "", "known equivalents: TSV (first line: language codes) or TBX")
-	langs := fs.String("lang", "", "languages of the files, comma-separated (default: detect each)")
-	in.registerText(fs)
+	fs.StringVar(&af.level, "level", "sentence", "alignment level: sentence or unit")
+	af.of.register(fs, alignout.Formats.Names())
+	fs.BoolVar(&af.presplit, "presplit", false, "take every non-empty line as one sentence; parse no structure")
+	fs.StringVar(&af.glossary, "glossary", "", "known equivalents: TSV (first line: language codes) or TBX")
+	af.in.register(fs, true)
 	var bf batchFlags
 	bf.register(fs, true)
 	if ok, code := parseFlags(fs, args, stderr); !ok {
 		return code
 	}
 	if bf.on() {
-		if err := bf.check(fs.Args()); err != nil {
-			return fail(stderr, "align", err)
-		}
-		return runAlignBatch(&bf, alignBatch{in: in, level: *level, format: *format, out: *out,
-			presplit: *presplit, glossary: *glossary, langs: *langs}, stdout, stderr)
+		return runAlignBatch(&bf, &af, fs.Args(), stdout, stderr)
 	}
 	if err := bf.standalone(fs); err != nil {
 		return fail(stderr, "align", err)
 	}
 	files := fs.Args()
-	if len(files) == 1 && !*presplit {
-		files = append([]string{""}, files...) // the embedded L.15 draft as pivot
+	if len(files) == 1 && !af.presplit {
+		files = withDefault(files, false)
 	}
 	if len(files) < 2 {
 		return fail(stderr, "align", fmt.Errorf("two or more files to align, got %d", len(files)))
 	}
-	if *level != "sentence" && *level != "unit" {
-		return fail(stderr, "align", fmt.Errorf("unknown level %q: want sentence or unit", *level))
-	}
-	if *format == "" {
-		*format = strings.TrimPrefix(filepath.Ext(*out), ".")
-		if *format == "" || *format == "txt" {
-			*format = "tmx"
-		}
-	}
-	switch *format {
-	case "tmx", "tsv", "json", "html":
-	default:
-		return fail(stderr, "align", fmt.Errorf("unknown format %q: want tmx, tsv, json or html", *format))
-	}
-	var langList []string
-	if *langs != "" {
-		langList = strings.Split(*langs, ",")
-		if len(langList) != len(files) {
-			return fail(stderr, "align", fmt.Errorf("--lang names %d languages for %d files", len(langList), len(files)))
-		}
-	}
-	langOf := func(i int) string {
-		if langList == nil {
-			return ""
-		}
-		return strings.TrimSpace(langList[i])
-	}
-	opt := align.Options{}
-	if *level == "unit" {
-		opt.Level = align.LevelUnit
-	}
-	if *glossary != "" {
-		g, err := corpora.ReadGlossary(*glossary)
-		if err != nil {
-			return fail(stderr, "align", err)
-		}
-		opt.Glossary = g
-	}
-
-	var a *align.Alignment
-	if *presplit {
-		var lines [][]string
-		var ls, names []string
-		for i, f := range files {
-			text, err := corpora.ReadFile(f, in.encoding)
-			if err != nil {
-				return fail(stderr, "align", err)
-			}
-			l := langOf(i)
-			if l == "" {
-				l = segment.DetectLang(text)
-			}
-			if l != "" && !validLang(l) {
-				return fail(stderr, "align", fmt.Errorf("unknown language %q", l))
-			}
-			lines = append(lines, strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n"))
-			ls = append(ls, l)
-			names = append(names, f)
-		}
-		a = align.Lines(lines, ls, names, opt)
-	} else {
-		var docs []*segment.Document
-		for i, f := range files {
-			d, err := in.load(f, langOf(i))
-			if err != nil {
-				return fail(stderr, "align", err)
-			}
-			for _, w := range d.Warnings {
-				fmt.Fprintf(stderr, "warning: %s\n", w)
-			}
-			docs = append(docs, d)
-		}
-		a = align.Align(docs, opt)
-	}
-
-	w := stdout
-	var file *os.File
-	if *out != "" {
-		var err error
-		file, err = os.Create(*out)
-		if err != nil {
-			return fail(stderr, "align", err)
-		}
-		w = file
-	}
-	var err error
-	switch *format {
-	case "tmx":
-		err = alignout.TMX(w, a, *level == "unit")
-	case "tsv":
-		err = alignout.TSV(w, a)
-	case "json":
-		err = alignout.JSON(w, a)
-	case "html":
-		names := make([]string, len(a.Names))
-		for i, n := range a.Names {
-			names[i] = filepath.Base(n)
-		}
-		err = alignout.HTML(w, a, strings.Join(names, " ↔ "))
-	}
-	if file != nil {
-		if cerr := file.Close(); err == nil {
-			err = cerr
-		}
-	}
+	f, err := choose(alignout.Formats, af.of)
 	if err != nil {
+		return fail(stderr, "align", err)
+	}
+	opt, wopt, err := af.options()
+	if err != nil {
+		return fail(stderr, "align", err)
+	}
+	a, err := af.align(files, opt, stderr)
+	if err != nil {
+		return fail(stderr, "align", err)
+	}
+	if err := write(f, af.of.output, stdout, a, wopt); err != nil {
 		return fail(stderr, "align", err)
 	}
 	if n := len(a.Missing); n > 0 {

@@ -2,16 +2,15 @@ package main
 
 import (
 	"bytes"
-	"encoding/xml"
 	"fmt"
 	"io"
-	"strings"
 
 	"concord/align"
 	"concord/corpora"
-	"concord/corpora/alignout"
 	"concord/corpora/batch"
+	"concord/corpora/out/alignout"
 	"concord/segment"
+	"concord/segment/langtag"
 )
 
 // alignBatchUsage is the batch part of align's usage.
@@ -58,204 +57,103 @@ embedded pivot in batch mode). The other flags (--presplit, --level,
   concord align --batch-dir docs/ --lang zh,en,fr --out-dir aligned/ --format tmx --resume
 `
 
-// alignBatch holds align's flags for batch mode.
-type alignBatch struct {
-	in       inputFlags
-	level    string
-	format   string
-	out      string
-	presplit bool
-	glossary string
-	langs    string
-}
-
-func runAlignBatch(bf *batchFlags, o alignBatch, stdout, stderr io.Writer) int {
-	if o.level != "sentence" && o.level != "unit" {
-		return fail(stderr, "align", fmt.Errorf("unknown level %q: want sentence or unit", o.level))
+func runAlignBatch(b *batchFlags, af *alignFlags, args []string, stdout, stderr io.Writer) int {
+	if err := b.check(args); err != nil {
+		return fail(stderr, "align", err)
 	}
-	format, err := batchFormat(o.format, o.out, bf.outDir != "", "tmx", []string{"tmx", "tsv", "json", "html"}, []string{"jsonl", "tmx"})
+	file, stream, err := batchFormat(b, af.of, alignout.Formats, "jsonl", "tmx")
 	if err != nil {
 		return fail(stderr, "align", err)
 	}
-	if _, err := o.in.options(""); err != nil {
+	opt, wopt, err := af.options()
+	if err != nil {
 		return fail(stderr, "align", err)
 	}
-	var dirLangs []string
-	if bf.dir != "" && o.langs != "" {
-		for _, l := range strings.Split(o.langs, ",") {
-			l = strings.TrimSpace(l)
-			if !validLang(l) {
-				return fail(stderr, "align", fmt.Errorf("unknown language %q: want one of %s", l, strings.Join(segment.Langs, ", ")))
+	dirLangs, err := b.dirLangs(&af.in)
+	if err != nil {
+		return fail(stderr, "align", err)
+	}
+	m, err := b.sets(batch.ManifestOptions{Names: langtag.UN}, dirLangs, "align", stderr)
+	if err != nil {
+		return fail(stderr, "align", err)
+	}
+	langs, err := b.langs(m, &af.in)
+	if err != nil {
+		return fail(stderr, "align", err)
+	}
+	lopt, _, err := af.in.options()
+	if err != nil {
+		return fail(stderr, "align", err)
+	}
+	job := batch.Job{Command: "align", Key: "alignment", Ext: file.Name}
+	if stream == "tmx" {
+		job.Stream = tmxStream(langs, wopt)
+	}
+	job.Do = func(s batch.Set) (*batch.Output, error) {
+		files, fileLangs := setFiles(s, langs)
+		if len(files) < 2 {
+			return nil, fmt.Errorf("%d file(s): a set needs two or more to align", len(files))
+		}
+		var a *align.Alignment
+		var docs []*segment.Document
+		var err error
+		if af.presplit {
+			p, err := corpora.ReadParallel(files, fileLangs, lopt)
+			if err != nil {
+				return nil, err
 			}
-			dirLangs = append(dirLangs, l)
+			a = align.Lines(p.Lines, p.Langs, p.Names, opt)
+		} else {
+			if docs, err = corpora.LoadFiles(files, fileLangs, lopt); err != nil {
+				return nil, err
+			}
+			a = align.Align(docs, opt)
 		}
-	}
-	m, err := bf.sets(batch.ManifestOptions{Names: segment.Langs}, dirLangs, "align", stderr)
-	if err != nil {
-		return fail(stderr, "align", err)
-	}
-	langFlag := o.langs
-	if bf.dir != "" {
-		langFlag = "" // it chose the columns
-	}
-	langs, err := batchLangs(m, langFlag)
-	if err != nil {
-		return fail(stderr, "align", err)
-	}
-	opt := align.Options{}
-	unit := o.level == "unit"
-	if unit {
-		opt.Level = align.LevelUnit
-	}
-	if o.glossary != "" {
-		g, err := corpora.ReadGlossary(o.glossary)
-		if err != nil {
-			return fail(stderr, "align", err)
-		}
-		opt.Glossary = g
-	}
-	r := batchRun{cmd: "align", bf: bf, sets: m, ext: format, out: o.out}
-	if bf.outDir == "" && format == "tmx" {
-		r.stream = tmxStream(langs, unit)
-	}
-	r.work = func(s batch.Set) (*setOutput, error) {
-		a, notes, err := alignSet(s, langs, o, opt)
-		if err != nil {
-			return nil, err
-		}
-		out := &setOutput{key: "alignment", notes: notes}
+		o := &batch.Output{Notes: notes(docs...)}
+		var buf bytes.Buffer
 		switch {
-		case bf.outDir != "":
-			out.file = func(w io.Writer) error { return writeAlignment(w, a, format, unit) }
-		case format == "tmx":
-			var b bytes.Buffer
-			if err := alignout.TMX(&b, a, unit); err != nil {
-				return nil, err
-			}
-			head, tus, err := tmxParts(b.Bytes(), s.ID)
-			if err != nil {
-				return nil, err
-			}
-			out.stream, out.streamHead = tus, head
+		case b.outDir != "":
+			o.File = func(w io.Writer) error { return file.Write(w, a, wopt) }
+		case stream == "tmx":
+			t := alignout.NewTMXStream(&buf, wopt)
+			t.Head(srcTag(a))
+			t.Flush()
+			o.Head = buf.String()
+			buf.Reset()
+			t.Add(a, s.ID)
+			err = t.Flush()
+			o.Part = buf.Bytes()
 		default:
-			if out.result, err = compactJSON(func(w io.Writer) error { return alignout.JSON(w, a) }); err != nil {
-				return nil, err
-			}
+			wo := wopt
+			wo.Compact = true
+			err = alignout.JSON(&buf, a, wo)
+			o.Record = buf.Bytes()
 		}
-		return out, nil
+		return o, err
 	}
-	return runBatch(r, stdout, stderr)
+	return runJob(b, m, job, af.of.output, stdout, stderr)
 }
 
-// alignSet aligns the files of one set as concord align would.
-func alignSet(s batch.Set, langs []string, o alignBatch, opt align.Options) (*align.Alignment, []string, error) {
-	files, cols := present(s)
-	if len(files) < 2 {
-		return nil, nil, fmt.Errorf("%d file(s): a set needs two or more to align", len(files))
+// srcTag is the TMX source language of an alignment: its pivot's tag.
+func srcTag(a *align.Alignment) string {
+	if tags := alignout.Tags(a); len(tags) > 0 {
+		return tags[0]
 	}
-	var notes []string
-	if o.presplit {
-		var lines [][]string
-		var ls []string
-		for k, f := range files {
-			text, err := corpora.ReadFile(f, o.in.encoding)
-			if err != nil {
-				return nil, nil, err
-			}
-			l := langOfCol(langs, cols[k])
-			if l == "" {
-				l = segment.DetectLang(text)
-			}
-			if l != "" && !validLang(l) {
-				return nil, nil, fmt.Errorf("%s: unknown language %q", f, l)
-			}
-			lines = append(lines, strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n"))
-			ls = append(ls, l)
-		}
-		return align.Lines(lines, ls, files, opt), nil, nil
-	}
-	var docs []*segment.Document
-	for k, f := range files {
-		d, err := o.in.load(f, langOfCol(langs, cols[k]))
-		if err != nil {
-			return nil, nil, err
-		}
-		for _, w := range d.Warnings {
-			notes = append(notes, w.String())
-		}
-		docs = append(docs, d)
-	}
-	return align.Align(docs, opt), notes, nil
+	return ""
 }
 
-// writeAlignment writes an alignment in one of align's formats.
-func writeAlignment(w io.Writer, a *align.Alignment, format string, unit bool) error {
-	switch format {
-	case "tmx":
-		return alignout.TMX(w, a, unit)
-	case "tsv":
-		return alignout.TSV(w, a)
-	case "json":
-		return alignout.JSON(w, a)
-	case "html":
-		return alignout.HTML(w, a, "concord: "+strings.Join(a.Names, " ↔ "))
+// tmxStream makes one TMX document of every set's translation units: the
+// head of the first set aligned (its pivot is srclang), or, when none was,
+// of the manifest's first language.
+func tmxStream(langs []string, wopt alignout.Options) *batch.Stream {
+	var head, tail bytes.Buffer
+	src := ""
+	if len(langs) > 0 {
+		src = langs[0]
 	}
-	return fmt.Errorf("unknown format %q", format)
-}
-
-const (
-	tmxBody    = "  <body>\n"
-	tmxEnd     = "  </body>\n</tmx>\n"
-	tmxTUStart = `    <tu tuid="`
-)
-
-// tmxParts cuts one set's TMX document into its head (up to <body>) and its
-// <tu> elements, each renamed "ID:N" and given the property x-document.
-func tmxParts(doc []byte, id string) (string, []byte, error) {
-	s := string(doc)
-	i := strings.Index(s, tmxBody)
-	if i < 0 || !strings.HasSuffix(s, tmxEnd) {
-		return "", nil, fmt.Errorf("unexpected TMX from the writer")
-	}
-	head, body := s[:i+len(tmxBody)], s[i+len(tmxBody):len(s)-len(tmxEnd)]
-	var eid strings.Builder
-	xml.EscapeText(&eid, []byte(id))
-	var b bytes.Buffer
-	b.Grow(len(body) + strings.Count(body, tmxTUStart)*(2*eid.Len()+48))
-	for body != "" {
-		line := body
-		if k := strings.IndexByte(body, '\n'); k >= 0 {
-			line = body[:k+1]
-		}
-		body = body[len(line):]
-		if rest, ok := strings.CutPrefix(line, tmxTUStart); ok {
-			b.WriteString(tmxTUStart)
-			b.WriteString(eid.String())
-			b.WriteByte(':')
-			b.WriteString(rest)
-			fmt.Fprintf(&b, "      <prop type=\"x-document\">%s</prop>\n", eid.String())
-			continue
-		}
-		b.WriteString(line)
-	}
-	return head, b.Bytes(), nil
-}
-
-// tmxStream is one TMX document for all the sets: the head of the first
-// aligned set's TMX (its pivot gives srclang), or, when none was aligned,
-// that of an empty alignment of the manifest's languages.
-func tmxStream(langs []string, unit bool) *streamFormat {
-	var b bytes.Buffer
-	alignout.TMX(&b, &align.Alignment{Langs: langs}, unit)
-	empty := b.String()
-	emptyHead := empty[:strings.Index(empty, tmxBody)+len(tmxBody)]
-	return &streamFormat{
-		head: func(first *setOutput) string {
-			if first == nil {
-				return emptyHead
-			}
-			return first.streamHead
-		},
-		tail: tmxEnd,
-	}
+	h := alignout.NewTMXStream(&head, wopt)
+	h.Head(src)
+	h.Flush()
+	alignout.NewTMXStream(&tail, wopt).Close()
+	return &batch.Stream{Empty: head.String(), Tail: tail.String()}
 }

@@ -1,12 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 
-	"concord/align/diff"
+	"concord/corpora"
 	"concord/corpora/batch"
-	"concord/corpora/diffout"
+	"concord/corpora/out/diffout"
 )
 
 // diffBatchUsage is the batch part of diff's usage.
@@ -39,96 +40,69 @@ Batch mode: many revision pairs, on all cores
 `
 
 // diffBatch holds diff's flags for batch mode.
-type diffBatch struct {
-	in         inputFlags
-	format     string
-	gran       string
-	strict     bool
-	statusOnly bool
-}
-
-// diffExt is the file extension of each diff format.
-var diffExt = map[string]string{"text": "txt", "md": "md", "html": "html", "json": "json"}
-
-func runDiffBatch(bf *batchFlags, o diffBatch, formatSet bool, stdout, stderr io.Writer) int {
-	format := ""
-	if formatSet || bf.outDir != "" {
-		format = o.format
+func runDiffBatch(b *batchFlags, df *diffFlags, args []string, stdout, stderr io.Writer) int {
+	if err := b.check(args); err != nil {
+		return fail(stderr, "diff", err)
 	}
-	format, err := batchFormat(format, "", bf.outDir != "", "text", []string{"text", "md", "html", "json"}, []string{"jsonl"})
+	if b.outDir == "" && df.of.format != "" && df.of.format != "jsonl" {
+		return fail(stderr, "diff", fmt.Errorf("format %q in batch mode without --out-dir (one stream): want jsonl", df.of.format))
+	}
+	of := df.of
+	if b.outDir == "" {
+		of.format = ""
+	}
+	file, _, err := batchFormat(b, of, diffout.Formats, "jsonl")
 	if err != nil {
 		return fail(stderr, "diff", err)
 	}
-	if o.gran != "word" && o.gran != "char" {
-		return fail(stderr, "diff", fmt.Errorf("unknown granularity %q: want word or char", o.gran))
-	}
-	if _, err := o.in.options(""); err != nil {
+	opt, err := df.options()
+	if err != nil {
 		return fail(stderr, "diff", err)
 	}
-	m, err := bf.sets(batch.ManifestOptions{Names: []string{"old", "new"}, Columns: 2}, nil, "diff", stderr)
+	lopt, _, err := df.in.options()
+	if err != nil {
+		return fail(stderr, "diff", err)
+	}
+	m, err := b.sets(batch.ManifestOptions{Names: []string{"old", "new"}, Columns: 2}, nil, "diff", stderr)
 	if err != nil {
 		return fail(stderr, "diff", err)
 	}
 	if m.Cols != nil && (m.Cols[0] != "old" || m.Cols[1] != "new") {
-		return fail(stderr, "diff", fmt.Errorf("%s: the header names %s, %s: want old, new", bf.manifest, m.Cols[0], m.Cols[1]))
+		return fail(stderr, "diff", fmt.Errorf("%s: the header names %s, %s: want old, new", b.manifest, m.Cols[0], m.Cols[1]))
 	}
-	r := batchRun{cmd: "diff", bf: bf, sets: m, ext: diffExt[format]}
-	r.work = func(s batch.Set) (*setOutput, error) {
+	ext := file.Name
+	if ext == "text" {
+		ext = "txt"
+	}
+	job := batch.Job{Command: "diff", Key: "report", Ext: ext}
+	job.Do = func(s batch.Set) (*batch.Output, error) {
 		if len(s.Files) != 2 || s.Files[0] == "" || s.Files[1] == "" {
 			return nil, fmt.Errorf("want OLD and NEW")
 		}
-		out := &setOutput{key: "report"}
-		oldDoc, err := o.in.load(s.Files[0], "")
+		docs, err := corpora.LoadFiles(s.Files, nil, lopt)
 		if err != nil {
 			return nil, err
 		}
-		newDoc, err := o.in.load(s.Files[1], "")
-		if err != nil {
-			return nil, err
-		}
-		for _, w := range oldDoc.Warnings {
-			out.notes = append(out.notes, w.String())
-		}
-		for _, w := range newDoc.Warnings {
-			out.notes = append(out.notes, w.String())
-		}
-		if o.in.lang == "" && oldDoc.Lang != newDoc.Lang {
-			out.notes = append(out.notes, fmt.Sprintf("%s is %s but %s is %s; comparing as %s (set --lang)",
-				oldDoc.Name, oldDoc.Lang, newDoc.Name, newDoc.Lang, newDoc.Lang))
-		}
-		rep, err := diff.Compare(oldDoc, newDoc, diff.Options{
-			Lang:        o.in.lang,
-			Granularity: diff.Granularity(o.gran),
-			Strict:      o.strict,
-		})
+		rep, note, err := df.compare(docs[0], docs[1], opt)
 		if err != nil {
 			return nil, err
 		}
 		sub := rep.Substantive()
-		out.substantive = &sub
-		shown := rep
-		if o.statusOnly {
-			shown = rep.StatusOnly()
+		o := &batch.Output{Substantive: &sub, Notes: notes(docs...)}
+		if note != "" {
+			o.Notes = append(o.Notes, note)
 		}
-		if bf.outDir != "" {
-			out.file = func(w io.Writer) error { return writeDiff(w, shown, format) }
-			return out, nil
+		if df.statusOnly {
+			rep = rep.StatusOnly()
 		}
-		out.result, err = compactJSON(func(w io.Writer) error { return diffout.JSON(w, shown) })
-		return out, err
+		if b.outDir != "" {
+			o.File = func(w io.Writer) error { return file.Write(w, rep, diffout.Options{}) }
+			return o, nil
+		}
+		var buf bytes.Buffer
+		err = diffout.JSON(&buf, rep, diffout.Options{Compact: true})
+		o.Record = buf.Bytes()
+		return o, err
 	}
-	return runBatch(r, stdout, stderr)
-}
-
-// writeDiff writes a report in one of diff's formats, text uncoloured.
-func writeDiff(w io.Writer, rep *diff.Report, format string) error {
-	switch format {
-	case "json":
-		return diffout.JSON(w, rep)
-	case "md":
-		return diffout.Markdown(w, rep)
-	case "html":
-		return diffout.HTML(w, rep)
-	}
-	return diffout.Text(w, rep, diffout.TextOptions{})
+	return runJob(b, m, job, "", stdout, stderr)
 }

@@ -1,17 +1,13 @@
 package main
 
 import (
-	"encoding/json"
+	"bytes"
 	"fmt"
 	"io"
-	"path/filepath"
-	"strings"
 
-	"concord/align"
-	"concord/corpora"
 	"concord/corpora/batch"
-	"concord/corpora/termout"
-	"concord/segment"
+	"concord/corpora/out/termsout"
+	"concord/segment/langtag"
 )
 
 // termsBatchUsage is the batch part of terms' usage.
@@ -44,130 +40,49 @@ constant memory (merge them downstream by term if you need one list).
 `
 
 // termsBatch holds terms' flags for batch mode.
-type termsBatch struct {
-	ti     *termInput
-	format string
-	out    string
-	opt    align.TermOptions
-}
-
-type issueJSON struct {
-	Kind    string `json:"kind"`
-	Lang    string `json:"lang"`
-	Term    string `json:"term"`
-	Addr    string `json:"addr"`
-	Message string `json:"message"`
-}
-
-func runTermsBatch(bf *batchFlags, o termsBatch, stdout, stderr io.Writer) int {
-	format, err := batchFormat(o.format, o.out, bf.outDir != "", "tbx", []string{"tbx", "csv", "json"}, []string{"jsonl"})
+func runTermsBatch(b *batchFlags, tf *termsFlags, args []string, stdout, stderr io.Writer) int {
+	if err := b.check(args); err != nil {
+		return fail(stderr, "terms", err)
+	}
+	file, _, err := batchFormat(b, tf.of, termsout.Formats, "jsonl")
 	if err != nil {
 		return fail(stderr, "terms", err)
 	}
-	if _, err := o.ti.in.options(""); err != nil {
-		return fail(stderr, "terms", err)
-	}
-	var dirLangs []string
-	langFlag := *o.ti.langs
-	if bf.dir != "" && langFlag != "" {
-		for _, l := range strings.Split(langFlag, ",") {
-			l = strings.TrimSpace(l)
-			if !validLang(l) {
-				return fail(stderr, "terms", fmt.Errorf("unknown language %q: want one of %s", l, strings.Join(segment.Langs, ", ")))
-			}
-			dirLangs = append(dirLangs, l)
-		}
-		langFlag = ""
-	}
-	m, err := bf.sets(batch.ManifestOptions{Names: segment.Langs}, dirLangs, "terms", stderr)
+	lopt, _, err := tf.in.options()
 	if err != nil {
 		return fail(stderr, "terms", err)
 	}
-	langs, err := batchLangs(m, langFlag)
+	dirLangs, err := b.dirLangs(&tf.in)
 	if err != nil {
 		return fail(stderr, "terms", err)
 	}
-	r := batchRun{cmd: "terms", bf: bf, sets: m, ext: format, out: o.out}
-	r.work = func(s batch.Set) (*setOutput, error) {
-		g, err := termsSet(s, langs, o)
-		if err != nil {
-			return nil, err
-		}
-		out := &setOutput{key: "glossary"}
-		if bf.outDir != "" {
-			title := "concord glossary: " + strings.Join(g.Names, ", ")
-			out.file = func(w io.Writer) error {
-				switch format {
-				case "csv":
-					return termout.CSV(w, g)
-				case "json":
-					return termout.JSON(w, g)
-				}
-				return termout.TBX(w, g, title)
-			}
-			return out, nil
-		}
-		entries, err := compactJSON(func(w io.Writer) error { return termout.JSON(w, g) })
-		if err != nil {
-			return nil, err
-		}
-		issues := make([]issueJSON, 0, len(g.Issues))
-		for _, is := range g.Issues {
-			issues = append(issues, issueJSON{string(is.Kind), is.Lang, is.Term, is.Addr, is.Message})
-		}
-		ij, err := json.Marshal(issues)
-		if err != nil {
-			return nil, err
-		}
-		out.result = []byte(`{"entries":` + string(entries) + `,"issues":` + string(ij) + `}`)
-		return out, nil
-	}
-	return runBatch(r, stdout, stderr)
-}
-
-// termsSet builds one set's glossary as concord terms --alone would.
-func termsSet(s batch.Set, langs []string, o termsBatch) (*align.Glossary, error) {
-	files, cols := present(s)
-	if len(files) == 0 {
-		return nil, fmt.Errorf("no file")
-	}
-	opt := o.opt
-	if *o.ti.presplit {
-		var texts [][]string
-		var ls, names []string
-		for k, f := range files {
-			text, err := corpora.ReadFile(f, o.ti.in.encoding)
-			if err != nil {
-				return nil, err
-			}
-			l := langOfCol(langs, cols[k])
-			if l == "" {
-				l = segment.DetectLang(text)
-			}
-			texts = append(texts, strings.Split(strings.TrimRight(strings.ReplaceAll(text, "\r\n", "\n"), "\n"), "\n"))
-			ls = append(ls, l)
-			names = append(names, filepath.Base(f))
-		}
-		for i := range texts[1:] {
-			if len(texts[i+1]) != len(texts[0]) {
-				return nil, fmt.Errorf("--presplit: %s has %d lines, %s has %d: parallel files need as many lines",
-					files[0], len(texts[0]), files[i+1], len(texts[i+1]))
-			}
-		}
-		return align.ParallelTerms(texts, ls, names, nil, opt), nil
-	}
-	var docs []*segment.Document
-	for k, f := range files {
-		d, err := o.ti.in.load(f, langOfCol(langs, cols[k]))
-		if err != nil {
-			return nil, err
-		}
-		docs = append(docs, d)
-	}
-	seg, err := termSegmenter(docs)
+	m, err := b.sets(batch.ManifestOptions{Names: langtag.UN}, dirLangs, "terms", stderr)
 	if err != nil {
-		return nil, err
+		return fail(stderr, "terms", err)
 	}
-	opt.Segmenter = seg
-	return align.Terms(docs, opt), nil
+	langs, err := b.langs(m, &tf.in)
+	if err != nil {
+		return fail(stderr, "terms", err)
+	}
+	job := batch.Job{Command: "terms", Key: "glossary", Ext: file.Name}
+	job.Do = func(s batch.Set) (*batch.Output, error) {
+		files, fileLangs := setFiles(s, langs)
+		if len(files) == 0 {
+			return nil, fmt.Errorf("no file")
+		}
+		g, err := tf.extract(files, fileLangs, lopt, io.Discard)
+		if err != nil {
+			return nil, err
+		}
+		o := &batch.Output{}
+		if b.outDir != "" {
+			o.File = func(w io.Writer) error { return file.Write(w, g, termsout.Options{}) }
+			return o, nil
+		}
+		var buf bytes.Buffer
+		err = termsout.Record(&buf, g, termsout.Options{Compact: true})
+		o.Record = buf.Bytes()
+		return o, err
+	}
+	return runJob(b, m, job, tf.of.output, stdout, stderr)
 }

@@ -11,9 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"concord/corpora/batch"
 	"concord/corpora/testenv"
-	"concord/segment"
 )
 
 // parallel sentences for small synthetic corpora
@@ -196,31 +194,6 @@ func TestBatchFailureIsolation(t *testing.T) {
 		if !strings.Contains(errs, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errs)
 		}
-	}
-}
-
-// TestBatchPanicIsolated: a set whose work panics fails alone.
-func TestBatchPanicIsolated(t *testing.T) {
-	dir := t.TempDir()
-	manifest := writeSets(t, dir, 3)
-	var out, errb bytes.Buffer
-	bf := &batchFlags{manifest: manifest, quiet: true, jobs: 2}
-	m, err := bf.sets(batch.ManifestOptions{Names: segment.Langs}, nil, "align", &errb)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := batchRun{cmd: "align", bf: bf, sets: m, work: func(s batch.Set) (*setOutput, error) {
-		if s.ID == "doc01" {
-			panic("index out of range")
-		}
-		return &setOutput{key: "n", result: []byte(`1`)}, nil
-	}}
-	if code := runBatch(r, &out, &errb); code != exitTrouble {
-		t.Errorf("exit %d", code)
-	}
-	recs := jsonLines(t, out.String())
-	if len(recs) != 3 || recs[1]["error"] != "panic: index out of range" || recs[2]["n"] != float64(1) {
-		t.Errorf("%v", recs)
 	}
 }
 

@@ -3,13 +3,14 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
-	"concord/align"
-	"concord/corpora/termout"
+	"concord/align/check"
+	"concord/corpora/out/checkout"
 )
 
-const checkUsage = `Usage: concord check FILE [FILE…] [flags]
+var checkUsage = `Usage: concord check FILE [FILE…] [flags]
 
 Check the consistency of the language versions of one text, unit by unit.
 Findings, each with its address, kind, languages and message:
@@ -28,11 +29,8 @@ Findings, each with its address, kind, languages and message:
 With one FILE, the embedded L.15 draft comes first, as for concord align
 (--alone checks the FILE by itself: numbering, latin, bracket, term).
 
-Formats:
-  text  one finding a line, then a count per kind (default)
-  json  [{"addr", "kind", "langs", "message"}]; addr "" concerns a whole document
-  md    a Markdown report
-
+Formats (addr "" concerns a whole document):
+` + checkout.Formats.Help() + `
 Exit status: 0 no findings, 1 findings, 2 trouble.
 
 Examples:
@@ -41,68 +39,44 @@ Examples:
 `
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	var ti termInput
+	var in inputFlags
+	var of formatFlags
 	fs := newFlags("check", checkUsage, stdout)
-	format := fs.String("format", "", "output format: text, json or md (default: from -o's extension, else text)")
-	out := fs.StringP("output", "o", "", "write to this file instead of standard output")
+	of.register(fs, checkout.Formats.Names())
 	ignore := fs.StringSlice("ignore", nil, "kinds of finding to leave out, comma-separated or repeated")
-	ti.register(fs, false)
+	alone := fs.Bool("alone", false, "with one FILE, check it by itself rather than after the embedded L.15 draft")
+	in.register(fs, true)
 	if ok, code := parseFlags(fs, args, stderr); !ok {
 		return code
 	}
-	fmtName, err := termFormat(*format, *out, []string{"text", "json", "md"})
+	f, err := choose(checkout.Formats, of)
 	if err != nil {
 		return fail(stderr, "check", err)
 	}
-	opt := align.CheckOptions{}
+	var opt check.Options
 	for _, k := range *ignore {
 		k = strings.TrimSpace(k)
-		known := false
-		for _, x := range align.FindingKinds {
-			if string(x) == k {
-				known = true
-			}
-		}
-		if !known {
-			var names []string
-			for _, x := range align.FindingKinds {
-				names = append(names, string(x))
+		if !slices.Contains(check.Kinds, check.Kind(k)) {
+			names := make([]string, len(check.Kinds))
+			for i, x := range check.Kinds {
+				names[i] = string(x)
 			}
 			return fail(stderr, "check", fmt.Errorf("unknown kind %q for --ignore: want %s", k, strings.Join(names, ", ")))
 		}
-		opt.Ignore = append(opt.Ignore, align.FindingKind(k))
+		opt.Ignore = append(opt.Ignore, check.Kind(k))
 	}
-	docs, err := ti.docs(ti.files(fs.Args()), stderr)
+	docs, err := in.load(withDefault(fs.Args(), *alone), stderr)
 	if err != nil {
 		return fail(stderr, "check", err)
 	}
-	if opt.Segmenter, err = termSegmenter(docs); err != nil {
-		return fail(stderr, "check", err)
-	}
-	findings := align.Check(docs, opt)
-	w, closeOut, err := termOutput(*out, stdout)
+	r, err := check.Run(docs, opt)
 	if err != nil {
 		return fail(stderr, "check", err)
 	}
-	var names []string
-	for _, d := range docs {
-		names = append(names, d.Name)
-	}
-	switch fmtName {
-	case "text":
-		err = termout.CheckText(w, findings)
-	case "json":
-		err = termout.CheckJSON(w, findings)
-	case "md":
-		err = termout.CheckMarkdown(w, findings, names)
-	}
-	if cerr := closeOut(); err == nil {
-		err = cerr
-	}
-	if err != nil {
+	if err := write(f, of.output, stdout, r, checkout.Options{}); err != nil {
 		return fail(stderr, "check", err)
 	}
-	if len(findings) > 0 {
+	if len(r.Findings) > 0 {
 		return exitFinding
 	}
 	return exitOK

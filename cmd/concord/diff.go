@@ -6,11 +6,12 @@ import (
 	"os"
 
 	"concord/align/diff"
-	"concord/corpora/diffout"
+	"concord/corpora"
+	"concord/corpora/out/diffout"
 	"concord/segment"
 )
 
-const diffUsage = `Usage: concord diff OLD NEW [flags]
+var diffUsage = `Usage: concord diff OLD NEW [flags]
        concord diff NEW [flags]
 
 Compare two revisions of a draft unit by unit. Units are matched by address
@@ -26,19 +27,15 @@ an old number (第 17 条 after article 17 became 18) are flagged.
 
 With one FILE, compare the embedded L.15 draft with it.
 
-Formats:
-  text  terminal redline, in colour on a terminal (NO_COLOR turns it off) (default)
-  md    Markdown report for an e-mail: summary, transitions, ~~deleted~~ **inserted**
-  html  one self-contained redline page with a table of contents
-  json  every unit with op, addresses, similarity, status and diff
-
+Formats (the text one in colour on a terminal; NO_COLOR turns it off):
+` + diffout.Formats.Help() + `
 With --revisions and one FILE (.docx, .odt or .html with tracked changes),
 compare the text before the tracked changes with the text after them.
 
 Examples:
   concord diff L15.zh.txt L16.zh.txt
   concord diff draft-with-changes.docx --revisions --format md
-  concord diff old.md new.md --format html > redline.html
+  concord diff old.md new.md -o redline.html
   concord diff old.md new.md --format md --status-only
   concord diff old.txt new.txt --granularity char --strict
   concord diff old.en.txt new.en.txt --lang en --format json
@@ -46,14 +43,42 @@ Examples:
 Exit status: 0 no substantive change, 1 substantive changes, 2 trouble.
 ` + diffBatchUsage
 
+// diffFlags are the flags of concord diff, in single and batch mode.
+type diffFlags struct {
+	in         inputFlags
+	of         formatFlags
+	gran       string
+	strict     bool
+	statusOnly bool
+}
+
+// options checks the flags and turns them into the comparison's options.
+func (f *diffFlags) options() (diff.Options, error) {
+	if f.gran != "word" && f.gran != "char" {
+		return diff.Options{}, fmt.Errorf("unknown granularity %q: want word or char", f.gran)
+	}
+	return diff.Options{Lang: f.in.lang, Granularity: diff.Granularity(f.gran), Strict: f.strict}, nil
+}
+
+// compare compares two revisions; the warning about their languages, if
+// any, is returned with the report.
+func (f *diffFlags) compare(old, new *segment.Document, opt diff.Options) (*diff.Report, string, error) {
+	note := ""
+	if f.in.lang == "" && old.Lang != new.Lang {
+		note = fmt.Sprintf("%s is %s but %s is %s; comparing as %s (set --lang)", old.Name, old.Lang, new.Name, new.Lang, new.Lang)
+	}
+	r, err := diff.Compare(old, new, opt)
+	return r, note, err
+}
+
 func runDiff(args []string, stdout, stderr io.Writer) int {
-	var in inputFlags
+	var df diffFlags
 	fs := newFlags("diff", diffUsage, stdout)
-	in.register(fs)
-	format := fs.String("format", "text", "output format: text, md, html or json")
-	gran := fs.String("granularity", "word", "diff unit: word or char")
-	strict := fs.Bool("strict", false, "report differences of form (spacing, width, quotes, Markdown) as changes")
-	statusOnly := fs.Bool("status-only", false, "list only the units whose negotiation status changed")
+	df.in.register(fs, false)
+	df.of.register(fs, diffout.Formats.Names())
+	fs.StringVar(&df.gran, "granularity", "word", "diff unit: word or char")
+	fs.BoolVar(&df.strict, "strict", false, "report differences of form (spacing, width, quotes, Markdown) as changes")
+	fs.BoolVar(&df.statusOnly, "status-only", false, "list only the units whose negotiation status changed")
 	color := fs.String("color", "auto", "colour the text format: auto, always or never")
 	revisions := fs.Bool("revisions", false, "compare the tracked changes of one .docx, .odt or .html FILE: its text before them with its text after")
 	var bf batchFlags
@@ -62,85 +87,57 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if bf.on() {
-		if err := bf.check(fs.Args()); err != nil {
-			return fail(stderr, "diff", err)
-		}
-		return runDiffBatch(&bf, diffBatch{in: in, format: *format, gran: *gran, strict: *strict, statusOnly: *statusOnly},
-			fs.Changed("format"), stdout, stderr)
+		return runDiffBatch(&bf, &df, fs.Args(), stdout, stderr)
 	}
 	if err := bf.standalone(fs); err != nil {
 		return fail(stderr, "diff", err)
 	}
-	var oldPath, newPath string
 	switch {
 	case *revisions && fs.NArg() != 1:
 		return fail(stderr, "diff", fmt.Errorf("--revisions takes one FILE with tracked changes, got %d", fs.NArg()))
-	case *revisions:
-		newPath = fs.Arg(0)
-	case fs.NArg() == 1:
-		newPath = fs.Arg(0)
-	case fs.NArg() == 2:
-		oldPath, newPath = fs.Arg(0), fs.Arg(1)
-	default:
+	case fs.NArg() < 1 || fs.NArg() > 2:
 		return fail(stderr, "diff", fmt.Errorf("want OLD and NEW files (or NEW alone), got %d arguments", fs.NArg()))
 	}
-	switch *format {
-	case "text", "md", "html", "json":
-	default:
-		return fail(stderr, "diff", fmt.Errorf("unknown format %q: want text, md, html or json", *format))
+	f, err := choose(diffout.Formats, df.of)
+	if err != nil {
+		return fail(stderr, "diff", err)
 	}
-	if *gran != "word" && *gran != "char" {
-		return fail(stderr, "diff", fmt.Errorf("unknown granularity %q: want word or char", *gran))
+	opt, err := df.options()
+	if err != nil {
+		return fail(stderr, "diff", err)
 	}
 	if *color != "auto" && *color != "always" && *color != "never" {
 		return fail(stderr, "diff", fmt.Errorf("unknown color mode %q: want auto, always or never", *color))
 	}
-	var oldDoc, newDoc *segment.Document
-	var err error
+	var docs []*segment.Document
 	if *revisions {
-		oldDoc, newDoc, err = in.loadRevisions(newPath)
-	} else {
-		oldDoc, err = in.load(oldPath, "")
+		lopt, _, err := df.in.options()
 		if err == nil {
-			newDoc, err = in.load(newPath, "")
+			var old, new *segment.Document
+			old, new, err = corpora.LoadRevisions(fs.Arg(0), lopt)
+			docs = []*segment.Document{old, new}
 		}
+		if err != nil {
+			return fail(stderr, "diff", err)
+		}
+		warn(stderr, docs...)
+	} else if docs, err = df.in.load(withDefault(fs.Args(), false), stderr); err != nil {
+		return fail(stderr, "diff", err)
 	}
+	rep, note, err := df.compare(docs[0], docs[1], opt)
 	if err != nil {
 		return fail(stderr, "diff", err)
 	}
-	for _, w := range oldDoc.Warnings {
-		fmt.Fprintf(stderr, "warning: %s\n", w)
-	}
-	for _, w := range newDoc.Warnings {
-		fmt.Fprintf(stderr, "warning: %s\n", w)
-	}
-	if in.lang == "" && oldDoc.Lang != newDoc.Lang {
-		fmt.Fprintf(stderr, "warning: %s is %s but %s is %s; comparing as %s (set --lang)\n",
-			oldDoc.Name, oldDoc.Lang, newDoc.Name, newDoc.Lang, newDoc.Lang)
-	}
-	rep, err := diff.Compare(oldDoc, newDoc, diff.Options{
-		Lang:        in.lang,
-		Granularity: diff.Granularity(*gran),
-		Strict:      *strict,
-	})
-	if err != nil {
-		return fail(stderr, "diff", err)
+	if note != "" {
+		fmt.Fprintf(stderr, "warning: %s\n", note)
 	}
 	shown := rep
-	if *statusOnly {
+	if df.statusOnly {
 		shown = rep.StatusOnly()
 	}
-	switch *format {
-	case "json":
-		err = diffout.JSON(stdout, shown)
-	case "md":
-		err = diffout.Markdown(stdout, shown)
-	case "html":
-		err = diffout.HTML(stdout, shown)
-	default:
-		err = diffout.Text(stdout, shown, diffout.TextOptions{Color: useColor(*color, stdout)})
-	}
-	if err != nil {
+	toTerminal := df.of.output == "" || df.of.output == "-"
+	wopt := diffout.Options{Color: toTerminal && useColor(*color, stdout)}
+	if err := write(f, df.of.output, stdout, shown, wopt); err != nil {
 		return fail(stderr, "diff", err)
 	}
 	if rep.Substantive() {

@@ -2,102 +2,157 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
 	"github.com/spf13/pflag"
 
 	"concord/corpora"
+	"concord/corpora/out"
 	"concord/segment"
 )
 
-// inputFlags are the flags every command that reads documents shares.
+// inputFlags are the flags of every command that reads documents.
 type inputFlags struct {
 	lang     string
 	encoding string
 	marks    string
+	list     bool // --lang takes one language per file
 }
 
-func (f *inputFlags) register(fs *pflag.FlagSet) {
-	fs.StringVar(&f.lang, "lang", "", "document language: ar, zh, en, fr, ru or es (default: detect)")
-	f.registerText(fs)
-}
-
-// registerText registers the flags other than --lang, for commands whose
-// --lang takes a list.
-func (f *inputFlags) registerText(fs *pflag.FlagSet) {
+// register adds --lang, --encoding and --marks; with list, --lang names one
+// language per file.
+func (f *inputFlags) register(fs *pflag.FlagSet, list bool) {
+	f.list = list
+	if list {
+		fs.StringVar(&f.lang, "lang", "", "languages of the files, comma-separated (default: detect each)")
+	} else {
+		fs.StringVar(&f.lang, "lang", "", "document language: ar, zh, en, fr, ru or es (default: detect)")
+	}
 	fs.StringVar(&f.encoding, "encoding", "", "text encoding: utf-8, utf-16, gb18030, gbk or big5 (default: detect)")
 	fs.StringVar(&f.marks, "marks", "", "extra status marks: a TSV file of language, mark, status (ad-ref or informal)")
 }
 
-// options turns the flags into load options; lang overrides --lang for one
-// file when the command takes a list of languages.
-func (f *inputFlags) options(lang string) (corpora.LoadOptions, error) {
-	opt := corpora.LoadOptions{Lang: f.lang, Encoding: f.encoding}
-	if lang != "" {
-		opt.Lang = lang
-	}
-	if opt.Lang != "" && !validLang(opt.Lang) {
-		return opt, fmt.Errorf("unknown language %q: want one of %s", opt.Lang, strings.Join(segment.Langs, ", "))
-	}
-	if f.encoding != "" {
-		if _, ok := corpora.CanonicalEncoding(f.encoding); !ok {
-			return opt, fmt.Errorf("unknown encoding %q: want utf-8, utf-16, utf-16le, utf-16be, gb18030, gbk or big5", f.encoding)
+// options turns the flags into load options, checked, and the languages
+// of --lang as a list (nil when it names none).
+func (f *inputFlags) options() (corpora.LoadOptions, []string, error) {
+	opt := corpora.LoadOptions{Encoding: f.encoding}
+	var langs []string
+	if f.list && f.lang != "" {
+		for _, l := range strings.Split(f.lang, ",") {
+			langs = append(langs, strings.TrimSpace(l))
 		}
+		for _, l := range langs {
+			if err := (corpora.LoadOptions{Lang: l}).Validate(); l != "" && err != nil {
+				return opt, nil, err
+			}
+		}
+	} else {
+		opt.Lang = f.lang
+	}
+	if err := opt.Validate(); err != nil {
+		return opt, nil, err
 	}
 	if f.marks != "" {
-		file, err := os.Open(f.marks)
+		m, err := corpora.ReadMarks(f.marks)
 		if err != nil {
-			return opt, err
+			return opt, nil, err
 		}
-		defer file.Close()
-		opt.Marks = segment.DefaultMarks()
-		if err := opt.Marks.Load(file); err != nil {
-			return opt, fmt.Errorf("%s: %v", f.marks, err)
-		}
+		opt.Marks = m
 	}
-	return opt, nil
+	return opt, langs, nil
 }
 
-func validLang(l string) bool {
-	for _, x := range segment.Langs {
-		if x == l {
-			return true
-		}
-	}
-	return false
-}
-
-// load reads one document; path "" is the embedded default.
-func (f *inputFlags) load(path, lang string) (*segment.Document, error) {
-	opt, err := f.options(lang)
+// load reads the documents at paths ("" is the embedded draft) and prints
+// their warnings on stderr.
+func (f *inputFlags) load(paths []string, stderr io.Writer) ([]*segment.Document, error) {
+	opt, langs, err := f.options()
 	if err != nil {
 		return nil, err
 	}
-	return corpora.LoadFile(path, opt)
+	if langs != nil && len(langs) != len(paths) {
+		return nil, fmt.Errorf("--lang names %d languages for %d files", len(langs), len(paths))
+	}
+	docs, err := corpora.LoadFiles(paths, langs, opt)
+	if err != nil {
+		return nil, err
+	}
+	warn(stderr, docs...)
+	return docs, nil
 }
 
-// loadRevisions reads a file with tracked changes (docx, odt, html) as two
-// documents: its text before the changes and after them.
-func (f *inputFlags) loadRevisions(path string) (before, after *segment.Document, err error) {
-	opt, err := f.options("")
+// parallel reads the files at paths as a parallel text (--presplit).
+func (f *inputFlags) parallel(paths []string) (*corpora.Parallel, error) {
+	opt, langs, err := f.options()
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	oldText, newText, err := corpora.ReadRevisionsFile(path)
-	if err != nil {
-		return nil, nil, err
+	if langs != nil && len(langs) != len(paths) {
+		return nil, fmt.Errorf("--lang names %d languages for %d files", len(langs), len(paths))
 	}
-	parse := func(name, text string) (*segment.Document, error) {
-		d, err := segment.Parse(name, text, segment.Options{Lang: opt.Lang, Marks: opt.Marks})
-		if err != nil {
-			return nil, &corpora.InputError{File: name, Reason: err.Error()}
+	return corpora.ReadParallel(paths, langs, opt)
+}
+
+// warn prints the documents' warnings on stderr.
+func warn(stderr io.Writer, docs ...*segment.Document) {
+	for _, d := range docs {
+		for _, w := range d.Warnings {
+			fmt.Fprintf(stderr, "warning: %s\n", w)
 		}
-		return d, nil
 	}
-	if before, err = parse(path+" (before the tracked changes)", oldText); err != nil {
-		return nil, nil, err
+}
+
+// withDefault applies the one-FILE convention of the commands that compare
+// versions: with one FILE (and unless alone), the embedded L.15 draft comes
+// first; with none, it stands alone.
+func withDefault(args []string, alone bool) []string {
+	switch {
+	case len(args) == 1 && !alone:
+		return append([]string{""}, args...)
+	case len(args) == 0:
+		return []string{""}
 	}
-	after, err = parse(path+" (after)", newText)
-	return before, after, err
+	return args
+}
+
+// write writes a result in the chosen format to path (-o), or to stdout
+// when path is "" or "-".
+func write[T, O any](f out.Format[T, O], path string, stdout io.Writer, v T, opt O) error {
+	if path == "" || path == "-" {
+		return f.Write(stdout, v, opt)
+	}
+	file, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := f.Write(file, v, opt); err != nil {
+		file.Close()
+		return err
+	}
+	return file.Close()
+}
+
+// formatFlags are --format and -o, whose extension chooses the format when
+// --format is not given.
+type formatFlags struct {
+	format, output string
+}
+
+func (f *formatFlags) register(fs *pflag.FlagSet, names []string) {
+	fs.StringVar(&f.format, "format", "", fmt.Sprintf("output format: %s (default: from -o's extension, else %s)", orList(names), names[0]))
+	fs.StringVarP(&f.output, "output", "o", "", "write to this file instead of standard output (- is standard output)")
+}
+
+// choose picks the format from the flags.
+func choose[T, O any](r *out.Registry[T, O], f formatFlags) (out.Format[T, O], error) {
+	return r.Choose(f.format, f.output)
+}
+
+// orList joins names as "a, b or c".
+func orList(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }

@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"io"
 
-	"concord/corpora/docfmt"
+	"concord/corpora/out/parseout"
 )
 
-const parseUsage = `Usage: concord parse [FILE] [flags]
+var parseUsage = `Usage: concord parse [FILE] [flags]
 
 Parse a draft into its document tree: chapters, articles, paragraphs,
 subparagraphs and items, each with a canonical address (art.2.f.ii) that is
@@ -15,9 +15,7 @@ the same in every language version, its label, heading, text, status and
 source line. With no FILE, parse the embedded L.15 draft.
 
 Formats:
-  outline  the tree, one unit a line, then a summary (default)
-  json     {"lang", "units", "warnings"}: concord's stable contract
-
+` + parseout.Formats.Help() + `
 Examples:
   concord parse
   concord parse L15.zh.txt --format json > L15.json
@@ -27,31 +25,25 @@ Examples:
 
 func runParse(args []string, stdout, stderr io.Writer) int {
 	var in inputFlags
+	var of formatFlags
 	fs := newFlags("parse", parseUsage, stdout)
-	in.register(fs)
-	format := fs.String("format", "outline", "output format: outline or json")
+	in.register(fs, false)
+	of.register(fs, parseout.Formats.Names())
 	if ok, code := parseFlags(fs, args, stderr); !ok {
 		return code
 	}
 	if fs.NArg() > 1 {
 		return fail(stderr, "parse", fmt.Errorf("one FILE at most, got %d", fs.NArg()))
 	}
-	if *format != "outline" && *format != "json" {
-		return fail(stderr, "parse", fmt.Errorf("unknown format %q: want outline or json", *format))
-	}
-	d, err := in.load(fs.Arg(0), "")
+	f, err := choose(parseout.Formats, of)
 	if err != nil {
 		return fail(stderr, "parse", err)
 	}
-	for _, w := range d.Warnings {
-		fmt.Fprintf(stderr, "warning: %s\n", w)
-	}
-	if *format == "json" {
-		err = docfmt.JSON(stdout, d)
-	} else {
-		err = docfmt.Outline(stdout, d)
-	}
+	docs, err := in.load([]string{fs.Arg(0)}, stderr)
 	if err != nil {
+		return fail(stderr, "parse", err)
+	}
+	if err := write(f, of.output, stdout, docs[0], parseout.Options{}); err != nil {
 		return fail(stderr, "parse", err)
 	}
 	return exitOK

@@ -3,20 +3,13 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
-	"strings"
 
-	"github.com/spf13/pflag"
-
-	"concord/align"
+	"concord/align/terms"
 	"concord/corpora"
-	"concord/corpora/termout"
-	"concord/segment"
-	"concord/segment/words"
+	"concord/corpora/out/termsout"
 )
 
-const termsUsage = `Usage: concord terms FILE [FILE…] [flags]
+var termsUsage = `Usage: concord terms FILE [FILE…] [flags]
 
 Build a glossary of one or more language versions of a text:
 
@@ -38,234 +31,101 @@ sentence a line (line i of every file translates line i of the others,
 as in the UN Parallel Corpus): no definitions, pairs only.
 
 Formats:
-  tbx   TBX-Basic (ISO 30042:2019, DCA style) (default)
-  csv   kind, addr, term_<lang>…, definition_<lang>…, score, freq, occurrences, context_<lang>…
-  json  [{"terms": {lang: term}, "kind", "addr", "definition": {lang: text},
-          "score", "freq", "occurrences": [addr…], "context": {lang: sentence}}]
-
+` + termsout.Formats.Help() + `
 Examples:
   concord terms final.ar.art1-15.txt -o L15-zh-ar.tbx
   concord terms --alone L15.zh.txt --format json
   concord terms --presplit UNv1.0.devset.zh UNv1.0.devset.en --max 100 --format csv
 ` + termsBatchUsage
 
-// termInput are the input flags of terms, kwic and check.
-type termInput struct {
+// termsFlags are the flags of concord terms, in single and batch mode.
+type termsFlags struct {
 	in       inputFlags
-	langs    *string
-	alone    *bool
-	presplit *bool
+	of       formatFlags
+	alone    bool
+	presplit bool
+	max      int
+	minFreq  int
 }
 
-func (t *termInput) register(fs *pflag.FlagSet, presplit bool) {
-	t.langs = fs.String("lang", "", "languages of the files, comma-separated (default: detect each)")
-	t.alone = fs.Bool("alone", false, "with one FILE, take it by itself rather than after the embedded L.15 draft")
-	if presplit {
-		t.presplit = fs.Bool("presplit", false, "parallel files of one sentence a line: line i of every file translates line i of the others")
-	} else {
-		f := false
-		t.presplit = &f
+// options turns the flags into the extractor's options.
+func (f *termsFlags) options() terms.Options {
+	opt := terms.Options{Candidate: terms.CandidateOptions{MinFreq: f.minFreq}, MaxCandidates: f.max}
+	if f.max == 0 {
+		opt.NoCandidates = true
 	}
-	t.in.registerText(fs)
+	return opt
 }
 
-// files applies the one-FILE convention: the embedded draft first.
-func (t *termInput) files(args []string) []string {
-	if len(args) == 1 && !*t.alone && !*t.presplit {
-		return append([]string{""}, args...)
-	}
-	if len(args) == 0 && !*t.presplit {
-		return []string{""}
-	}
-	return args
-}
-
-func (t *termInput) langOf(files []string) (func(i int) string, error) {
-	if *t.langs == "" {
-		return func(int) string { return "" }, nil
-	}
-	list := strings.Split(*t.langs, ",")
-	if len(list) != len(files) {
-		return nil, fmt.Errorf("--lang names %d languages for %d files", len(list), len(files))
-	}
-	for i := range list {
-		list[i] = strings.TrimSpace(list[i])
-		if list[i] != "" && !validLang(list[i]) {
-			return nil, fmt.Errorf("unknown language %q: want one of %s", list[i], strings.Join(segment.Langs, ", "))
-		}
-	}
-	return func(i int) string { return list[i] }, nil
-}
-
-// docs loads the documents, printing their warnings on stderr.
-func (t *termInput) docs(files []string, stderr io.Writer) ([]*segment.Document, error) {
-	langOf, err := t.langOf(files)
-	if err != nil {
-		return nil, err
-	}
-	var docs []*segment.Document
-	for i, f := range files {
-		d, err := t.in.load(f, langOf(i))
+// extract builds the glossary of documents, or of a parallel text with
+// --presplit.
+func (f *termsFlags) extract(files, langs []string, lopt corpora.LoadOptions, stderr io.Writer) (*terms.Glossary, error) {
+	if f.presplit {
+		p, err := corpora.ReadParallel(files, langs, lopt)
 		if err != nil {
 			return nil, err
 		}
-		for _, w := range d.Warnings {
-			fmt.Fprintf(stderr, "warning: %s\n", w)
+		if err := p.Aligned(); err != nil {
+			return nil, fmt.Errorf("--presplit: %v", err)
 		}
-		docs = append(docs, d)
+		return terms.Parallel(p.Lines, p.Langs, p.Names, nil, f.options())
 	}
-	return docs, nil
-}
-
-// lines reads parallel files of one sentence a line.
-func (t *termInput) lines(files []string) (texts [][]string, langs, names []string, err error) {
-	langOf, err := t.langOf(files)
+	docs, err := corpora.LoadFiles(files, langs, lopt)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, err
 	}
-	for i, f := range files {
-		text, err := corpora.ReadFile(f, t.in.encoding)
-		if err != nil {
-			return nil, nil, nil, err
-		}
-		l := langOf(i)
-		if l == "" {
-			l = segment.DetectLang(text)
-		}
-		ls := strings.Split(strings.TrimRight(strings.ReplaceAll(text, "\r\n", "\n"), "\n"), "\n")
-		texts = append(texts, ls)
-		langs = append(langs, l)
-		names = append(names, filepath.Base(f))
-	}
-	return texts, langs, names, nil
-}
-
-// termSegmenter makes a word segmenter that keeps the Chinese defined terms
-// of the documents whole.
-func termSegmenter(docs []*segment.Document) (*words.Segmenter, error) {
-	var terms []string
-	for _, d := range docs {
-		if words.IsChinese(d.Lang) {
-			for _, df := range align.Definitions(d) {
-				terms = append(terms, df.Terms...)
-			}
-		}
-	}
-	return words.New(words.Options{Terms: terms})
-}
-
-// termOutput opens -o, or returns stdout.
-func termOutput(path string, stdout io.Writer) (io.Writer, func() error, error) {
-	if path == "" {
-		return stdout, func() error { return nil }, nil
-	}
-	f, err := os.Create(path)
-	if err != nil {
-		return nil, nil, err
-	}
-	return f, f.Close, nil
-}
-
-// termFormat picks the format: the flag, else -o's extension if it is one
-// of the formats, else the default.
-func termFormat(flag, out string, formats []string) (string, error) {
-	if flag == "" {
-		ext := strings.TrimPrefix(filepath.Ext(out), ".")
-		flag = formats[0]
-		for _, f := range formats {
-			if ext == f {
-				flag = f
-			}
-		}
-	}
-	for _, f := range formats {
-		if flag == f {
-			return flag, nil
-		}
-	}
-	return "", fmt.Errorf("unknown format %q: want %s", flag, strings.Join(formats, ", "))
+	warn(stderr, docs...)
+	return terms.Extract(docs, f.options())
 }
 
 func runTerms(args []string, stdout, stderr io.Writer) int {
-	var ti termInput
+	var tf termsFlags
 	fs := newFlags("terms", termsUsage, stdout)
-	format := fs.String("format", "", "output format: tbx, csv or json (default: from -o's extension, else tbx)")
-	out := fs.StringP("output", "o", "", "write to this file instead of standard output")
-	maxN := fs.Int("max", 100, "most candidate entries (0: none, -1: all)")
-	minFreq := fs.Int("min-freq", 2, "least frequency of a candidate or pair")
-	ti.register(fs, true)
+	tf.of.register(fs, termsout.Formats.Names())
+	fs.IntVar(&tf.max, "max", 100, "most candidate entries (0: none, -1: all)")
+	fs.IntVar(&tf.minFreq, "min-freq", 2, "least frequency of a candidate or pair")
+	fs.BoolVar(&tf.alone, "alone", false, "with one FILE, take it by itself rather than after the embedded L.15 draft")
+	fs.BoolVar(&tf.presplit, "presplit", false, "parallel files of one sentence a line: line i of every file translates line i of the others")
+	tf.in.register(fs, true)
 	var bf batchFlags
 	bf.register(fs, true)
 	if ok, code := parseFlags(fs, args, stderr); !ok {
 		return code
 	}
-	opt := align.TermOptions{Candidate: align.CandidateOptions{MinFreq: *minFreq}, MaxCandidates: *maxN}
-	if *maxN == 0 {
-		opt.NoCandidates = true
-	}
 	if bf.on() {
-		if err := bf.check(fs.Args()); err != nil {
-			return fail(stderr, "terms", err)
-		}
-		return runTermsBatch(&bf, termsBatch{ti: &ti, format: *format, out: *out, opt: opt}, stdout, stderr)
+		return runTermsBatch(&bf, &tf, fs.Args(), stdout, stderr)
 	}
 	if err := bf.standalone(fs); err != nil {
 		return fail(stderr, "terms", err)
 	}
-	fmtName, err := termFormat(*format, *out, []string{"tbx", "csv", "json"})
+	f, err := choose(termsout.Formats, tf.of)
 	if err != nil {
 		return fail(stderr, "terms", err)
 	}
-	files := ti.files(fs.Args())
+	files := fs.Args()
+	if !tf.presplit {
+		files = withDefault(files, tf.alone)
+	}
 	if len(files) == 0 {
 		return fail(stderr, "terms", fmt.Errorf("--presplit needs one or more files"))
 	}
-	var g *align.Glossary
-	title := "concord glossary"
-	if *ti.presplit {
-		texts, langs, names, err := ti.lines(files)
-		if err != nil {
-			return fail(stderr, "terms", err)
-		}
-		for i := range texts[1:] {
-			if len(texts[i+1]) != len(texts[0]) {
-				return fail(stderr, "terms", fmt.Errorf("--presplit: %s has %d lines, %s has %d: parallel files need as many lines",
-					names[0], len(texts[0]), names[i+1], len(texts[i+1])))
-			}
-		}
-		g = align.ParallelTerms(texts, langs, names, nil, opt)
-	} else {
-		docs, err := ti.docs(files, stderr)
-		if err != nil {
-			return fail(stderr, "terms", err)
-		}
-		if opt.Segmenter, err = termSegmenter(docs); err != nil {
-			return fail(stderr, "terms", err)
-		}
-		g = align.Terms(docs, opt)
+	lopt, langs, err := tf.in.options()
+	if err == nil && langs != nil && len(langs) != len(files) {
+		err = fmt.Errorf("--lang names %d languages for %d files", len(langs), len(files))
 	}
-	title += ": " + strings.Join(g.Names, ", ")
-	w, closeOut, err := termOutput(*out, stdout)
 	if err != nil {
 		return fail(stderr, "terms", err)
 	}
-	switch fmtName {
-	case "tbx":
-		err = termout.TBX(w, g, title)
-	case "csv":
-		err = termout.CSV(w, g)
-	case "json":
-		err = termout.JSON(w, g)
-	}
-	if cerr := closeOut(); err == nil {
-		err = cerr
-	}
+	g, err := tf.extract(files, langs, lopt, stderr)
 	if err != nil {
+		return fail(stderr, "terms", err)
+	}
+	if err := write(f, tf.of.output, stdout, g, termsout.Options{}); err != nil {
 		return fail(stderr, "terms", err)
 	}
 	defined, cand := 0, 0
 	for _, e := range g.Entries {
-		if e.Kind == align.TermDefined {
+		if e.Kind == terms.KindDefined {
 			defined++
 		} else {
 			cand++

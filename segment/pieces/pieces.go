@@ -7,7 +7,9 @@ package pieces
 
 import (
 	"runtime"
+	"strings"
 	"sync"
+	"unicode"
 
 	"concord/segment"
 	"concord/segment/sentence"
@@ -48,14 +50,70 @@ const (
 	Tail    Field = "tail"
 )
 
-// Piece is one sentence or clause of a unit.
+// Piece is one sentence or clause of a unit, or any other addressed piece
+// of text (a line of a parallel corpus, an aligned link): later stages
+// that need only Addr and Text fill just those.
 type Piece struct {
 	Addr       string        // the unit's address
 	N          int           // 1-based index of the piece within its unit
 	Field      Field         // the field it was cut from
-	Text       string        // the piece: field[Start:End], trailing space included
+	Text       string        // the piece: field[Start:End]
 	Start, End int           // byte offsets into the field
 	Tokens     []words.Token // at Word level: the words, offsets into the field
+	Unit       *segment.Unit `json:"-"` // the unit, when cut from a document
+}
+
+// field is one text field of a unit, in reading order.
+type field struct {
+	u *segment.Unit
+	f Field
+	s string
+}
+
+// fields returns the non-empty text fields of d in reading order: a unit's
+// heading and text when the walk enters it, its tail when it leaves it
+// (after its children). It is the one reading order of concord: the
+// segment command, the aligner and the term extractor all follow it.
+func fields(d *segment.Document) []field {
+	var out []field
+	d.Walk(func(u *segment.Unit, entering bool) segment.WalkStatus {
+		switch {
+		case entering:
+			if u.Heading != "" {
+				out = append(out, field{u, Heading, u.Heading})
+			}
+			if u.Text != "" {
+				out = append(out, field{u, Text, u.Text})
+			}
+		case u.Tail != "":
+			out = append(out, field{u, Tail, u.Tail})
+		}
+		return segment.WalkContinue
+	})
+	return out
+}
+
+// Sentences returns the sentences of d in reading order, each trimmed of
+// the space around it (Start and End are the trimmed offsets); blank
+// pieces are left out. N numbers a unit's sentences from 1. This is what
+// the aligner and the term extractor read.
+func Sentences(d *segment.Document) []Piece {
+	var out []Piece
+	counts := map[*segment.Unit]int{}
+	for _, f := range fields(d) {
+		for _, sp := range sentence.Sentences(f.s, d.Lang) {
+			raw := f.s[sp.Start:sp.End]
+			t := strings.TrimSpace(raw)
+			if t == "" {
+				continue
+			}
+			start := sp.Start + len(raw) - len(strings.TrimLeftFunc(raw, unicode.IsSpace))
+			end := start + len(t)
+			counts[f.u]++
+			out = append(out, Piece{Addr: f.u.Addr, N: counts[f.u], Field: f.f, Text: t, Start: start, End: end, Unit: f.u})
+		}
+	}
+	return out
 }
 
 // Options control Split.
@@ -71,31 +129,14 @@ type Options struct {
 // depend on it.
 func Split(d *segment.Document, opt Options) []Piece {
 	type job struct {
-		u     *segment.Unit
-		f     Field
-		s     string
-		out   []Piece
-		first int // N of the job's first piece
+		field
+		out []Piece
 	}
-	var jobs []*job
-	var walk func(us []*segment.Unit)
-	walk = func(us []*segment.Unit) {
-		for _, u := range us {
-			for _, f := range []struct {
-				f Field
-				s string
-			}{{Heading, u.Heading}, {Text, u.Text}} {
-				if f.s != "" {
-					jobs = append(jobs, &job{u: u, f: f.f, s: f.s})
-				}
-			}
-			walk(u.Children)
-			if u.Tail != "" {
-				jobs = append(jobs, &job{u: u, f: Tail, s: u.Tail})
-			}
-		}
+	fs := fields(d)
+	jobs := make([]*job, len(fs))
+	for i, f := range fs {
+		jobs[i] = &job{field: f}
 	}
-	walk(d.Units)
 	cut := func(j *job) {
 		var spans []sentence.Span
 		if opt.Level == Sentence {
@@ -105,7 +146,7 @@ func Split(d *segment.Document, opt Options) []Piece {
 		}
 		j.out = make([]Piece, len(spans))
 		for i, sp := range spans {
-			p := Piece{Addr: j.u.Addr, Field: j.f, Text: j.s[sp.Start:sp.End], Start: sp.Start, End: sp.End}
+			p := Piece{Addr: j.u.Addr, Field: j.f, Text: j.s[sp.Start:sp.End], Start: sp.Start, End: sp.End, Unit: j.u}
 			if opt.Level == Word && opt.Words != nil {
 				p.Tokens = opt.Words.Cut(p.Text, d.Lang)
 				for k := range p.Tokens {

@@ -7,9 +7,9 @@ import (
 	"strings"
 	"testing"
 
-	"concord/align"
 	"concord/corpora/testenv"
 	"concord/segment"
+	"concord/segment/define"
 	"concord/segment/pieces"
 	"concord/segment/words"
 )
@@ -29,14 +29,14 @@ func checkCover(t *testing.T, d *segment.Document, ps []pieces.Piece) {
 			t.Fatalf("%s: offsets %d-%d for %q", k, p.Start, p.End, p.Text)
 		}
 	}
-	d.Walk(func(u *segment.Unit) bool {
+	for u := range d.All() {
 		for f, s := range map[pieces.Field]string{pieces.Heading: u.Heading, pieces.Text: u.Text, pieces.Tail: u.Tail} {
 			if got[u.Addr+"/"+string(f)] != s {
 				t.Fatalf("%s %s not covered:\n got %q\nwant %q", u.Addr, f, got[u.Addr+"/"+string(f)], s)
 			}
 		}
-		return true
-	})
+
+	}
 }
 
 func TestPiecesCoverCorpora(t *testing.T) {
@@ -83,11 +83,7 @@ func TestL15Words(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var terms []string
-	for _, df := range align.Definitions(d) {
-		terms = append(terms, df.Terms...)
-	}
-	seg, err := words.New(words.Options{Terms: terms})
+	seg, err := define.Segmenter([]*segment.Document{d}, words.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

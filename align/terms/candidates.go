@@ -1,0 +1,412 @@
+package terms
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"concord/segment/langtag"
+	"concord/segment/pieces"
+	"concord/segment/words"
+)
+
+// Candidate is a term candidate of one language version: a sequence of
+// words that recurs and stands on its own (see Candidates).
+type Candidate struct {
+	Term    string   // the most frequent form as printed
+	Words   int      // length in words (gse words for Chinese)
+	Freq    int      // occurrences
+	Score   float64  // C-value
+	Addrs   []string // addresses of the segments it occurs in, first occurrence order, each once
+	Context string   // the first segment it occurs in
+}
+
+// CandidateOptions control Candidates and Pairs.
+type CandidateOptions struct {
+	// MinFreq is the least frequency of a candidate, and the least number
+	// of aligned segments a pair shares (default 2).
+	MinFreq int
+	// MaxWords is the longest candidate, in words (default 5).
+	MaxWords int
+}
+
+func (o CandidateOptions) withDefaults() CandidateOptions {
+	if o.MinFreq <= 0 {
+		o.MinFreq = 2
+	}
+	if o.MaxWords <= 0 {
+		o.MaxWords = 5
+	}
+	return o
+}
+
+// gram is one n-gram of an index.
+type gram struct {
+	seg, tok int32 // first occurrence: segment and token index
+	n        int16 // length in tokens
+	df       int32 // segments that hold it
+	freq     int32 // occurrences
+	last     int32 // last segment counted in df
+	segs     []int32
+	forms    map[string]int32 // surface forms other than the first, with counts
+	first    int32            // count of the first occurrence's form
+	valid    bool             // may be a term: edges and interior pass the word filters
+	// left and right are the majority votes (Boyer–Moore) for the content
+	// word seen next to the gram on each side, with their counters; a
+	// stop word, punctuation or a segment boundary votes against.
+	left, right       int32
+	leftCnt, rightCnt int32
+}
+
+// vote is one step of the Boyer–Moore majority vote; x < 0 matches
+// nothing.
+func vote(cand, cnt *int32, x int32) {
+	switch {
+	case x >= 0 && *cand == x:
+		*cnt++
+	case *cnt == 0:
+		if x >= 0 {
+			*cand, *cnt = x, 1
+		}
+	default:
+		*cnt--
+	}
+}
+
+// free reports whether the gram's boundaries vary on both sides: a gram
+// preceded, or followed, by the same content word nine times in ten is a
+// piece of a longer unit (low accessor variety, Feng et al. 2004). A word
+// seen m times in n keeps the vote's counter at 2m−n or more, so a
+// counter of 0.8n or more means nine in ten.
+func (g *gram) free() bool {
+	lim := 0.8 * float64(g.freq)
+	return float64(g.leftCnt) < lim && float64(g.rightCnt) < lim
+}
+
+// index holds the n-grams of a list of segments of one language.
+type index struct {
+	lang   string
+	segs   []pieces.Piece
+	toks   [][]words.Token // per segment
+	ids    [][]int32       // per segment: token ids
+	vocab  map[string]int32
+	words  []string // token id → folded form
+	grams  []gram
+	byHash map[uint64]int32
+	// segGrams[i] lists the valid grams of segment i, each once.
+	segGrams [][]int32
+}
+
+// newIndex cuts every segment into words and indexes every n-gram of
+// up to maxWords words that may be a term.
+func newIndex(seg *words.Segmenter, segs []pieces.Piece, lang string, maxWords int) *index {
+	ix := &index{lang: lang, segs: segs, vocab: map[string]int32{}, byHash: map[uint64]int32{}}
+	texts := make([]string, len(segs))
+	for i, s := range segs {
+		texts[i] = s.Text
+	}
+	ix.toks = seg.CutAll(texts, lang, 0)
+	ix.ids = make([][]int32, len(segs))
+	ix.segGrams = make([][]int32, len(segs))
+	zh := langtag.Base(lang) == "zh"
+	// per token: 0 not a word, 1 word, 2 joiner (interior only), and
+	// whether it may stand at an edge or inside
+	type tokInfo struct{ edge, inner bool }
+	var info []tokInfo
+	for i := range segs {
+		toks := ix.toks[i]
+		ids := make([]int32, len(toks))
+		info = info[:0]
+		for k, t := range toks {
+			f := words.Fold(t.Text, lang)
+			id, ok := ix.vocab[f]
+			if !ok {
+				id = int32(len(ix.words))
+				ix.vocab[f] = id
+				ix.words = append(ix.words, f)
+			}
+			ids[k] = id
+			word := isWord(t.Text, lang) && !hasDigit(f)
+			stop := isStop(f, lang)
+			ti := tokInfo{edge: word && !stop, inner: word}
+			if zh {
+				ti.inner = word && !zhBreakers[f]
+			} else if isJoiner(t.Text) {
+				ti.inner = true
+			}
+			info = append(info, ti)
+		}
+		ix.ids[i] = ids
+		for k := range toks {
+			if !info[k].edge {
+				continue
+			}
+			h := uint64(14695981039346656037)
+			for n := 1; n <= maxWords && k+n <= len(toks); n++ {
+				e := k + n - 1
+				if n > 1 && !info[e].inner && !info[e].edge {
+					break
+				}
+				if n > 1 && toks[e-1].End != toks[e].Start && zh {
+					// Chinese words of a term are not separated by space
+					break
+				}
+				h = (h ^ uint64(ids[e]+1)) * 1099511628211
+				if !info[e].edge {
+					continue
+				}
+				if n == 1 && !singleOK(toks[k].Text, lang) {
+					continue
+				}
+				g, ok := ix.byHash[h^uint64(n)]
+				if !ok {
+					g = int32(len(ix.grams))
+					ix.byHash[h^uint64(n)] = g
+					ix.grams = append(ix.grams, gram{seg: int32(i), tok: int32(k), n: int16(n), last: -1, valid: true, left: -1, right: -1})
+				}
+				gr := &ix.grams[g]
+				l, r := int32(-1), int32(-1)
+				if k > 0 && (info[k-1].edge || isJoiner(toks[k-1].Text)) {
+					l = ids[k-1]
+				}
+				if e+1 < len(toks) && (info[e+1].edge || isJoiner(toks[e+1].Text)) {
+					r = ids[e+1]
+				}
+				vote(&gr.left, &gr.leftCnt, l)
+				vote(&gr.right, &gr.rightCnt, r)
+				gr.freq++
+				if form := ix.surface(int32(i), int32(k), n); gr.freq == 1 || form == ix.surface(gr.seg, gr.tok, int(gr.n)) {
+					gr.first++
+				} else {
+					if gr.forms == nil {
+						gr.forms = map[string]int32{}
+					}
+					gr.forms[form]++
+				}
+				if gr.last != int32(i) {
+					gr.last = int32(i)
+					gr.df++
+					gr.segs = append(gr.segs, int32(i))
+					ix.segGrams[i] = append(ix.segGrams[i], g)
+				}
+			}
+		}
+	}
+	return ix
+}
+
+// singleOK tells whether a single word may be a term on its own: two
+// Han characters or more for Chinese, three letters or more otherwise.
+func singleOK(w, lang string) bool {
+	n := utf8.RuneCountInString(w)
+	if langtag.Base(lang) == "zh" {
+		return n >= 2
+	}
+	return n >= 3
+}
+
+// hasDigit reports whether s holds a decimal digit.
+func hasDigit(s string) bool {
+	for _, r := range s {
+		if r >= '0' && r <= '9' || r >= '٠' && r <= '٩' {
+			return true
+		}
+	}
+	return false
+}
+
+// surface returns the n tokens from token tok of segment seg as printed.
+func (ix *index) surface(seg, tok int32, n int) string {
+	toks := ix.toks[seg]
+	s := ix.segs[seg].Text[toks[tok].Start:toks[int(tok)+n-1].End]
+	if strings.ContainsAny(s, "\n\t\r") || strings.Contains(s, "  ") {
+		s = strings.Join(strings.Fields(s), " ")
+	}
+	return s
+}
+
+// form returns a gram's most frequent form as printed (ties: the first
+// seen, then the smallest).
+func (ix *index) form(g int32) string {
+	gr := &ix.grams[g]
+	best, n := ix.surface(gr.seg, gr.tok, int(gr.n)), gr.first
+	keys := make([]string, 0, len(gr.forms))
+	for f := range gr.forms {
+		keys = append(keys, f)
+	}
+	sort.Strings(keys)
+	for _, f := range keys {
+		if gr.forms[f] > n {
+			best, n = f, gr.forms[f]
+		}
+	}
+	return best
+}
+
+// tokens returns a gram's token ids.
+func (ix *index) tokens(g int32) []int32 {
+	gr := &ix.grams[g]
+	return ix.ids[gr.seg][gr.tok : int(gr.tok)+int(gr.n)]
+}
+
+// position returns where a gram first occurs in segment i, relative to
+// the segment's length in tokens (0 to 1), or -1.
+func (ix *index) position(g, i int32) float64 {
+	want := ix.tokens(g)
+	ids := ix.ids[i]
+	for k := 0; k+len(want) <= len(ids); k++ {
+		ok := true
+		for m, w := range want {
+			if ids[k+m] != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return float64(k) / float64(len(ids))
+		}
+	}
+	return -1
+}
+
+// lookup returns the gram of a token-id sequence, or -1.
+func (ix *index) lookup(ids []int32) int32 {
+	h := uint64(14695981039346656037)
+	for _, id := range ids {
+		h = (h ^ uint64(id+1)) * 1099511628211
+	}
+	if g, ok := ix.byHash[h^uint64(len(ids))]; ok {
+		gr := &ix.grams[g]
+		if int(gr.n) == len(ids) {
+			return g
+		}
+	}
+	return -1
+}
+
+// addrs returns the addresses of a gram's segments, each once, in order
+// of first occurrence.
+func (ix *index) addrs(g int32) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, s := range ix.grams[g].segs {
+		a := ix.segs[s].Addr
+		if !seen[a] {
+			seen[a] = true
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// fragments marks the grams that are almost always part of one longer
+// gram (one word more on either side, in nine segments out of ten or
+// more): "Nations" of "United Nations". They are not terms by themselves.
+func (ix *index) fragments(minFreq int) []bool {
+	frag := make([]bool, len(ix.grams))
+	for g := range ix.grams {
+		p := &ix.grams[g]
+		if p.n < 2 || int(p.df) < minFreq {
+			continue
+		}
+		ids := ix.tokens(int32(g))
+		for _, sub := range [][]int32{ids[1:], ids[:len(ids)-1]} {
+			c := ix.lookup(sub)
+			if c >= 0 && float64(p.df) >= 0.9*float64(ix.grams[c].df) {
+				frag[c] = true
+			}
+		}
+	}
+	return frag
+}
+
+// Candidates returns the term candidates of a list of segments of one
+// language, best first. Candidates are sequences of up to MaxWords words
+// (gse words for Chinese) that neither begin nor end with a stop word,
+// hold no punctuation, digits or (Chinese) clause particles such as 的 and
+// 应, and occur MinFreq times or more; single words qualify only when they
+// are long (four Han characters or more for Chinese, such as the treaty
+// terms gse keeps whole; never in other languages).
+//
+// The score is the C-value of Frantzi, Ananiadou and Mima (2000), with
+// log2(words+1) for the length weight so that single words count:
+// C(a) = w(a)·(f(a) − Σ f(b)/|T(a)|) over the longer candidates b that
+// contain a, or w(a)·f(a) if none does. A sequence that occurs only inside
+// one longer candidate scores 0 and is dropped, and so is one that sits
+// inside a longer one in nine of ten occurrences. Boundary statistics
+// remove the rest of the fragments: a candidate always preceded, or always
+// followed, by the same content word (not a stop word or punctuation) is
+// a piece of a longer unit (accessor variety below two, Feng et al. 2004).
+func Candidates(seg *words.Segmenter, segs []pieces.Piece, lang string, opt CandidateOptions) []Candidate {
+	opt = opt.withDefaults()
+	ix := newIndex(seg, segs, lang, opt.MaxWords)
+	return ix.candidates(opt)
+}
+
+func (ix *index) candidates(opt CandidateOptions) []Candidate {
+	zh := langtag.Base(ix.lang) == "zh"
+	isCand := func(g int32) bool {
+		gr := &ix.grams[g]
+		if int(gr.freq) < opt.MinFreq {
+			return false
+		}
+		if gr.n == 1 {
+			return zh && utf8.RuneCountInString(ix.words[ix.tokens(g)[0]]) >= 4
+		}
+		return true
+	}
+	frag := ix.fragments(opt.MinFreq)
+	sum := make([]float64, len(ix.grams))
+	cnt := make([]int, len(ix.grams))
+	for g := range ix.grams {
+		if ix.grams[g].n < 2 || !isCand(int32(g)) {
+			continue
+		}
+		ids := ix.tokens(int32(g))
+		for i := range ids {
+			for j := i + 1; j <= len(ids); j++ {
+				if j-i == len(ids) {
+					continue
+				}
+				if c := ix.lookup(ids[i:j]); c >= 0 && isCand(c) {
+					sum[c] += float64(ix.grams[g].freq)
+					cnt[c]++
+				}
+			}
+		}
+	}
+	var out []Candidate
+	for g := range ix.grams {
+		if !isCand(int32(g)) || frag[g] || !ix.grams[g].free() {
+			continue
+		}
+		gr := &ix.grams[g]
+		f := float64(gr.freq)
+		if cnt[g] > 0 {
+			f -= sum[g] / float64(cnt[g])
+		}
+		cv := math.Log2(float64(gr.n)+1) * f
+		if cv <= 0 {
+			continue
+		}
+		out = append(out, Candidate{
+			Term:    ix.form(int32(g)),
+			Words:   int(gr.n),
+			Freq:    int(gr.freq),
+			Score:   cv,
+			Addrs:   ix.addrs(int32(g)),
+			Context: ix.segs[gr.segs[0]].Text,
+		})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Score != out[j].Score {
+			return out[i].Score > out[j].Score
+		}
+		if out[i].Freq != out[j].Freq {
+			return out[i].Freq > out[j].Freq
+		}
+		return out[i].Term < out[j].Term
+	})
+	return out
+}

@@ -1,0 +1,236 @@
+// Package alignout writes an alignment of language versions — the output of
+// concord align: TMX 1.4b for CAT tools, TSV and JSON for programs, and a
+// self-contained side-by-side HTML page for people. [Formats] lists them.
+//
+// Imports: corpora/out, align and segment.
+package alignout
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"concord/align"
+	"concord/corpora/out"
+)
+
+// Tags returns one language tag per version, unique within the alignment:
+// the document's language, refined where two versions share it (zh-Hans and
+// zh-Hant from their names, otherwise a private-use suffix -x-2, -x-3…).
+func Tags(a *align.Alignment) []string {
+	tags := make([]string, len(a.Langs))
+	count := map[string]int{}
+	for _, l := range a.Langs {
+		count[l]++
+	}
+	seen := map[string]int{}
+	for i, l := range a.Langs {
+		tags[i] = l
+		if count[l] < 2 {
+			continue
+		}
+		name := ""
+		if i < len(a.Names) {
+			name = strings.ToLower(a.Names[i])
+		}
+		switch {
+		case l == "zh" && strings.Contains(name, "hant"):
+			tags[i] = "zh-Hant"
+		case l == "zh" && strings.Contains(name, "hans"):
+			tags[i] = "zh-Hans"
+		default:
+			seen[l]++
+			if seen[l] > 1 {
+				tags[i] = l + "-x-" + strconv.Itoa(seen[l])
+			}
+		}
+	}
+	return tags
+}
+
+type linkJSON struct {
+	Addr   string     `json:"addr"`
+	IDs    [][]int    `json:"ids"`
+	Text   [][]string `json:"text"`
+	Score  float64    `json:"score"`
+	Status string     `json:"status"`
+}
+
+type missingJSON struct {
+	Addr  string   `json:"addr"`
+	Langs []string `json:"langs"`
+}
+
+type mismatchJSON struct {
+	Addr   string   `json:"addr"`
+	Langs  []string `json:"langs"`
+	Counts []int    `json:"counts"`
+}
+
+// JSON writes {"langs", "links", "missing", "mismatches"}; every key is
+// always present.
+func JSON(w io.Writer, a *align.Alignment, opt Options) error {
+	doc := struct {
+		Langs      []string       `json:"langs"`
+		Links      []linkJSON     `json:"links"`
+		Missing    []missingJSON  `json:"missing"`
+		Mismatches []mismatchJSON `json:"mismatches"`
+	}{Langs: Tags(a), Links: []linkJSON{}, Missing: []missingJSON{}, Mismatches: []mismatchJSON{}}
+	for _, l := range a.Links {
+		lj := linkJSON{Addr: l.Addr, IDs: l.IDs, Text: make([][]string, len(l.IDs)), Score: out.Round(l.Score, 4), Status: string(l.Status)}
+		for v := range l.IDs {
+			lj.Text[v] = []string{}
+			if v < len(l.Text) && l.Text[v] != nil {
+				lj.Text[v] = l.Text[v]
+			}
+			if lj.IDs[v] == nil {
+				lj.IDs[v] = []int{}
+			}
+		}
+		doc.Links = append(doc.Links, lj)
+	}
+	for _, m := range a.Missing {
+		doc.Missing = append(doc.Missing, missingJSON{m.Addr, m.Langs})
+	}
+	for _, m := range a.Mismatches {
+		doc.Mismatches = append(doc.Mismatches, mismatchJSON{m.Addr, m.Langs, m.Counts})
+	}
+	return out.JSON(w, doc, opt.Compact)
+}
+
+// score formats a score with at most four decimals, so that output is
+// stable and short.
+func score(f float64) string {
+	return strconv.FormatFloat(out.Round(f, 4), 'f', -1, 64)
+}
+
+// TSV writes one line per link: address, score, then each version's text
+// (its sentences joined; tabs and line breaks become spaces).
+func TSV(w io.Writer, a *align.Alignment, opt Options) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "addr\tscore\t%s\n", strings.Join(Tags(a), "\t"))
+	for _, l := range a.Links {
+		bw.WriteString(l.Addr)
+		bw.WriteByte('\t')
+		bw.WriteString(score(l.Score))
+		for v := range a.Langs {
+			bw.WriteByte('\t')
+			bw.WriteString(out.TSVField(linkText(l, v)))
+		}
+		bw.WriteByte('\n')
+	}
+	return bw.Flush()
+}
+
+// linkText is the text of version v in a link: its sentences joined by a
+// space.
+func linkText(l align.Link, v int) string {
+	if v >= len(l.Text) {
+		return ""
+	}
+	return strings.Join(l.Text[v], " ")
+}
+
+// TMX writes the alignment as TMX 1.4b: one <tu> per link with one <tuv>
+// per version that has text (all languages in one unit, not pairs), and the
+// properties x-address, x-status and x-score. segtype is "sentence", or
+// "block" for a unit-level alignment (Options.Unit).
+func TMX(w io.Writer, a *align.Alignment, opt Options) error {
+	t := NewTMXStream(w, opt)
+	tags := Tags(a)
+	src := ""
+	if len(tags) > 0 {
+		src = tags[0]
+	}
+	t.Head(src)
+	t.Add(a, "")
+	return t.Close()
+}
+
+// TMXStream writes one TMX document in parts: its head, the translation
+// units of one alignment after another, and its end. Batch mode writes the
+// alignments of a whole corpus into one TMX this way.
+type TMXStream struct {
+	w   *bufio.Writer
+	opt Options
+}
+
+// NewTMXStream returns a stream that writes to w.
+func NewTMXStream(w io.Writer, opt Options) *TMXStream {
+	return &TMXStream{w: bufio.NewWriter(w), opt: opt}
+}
+
+// Head writes the XML declaration, the header with the source language
+// srclang, and the opening of the body.
+func (t *TMXStream) Head(srclang string) {
+	segtype := "sentence"
+	if t.opt.Unit {
+		segtype = "block"
+	}
+	bw := t.w
+	bw.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+	bw.WriteString("<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n")
+	bw.WriteString("<tmx version=\"1.4\">\n")
+	fmt.Fprintf(bw, "  <header creationtool=\"concord\" creationtoolversion=\"1\" segtype=\"%s\" o-tmf=\"concord\" adminlang=\"en\" srclang=\"%s\" datatype=\"plaintext\"/>\n", segtype, out.XML(srclang))
+	bw.WriteString("  <body>\n")
+}
+
+// Add writes a translation unit per link of a. With a document name doc,
+// the units are numbered "doc:N" and carry the property x-document, so
+// that the sets of a corpus stay apart in one file.
+func (t *TMXStream) Add(a *align.Alignment, doc string) {
+	bw := t.w
+	tags := Tags(a)
+	edoc := out.XML(doc)
+	for i, l := range a.Links {
+		if doc == "" {
+			fmt.Fprintf(bw, "    <tu tuid=\"%d\">\n", i+1)
+		} else {
+			fmt.Fprintf(bw, "    <tu tuid=\"%s:%d\">\n", edoc, i+1)
+			fmt.Fprintf(bw, "      <prop type=\"x-document\">%s</prop>\n", edoc)
+		}
+		fmt.Fprintf(bw, "      <prop type=\"x-address\">%s</prop>\n", out.XML(l.Addr))
+		if l.Status != "" {
+			fmt.Fprintf(bw, "      <prop type=\"x-status\">%s</prop>\n", out.XML(string(l.Status)))
+		}
+		fmt.Fprintf(bw, "      <prop type=\"x-score\">%s</prop>\n", score(l.Score))
+		for v, tag := range tags {
+			if v >= len(l.Text) || len(l.Text[v]) == 0 {
+				continue
+			}
+			fmt.Fprintf(bw, "      <tuv xml:lang=\"%s\"><seg>%s</seg></tuv>\n", out.XML(tag), out.XML(linkText(l, v)))
+		}
+		bw.WriteString("    </tu>\n")
+	}
+}
+
+// Flush writes what is buffered.
+func (t *TMXStream) Flush() error { return t.w.Flush() }
+
+// Close ends the body and the document and flushes what is buffered.
+func (t *TMXStream) Close() error {
+	t.w.WriteString("  </body>\n</tmx>\n")
+	return t.w.Flush()
+}
+
+// Options control the writers. The zero value suits a sentence-level
+// alignment written for people.
+type Options struct {
+	Unit    bool   // TMX: a unit-level alignment (segtype "block")
+	Title   string // HTML: the page title; "" names the files
+	Compact bool   // JSON: on one line (a record of JSON Lines)
+}
+
+// Formats are the formats of concord align, TMX first (the default).
+var Formats = out.NewRegistry(
+	out.Format[*align.Alignment, Options]{Name: "tmx", Exts: []string{".tmx"}, Write: TMX,
+		Summary: "TMX 1.4b: one <tu> per link, one <tuv> per language"},
+	out.Format[*align.Alignment, Options]{Name: "tsv", Exts: []string{".tsv", ".tab"}, Write: TSV,
+		Summary: "addr, score, then one column per file"},
+	out.Format[*align.Alignment, Options]{Name: "json", Exts: []string{".json"}, Write: JSON,
+		Summary: `{"langs", "links": [{"addr", "ids", "text", "score", "status"}], "missing", "mismatches"}`},
+	out.Format[*align.Alignment, Options]{Name: "html", Exts: []string{".html", ".htm"}, Write: HTML,
+		Summary: "a self-contained side-by-side page"},
+)

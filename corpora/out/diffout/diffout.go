@@ -1,0 +1,240 @@
+// Package diffout writes the comparison of two revisions of a draft
+// ([diff.Report]) — the output of concord diff — for people and programs:
+// a terminal redline ([Text]), a Markdown report for an e-mail
+// ([Markdown]), one self-contained HTML redline page ([HTML]) and JSON
+// ([JSON]). [Formats] lists them. Writers only read the report; they never
+// compare or load anything.
+//
+// Differences of form (spacing, full- and half-width forms, quotes,
+// Markdown) are shown as plain new text unless the report is strict; text
+// that moved between an article and its implicit first paragraph is shown
+// once, with the paragraph.
+//
+// Imports: corpora/out, align/diff and segment.
+package diffout
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"concord/align/diff"
+	"concord/segment"
+)
+
+// piece is a run of text to show: equal, deleted or inserted.
+type piece struct {
+	op   diff.EditOp
+	text string
+}
+
+// fieldView is one field of a change, ready to show.
+type fieldView struct {
+	field  diff.Field
+	pieces []piece
+}
+
+// fields returns the fields of a change that show a deletion or an
+// insertion, with form edits resolved (unless strict) and moved text left
+// out.
+func fields(c *diff.Change, strict bool) []fieldView {
+	var out []fieldView
+	for _, f := range []diff.Field{diff.FieldHeading, diff.FieldText, diff.FieldTail} {
+		var ps []piece
+		edited := false
+		for _, e := range c.Edits {
+			if e.Field != f || e.Moved {
+				continue
+			}
+			op := e.Op
+			if e.Form && !strict {
+				if op == diff.Del {
+					continue
+				}
+				op = diff.Eq
+			}
+			if op != diff.Eq {
+				edited = true
+			}
+			if k := len(ps); k > 0 && ps[k-1].op == op {
+				ps[k-1].text += e.Text
+				continue
+			}
+			ps = append(ps, piece{op, e.Text})
+		}
+		if edited {
+			out = append(out, fieldView{f, ps})
+		}
+	}
+	return out
+}
+
+// shown reports whether a change is listed in a report: the substantive
+// ones.
+func shown(r *diff.Report, c *diff.Change) bool { return c.Substantive(r.Strict) }
+
+// statusName names a status for people.
+func statusName(s segment.Status) string {
+	if s == segment.StatusOpen {
+		return "open"
+	}
+	return string(s)
+}
+
+// addrs formats the addresses of a change: "art.17 → art.18", "art.5".
+func addrs(c *diff.Change) string {
+	switch {
+	case c.OldAddr == "":
+		return c.NewAddr
+	case c.NewAddr == "" || c.OldAddr == c.NewAddr:
+		return c.OldAddr
+	}
+	return c.OldAddr + " → " + c.NewAddr
+}
+
+// labels formats the labels of a change: "第 17 条 → 第 18 条".
+func labels(c *diff.Change) string {
+	o, n := strings.Join(strings.Fields(c.OldLabel), " "), strings.Join(strings.Fields(c.NewLabel), " ")
+	switch {
+	case c.Implicit != "":
+		return ""
+	case c.OldAddr == "":
+		return n
+	case c.NewAddr == "" || o == n:
+		return o
+	}
+	return o + " → " + n
+}
+
+// opText describes what happened: "renumbered, changed", "added (split
+// from art.3)".
+func opText(c *diff.Change) string {
+	s := string(c.Op)
+	if c.Changed && (c.Op == diff.Moved || c.Op == diff.Renumbered) {
+		s += ", changed"
+	}
+	switch {
+	case c.SplitFrom != "":
+		s += " (split from " + c.SplitFrom + ")"
+	case c.MergedInto != "":
+		s += " (merged into " + c.MergedInto + ")"
+	}
+	if c.Implicit == "old" {
+		s += " (was the article's text)"
+	} else if c.Implicit == "new" {
+		s += " (now the article's text)"
+	}
+	return s
+}
+
+// statusText describes a status change: "open → ad-ref", or "".
+func statusText(c *diff.Change) string {
+	if !c.StatusChanged() {
+		return ""
+	}
+	return statusName(c.OldStatus) + " → " + statusName(c.NewStatus)
+}
+
+// item is one entry of a report: a change, or a run of renumberings shown
+// as one line.
+type item struct {
+	c   *diff.Change
+	run []*diff.Change // ≥ 3 consecutive plain renumberings by the same offset
+}
+
+// items lists what a report shows, folding runs of plain renumberings.
+func items(r *diff.Report) []item {
+	var vis []*diff.Change
+	for i := range r.Changes {
+		if shown(r, &r.Changes[i]) {
+			vis = append(vis, &r.Changes[i])
+		}
+	}
+	var out []item
+	for i := 0; i < len(vis); {
+		c, j := vis[i], i+1
+		if plainRenumber(c) {
+			for j < len(vis) && plainRenumber(vis[j]) && vis[j].Kind == c.Kind && numDelta(vis[j]) == numDelta(c) &&
+				lastNum(vis[j].OldAddr) == lastNum(vis[j-1].OldAddr)+1 {
+				j++
+			}
+		}
+		if j-i >= 3 {
+			out = append(out, item{run: vis[i:j]})
+			i = j
+			continue
+		}
+		out = append(out, item{c: c})
+		i++
+	}
+	return out
+}
+
+// plainRenumber reports whether a change is a renumbering and nothing else.
+func plainRenumber(c *diff.Change) bool {
+	return c.Op == diff.Renumbered && !c.Changed && c.Depth == 0 && lastNum(c.OldAddr) >= 0 && lastNum(c.NewAddr) >= 0
+}
+
+// lastNum returns the number in the last segment of an address, or -1.
+func lastNum(addr string) int {
+	seg := addr[strings.LastIndexByte(addr, '.')+1:]
+	n, err := strconv.Atoi(seg)
+	if err != nil {
+		return -1
+	}
+	return n
+}
+
+func numDelta(c *diff.Change) int { return lastNum(c.NewAddr) - lastNum(c.OldAddr) }
+
+// runText describes a run of renumberings: "art.17 … art.68 → art.18 …
+// art.69 (52 articles renumbered, +1)".
+func runText(run []*diff.Change) string {
+	first, last := run[0], run[len(run)-1]
+	d := numDelta(first)
+	sign := "+"
+	if d < 0 {
+		sign = ""
+	}
+	return fmt.Sprintf("%s … %s → %s … %s (%d %s renumbered, %s%d)", first.OldAddr, last.OldAddr, first.NewAddr, last.NewAddr,
+		len(run), plural(string(first.Kind), len(run)), sign, d)
+}
+
+func plural(word string, n int) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}
+
+// countRows returns the summary table: a header and the rows for articles
+// and all units.
+func countRows(s diff.Summary) ([]string, [][]string) {
+	head := []string{"", "old", "new", "unchanged", "changed", "added", "deleted", "moved", "renumbered", "status", "form only"}
+	row := func(name string, n diff.Counts) []string {
+		vals := []int{n.Old, n.New, n.Unchanged, n.Changed, n.Added, n.Deleted, n.Moved, n.Renumbered, n.StatusChanged, n.FormOnly}
+		out := []string{name}
+		for _, v := range vals {
+			out = append(out, strconv.Itoa(v))
+		}
+		return out
+	}
+	return head, [][]string{row("articles", s.Articles), row("all units", s.Units)}
+}
+
+// verdict is the one-line conclusion of a report.
+func verdict(r *diff.Report) string {
+	if !r.Substantive() {
+		if r.Summary.Units.FormOnly > 0 {
+			return fmt.Sprintf("No substantive change (%d %s differ in form only).", r.Summary.Units.FormOnly, plural("unit", r.Summary.Units.FormOnly))
+		}
+		return "No change."
+	}
+	n := 0
+	for i := range r.Changes {
+		if shown(r, &r.Changes[i]) {
+			n++
+		}
+	}
+	return fmt.Sprintf("%d %s changed.", n, plural("unit", n))
+}

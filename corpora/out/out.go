@@ -1,0 +1,203 @@
+// Package out is where concord's results become bytes: one package per
+// command output below it (parseout, segmentout, alignout, diffout,
+// termsout, kwicout, checkout), each offering its formats through one
+// [Registry], and the few helpers those writers share (JSON, XML and TSV
+// escaping, stable rounding).
+//
+// Writers are leaves: they read the plain results of segment, align and its
+// feature packages and write to an io.Writer; nothing but cmd imports them,
+// and they never open files.
+//
+// Imports: the standard library only; the writer packages below import
+// out, segment, align and align's feature packages.
+package out
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Format is one output format of a command: its name (the value of
+// --format), the file extensions that choose it for -o, a one-line
+// description for --help, and the function that writes a result of type T
+// with options O.
+type Format[T, O any] struct {
+	Name    string   // "tmx"
+	Exts    []string // ".tmx"; matched without regard to case
+	Summary string   // one line for --help
+	Write   func(w io.Writer, v T, opt O) error
+}
+
+// Registry is the list of a command's formats, the first being the default.
+// Every command takes its --format values, their help and the choice by
+// file extension from its registry, in single and batch mode alike.
+type Registry[T, O any] struct {
+	formats []Format[T, O]
+}
+
+// NewRegistry returns a registry of the given formats; the first is the
+// default.
+func NewRegistry[T, O any](formats ...Format[T, O]) *Registry[T, O] {
+	return &Registry[T, O]{formats: formats}
+}
+
+// Names returns the format names in order, the default first.
+func (r *Registry[T, O]) Names() []string {
+	out := make([]string, len(r.formats))
+	for i, f := range r.formats {
+		out[i] = f.Name
+	}
+	return out
+}
+
+// Formats returns the formats in order, the default first.
+func (r *Registry[T, O]) Formats() []Format[T, O] { return r.formats }
+
+// Lookup returns the format called name.
+func (r *Registry[T, O]) Lookup(name string) (Format[T, O], error) {
+	for _, f := range r.formats {
+		if f.Name == name {
+			return f, nil
+		}
+	}
+	return Format[T, O]{}, fmt.Errorf("unknown format %q: want %s", name, strings.Join(r.Names(), ", "))
+}
+
+// ForPath returns the format whose extension path has, case-insensitively
+// (report.TMX and page.HTM choose tmx and html).
+func (r *Registry[T, O]) ForPath(path string) (Format[T, O], bool) {
+	ext := strings.ToLower(filepath.Ext(path))
+	if ext == "" {
+		return Format[T, O]{}, false
+	}
+	for _, f := range r.formats {
+		for _, e := range f.Exts {
+			if e == ext {
+				return f, true
+			}
+		}
+	}
+	return Format[T, O]{}, false
+}
+
+// Choose picks the format for a run: the one named by flag, else the one
+// path's extension chooses, else the default.
+func (r *Registry[T, O]) Choose(flag, path string) (Format[T, O], error) {
+	if flag != "" {
+		return r.Lookup(flag)
+	}
+	if f, ok := r.ForPath(path); ok {
+		return f, nil
+	}
+	return r.formats[0], nil
+}
+
+// Help lists the formats for a command's usage text, one a line, the
+// default marked.
+func (r *Registry[T, O]) Help() string {
+	width := 0
+	for _, f := range r.formats {
+		width = max(width, len(f.Name))
+	}
+	var b strings.Builder
+	for i, f := range r.formats {
+		def := ""
+		if i == 0 {
+			def = " (default)"
+		}
+		fmt.Fprintf(&b, "  %-*s  %s%s\n", width, f.Name, f.Summary, def)
+	}
+	return b.String()
+}
+
+// JSON writes v as JSON without escaping HTML characters: indented by two
+// spaces, or on one line when compact (a record of JSON Lines).
+func JSON(w io.Writer, v any, compact bool) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	if !compact {
+		enc.SetIndent("", "  ")
+	}
+	return enc.Encode(v)
+}
+
+// Round keeps d decimals of f (correctly rounded in decimal), so that output does not depend on the last
+// bits of a float; NaN and infinities become 0.
+func Round(f float64, d int) float64 {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return 0
+	}
+	v, _ := strconv.ParseFloat(strconv.FormatFloat(f, 'f', d, 64), 64)
+	return v
+}
+
+// TSVField keeps s on one line and free of tabs: each tab, carriage
+// return or line feed becomes a space (a CRLF one space).
+func TSVField(s string) string {
+	if !strings.ContainsAny(s, "\t\r\n") {
+		return s
+	}
+	return tsvReplacer.Replace(s)
+}
+
+var tsvReplacer = strings.NewReplacer("\r\n", " ", "\t", " ", "\n", " ", "\r", " ")
+
+// OneLine puts s on one line for text output: where it holds a tab or a
+// line break, every run of white space becomes one space.
+func OneLine(s string) string {
+	if !strings.ContainsAny(s, "\n\r\t") {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// XML escapes s for XML character data and attribute values: & < > and
+// the double quote become references, line breaks become spaces, and
+// characters XML 1.0 cannot hold become U+FFFD.
+func XML(s string) string {
+	clean := true
+	for i := 0; i < len(s) && clean; i++ {
+		c := s[i]
+		clean = c >= 0x20 && c < 0x80 && c != '&' && c != '<' && c != '>' && c != '"' || c == '\t'
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= 0x80 {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
+		switch {
+		case r == '&':
+			b.WriteString("&amp;")
+		case r == '<':
+			b.WriteString("&lt;")
+		case r == '>':
+			b.WriteString("&gt;")
+		case r == '"':
+			b.WriteString("&quot;")
+		case r == '\r':
+			if i < len(s) && s[i] == '\n' {
+				i++
+			}
+			b.WriteByte(' ')
+		case r == '\n':
+			b.WriteByte(' ')
+		case r == '\t' || r >= 0x20 && r < 0xD800 || r >= 0xE000 && r < 0xFFFE || r >= 0x10000 && r <= 0x10FFFF:
+			b.WriteRune(r)
+		default:
+			b.WriteRune('\uFFFD')
+		}
+	}
+	return b.String()
+}

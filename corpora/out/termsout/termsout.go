@@ -1,0 +1,171 @@
+// Package termsout writes the glossary of concord terms: TBX-Basic (ISO
+// 30042:2019) for terminology tools, CSV and JSON. [Formats] lists them.
+//
+// Imports: corpora/out and align/terms.
+package termsout
+
+import (
+	"encoding/csv"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+
+	"concord/align/terms"
+	"concord/corpora/out"
+)
+
+// langs returns the languages of a glossary, each once, in input order,
+// then any other language its entries use, sorted.
+func langs(g *terms.Glossary) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, l := range g.Langs {
+		if !seen[l] {
+			seen[l] = true
+			out = append(out, l)
+		}
+	}
+	var extra []string
+	for _, e := range g.Entries {
+		for l := range e.Terms {
+			if !seen[l] {
+				seen[l] = true
+				extra = append(extra, l)
+			}
+		}
+	}
+	sort.Strings(extra)
+	return append(out, extra...)
+}
+
+type entryJSON struct {
+	Terms       map[string]string `json:"terms"`
+	Kind        string            `json:"kind"`
+	Addr        string            `json:"addr"`
+	Definition  map[string]string `json:"definition"`
+	Score       float64           `json:"score"`
+	Freq        int               `json:"freq"`
+	Occurrences []string          `json:"occurrences"`
+	Context     map[string]string `json:"context"`
+}
+
+// JSON writes the glossary's entries as a JSON list: {"terms": {lang:
+// term}, "kind": "defined"|"candidate", "addr", "definition": {lang:
+// text}, "score", "freq", "occurrences": [addr…], "context": {lang:
+// sentence}}. Every key is always present (empty objects and lists rather
+// than null); map keys come sorted.
+func JSON(w io.Writer, g *terms.Glossary, opt Options) error {
+	return out.JSON(w, entries(g), opt.Compact)
+}
+
+// entries are the glossary's entries as JSON.
+func entries(g *terms.Glossary) []entryJSON {
+	list := make([]entryJSON, 0, len(g.Entries))
+	for _, e := range g.Entries {
+		j := entryJSON{Terms: nonNil(e.Terms), Kind: string(e.Kind), Addr: e.Addr, Definition: nonNil(e.Definition),
+			Score: out.Round(e.Score, 3), Freq: e.Freq, Occurrences: e.Occurrences, Context: nonNil(e.Context)}
+		if j.Occurrences == nil {
+			j.Occurrences = []string{}
+		}
+		list = append(list, j)
+	}
+	return list
+}
+
+type issueJSON struct {
+	Kind    string `json:"kind"`
+	Lang    string `json:"lang"`
+	Term    string `json:"term"`
+	Addr    string `json:"addr"`
+	Message string `json:"message"`
+}
+
+// Record writes the whole glossary as one JSON object, {"entries": [the
+// JSON format], "issues": [{"kind", "lang", "term", "addr", "message"}]}:
+// the glossary of a set in a batch's JSON Lines.
+func Record(w io.Writer, g *terms.Glossary, opt Options) error {
+	doc := struct {
+		Entries []entryJSON `json:"entries"`
+		Issues  []issueJSON `json:"issues"`
+	}{Entries: entries(g), Issues: make([]issueJSON, 0, len(g.Issues))}
+	for _, is := range g.Issues {
+		doc.Issues = append(doc.Issues, issueJSON{string(is.Kind), is.Lang, is.Term, is.Addr, is.Message})
+	}
+	return out.JSON(w, doc, opt.Compact)
+}
+
+func nonNil(m map[string]string) map[string]string {
+	if m == nil {
+		return map[string]string{}
+	}
+	return m
+}
+
+// CSV writes the glossary as CSV (RFC 4180) with a header row: kind,
+// addr, the term in each language, the definition in each language,
+// score, freq, occurrences (space-separated) and the context in each
+// language.
+func CSV(w io.Writer, g *terms.Glossary, _ Options) error {
+	ls := langs(g)
+	cw := csv.NewWriter(w)
+	head := []string{"kind", "addr"}
+	for _, l := range ls {
+		head = append(head, "term_"+l)
+	}
+	for _, l := range ls {
+		head = append(head, "definition_"+l)
+	}
+	head = append(head, "score", "freq", "occurrences")
+	for _, l := range ls {
+		head = append(head, "context_"+l)
+	}
+	if err := cw.Write(head); err != nil {
+		return err
+	}
+	for _, e := range g.Entries {
+		row := []string{string(e.Kind), e.Addr}
+		for _, l := range ls {
+			row = append(row, e.Terms[l])
+		}
+		for _, l := range ls {
+			row = append(row, e.Definition[l])
+		}
+		row = append(row, strconv.FormatFloat(out.Round(e.Score, 3), 'f', -1, 64), strconv.Itoa(e.Freq), strings.Join(e.Occurrences, " "))
+		for _, l := range ls {
+			row = append(row, e.Context[l])
+		}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// Issues writes the glossary's consistency issues as text, one a line:
+// kind, language, term, message.
+func Issues(w io.Writer, g *terms.Glossary) error {
+	for _, is := range g.Issues {
+		if _, err := io.WriteString(w, string(is.Kind)+"\t"+is.Lang+"\t"+is.Term+"\t"+out.OneLine(is.Message)+"\n"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Options control the writers.
+type Options struct {
+	Title   string // TBX: the title in the header; "" names the documents
+	Compact bool   // JSON: on one line (a record of JSON Lines)
+}
+
+// Formats are the formats of concord terms, TBX first (the default).
+var Formats = out.NewRegistry(
+	out.Format[*terms.Glossary, Options]{Name: "tbx", Exts: []string{".tbx"}, Write: TBX,
+		Summary: "TBX-Basic (ISO 30042:2019, DCA style)"},
+	out.Format[*terms.Glossary, Options]{Name: "csv", Exts: []string{".csv"}, Write: CSV,
+		Summary: "kind, addr, term_<lang>…, definition_<lang>…, score, freq, occurrences, context_<lang>…"},
+	out.Format[*terms.Glossary, Options]{Name: "json", Exts: []string{".json"}, Write: JSON,
+		Summary: `[{"terms": {lang: term}, "kind", "addr", "definition": {lang: text}, "score", "freq", "occurrences": [addr…], "context": {lang: sentence}}]`},
+)
