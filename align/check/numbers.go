@@ -11,6 +11,7 @@ import (
 	"concord/segment"
 	"concord/segment/langtag"
 	"concord/segment/words"
+	"concord/segment/xref"
 )
 
 // asciiDigits turns the text NFKC-normalised (full-width digits and
@@ -315,4 +316,26 @@ func zhNumeral(s string) int {
 		return v
 	}
 	return 0
+}
+
+// findRefs returns the addresses the cross-references of s name, s being
+// a text of the unit at addr, sorted, and the byte spans of the references
+// as printed (numbers inside them are not compared as numbers).
+func findRefs(s, lang, addr string) ([]string, [][2]int) {
+	set := map[string]bool{}
+	var spans [][2]int
+	for _, r := range xref.Find(s, lang) {
+		if a := r.Resolve(addr); a != "" {
+			set[a] = true
+		}
+		if !r.Implied {
+			spans = append(spans, [2]int{r.Start, r.End})
+		}
+	}
+	out := make([]string, 0, len(set))
+	for a := range set {
+		out = append(out, a)
+	}
+	sort.Strings(out)
+	return out, spans
 }

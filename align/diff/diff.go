@@ -8,6 +8,7 @@ import (
 
 	"concord/segment"
 	"concord/segment/words"
+	"concord/segment/xref"
 )
 
 // Op says what happened to a unit between two revisions.
@@ -244,8 +245,9 @@ type Options struct {
 	// Segmenter cuts words; nil uses a shared one with the default options,
 	// loaded on first use.
 	Segmenter *words.Segmenter
-	// Refs finds cross-references; nil uses FindCrossRefs.
-	Refs CrossRefFinder
+	// Refs finds the cross-references of a text; nil uses xref.Find. Wrap
+	// xref.Find to add a grammar for another language.
+	Refs func(text, lang string) []xref.Ref
 }
 
 var (
@@ -337,7 +339,7 @@ func Compare(old, new *segment.Document, opt Options) (*Report, error) {
 	}
 	refs := opt.Refs
 	if refs == nil {
-		refs = FindCrossRefs
+		refs = xref.Find
 	}
 	cmp := &matcher{
 		old:    build(old, tz, false),

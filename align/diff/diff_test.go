@@ -10,6 +10,7 @@ import (
 
 	"concord/corpora"
 	"concord/segment"
+	"concord/segment/xref"
 )
 
 // revL15 returns the text of the embedded L.15 draft.
@@ -239,7 +240,10 @@ func TestInsertArticle(t *testing.T) {
 	for u := range old.All() {
 		for k, f := range []string{u.Heading, u.Text, u.Tail} {
 			seen := map[string]bool{}
-			for _, ref := range FindCrossRefs(f, "zh") {
+			for _, ref := range xref.Find(f, "zh") {
+				if ref.Implied || ref.Rel != xref.Absolute {
+					continue
+				}
 				n, _ := strconv.Atoi(ref.Article)
 				line := fmt.Sprintf("%s %s %s → art.%d", shift(u.Addr), fieldNames[k], ref.Text, n+1)
 				if len(ref.Path) > 0 {
@@ -486,50 +490,6 @@ func TestCanon(t *testing.T) {
 		b, _, _ := canon(p[1])
 		if a == b {
 			t.Errorf("%q and %q: same canonical form %q", p[0], p[1], a)
-		}
-	}
-}
-
-func TestFindCrossRefs(t *testing.T) {
-	type ref struct {
-		text, art string
-		path      []string
-	}
-	for _, tc := range []struct {
-		lang, text string
-		want       []ref
-	}{
-		{"zh", "本公约第 17 条所界定的犯罪", []ref{{"第 17 条", "17", nil}}},
-		{"zh", "根据本公约第 17 条第 1 款(b)项(一)目所确立的犯罪", []ref{{"第 17 条第 1 款(b)项(一)目", "17", []string{"1", "b", "i"}}}},
-		{"zh", "本公约第 7 至第 16 条所确立", []ref{{"第 7", "7", nil}, {"第 16 条", "16", nil}}},
-		{"zh", "本公约第 14 条至第 16 条", []ref{{"第 14 条", "14", nil}, {"第 16 条", "16", nil}}},
-		{"zh", "本公约第 2、第 17、第 23 和第 35 诸条的解释", []ref{{"第 2", "2", nil}, {"第 17", "17", nil}, {"第 23", "23", nil}, {"第 35 诸条", "35", nil}}},
-		{"zh", "不适用本条第 1 款的权利", []ref{{"本条第 1 款", "", []string{"1"}}}},
-		{"zh", "依照本法第一百二十条之一第二款第三项的规定", []ref{{"第一百二十条之一第二款第三项", "120-1", []string{"2", "iii"}}}},
-		{"zh", "列入本法第四十条第一款第三项规定的名单", []ref{{"第四十条第一款第三项", "40", []string{"1", "iii"}}}},
-		{"zh", "符合刑法第七条、第十条规定情形", nil},
-		{"zh", "依照《中华人民共和国刑法》第二百八十七条", nil},
-		{"zh", "刑事诉讼法第二百六十五条第一款、第二款的规定", nil},
-		{"zh", "本法第十条第一款、第二款", []ref{{"第十条第一款", "10", []string{"1"}}, {"第二款", "10", []string{"2"}}}},
-		{"zh", "第二章 第四十份批准书 第 74/247 号决议", nil},
-		{"en", "the offences established in accordance with article 17 of this Convention", []ref{{"article 17", "17", nil}}},
-		{"en", "committing any of the offences established in Articles 2 through 5", []ref{{"Articles 2", "2", nil}, {"5", "5", nil}}},
-		{"en", "referred to in paragraph 1 (b) of article 17", []ref{{"paragraph 1 (b) of article 17", "17", []string{"1", "b"}}}},
-		{"en", "the items referred to in paragraph 1 a.ii of this article", []ref{{"paragraph 1 a.ii of this article", "", []string{"1", "a", "ii"}}}},
-		{"en", "in accordance with article 46, paragraph 3 (c)", []ref{{"article 46, paragraph 3 (c)", "46", []string{"3", "c"}}}},
-		{"en", "as set out in article 19 of the Universal Declaration", nil},
-		{"fr", "visées à l'article 17", []ref{{"article 17", "17", nil}}},
-		{"ru", "в соответствии со статьей 17", []ref{{"статьей 17", "17", nil}}},
-	} {
-		var got []ref
-		for _, r := range FindCrossRefs(tc.text, tc.lang) {
-			if tc.text[r.Start:r.End] != r.Text {
-				t.Errorf("%q: offsets %d:%d do not give %q", tc.text, r.Start, r.End, r.Text)
-			}
-			got = append(got, ref{r.Text, r.Article, r.Path})
-		}
-		if fmt.Sprint(got) != fmt.Sprint(tc.want) {
-			t.Errorf("%s %q:\n got %v\nwant %v", tc.lang, tc.text, got, tc.want)
 		}
 	}
 }

@@ -44,16 +44,3 @@ func FuzzCompare(f *testing.F) {
 		check(t, old, new, r)
 	})
 }
-
-func FuzzFindCrossRefs(f *testing.F) {
-	f.Add("根据本公约第 17 条第 1 款(b)项(一)目和第 23 条", "zh")
-	f.Add("under article 17, paragraph 1 (b), of this Convention", "en")
-	f.Add("第一百二十条之一第二款第（三）项", "zh")
-	f.Fuzz(func(t *testing.T, text, lang string) {
-		for _, r := range FindCrossRefs(text, lang) {
-			if r.Start < 0 || r.End > len(text) || r.Start > r.End || text[r.Start:r.End] != r.Text {
-				t.Fatalf("reference %+v does not index the text", r)
-			}
-		}
-	})
-}
