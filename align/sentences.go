@@ -65,6 +65,12 @@ type SentOptions struct {
 	// passes learn from the document itself when it is long enough.
 	Lexicon *SentLexicon
 
+	// NoDictionary turns off the built-in bilingual dictionary (for
+	// Chinese–English, CC-CEDICT: see package lexicon), which otherwise
+	// scores every bead on its dictionary translations besides the
+	// learned lexicon. The glossary's pairs are added to the dictionary.
+	NoDictionary bool
+
 	// Passes is the number of lexical refining passes (default 2): each
 	// learns a lexicon from the confident beads of the previous pass (if
 	// both sides have at least 100 sentences; the first uses Lexicon if
@@ -238,6 +244,10 @@ func Sentences(src, tgt []string, srcLang, tgtLang string, opt SentOptions) []Be
 	wg.Wait()
 
 	md := newSentModel(S, T)
+	if !opt.NoDictionary && min(n, m) < sentDictMaxSents {
+		md.dict = newSentDict(src, tgt, srcLang, tgtLang, opt.Glossary)
+		md.dictW = sentDictWeight
+	}
 	if opt.Lexicon.compatible(srcLang, tgtLang) {
 		md.usePriors(opt.Lexicon)
 	}
@@ -271,7 +281,11 @@ func Sentences(src, tgt []string, srcLang, tgtLang string, opt SentOptions) []Be
 	} else {
 		path = sentFirstPass(md, w)
 	}
-	md.reestimate(path)
+	// The first pass knows only five shapes, so it stands in for the
+	// larger ones (1-3, 1-4, …) with deletions: its counts would teach the
+	// model deletions that are not there. Only the length model learns
+	// from it.
+	md.reestimate(path, true)
 	// Lexical passes follow if there is enough text to learn from (a
 	// lexicon trained on a handful of sentences would only echo the first
 	// pass) or a lexicon is given. Without them, the length-and-anchor
@@ -279,11 +293,11 @@ func Sentences(src, tgt []string, srcLang, tgtLang string, opt SentOptions) []Be
 	// expected number of right beads rather than as the most probable path.
 	small := min(n, m) < sentMinLexSents
 	given := opt.Lexicon.compatible(srcLang, tgtLang)
-	if small && !given {
+	if small && !given && md.dict == nil {
 		passes = 0
 	}
 	path = sentDP(sentBandAround(n, m, path, band+2), md, len(sentTypes), false, true, passes <= 0)
-	md.reestimate(path)
+	md.reestimate(path, false)
 	for p := 0; p < passes; p++ {
 		switch {
 		case p == 0 && given:
@@ -292,13 +306,22 @@ func Sentences(src, tgt []string, srcLang, tgtLang string, opt SentOptions) []Be
 		case !small:
 			md.trainLex(path)
 			md.lexW = sentLexWeight
+			if md.dict != nil {
+				md.lexW = sentLexWeightDict
+			}
 		}
 		b := sentBandAround(n, m, path, band)
-		md.buildPairs(b)
+		if md.lex != nil {
+			md.buildPairs(b)
+		}
+		if md.dict != nil {
+			md.dict.fitLambda(path)
+			md.dict.buildPairs(b)
+		}
 		last := p == passes-1
 		path = sentDP(b, md, len(sentTypes), true, true, false)
 		if !last {
-			md.reestimate(path)
+			md.reestimate(path, false)
 		}
 	}
 	return md.beads(path)
