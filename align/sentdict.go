@@ -321,7 +321,7 @@ const (
 	// dictionary channel before it is fitted to the document (fitLambda).
 	sentDictLambda0 = 0.8
 	// sentDictWeight is the weight of the dictionary channel's score.
-	sentDictWeight = 3.0
+	sentDictWeight = 2.0
 	// sentDictMaxSents: documents with at least this many sentences on
 	// each side learn a lexicon good enough without the dictionary (the
 	// Bible, 5,000 × 6,301, aligns better without it).

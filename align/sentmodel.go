@@ -50,7 +50,7 @@ const (
 	// merged; 1 gave .974 instead of .989 zh–fr)
 	sentLexWeight = 0.7
 	// weight of the learned lexicon next to the dictionary channel
-	sentLexWeightDict = 0.5
+	sentLexWeightDict = 0.25
 	// weight with a lexicon learned from other documents, less specific
 	sentLexWeightGiven = 0.4
 	sentPriorMass      = 100.  // pseudo-count of the default bead priors
