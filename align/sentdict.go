@@ -19,8 +19,10 @@ import (
 // uniform over a headword's English words; the background frequencies are
 // the document's own, and the weight of the background model in P(word |
 // bead) is fitted to the document by EM (fitLambda). The glossary's pairs
-// join the table. The channel serves documents under sentDictMaxSents
-// sentences a side; longer ones learn a better lexicon of their own.
+// join the table. The channel serves documents of sentMinLexSents to
+// sentDictMaxSents sentences a side: longer ones learn a better lexicon of
+// their own, and in shorter ones the document's word frequencies are too
+// coarse a background for the dictionary's matches to count.
 
 var (
 	sentSegOnce sync.Once

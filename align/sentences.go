@@ -14,12 +14,16 @@ import (
 // Src and Tgt hold indices into the sentence slices given to Sentences, in
 // increasing order; either may be empty (a sentence with no counterpart).
 //
-// Score is the posterior probability of the bead under the aligner's model:
-// the total probability of all alignments (within the search band) that
-// contain exactly this bead, divided by the total probability of all
-// alignments, computed by the forward-backward algorithm. It lies in [0, 1];
-// values near 1 mean no competing segmentation of the neighbourhood is
-// plausible, values below about 0.5 mark beads worth a human look.
+// Score is the calibrated probability that the bead is exactly right: that
+// a careful human aligner would make this very bead, neither more nor fewer
+// sentences on either side. It starts from the bead's posterior probability
+// under the aligner's model (forward-backward over all alignments in the
+// search band), which is sure of itself where the model's assumptions hold
+// and too sure where they do not (free translation), and corrects it with
+// a logistic regression over features the posterior ignores (see
+// sentcalib.go). On the development data, of the beads scored at least 0.9,
+// 93 % (unseen literary chapters) to 99.8 % (UN text) are right; a score
+// below 0.5 marks a bead that is more likely wrong than right.
 type Bead struct {
 	Src, Tgt []int
 	Score    float64
@@ -244,7 +248,7 @@ func Sentences(src, tgt []string, srcLang, tgtLang string, opt SentOptions) []Be
 	wg.Wait()
 
 	md := newSentModel(S, T)
-	if !opt.NoDictionary && min(n, m) < sentDictMaxSents {
+	if !opt.NoDictionary && min(n, m) >= sentMinLexSents && min(n, m) < sentDictMaxSents {
 		md.dict = newSentDict(src, tgt, srcLang, tgtLang, opt.Glossary)
 		md.dictW = sentDictWeight
 	}
@@ -293,7 +297,7 @@ func Sentences(src, tgt []string, srcLang, tgtLang string, opt SentOptions) []Be
 	// expected number of right beads rather than as the most probable path.
 	small := min(n, m) < sentMinLexSents
 	given := opt.Lexicon.compatible(srcLang, tgtLang)
-	if small && !given && md.dict == nil {
+	if small && !given {
 		passes = 0
 	}
 	path = sentDP(sentBandAround(n, m, path, band+2), md, len(sentTypes), false, true, passes <= 0)
@@ -324,6 +328,7 @@ func Sentences(src, tgt []string, srcLang, tgtLang string, opt SentOptions) []Be
 			md.reestimate(path, false)
 		}
 	}
+	md.calibrate(path)
 	return md.beads(path)
 }
 
