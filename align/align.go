@@ -4,6 +4,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"concord/segment"
 	"concord/segment/sentence"
@@ -98,7 +100,11 @@ func Align(docs []*segment.Document, opt Options) *Alignment {
 				f := &fieldIDs{}
 				ids[v][u] = f
 				for i, s := range []string{u.Heading, u.Text} {
-					for _, t := range splitSentences(s, d.Lang) {
+					split := splitSentences
+					if u.Kind == segment.KindTitle && i == 1 {
+						split = splitLines
+					}
+					for _, t := range split(s, d.Lang) {
 						f.own = append(f.own, len(sents))
 						if i == 1 {
 							f.text = append(f.text, len(sents))
@@ -232,6 +238,57 @@ func without(a, b []int) []int {
 		}
 	}
 	return out
+}
+
+// splitLines cuts a title block into its lines, and each line into
+// sentences: the lines of a title block (committee, session, date, title,
+// subtitle) are separate pieces that the versions render in different
+// numbers of lines, so they are aligned by content like unnumbered text.
+func splitLines(s, lang string) []string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		out = append(out, splitSentences(l, lang)...)
+	}
+	return out
+}
+
+// JoinText joins the sentences of one side of a link into one text, as a
+// translation memory or a table shows it: with a space between two
+// sentences, except between two that meet in Chinese or Japanese script
+// (Han, kana, CJK punctuation and full-width forms on both sides of the
+// join), which is written without spaces; so the Chinese sentences of a
+// link join back into their source text.
+func JoinText(sents []string) string {
+	var b strings.Builder
+	for k, t := range sents {
+		if k > 0 && t != "" && b.Len() > 0 {
+			prev, _ := utf8.DecodeLastRuneInString(b.String())
+			next, _ := utf8.DecodeRuneInString(t)
+			if !(isCJKRune(prev) && isCJKRune(next)) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(t)
+	}
+	return b.String()
+}
+
+// Joined returns the text of version v in the link, its sentences joined
+// by JoinText.
+func (l Link) Joined(v int) string {
+	if v < 0 || v >= len(l.Text) {
+		return ""
+	}
+	return JoinText(l.Text[v])
+}
+
+// isCJKRune reports whether r belongs to a script written without spaces
+// between words and sentences: Han, Hiragana, Katakana, Bopomofo, CJK
+// symbols and punctuation (。，、「」), full-width forms (：（）！？).
+func isCJKRune(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Bopomofo) ||
+		(r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef) ||
+		r == '“' || r == '”' || r == '‘' || r == '’' || r == '…' || r == '—'
 }
 
 // splitSentences cuts a unit field into trimmed, non-empty sentences.

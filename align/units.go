@@ -349,12 +349,5 @@ func subtreeText(u *segment.Unit) string {
 		}
 	}
 	walk(u)
-	out := ""
-	for i, p := range parts {
-		if i > 0 {
-			out += " "
-		}
-		out += p
-	}
-	return out
+	return JoinText(parts)
 }
