@@ -3,6 +3,9 @@ package align
 import (
 	"slices"
 	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"concord/segment"
 	"concord/segment/pieces"
@@ -214,4 +217,48 @@ func without(a, b []int) []int {
 		}
 	}
 	return out
+}
+
+// JoinText joins the sentences of one side of a link into one text, as a
+// translation memory or a table shows it: with a space between two
+// sentences, except between two that meet in Chinese or Japanese script
+// (Han, kana, CJK punctuation and full-width forms on both sides of the
+// join), which is written without spaces; so the Chinese sentences of a
+// link join back into their source text.
+func JoinText(sents []string) string {
+	var b strings.Builder
+	for _, t := range sents {
+		joinTo(&b, t)
+	}
+	return b.String()
+}
+
+// joinTo appends t to b as JoinText joins two sentences.
+func joinTo(b *strings.Builder, t string) {
+	if t != "" && b.Len() > 0 {
+		prev, _ := utf8.DecodeLastRuneInString(b.String())
+		next, _ := utf8.DecodeRuneInString(t)
+		if !(isCJKRune(prev) && isCJKRune(next)) {
+			b.WriteByte(' ')
+		}
+	}
+	b.WriteString(t)
+}
+
+// Joined returns the text of version v in the link, its sentences joined
+// by JoinText.
+func (l Link) Joined(v int) string {
+	if v < 0 || v >= len(l.Text) {
+		return ""
+	}
+	return JoinText(l.Text[v])
+}
+
+// isCJKRune reports whether r belongs to a script written without spaces
+// between words and sentences: Han, Hiragana, Katakana, Bopomofo, CJK
+// symbols and punctuation (。，、「」), full-width forms (：（）！？).
+func isCJKRune(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Bopomofo) ||
+		(r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef) ||
+		r == '“' || r == '”' || r == '‘' || r == '’' || r == '…' || r == '—'
 }

@@ -236,3 +236,48 @@ func TestUnnumberedTextByContent(t *testing.T) {
 		t.Errorf("missing %v, mismatches %v", ua.Missing, ua.Mismatches)
 	}
 }
+
+func TestJoinText(t *testing.T) {
+	for _, c := range []struct {
+		in   []string
+		want string
+	}{
+		{[]string{"第一句。", "第二句。"}, "第一句。第二句。"},
+		{[]string{"他说：“好。”", "然后走了。"}, "他说：“好。”然后走了。"},
+		{[]string{"One.", "Two."}, "One. Two."},
+		{[]string{"第一条", "Article 1"}, "第一条 Article 1"},
+		{[]string{"(a)", "第二句"}, "(a) 第二句"},
+		{nil, ""},
+	} {
+		if got := align.JoinText(c.in); got != c.want {
+			t.Errorf("JoinText(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	l := align.Link{Text: [][]string{{"甲。", "乙。"}, {"A.", "B."}}}
+	if l.Joined(0) != "甲。乙。" || l.Joined(1) != "A. B." || l.Joined(2) != "" {
+		t.Errorf("Joined: %q %q", l.Joined(0), l.Joined(1))
+	}
+}
+
+// TestTitleBlockByContent: the seven lines of L.15's Chinese title block
+// (committee, session, date, title, subtitle) are aligned by content with
+// the one-line Arabic title, not linked with it as one unit.
+func TestTitleBlockByContent(t *testing.T) {
+	zh := load(t, "un-cybercrime/L15.zh.txt")
+	ar := load(t, "un-cybercrime/final.ar.art1-15.txt")
+	a := align.Align([]*segment.Document{zh, ar}, align.Options{})
+	checkPartition(t, a)
+	lines := 0
+	for _, l := range a.Links {
+		if l.Addr != "title" {
+			continue
+		}
+		lines += len(l.IDs[0])
+		if len(l.IDs[0]) > 2 {
+			t.Errorf("title link holds %d Chinese lines: %q", len(l.IDs[0]), l.Text[0])
+		}
+	}
+	if lines != 7 {
+		t.Errorf("%d Chinese title lines linked, want 7", lines)
+	}
+}

@@ -4,11 +4,13 @@
 // The sentence aligner, Sentences, takes the sentences of two versions and
 // returns beads — groups of consecutive sentences that translate each other
 // (1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 2-3, 3-2, 1-4, 4-1, and 1-0 or 0-1 for a
-// sentence without counterpart) — each with its posterior probability. It
-// uses no dictionary, machine translation or network: a length model,
-// anchors (numbers, cross-references, punctuation, Latin words in other
-// scripts, an optional glossary) and a lexicon it learns from the two
-// documents themselves, in a banded dynamic programme whose time grows
-// linearly with the length of the documents. For collections of short
-// documents, LearnSentLexicon learns the lexicon from the whole collection.
+// sentence without counterpart) — each with a score. It uses no machine
+// translation or network: a length model, anchors (numbers,
+// cross-references, punctuation, Latin words in other scripts, an optional
+// glossary), a lexicon it learns from the two documents themselves and, for
+// Chinese and English, an embedded dictionary (CC-CEDICT, package lexicon;
+// SentOptions.NoDictionary turns it off), in a banded dynamic programme
+// whose time grows linearly with the length of the documents. For
+// collections of short documents, LearnSentLexicon learns the lexicon from
+// the whole collection.
 package align

@@ -16,12 +16,16 @@ import (
 // Src and Tgt hold indices into the sentence slices given to Sentences, in
 // increasing order; either may be empty (a sentence with no counterpart).
 //
-// Score is the posterior probability of the bead under the aligner's model:
-// the total probability of all alignments (within the search band) that
-// contain exactly this bead, divided by the total probability of all
-// alignments, computed by the forward-backward algorithm. It lies in [0, 1];
-// values near 1 mean no competing segmentation of the neighbourhood is
-// plausible, values below about 0.5 mark beads worth a human look.
+// Score is the calibrated probability that the bead is exactly right: that
+// a careful human aligner would make this very bead, neither more nor fewer
+// sentences on either side. It starts from the bead's posterior probability
+// under the aligner's model (forward-backward over all alignments in the
+// search band), which is sure of itself where the model's assumptions hold
+// and too sure where they do not (free translation), and corrects it with
+// a logistic regression over features the posterior ignores (see
+// sentcalib.go). On the development data, of the beads scored at least 0.9,
+// 93 % (unseen literary chapters) to 99.8 % (UN text) are right; a score
+// below 0.5 marks a bead that is more likely wrong than right.
 type Bead struct {
 	Src, Tgt []int
 	Score    float64
@@ -66,6 +70,12 @@ type SentOptions struct {
 	// uses it, also for documents too short to learn a lexicon from; later
 	// passes learn from the document itself when it is long enough.
 	Lexicon *SentLexicon
+
+	// NoDictionary turns off the built-in bilingual dictionary (for
+	// Chinese–English, CC-CEDICT: see package lexicon), which otherwise
+	// scores every bead on its dictionary translations besides the
+	// learned lexicon. The glossary's pairs are added to the dictionary.
+	NoDictionary bool
 
 	// Passes is the number of lexical refining passes (default 2): each
 	// learns a lexicon from the confident beads of the previous pass (if
@@ -240,6 +250,10 @@ func Sentences(src, tgt []string, srcLang, tgtLang string, opt SentOptions) []Be
 	wg.Wait()
 
 	md := newSentModel(S, T)
+	if !opt.NoDictionary && min(n, m) >= sentMinLexSents && min(n, m) < sentDictMaxSents {
+		md.dict = newSentDict(src, tgt, srcLang, tgtLang, opt.Glossary)
+		md.dictW = sentDictWeight
+	}
 	if opt.Lexicon.compatible(srcLang, tgtLang) {
 		md.usePriors(opt.Lexicon)
 	}
@@ -273,7 +287,11 @@ func Sentences(src, tgt []string, srcLang, tgtLang string, opt SentOptions) []Be
 	} else {
 		path = sentFirstPass(md, w)
 	}
-	md.reestimate(path)
+	// The first pass knows only five shapes, so it stands in for the
+	// larger ones (1-3, 1-4, …) with deletions: its counts would teach the
+	// model deletions that are not there. Only the length model learns
+	// from it.
+	md.reestimate(path, true)
 	// Lexical passes follow if there is enough text to learn from (a
 	// lexicon trained on a handful of sentences would only echo the first
 	// pass) or a lexicon is given. Without them, the length-and-anchor
@@ -285,7 +303,7 @@ func Sentences(src, tgt []string, srcLang, tgtLang string, opt SentOptions) []Be
 		passes = 0
 	}
 	path = sentDP(sentBandAround(n, m, path, band+2), md, len(sentTypes), false, true, passes <= 0)
-	md.reestimate(path)
+	md.reestimate(path, false)
 	for p := 0; p < passes; p++ {
 		switch {
 		case p == 0 && given:
@@ -294,15 +312,25 @@ func Sentences(src, tgt []string, srcLang, tgtLang string, opt SentOptions) []Be
 		case !small:
 			md.trainLex(path)
 			md.lexW = sentLexWeight
+			if md.dict != nil {
+				md.lexW = sentLexWeightDict
+			}
 		}
 		b := sentBandAround(n, m, path, band)
-		md.buildPairs(b)
+		if md.lex != nil {
+			md.buildPairs(b)
+		}
+		if md.dict != nil {
+			md.dict.fitLambda(path)
+			md.dict.buildPairs(b)
+		}
 		last := p == passes-1
 		path = sentDP(b, md, len(sentTypes), true, true, false)
 		if !last {
-			md.reestimate(path)
+			md.reestimate(path, false)
 		}
 	}
+	md.calibrate(path)
 	return md.beads(path)
 }
 

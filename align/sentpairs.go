@@ -180,7 +180,7 @@ func (md *sentModel) lexScore(i0, i1, j0, j1 int) float64 {
 	ps := md.pairs
 	a, b := i1-i0, j1-j0
 	var fwd, bwd float64
-	logL := math.Log(sentLexLambda)
+	logL := math.Log(md.lambda())
 	for j := j0; j < j1; j++ {
 		if j >= ps.plo[i1-1] && j <= ps.phi[i1-1] {
 			fwd += float64(ps.fwdTerm[ps.pair(i1-1, j)*sentMaxSide+a-1])
@@ -231,7 +231,7 @@ func (md *sentModel) buildLexCache(b *sentBand, r0, r1 int) {
 	ps := md.pairs
 	S, T := md.S, md.T
 	n := S.n
-	lam := sentLexLambda
+	lam := md.lambda()
 	logL := math.Log(lam)
 	nan := float32(math.NaN())
 	maxA, maxB := sentMaxSides()

@@ -1,8 +1,9 @@
 package align
 
 import (
-	"concord/segment"
 	"strings"
+
+	"concord/segment"
 )
 
 // UnitLink holds the units of every version that carry the same piece of
@@ -334,19 +335,11 @@ func langsOf(docs []*segment.Document) []string {
 }
 
 // subtreeText is a unit's text with its descendants', in reading order:
-// every unit's label, heading and text, its children, then its tail, one
-// space between two parts.
+// every unit's label, heading and text, its children, then its tail,
+// joined as JoinText joins sentences.
 func subtreeText(u *segment.Unit) string {
 	var b strings.Builder
-	add := func(s string) {
-		if s == "" {
-			return
-		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(s)
-	}
+	add := func(s string) { joinTo(&b, s) }
 	segment.Walk([]*segment.Unit{u}, func(x *segment.Unit, entering bool) segment.WalkStatus {
 		if entering {
 			add(x.Label)

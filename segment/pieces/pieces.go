@@ -97,11 +97,15 @@ func fields(d *segment.Document) []field {
 // the space around it (Start and End are the trimmed offsets); blank
 // pieces are left out. N numbers a unit's sentences from 1. This is what
 // the aligner and the term extractor read.
+//
+// The text of a title block is cut at its line breaks first: its lines
+// (committee, session, date, title, subtitle) are pieces of their own,
+// which the language versions print in different numbers of lines.
 func Sentences(d *segment.Document) []Piece {
 	var out []Piece
 	counts := map[*segment.Unit]int{}
 	for _, f := range fields(d) {
-		for _, sp := range sentence.Sentences(f.s, d.Lang) {
+		for _, sp := range spans(f, d.Lang) {
 			raw := f.s[sp.Start:sp.End]
 			t := strings.TrimSpace(raw)
 			if t == "" {
@@ -112,6 +116,28 @@ func Sentences(d *segment.Document) []Piece {
 			counts[f.u]++
 			out = append(out, Piece{Addr: f.u.Addr, N: counts[f.u], Field: f.f, Text: t, Start: start, End: end, Unit: f.u})
 		}
+	}
+	return out
+}
+
+// spans cuts a field into sentences; a title block's text line by line
+// first.
+func spans(f field, lang string) []sentence.Span {
+	if f.u.Kind != segment.KindTitle || f.f != Text || !strings.Contains(f.s, "\n") {
+		return sentence.Sentences(f.s, lang)
+	}
+	var out []sentence.Span
+	for start := 0; start < len(f.s); {
+		end := strings.IndexByte(f.s[start:], '\n')
+		if end < 0 {
+			end = len(f.s)
+		} else {
+			end += start
+		}
+		for _, sp := range sentence.Sentences(f.s[start:end], lang) {
+			out = append(out, sentence.Span{Start: start + sp.Start, End: start + sp.End})
+		}
+		start = end + 1
 	}
 	return out
 }

@@ -124,14 +124,9 @@ func TSV(w io.Writer, a *align.Alignment, opt Options) error {
 	return bw.Flush()
 }
 
-// linkText is the text of version v in a link: its sentences joined by a
-// space.
-func linkText(l align.Link, v int) string {
-	if v >= len(l.Text) {
-		return ""
-	}
-	return strings.Join(l.Text[v], " ")
-}
+// linkText is the text of version v in a link: its sentences joined as
+// align.JoinText joins them (no space between Chinese sentences).
+func linkText(l align.Link, v int) string { return l.Joined(v) }
 
 // TMX writes the alignment as TMX 1.4b: one <tu> per link with one <tuv>
 // per version that has text (all languages in one unit, not pairs), and the

@@ -128,7 +128,7 @@ func HTML(w io.Writer, a *align.Alignment, opt Options) error {
 				ids[i] = fmt.Sprint(id)
 			}
 			row.Cells[v].Sents = append(row.Cells[v].Sents, htmlSent{
-				Text: strings.Join(l.Text[v], " "), IDs: strings.Join(ids, " "),
+				Text: l.Joined(v), IDs: strings.Join(ids, " "),
 				Score: fmt.Sprintf("%.2f", l.Score), Low: l.Score < 0.5,
 			})
 		}
