@@ -22,32 +22,33 @@ import (
 //	closing, fn.N       the closing formula, footnote N
 //	p.N                 a block of text with no numbering
 //
-// assignAddresses fills Addr for every unit from the tree and the numbers
-// the labels carry, and reports duplicates, which it makes unique with a
-// "~2" suffix so that no two units share an address.
-func assignAddresses(d *Document) {
+// Address fills Addr for every unit of the document from the tree, the
+// units' kinds and their Num and Sub, and reports duplicates, which it
+// makes unique with a "~2" suffix so that no two units share an address.
+// Parse calls it; a reader that builds a tree of its own (the UDHR XML
+// reader) calls it too, so that every document follows one scheme.
+func (d *Document) Address() {
 	seen := map[string]int{}
 	counts := map[Kind]int{}
-	var walk func(us []*Unit, parent *Unit)
-	walk = func(us []*Unit, parent *Unit) {
-		for _, u := range us {
-			counts[u.Kind]++
-			u.Addr = addrOf(u, parent, counts)
-			if n := seen[u.Addr]; n > 0 {
-				d.Warnf(u.Line, "", "duplicate address %s (line %d repeats a number)", u.Addr, u.Line)
-				seen[u.Addr] = n + 1
-				u.Addr += "~" + strconv.Itoa(n+1)
-			} else {
-				seen[u.Addr] = 1
-			}
-			walk(u.Children, u)
+	d.Walk(func(u *Unit, entering bool) WalkStatus {
+		if !entering {
+			return WalkContinue
 		}
-	}
-	walk(d.Units, nil)
+		counts[u.Kind]++
+		u.Addr = addrOf(u, u.Parent, counts)
+		if n := seen[u.Addr]; n > 0 {
+			d.Warnf(u.Line, "", "duplicate address %s (line %d repeats a number)", u.Addr, u.Line)
+			seen[u.Addr] = n + 1
+			u.Addr += "~" + strconv.Itoa(n+1)
+		} else {
+			seen[u.Addr] = 1
+		}
+		return WalkContinue
+	})
 }
 
 func addrOf(u, parent *Unit, counts map[Kind]int) string {
-	num := strconv.Itoa(u.ord)
+	num := strconv.Itoa(u.Num)
 	switch u.Kind {
 	case KindTitle:
 		return "title"
@@ -73,8 +74,8 @@ func addrOf(u, parent *Unit, counts map[Kind]int) string {
 		}
 		return "sub." + num
 	case KindArticle:
-		if u.sub > 0 {
-			return "art." + num + "-" + strconv.Itoa(u.sub)
+		if u.Sub > 0 {
+			return "art." + num + "-" + strconv.Itoa(u.Sub)
 		}
 		return "art." + num
 	case KindClosing:
@@ -94,9 +95,9 @@ func addrOf(u, parent *Unit, counts map[Kind]int) string {
 	case KindParagraph, KindSubitem:
 		seg = num
 	case KindSubparagraph:
-		seg = Letter(u.ord)
+		seg = Letter(u.Num)
 	case KindItem:
-		seg = Roman(u.ord)
+		seg = Roman(u.Num)
 	}
 	if parent == nil {
 		return seg

@@ -72,9 +72,14 @@ type Unit struct {
 	Marks    []Mark  // the status marks attributed to this unit, as printed
 	Children []*Unit // sub-units in document order
 	Parent   *Unit   `json:"-"` // nil for a top-level unit
+	// Num is the number the unit's label carries (17 for 第 17 条, 2 for
+	// (b), 3 for (iii)), or its place among its siblings where the label
+	// carries none; Sub numbers an article inserted after article Num of a
+	// law (第一百二十条之一: Num 120, Sub 1), else 0. With the tree, they
+	// make the address (see Document.Address).
+	Num int
+	Sub int
 
-	ord      int       // the number the label carries
-	sub      int       // 之一 → 1
 	law      bool      // a law's article: unnumbered lines are paragraphs (款)
 	implicit bool      // the article's paragraphs are implicit (unnumbered 款)
 	buf      [2][]byte // Text and Tail while the parser collects them

@@ -54,7 +54,7 @@ func Parse(name, text string, opt Options) (*Document, error) {
 	p := &parser{doc: &Document{Name: name, Lang: lang}, lang: lang, marks: marks}
 	p.run(text)
 	flush(p.doc)
-	assignAddresses(p.doc)
+	p.doc.Address()
 	return p.doc, nil
 }
 
@@ -311,7 +311,7 @@ func (p *parser) accept(m marker, ln *srcLine) (marker, bool) {
 		}
 		if m.tight {
 			// 第一百二十八 条侦查人员…: a label only where the next article is due
-			if (prev == nil && m.ord == 1 || prev != nil && m.ord == prev.ord+1) && !p.open {
+			if (prev == nil && m.ord == 1 || prev != nil && m.ord == prev.Num+1) && !p.open {
 				p.doc.Warnf(ln.num, "", "article label %q runs into its text", ln.text.orig[:ln.text.origAt(m.labEnd)])
 				return m, true
 			}
@@ -320,14 +320,14 @@ func (p *parser) accept(m marker, ln *srcLine) (marker, bool) {
 		if prev == nil {
 			return m, true
 		}
-		if m.sub > 0 && m.ord == prev.ord && m.sub > prev.sub {
+		if m.sub > 0 && m.ord == prev.Num && m.sub > prev.Sub {
 			return m, true
 		}
-		want = prev.ord + 1
+		want = prev.Num + 1
 		if m.ord == want && m.sub == 0 {
 			return m, true
 		}
-		if m.ord > prev.ord && m.kind != KindArticle {
+		if m.ord > prev.Num && m.kind != KindArticle {
 			return m, true
 		}
 	default:
@@ -424,7 +424,7 @@ func (p *parser) expectedOrd(k Kind) int {
 	}
 	for j := len(sibs) - 1; j >= 0; j-- {
 		if sibs[j].Kind == k {
-			return sibs[j].ord + 1
+			return sibs[j].Num + 1
 		}
 	}
 	return 1
@@ -610,7 +610,7 @@ func mayStartLabel(s string) bool {
 func (p *parser) push(m marker, line int) *Unit {
 	i := p.parentIndex(m.kind)
 	p.popTo(i)
-	u := &Unit{Kind: m.kind, Line: line, ord: m.ord, sub: m.sub}
+	u := &Unit{Kind: m.kind, Line: line, Num: m.ord, Sub: m.sub}
 	if i >= 0 {
 		parent := p.stack[i]
 		u.Parent = parent
@@ -707,7 +707,7 @@ func (p *parser) textLine(ln *srcLine) {
 			break
 		}
 		p.popTo(p.indexOf(pre))
-		target = &Unit{Kind: KindRecital, Line: ln.num, Parent: pre, ord: len(pre.Children) + 1}
+		target = &Unit{Kind: KindRecital, Line: ln.num, Parent: pre, Num: len(pre.Children) + 1}
 		target.add(fText, "", s)
 		pre.Children = append(pre.Children, target)
 		p.stack = append(p.stack, target)
@@ -779,14 +779,14 @@ func (p *parser) newClause(art *Unit, s string, line int) *Unit {
 	p.popTo(p.indexOf(art))
 	if !art.implicit {
 		art.implicit = true
-		first := &Unit{Kind: KindParagraph, Line: art.Line, Parent: art, ord: 1, Children: art.Children}
+		first := &Unit{Kind: KindParagraph, Line: art.Line, Parent: art, Num: 1, Children: art.Children}
 		first.buf[fText], art.buf[fText] = art.buf[fText], nil
 		for _, c := range first.Children {
 			c.Parent = first
 		}
 		art.Children = []*Unit{first}
 	}
-	u := &Unit{Kind: KindParagraph, Line: line, Parent: art, ord: len(art.Children) + 1}
+	u := &Unit{Kind: KindParagraph, Line: line, Parent: art, Num: len(art.Children) + 1}
 	u.add(fText, "", s)
 	art.Children = append(art.Children, u)
 	p.stack = append(p.stack, u)
