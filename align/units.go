@@ -130,40 +130,39 @@ func units(docs []*segment.Document, opt pairOptions) *UnitAlignment {
 	// their predecessor in their own version.
 	for v, d := range docs {
 		prev := ul.head // the link of the previous unit of version v
-		var walk func(us []*segment.Unit)
-		walk = func(us []*segment.Unit) {
-			for _, u := range us {
-				if ul.deep[v][u] {
-					continue
-				}
-				if node, ok := ul.linked[v][u]; ok {
-					prev = node
-				} else {
-					link := UnitLink{Addr: u.Addr, Units: make([][]*segment.Unit, n), Score: 1}
-					for w := range docs {
-						if o := index[w][u.Addr]; o != nil && !ul.deep[w][o] && ul.linked[w][o] == nil {
-							link.Units[w] = []*segment.Unit{o}
-						}
-					}
-					prev = ul.insertAfter(prev, link)
-				}
-				if !contentParents[u.Addr] {
-					walk(u.Children)
-					continue
-				}
-				if end, done := ul.contentEnd[u.Addr]; done {
-					prev = end // the content links come right after the parent
-					continue
-				}
-				parents := make([]*segment.Unit, n)
-				for w := range docs {
-					parents[w] = index[w][u.Addr]
-				}
-				prev = ul.contentLinks(parents, u.Addr, prev)
-				ul.contentEnd[u.Addr] = prev
+		d.Walk(func(u *segment.Unit, entering bool) segment.WalkStatus {
+			if !entering {
+				return segment.WalkContinue
 			}
-		}
-		walk(d.Units)
+			if ul.deep[v][u] {
+				return segment.WalkSkipChildren
+			}
+			if node, ok := ul.linked[v][u]; ok {
+				prev = node
+			} else {
+				link := UnitLink{Addr: u.Addr, Units: make([][]*segment.Unit, n), Score: 1}
+				for w := range docs {
+					if o := index[w][u.Addr]; o != nil && !ul.deep[w][o] && ul.linked[w][o] == nil {
+						link.Units[w] = []*segment.Unit{o}
+					}
+				}
+				prev = ul.insertAfter(prev, link)
+			}
+			if !contentParents[u.Addr] {
+				return segment.WalkContinue
+			}
+			if end, done := ul.contentEnd[u.Addr]; done {
+				prev = end // the content links come right after the parent
+				return segment.WalkSkipChildren
+			}
+			parents := make([]*segment.Unit, n)
+			for w := range docs {
+				parents[w] = index[w][u.Addr]
+			}
+			prev = ul.contentLinks(parents, u.Addr, prev)
+			ul.contentEnd[u.Addr] = prev
+			return segment.WalkSkipChildren
+		})
 	}
 	for node := ul.head.next; node != nil; node = node.next {
 		l := node.link

@@ -85,35 +85,15 @@ func isDiv(k segment.Kind) bool {
 // every unit.
 func build(d *segment.Document, tz *tokenizer, newSide bool) *side {
 	s := &side{doc: d, byAddr: map[string]*node{}}
-	var walk func(us []*segment.Unit, parent *node, top *node) []*node
-	walk = func(us []*segment.Unit, parent *node, top *node) []*node {
-		var out []*node
-		for _, u := range us {
-			n := &node{u: u, addr: u.Addr, idx: len(s.nodes), parent: parent, div: isDiv(u.Kind), newSide: newSide}
-			if n.addr == "" {
-				n.addr = "?" + strconv.Itoa(n.idx)
-			}
-			n.num = num(n.addr)
-			s.nodes = append(s.nodes, n)
-			if _, dup := s.byAddr[n.addr]; !dup {
-				s.byAddr[n.addr] = n
-			}
-			n.f[0] = tz.field(u.Heading)
-			n.f[1] = tz.field(u.Text)
-			n.f[2] = tz.field(u.Tail)
-			var own []uint64
-			for k := range n.f {
-				own = shingles(own, &n.f[k])
-			}
-			n.own = set(own)
-			switch {
-			case n.div:
-			case top == nil:
-				n.top = n
-			default:
-				n.top = top
-			}
-			n.kids = walk(u.Children, n, n.top)
+	var open []*node // the units entered and not yet left
+	d.Walk(func(u *segment.Unit, entering bool) segment.WalkStatus {
+		var parent *node
+		if len(open) > 0 {
+			parent = open[len(open)-1]
+		}
+		if !entering {
+			n := parent
+			open = open[:len(open)-1]
 			n.end = len(s.nodes)
 			sub := slices.Clone(n.own)
 			h := mix(hash(string(u.Kind)), 0)
@@ -126,11 +106,38 @@ func build(d *segment.Document, tz *tokenizer, newSide bool) *side {
 			}
 			n.sub = set(sub)
 			n.subKey = h
-			out = append(out, n)
+			if n.parent != nil {
+				n.parent.kids = append(n.parent.kids, n)
+			}
+			return segment.WalkContinue
 		}
-		return out
-	}
-	walk(d.Units, nil, nil)
+		n := &node{u: u, addr: u.Addr, idx: len(s.nodes), parent: parent, div: isDiv(u.Kind), newSide: newSide}
+		if n.addr == "" {
+			n.addr = "?" + strconv.Itoa(n.idx)
+		}
+		n.num = num(n.addr)
+		s.nodes = append(s.nodes, n)
+		if _, dup := s.byAddr[n.addr]; !dup {
+			s.byAddr[n.addr] = n
+		}
+		n.f[0] = tz.field(u.Heading)
+		n.f[1] = tz.field(u.Text)
+		n.f[2] = tz.field(u.Tail)
+		var own []uint64
+		for k := range n.f {
+			own = shingles(own, &n.f[k])
+		}
+		n.own = set(own)
+		switch {
+		case n.div:
+		case parent == nil || parent.top == nil:
+			n.top = n
+		default:
+			n.top = parent.top
+		}
+		open = append(open, n)
+		return segment.WalkContinue
+	})
 	return s
 }
 
@@ -233,23 +240,22 @@ func (c *matcher) sameShape(o, n *node) bool {
 // labels of the units below included.
 func flat(u *segment.Unit, label bool) string {
 	var b strings.Builder
-	var walk func(u *segment.Unit, label bool)
-	walk = func(u *segment.Unit, label bool) {
-		if label {
-			b.WriteString(u.Label)
+	segment.Walk([]*segment.Unit{u}, func(x *segment.Unit, entering bool) segment.WalkStatus {
+		if !entering {
+			b.WriteString(x.Tail)
+			b.WriteByte(' ')
+			return segment.WalkContinue
+		}
+		if label || x != u {
+			b.WriteString(x.Label)
 			b.WriteByte(' ')
 		}
-		b.WriteString(u.Heading)
+		b.WriteString(x.Heading)
 		b.WriteByte(' ')
-		b.WriteString(u.Text)
+		b.WriteString(x.Text)
 		b.WriteByte(' ')
-		for _, k := range u.Children {
-			walk(k, true)
-		}
-		b.WriteString(u.Tail)
-		b.WriteByte(' ')
-	}
-	walk(u, label)
+		return segment.WalkContinue
+	})
 	canon, _, _ := canon(b.String())
 	return canon
 }
