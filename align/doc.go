@@ -1,5 +1,9 @@
 // Package align links the language versions of a text: units by address,
-// and sentences by content.
+// and sentences by content — the feature behind concord align. [Align]
+// takes parsed documents, [Lines] texts already split into sentences; both
+// return an [Alignment] whose links every later stage reads. Beside it, one
+// package per further feature: align/diff (revisions), align/terms
+// (terminology and concordance) and align/check (consistency).
 //
 // The sentence aligner, Sentences, takes the sentences of two versions and
 // returns beads — groups of consecutive sentences that translate each other
@@ -13,4 +17,6 @@
 // whose time grows linearly with the length of the documents. For
 // collections of short documents, LearnSentLexicon learns the lexicon from
 // the whole collection.
+//
+// Imports: segment and its subpackages, and align/lexicon.
 package align

@@ -10,6 +10,8 @@
 // status marks removed. Nothing in the input is silently dropped: every
 // non-blank character lands in a unit field, a recorded mark, the document's
 // [Document.Markup] or a [Warning].
+//
+// Imports: segment/langtag.
 package segment
 
 import (

@@ -1,12 +1,3 @@
-// Command concord aligns the language versions of UN draft treaty texts,
-// compares their revisions and extracts their terminology.
-//
-// Usage:
-//
-//	concord <command> [arguments]
-//
-// Run "concord --help" for the commands and "concord <command> --help" for
-// the flags of each.
 package main
 
 import (

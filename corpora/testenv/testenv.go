@@ -1,4 +1,3 @@
-// Package testenv locates the shared test corpora for concord's tests.
 package testenv
 
 import (

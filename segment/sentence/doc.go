@@ -61,4 +61,6 @@
 // new paragraph after a heading (session 2. Immunity…). Clauses also end at
 // ; : , when whitespace follows, and at ؛ ، always; not at a comma after a
 // single opening word (However,) or after e.g. and i.e.
+//
+// Imports: no package of concord.
 package sentence
