@@ -104,7 +104,7 @@ type Options struct {
 	// terms added to its dictionary, so that they come out whole.
 	Segmenter *words.Segmenter
 	// Alignment is the alignment of the documents, if already made; nil:
-	// Terms aligns them with Align and default options.
+	// Extract aligns them with align.Align and default options.
 	Alignment *align.Alignment
 	// Candidate controls the candidates and pairs.
 	Candidate CandidateOptions
