@@ -19,7 +19,7 @@ import (
 // Kind says what a consistency finding is about.
 type Kind string
 
-// The kinds of finding Check reports.
+// The kinds of finding Run reports.
 const (
 	Missing   Kind = "missing"   // a unit present in some versions only
 	Numbering Kind = "numbering" // a gap or a duplicate in one version's numbering
@@ -31,7 +31,7 @@ const (
 	Term      Kind = "term"      // a defined term used or rendered inconsistently
 )
 
-// Kinds lists every kind of finding, in the order Check reports
+// Kinds lists every kind of finding, in the order Run reports
 // the findings of one unit.
 var Kinds = []Kind{Missing, Numbering, Status, Number, Xref, Latin, Bracket, Term}
 
@@ -52,7 +52,7 @@ type Finding struct {
 	Message string   // what is wrong, in one line of plain text
 }
 
-// Options control Check.
+// Options control Run.
 type Options struct {
 	// Ignore lists the kinds of finding to leave out.
 	Ignore []Kind
@@ -67,7 +67,7 @@ type Options struct {
 	Alignment *align.Alignment
 }
 
-// Check compares language versions of one text and reports, per unit
+// Run compares language versions of one text and reports, per unit
 // address:
 //
 //   - units present in some versions only (the root of each missing
@@ -121,7 +121,7 @@ func Run(docs []*segment.Document, opt Options) (*Report, error) {
 	return r, nil
 }
 
-// checker holds the state of one Check.
+// checker holds the state of one Run.
 type checker struct {
 	docs   []*segment.Document
 	ignore map[Kind]bool
@@ -529,7 +529,7 @@ func strayLatin(s string) []latinHit {
 
 func isLatin(r rune) bool { return r < 0x250 && unicode.IsLetter(r) }
 
-// pairs are the brackets and quotation marks whose balance Check
+// pairs are the brackets and quotation marks whose balance Run
 // verifies, per script: opening and closing mark.
 var pairs = [][2]rune{{'(', ')'}, {'（', '）'}, {'[', ']'}, {'【', '】'}, {'《', '》'}, {'〔', '〕'}, {'“', '”'}, {'«', '»'}}
 

@@ -10,7 +10,7 @@ import (
 	"concord/segment"
 )
 
-// kinds runs Check with only the given kinds.
+// kinds runs Run with only the given kinds.
 func kinds(t *testing.T, docs []*segment.Document, kinds ...Kind) []Finding {
 	t.Helper()
 	var ignore []Kind

@@ -43,7 +43,7 @@ type Hit struct {
 	// sentences linked with this one; Text is "" where that version has
 	// no counterpart.
 	Aligned []Aligned
-	// Score is the confidence of the link (see Align), 0 if the sentence
+	// Score is the confidence of the link (see align.Align), 0 if the sentence
 	// is in no link.
 	Score float64
 }

@@ -90,7 +90,7 @@ type Issue struct {
 	Message string
 }
 
-// Glossary is the terminology of a set of language versions (see Terms).
+// Glossary is the terminology of a set of language versions (see Extract).
 type Glossary struct {
 	Langs   []string // language of each version, in input order
 	Names   []string // document name of each version
