@@ -98,7 +98,7 @@ type Glossary struct {
 	Issues  []Issue  // inconsistencies, by term
 }
 
-// Options control Terms and Parallel.
+// Options control Extract and Parallel.
 type Options struct {
 	// Segmenter cuts words. Nil: one is made with the defined Chinese
 	// terms added to its dictionary, so that they come out whole.
@@ -136,7 +136,7 @@ func source(langs []string) int {
 	return 0
 }
 
-// Terms builds the glossary of one or more language versions of a text:
+// Extract builds the glossary of one or more language versions of a text:
 //
 //   - defined terms, harvested from each version with Definitions and
 //     paired across versions by the address of their definition (the k-th
@@ -258,7 +258,7 @@ func Parallel(texts [][]string, langs, names, addrs []string, opt Options) (*Glo
 	return g, nil
 }
 
-// builder holds what the parts of Terms share.
+// builder holds what the parts of Extract share.
 type builder struct {
 	g     *Glossary
 	seg   *words.Segmenter
