@@ -3,6 +3,8 @@ package corpora
 import (
 	"strings"
 	"testing"
+
+	"concord/corpora/input"
 )
 
 func TestHTMLText(t *testing.T) {
@@ -107,7 +109,7 @@ func TestHTMLCharset(t *testing.T) {
 		t.Error("unknown encoding: no error")
 	}
 	// A page with a long line is fine (the extracted text has short ones).
-	long := "<!DOCTYPE html>" + strings.Repeat("<p>"+strings.Repeat("x", 60), MaxLineBytes/60+1)
+	long := "<!DOCTYPE html>" + strings.Repeat("<p>"+strings.Repeat("x", 60), input.MaxLineBytes/60+1)
 	if _, _, err := ExtractText("long.html", []byte(long)); err != nil {
 		t.Errorf("long source line: %v", err)
 	}

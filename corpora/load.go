@@ -1,18 +1,21 @@
 package corpora
 
-import "concord/segment"
+import (
+	"concord/corpora/input"
+	"concord/segment"
+)
 
 // LoadOptions control [Load] and [LoadFile].
 type LoadOptions struct {
 	Lang     string            // document language; "" detects it
-	Encoding string            // text encoding; "" detects it (see [Decode])
+	Encoding string            // text encoding; "" detects it (see [input.Decode])
 	Marks    segment.MarkTable // status marks; nil means segment.DefaultMarks
 }
 
 // Load reads a document of any format concord knows, chosen by content
 // ([Sniff]): UDHR XML through [ReadUDHR]; .docx, .odt and HTML through
 // [ExtractText], whose text is then parsed by [segment.Parse] (unit lines
-// are lines of that text); anything else as text decoded by [Decode] and
+// are lines of that text); anything else as text decoded by [input.Decode] and
 // parsed by [segment.Parse]. name labels the document in errors and
 // warnings. opt.Encoding applies to text and HTML files.
 func Load(name string, data []byte, opt LoadOptions) (*segment.Document, error) {
@@ -31,14 +34,14 @@ func Load(name string, data []byte, opt LoadOptions) (*segment.Document, error) 
 		if err := notText(name, data); err != nil {
 			return nil, err
 		}
-		text, err = Decode(name, data, opt.Encoding)
+		text, err = input.Decode(name, data, opt.Encoding)
 	}
 	if err != nil {
 		return nil, err
 	}
 	d, err := segment.Parse(name, text, segment.Options{Lang: opt.Lang, Marks: opt.Marks})
 	if err != nil {
-		return nil, &InputError{File: name, Reason: err.Error()}
+		return nil, &input.Error{File: name, Reason: err.Error()}
 	}
 	return d, nil
 }
@@ -50,7 +53,7 @@ func LoadFile(path string, opt LoadOptions) (*segment.Document, error) {
 		name, data := Default()
 		return Load(name, data, opt)
 	}
-	data, err := readLimited(path)
+	data, err := input.ReadBytes(path)
 	if err != nil {
 		return nil, err
 	}

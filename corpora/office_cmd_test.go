@@ -7,11 +7,12 @@ import (
 	"testing"
 
 	"concord/corpora"
+	"concord/corpora/input"
 )
 
 // TestOfficeLoadFile is what `concord parse fixture.docx` does: every
 // command that takes FILE loads it with corpora.LoadFile, so Word, ODT and
-// HTML drafts parse end to end, and a damaged one is an *InputError naming
+// HTML drafts parse end to end, and a damaged one is an *input.Error naming
 // the file (exit status 2).
 func TestOfficeLoadFile(t *testing.T) {
 	l15, err := corpora.LoadFile("", corpora.LoadOptions{})
@@ -50,8 +51,8 @@ func TestOfficeLoadFile(t *testing.T) {
 	truncated := filepath.Join(dir, "truncated.docx")
 	os.WriteFile(truncated, data[:len(data)/2], 0o644)
 	_, err = corpora.LoadFile(truncated, corpora.LoadOptions{})
-	var ie *corpora.InputError
+	var ie *input.Error
 	if !errors.As(err, &ie) || ie.File != truncated {
-		t.Errorf("truncated: %v, want an InputError naming the file", err)
+		t.Errorf("truncated: %v, want an input.Error naming the file", err)
 	}
 }

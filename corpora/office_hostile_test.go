@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"concord/corpora/input"
 )
 
 // bombPart returns a raw deflate stream that inflates to about n bytes:
@@ -72,7 +74,7 @@ func measure(fn func()) (time.Duration, uint64) {
 // TestHostileInputs feeds a zip bomb (with an honest and a lying size in
 // its header), a truncated .docx, billion-laughs XML in a .docx, a flat
 // .odt, HTML and UDHR XML, a deep nesting and an archive with too many
-// entries: each must give a clear *InputError naming the file within a
+// entries: each must give a clear *input.Error naming the file within a
 // second and without holding much memory.
 func TestHostileInputs(t *testing.T) {
 	docPrefix := `<?xml version="1.0"?><w:document xmlns:w="` + wNS + `"><w:body>`
@@ -128,9 +130,9 @@ func TestHostileInputs(t *testing.T) {
 		var err error
 		d, mem := measure(func() { _, err = Load(c.name, c.data, LoadOptions{}) })
 		t.Logf("%-16s %6.1f ms %6.1f MiB: %v", c.name, float64(d.Microseconds())/1000, float64(mem)/(1<<20), err)
-		var ie *InputError
+		var ie *input.Error
 		if !errors.As(err, &ie) || ie.File != c.name || !strings.Contains(err.Error(), c.want) {
-			t.Errorf("%s: %v, want an InputError naming the file and saying %q", c.name, err, c.want)
+			t.Errorf("%s: %v, want an input.Error naming the file and saying %q", c.name, err, c.want)
 		}
 		// a guard against runaway work (a bomb inflated, entities
 		// expanded), not a speed goal: the refusals take 0.1–130 ms

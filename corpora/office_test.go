@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"concord/corpora/input"
 	"concord/segment"
 )
 
@@ -188,12 +189,12 @@ func TestOfficeTracked(t *testing.T) {
 				t.Errorf("renumbering:\nold %s\nnew %s", old, new)
 			}
 			_, _, err = ReadDocxRevisions(file, data)
-			var ie *InputError
+			var ie *input.Error
 			if strings.HasSuffix(file, ".docx") && err != nil {
 				t.Errorf("ReadDocxRevisions: %v", err)
 			}
 			if !strings.HasSuffix(file, ".docx") && !errors.As(err, &ie) {
-				t.Errorf("ReadDocxRevisions of %s: %v, want an InputError", file, err)
+				t.Errorf("ReadDocxRevisions of %s: %v, want an input.Error", file, err)
 			}
 		})
 	}
@@ -257,9 +258,9 @@ func TestLoadNotOffice(t *testing.T) {
 		{"empty.docx", zipOf(t, map[string]string{"word/document.xml": `<w:document xmlns:w="` + wNS + `"><w:body><w:p/></w:body></w:document>`}), "no text"},
 	} {
 		_, err := Load(c.name, c.data, LoadOptions{})
-		var ie *InputError
+		var ie *input.Error
 		if !errors.As(err, &ie) || ie.File != c.name || !strings.Contains(err.Error(), c.want) {
-			t.Errorf("%s: %v, want an InputError naming the file and saying %q", c.name, err, c.want)
+			t.Errorf("%s: %v, want an input.Error naming the file and saying %q", c.name, err, c.want)
 		}
 		if _, _, err := ExtractText(c.name, c.data); err == nil {
 			t.Errorf("%s: ExtractText: no error", c.name)

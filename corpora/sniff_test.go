@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"concord/corpora/input"
 )
 
 func TestSniff(t *testing.T) {
@@ -58,9 +60,9 @@ func TestDefault(t *testing.T) {
 	if name != "L15.zh.txt" || DefaultName != "L15.zh.txt" {
 		t.Errorf("name %q", name)
 	}
-	text, err := Decode(name, data, "")
+	text, err := input.Decode(name, data, "")
 	if err != nil || !strings.Contains(text, "联合国打击网络犯罪公约草案") {
-		t.Fatalf("Decode(Default()): %v", err)
+		t.Fatalf("input.Decode(Default()): %v", err)
 	}
 	data[0] ^= 0xFF
 	if _, again := Default(); again[0] == data[0] {

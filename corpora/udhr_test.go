@@ -12,6 +12,7 @@ import (
 	"testing"
 	"unicode"
 
+	"concord/corpora/input"
 	"concord/segment"
 )
 
@@ -335,13 +336,13 @@ func TestReadUDHRErrors(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			doc, err := ReadUDHR(c.name+".xml", []byte(c.src))
-			var ie *InputError
+			var ie *input.Error
 			if !errors.As(err, &ie) || ie.File != c.name+".xml" || !strings.Contains(ie.Reason, c.want) {
-				t.Fatalf("ReadUDHR = %v, %v; want an InputError naming the file, with %q", doc, err, c.want)
+				t.Fatalf("ReadUDHR = %v, %v; want an input.Error naming the file, with %q", doc, err, c.want)
 			}
 		})
 	}
-	if _, err := ReadUDHR("big.xml", make([]byte, MaxFileBytes+1)); err == nil || !strings.Contains(err.Error(), "more than the limit") {
+	if _, err := ReadUDHR("big.xml", make([]byte, input.MaxFileBytes+1)); err == nil || !strings.Contains(err.Error(), "more than the limit") {
 		t.Errorf("oversized: %v", err)
 	}
 }
@@ -354,7 +355,7 @@ func FuzzReadUDHR(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := ReadUDHR("fuzz.xml", data)
 		if err != nil {
-			var ie *InputError
+			var ie *input.Error
 			if !errors.As(err, &ie) {
 				t.Fatalf("error %T: %v", err, err)
 			}
@@ -365,7 +366,7 @@ func FuzzReadUDHR(f *testing.F) {
 		}
 		// Every character of the character data is in a unit once; the
 		// units hold nothing else but printed list tags.
-		chars, tags, err := xmlRunesTags(bytes.TrimPrefix(data, bomUTF8))
+		chars, tags, err := xmlRunesTags(input.TrimBOM(data))
 		if err != nil {
 			t.Fatalf("ReadUDHR accepted XML that encoding/xml refuses: %v", err)
 		}
