@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"concord/corpora"
+	"concord/corpora/office"
 )
 
 func ExampleReadUDHR() {
@@ -23,7 +24,7 @@ func ExampleReadUDHR() {
    </article>
 </udhr>
 `)
-	if corpora.Sniff(data) != corpora.FormatUDHR {
+	if office.Sniff(data) != office.FormatUDHR {
 		return
 	}
 	doc, err := corpora.ReadUDHR("udhr_cmn_hans.xml", data)

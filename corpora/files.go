@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"concord/corpora/input"
+	"concord/corpora/office"
 	"concord/segment"
 	"concord/segment/langtag"
 )
@@ -133,7 +134,7 @@ func LoadRevisions(path string, opt LoadOptions) (old, new *segment.Document, er
 	if err != nil {
 		return nil, nil, err
 	}
-	oldText, newText, err := readRevisions(path, data, opt.Encoding)
+	oldText, newText, err := office.Revisions(path, data, opt.Encoding)
 	if err != nil {
 		return nil, nil, err
 	}

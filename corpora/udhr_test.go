@@ -320,6 +320,12 @@ func TestReadUDHRVariations(t *testing.T) {
 
 func TestReadUDHRErrors(t *testing.T) {
 	deep := "<udhr>" + strings.Repeat("<a>", 100) + strings.Repeat("</a>", 100) + "</udhr>"
+	// billion laughs: lol9 would expand to 10⁹ "lol"s
+	laughs := "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n <!ENTITY lol \"lol\">\n"
+	for i, prev := 1, "lol"; i <= 9; i, prev = i+1, fmt.Sprintf("lol%d", i) {
+		laughs += fmt.Sprintf(" <!ENTITY lol%d \"%s\">\n", i, strings.Repeat("&"+prev+";", 10))
+	}
+	laughs += "]>\n<udhr>&lol9;</udhr>"
 	for _, c := range []struct{ name, src, want string }{
 		{"empty", "", "empty input"},
 		{"truncated", "<udhr>\n<article number=\"1\"><title>Article 1</title>\n<para>All", "line 3: malformed XML"},
@@ -333,6 +339,7 @@ func TestReadUDHRErrors(t *testing.T) {
 		{"encoding", "<?xml version=\"1.0\" encoding=\"GB18030\"?><udhr/>", "only UTF-8 is supported"},
 		{"invalid utf-8", "<udhr><title>\xff</title></udhr>", "malformed XML"},
 		{"deep", deep, "nested more than 64 deep"},
+		{"laughs", laughs, "lol9"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			doc, err := ReadUDHR(c.name+".xml", []byte(c.src))

@@ -1,4 +1,4 @@
-package corpora_test
+package office_test
 
 import (
 	"errors"
@@ -21,7 +21,7 @@ func TestOfficeLoadFile(t *testing.T) {
 	}
 	want := l15.Count()
 	for _, f := range []string{"L15.pandoc.docx", "L15.lo.odt", "L15.pandoc.html"} {
-		path := filepath.Join("..", "testdata", "office", f)
+		path := filepath.Join("..", "..", "testdata", "office", f)
 		doc, err := corpora.LoadFile(path, corpora.LoadOptions{})
 		if err != nil {
 			t.Fatalf("%s: %v", f, err)
@@ -38,7 +38,7 @@ func TestOfficeLoadFile(t *testing.T) {
 	}
 	// The format is chosen by content, not by the file's name.
 	dir := t.TempDir()
-	data, err := os.ReadFile(filepath.Join("..", "testdata", "office", "numbered.en.docx"))
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "office", "numbered.en.docx"))
 	if err != nil {
 		t.Fatal(err)
 	}

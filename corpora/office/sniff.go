@@ -1,4 +1,4 @@
-package corpora
+package office
 
 import (
 	"bytes"
@@ -17,7 +17,7 @@ const (
 	// FormatText is plain text in any encoding [input.Decode] handles; it is
 	// what [Sniff] returns when nothing more specific matches.
 	FormatText Format = iota
-	// FormatUDHR is "UDHR in Unicode" XML, read by [ReadUDHR].
+	// FormatUDHR is "UDHR in Unicode" XML, read by corpora.ReadUDHR.
 	FormatUDHR
 	// FormatDocx is a Word document (.docx, WordprocessingML): a zip
 	// archive with a word/document.xml part. [ExtractText] reads it.

@@ -1,4 +1,4 @@
-package corpora
+package office
 
 import (
 	"strings"
@@ -101,11 +101,11 @@ func TestHTMLCharset(t *testing.T) {
 		t.Errorf("unknown charset: %v", err)
 	}
 	// The caller's encoding wins over the declaration.
-	doc, err := Load("g.html", gb, LoadOptions{Encoding: "gbk"})
-	if err != nil || doc.Find("art.1") == nil {
-		t.Errorf("Load with encoding: %v", err)
+	text, err = Text("g.html", gb, FormatHTML, "gbk")
+	if err != nil || parseText(t, "g.html", text).Find("art.1") == nil {
+		t.Errorf("Text with encoding: %v", err)
 	}
-	if _, err := Load("g.html", gb, LoadOptions{Encoding: "ebcdic"}); err == nil {
+	if _, err := Text("g.html", gb, FormatHTML, "ebcdic"); err == nil {
 		t.Error("unknown encoding: no error")
 	}
 	// A page with a long line is fine (the extracted text has short ones).

@@ -1,4 +1,4 @@
-package corpora
+package office
 
 import (
 	"archive/zip"
@@ -42,7 +42,7 @@ const (
 	maxParagraphs = 500_000
 )
 
-// ExtractText turns a document into the plain text that [segment.Parse]
+// ExtractText turns a document into the plain text that segment.Parse
 // reads, and says which format it found (by content, as [Sniff] does):
 //
 //   - a .docx (WordprocessingML) or .odt (OpenDocument text, also the flat
@@ -79,21 +79,23 @@ const (
 //     print them;
 //   - plain text: the text as [input.Decode] returns it.
 //
-// The lines of the result are the lines [Load]'s units and warnings refer
-// to. UDHR XML has no text form: it gives an error (use [ReadUDHR]).
+// The lines of the result are the lines corpora.Load's units and warnings
+// refer to. UDHR XML has no text form: it gives an error (use
+// corpora.ReadUDHR).
 // Problems with the bytes, such as a damaged or truncated archive,
 // malformed XML, a DTD, or a part that decompresses to more than
 // [MaxPartBytes] or with a zip bomb's ratio, are [*input.Error] values
 // naming the file.
 func ExtractText(name string, data []byte) (string, Format, error) {
 	f := Sniff(data)
-	text, err := extractText(name, data, f, "")
+	text, err := Text(name, data, f, "")
 	return text, f, err
 }
 
-// extractText extracts the text of data in format f; encoding, if not
-// empty, overrides the detected encoding of a text or HTML file.
-func extractText(name string, data []byte, f Format, encoding string) (string, error) {
+// Text extracts the text of data in format f as [ExtractText] does;
+// encoding, if not empty, overrides the detected encoding of a text or
+// HTML file.
+func Text(name string, data []byte, f Format, encoding string) (string, error) {
 	var v *views
 	var err error
 	switch f {
@@ -127,11 +129,11 @@ func extractText(name string, data []byte, f Format, encoding string) (string, e
 // tracked changes gives old == new. For HTML, <del> and <ins> are the
 // changes.
 func ReadRevisions(name string, data []byte) (old, new string, err error) {
-	return readRevisions(name, data, "")
+	return Revisions(name, data, "")
 }
 
-// readRevisions is ReadRevisions with an encoding for HTML ("" detects it).
-func readRevisions(name string, data []byte, encoding string) (old, new string, err error) {
+// Revisions is [ReadRevisions] with an encoding for HTML ("" detects it).
+func Revisions(name string, data []byte, encoding string) (old, new string, err error) {
 	var v *views
 	switch f := Sniff(data); f {
 	case FormatDocx:
