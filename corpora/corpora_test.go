@@ -3,11 +3,7 @@ package corpora
 import (
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
-	"unicode/utf8"
-
-	"golang.org/x/text/encoding"
 
 	"concord/corpora/testenv"
 )
@@ -26,34 +22,6 @@ func readCorpus(t testing.TB, rel string) []byte {
 		t.Fatal(err)
 	}
 	return b
-}
-
-// encodeLossy encodes s with e, writing '?' for each character e cannot
-// encode. It returns the bytes and the text they stand for.
-func encodeLossy(t testing.TB, e encoding.Encoding, s string) ([]byte, string) {
-	t.Helper()
-	enc := e.NewEncoder()
-	var out []byte
-	var want strings.Builder
-	var buf [utf8.UTFMax]byte
-	for _, r := range s {
-		b, err := enc.Bytes(buf[:utf8.EncodeRune(buf[:], r)])
-		if err != nil {
-			out = append(out, '?')
-			want.WriteByte('?')
-			continue
-		}
-		out = append(out, b...)
-		want.WriteRune(r)
-	}
-	return out, want.String()
-}
-
-// l15 returns the embedded L.15 draft as a string.
-func l15(t testing.TB) string {
-	t.Helper()
-	_, data := Default()
-	return string(data)
 }
 
 // corpusDirOrEmpty returns $CONCORD_CORPORA without skipping when unset.

@@ -3,26 +3,9 @@ package corpora_test
 import (
 	"fmt"
 
-	"golang.org/x/text/encoding/simplifiedchinese"
-
 	"concord/corpora"
+	"concord/corpora/office"
 )
-
-func ExampleDecode() {
-	// A line of the L.15 draft as a GB18030 file would hold it.
-	data, _ := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte("第1条. 宗旨\r\n本公约的宗旨是：\r\n"))
-	text, err := corpora.Decode("L15.gb.txt", data, "")
-	fmt.Printf("%q %v %s\n", text, err, corpora.Detect(data))
-
-	_, err = corpora.Decode("image.png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "")
-	fmt.Println(err)
-	_, err = corpora.Decode("notes.txt", []byte("A\x00r\x00t\x00i\x00c\x00l\x00e\x00 \x001\x00"), "")
-	fmt.Println(err)
-	// Output:
-	// "第1条. 宗旨\r\n本公约的宗旨是：\r\n" <nil> gb18030
-	// image.png: binary data: NUL byte at line 3 (byte offset 8)
-	// notes.txt: binary data: NUL byte at line 1 (byte offset 1); if this is UTF-16 text without a byte-order mark, give the encoding (utf-16le or utf-16be)
-}
 
 func ExampleReadUDHR() {
 	data := []byte(`<?xml version="1.0" encoding="UTF-8"?>
@@ -41,7 +24,7 @@ func ExampleReadUDHR() {
    </article>
 </udhr>
 `)
-	if corpora.Sniff(data) != corpora.FormatUDHR {
+	if office.Sniff(data) != office.FormatUDHR {
 		return
 	}
 	doc, err := corpora.ReadUDHR("udhr_cmn_hans.xml", data)

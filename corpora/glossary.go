@@ -6,6 +6,8 @@ import (
 	"errors"
 	"io"
 	"strings"
+
+	"concord/corpora/input"
 )
 
 // ReadGlossary reads a glossary of equivalent terms: each entry maps a
@@ -18,7 +20,7 @@ import (
 //   - TBX (ISO 30042, as concord terms writes it): one entry per
 //     conceptEntry, the first term of each langSec.
 func ReadGlossary(path string) ([]map[string]string, error) {
-	data, err := readLimited(path)
+	data, err := input.ReadBytes(path)
 	if err != nil {
 		return nil, err
 	}
@@ -29,12 +31,12 @@ func ReadGlossary(path string) ([]map[string]string, error) {
 // See ReadGlossary for the formats.
 func ParseGlossary(path string, data []byte) ([]map[string]string, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, inputErr(path, "empty glossary")
+		return nil, input.Errorf(path, "empty glossary")
 	}
-	if bytes.HasPrefix(bytes.TrimSpace(bytes.TrimPrefix(data, bomUTF8)), []byte("<")) {
+	if bytes.HasPrefix(bytes.TrimSpace(input.TrimBOM(data)), []byte("<")) {
 		return readTBXGlossary(path, data)
 	}
-	text, err := Decode(path, data, "")
+	text, err := input.Decode(path, data, "")
 	if err != nil {
 		return nil, err
 	}
@@ -51,12 +53,12 @@ func ParseGlossary(path string, data []byte) ([]map[string]string, error) {
 				langs = append(langs, strings.TrimSpace(c))
 			}
 			if len(langs) < 2 {
-				return nil, inputErr(path, "line %d: the first line must name two or more languages, tab-separated", i+1)
+				return nil, input.Errorf(path, "line %d: the first line must name two or more languages, tab-separated", i+1)
 			}
 			continue
 		}
 		if len(cells) > len(langs) {
-			return nil, inputErr(path, "line %d: %d cells for %d languages", i+1, len(cells), len(langs))
+			return nil, input.Errorf(path, "line %d: %d cells for %d languages", i+1, len(cells), len(langs))
 		}
 		e := map[string]string{}
 		for k, c := range cells {
@@ -89,7 +91,7 @@ func readTBXGlossary(path string, data []byte) ([]map[string]string, error) {
 		}
 		if err != nil {
 			line, _ := dec.InputPos()
-			return nil, inputErr(path, "line %d: malformed TBX: %v", line, err)
+			return nil, input.Errorf(path, "line %d: malformed TBX: %v", line, err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+
+	"concord/corpora/input"
 )
 
 func TestReadGlossary(t *testing.T) {
@@ -32,9 +34,9 @@ func TestReadGlossary(t *testing.T) {
 	for name, data := range map[string]string{"empty.tsv": " \n", "one.tsv": "zh\n甲\n", "wide.tsv": "zh\ten\na\tb\tc\n", "bad.tbx": "<tbx><conceptEntry>"} {
 		p := filepath.Join(dir, name)
 		os.WriteFile(p, []byte(data), 0o644)
-		var ie *InputError
+		var ie *input.Error
 		if _, err := ReadGlossary(p); !errors.As(err, &ie) || ie.File != p {
-			t.Errorf("%s: %v, want an InputError naming the file", name, err)
+			t.Errorf("%s: %v, want an input.Error naming the file", name, err)
 		}
 	}
 }
@@ -45,9 +47,9 @@ func FuzzParseGlossary(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		entries, err := ParseGlossary("fuzz", data)
 		if err != nil {
-			var ie *InputError
+			var ie *input.Error
 			if !errors.As(err, &ie) {
-				t.Fatalf("error %v is not an InputError", err)
+				t.Fatalf("error %v is not an input.Error", err)
 			}
 			return
 		}

@@ -1,44 +1,45 @@
 package corpora
 
-import "concord/segment"
+import (
+	"concord/corpora/input"
+	"concord/corpora/office"
+	"concord/segment"
+)
 
 // LoadOptions control [Load] and [LoadFile].
 type LoadOptions struct {
 	Lang     string            // document language; "" detects it
-	Encoding string            // text encoding; "" detects it (see [Decode])
+	Encoding string            // text encoding; "" detects it (see [input.Decode])
 	Marks    segment.MarkTable // status marks; nil means segment.DefaultMarks
 }
 
 // Load reads a document of any format concord knows, chosen by content
-// ([Sniff]): UDHR XML through [ReadUDHR]; .docx, .odt and HTML through
-// [ExtractText], whose text is then parsed by [segment.Parse] (unit lines
-// are lines of that text); anything else as text decoded by [Decode] and
-// parsed by [segment.Parse]. name labels the document in errors and
-// warnings. opt.Encoding applies to text and HTML files.
+// ([office.Sniff]): UDHR XML through [ReadUDHR]; .docx, .odt and HTML
+// through [office.Text], whose text is then parsed by [segment.Parse]
+// (unit lines are lines of that text); anything else as text decoded by
+// [input.Decode] and parsed by [segment.Parse]. name labels the document
+// in errors and warnings. opt.Encoding applies to text and HTML files.
 func Load(name string, data []byte, opt LoadOptions) (*segment.Document, error) {
 	var text string
 	var err error
-	switch f := Sniff(data); f {
-	case FormatUDHR:
+	switch f := office.Sniff(data); f {
+	case office.FormatUDHR:
 		d, err := ReadUDHR(name, data)
 		if err == nil && opt.Lang != "" {
 			d.Lang = opt.Lang
 		}
 		return d, err
-	case FormatDocx, FormatODT, FormatHTML:
-		text, err = extractText(name, data, f, opt.Encoding)
 	default:
-		if err := notText(name, data); err != nil {
-			return nil, err
-		}
-		text, err = Decode(name, data, opt.Encoding)
+		// .docx, .odt and HTML are read into text; anything else is
+		// decoded as text unless it is an archive or a binary Office file.
+		text, err = office.Text(name, data, f, opt.Encoding)
 	}
 	if err != nil {
 		return nil, err
 	}
 	d, err := segment.Parse(name, text, segment.Options{Lang: opt.Lang, Marks: opt.Marks})
 	if err != nil {
-		return nil, &InputError{File: name, Reason: err.Error()}
+		return nil, &input.Error{File: name, Reason: err.Error()}
 	}
 	return d, nil
 }
@@ -50,7 +51,7 @@ func LoadFile(path string, opt LoadOptions) (*segment.Document, error) {
 		name, data := Default()
 		return Load(name, data, opt)
 	}
-	data, err := readLimited(path)
+	data, err := input.ReadBytes(path)
 	if err != nil {
 		return nil, err
 	}

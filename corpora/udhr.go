@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode"
 
+	"concord/corpora/input"
 	"concord/segment"
 )
 
@@ -73,20 +74,20 @@ func (n *xnode) xmlLang() string {
 // The XML must be UTF-8 and well formed; entities other than the five
 // predefined ones and character references are refused, so no external
 // entity is ever read. Empty, oversized or malformed input, and XML whose
-// root is not <udhr>, give an [*InputError] naming the file.
+// root is not <udhr>, give an [*input.Error] naming the file.
 func ReadUDHR(name string, data []byte) (*segment.Document, error) {
 	if len(data) == 0 {
-		return nil, inputErr(name, "empty input (0 bytes)")
+		return nil, input.Errorf(name, "empty input (0 bytes)")
 	}
-	if len(data) > MaxFileBytes {
-		return nil, tooLarge(name, int64(len(data)))
+	if len(data) > input.MaxFileBytes {
+		return nil, input.TooLarge(name, int64(len(data)))
 	}
-	root, err := parseXML(name, bytes.TrimPrefix(data, bomUTF8))
+	root, err := parseXML(name, input.TrimBOM(data))
 	if err != nil {
 		return nil, err
 	}
 	if root.name != "udhr" {
-		return nil, inputErr(name, "line %d: root element is <%s>, not <udhr>: not a UDHR in Unicode file", root.line, root.name)
+		return nil, input.Errorf(name, "line %d: root element is <%s>, not <udhr>: not a UDHR in Unicode file", root.line, root.name)
 	}
 	r := &udhrReader{doc: &segment.Document{Name: name}}
 	r.doc.Lang = r.lang(root)
@@ -99,9 +100,9 @@ func ReadUDHR(name string, data []byte) (*segment.Document, error) {
 func parseXML(name string, data []byte) (*xnode, error) {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = true
-	d.CharsetReader = func(label string, input io.Reader) (io.Reader, error) {
-		if c, ok := CanonicalEncoding(label); ok && c == UTF8 {
-			return input, nil
+	d.CharsetReader = func(label string, in io.Reader) (io.Reader, error) {
+		if c, ok := input.CanonicalEncoding(label); ok && c == input.UTF8 {
+			return in, nil
 		}
 		return nil, fmt.Errorf("the file declares encoding %q; only UTF-8 is supported", label)
 	}
@@ -119,10 +120,10 @@ func parseXML(name string, data []byte) (*xnode, error) {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			if len(stack) == 0 && root != nil {
-				return nil, inputErr(name, "line %d: a second root element <%s> after </%s>", line, t.Name.Local, root.name)
+				return nil, input.Errorf(name, "line %d: a second root element <%s> after </%s>", line, t.Name.Local, root.name)
 			}
 			if len(stack) >= maxXMLDepth {
-				return nil, inputErr(name, "line %d: elements nested more than %d deep", line, maxXMLDepth)
+				return nil, input.Errorf(name, "line %d: elements nested more than %d deep", line, maxXMLDepth)
 			}
 			n := &xnode{name: t.Name.Local, attrs: t.Copy().Attr, line: line}
 			if len(stack) == 0 {
@@ -137,7 +138,7 @@ func parseXML(name string, data []byte) (*xnode, error) {
 		case xml.CharData:
 			if len(stack) == 0 {
 				if s := strings.TrimFunc(string(t), unicode.IsSpace); s != "" {
-					return nil, inputErr(name, "line %d: text outside the root element: %q", line, clip(s))
+					return nil, input.Errorf(name, "line %d: text outside the root element: %q", line, clip(s))
 				}
 				continue
 			}
@@ -150,17 +151,17 @@ func parseXML(name string, data []byte) (*xnode, error) {
 		}
 	}
 	if root == nil {
-		return nil, inputErr(name, "no XML element in the input")
+		return nil, input.Errorf(name, "no XML element in the input")
 	}
 	return root, nil
 }
 
-func xmlErr(name string, line int, err error) *InputError {
+func xmlErr(name string, line int, err error) *input.Error {
 	var se *xml.SyntaxError
 	if errors.As(err, &se) {
 		line = se.Line
 	}
-	return &InputError{File: name, Reason: fmt.Sprintf("line %d: malformed XML: %v", line, err), Err: err}
+	return &input.Error{File: name, Reason: fmt.Sprintf("line %d: malformed XML: %v", line, err), Err: err}
 }
 
 func clip(s string) string {

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"unicode"
 
+	"concord/corpora/input"
 	"concord/segment"
 )
 
@@ -319,6 +320,12 @@ func TestReadUDHRVariations(t *testing.T) {
 
 func TestReadUDHRErrors(t *testing.T) {
 	deep := "<udhr>" + strings.Repeat("<a>", 100) + strings.Repeat("</a>", 100) + "</udhr>"
+	// billion laughs: lol9 would expand to 10⁹ "lol"s
+	laughs := "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n <!ENTITY lol \"lol\">\n"
+	for i, prev := 1, "lol"; i <= 9; i, prev = i+1, fmt.Sprintf("lol%d", i) {
+		laughs += fmt.Sprintf(" <!ENTITY lol%d \"%s\">\n", i, strings.Repeat("&"+prev+";", 10))
+	}
+	laughs += "]>\n<udhr>&lol9;</udhr>"
 	for _, c := range []struct{ name, src, want string }{
 		{"empty", "", "empty input"},
 		{"truncated", "<udhr>\n<article number=\"1\"><title>Article 1</title>\n<para>All", "line 3: malformed XML"},
@@ -332,16 +339,17 @@ func TestReadUDHRErrors(t *testing.T) {
 		{"encoding", "<?xml version=\"1.0\" encoding=\"GB18030\"?><udhr/>", "only UTF-8 is supported"},
 		{"invalid utf-8", "<udhr><title>\xff</title></udhr>", "malformed XML"},
 		{"deep", deep, "nested more than 64 deep"},
+		{"laughs", laughs, "lol9"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			doc, err := ReadUDHR(c.name+".xml", []byte(c.src))
-			var ie *InputError
+			var ie *input.Error
 			if !errors.As(err, &ie) || ie.File != c.name+".xml" || !strings.Contains(ie.Reason, c.want) {
-				t.Fatalf("ReadUDHR = %v, %v; want an InputError naming the file, with %q", doc, err, c.want)
+				t.Fatalf("ReadUDHR = %v, %v; want an input.Error naming the file, with %q", doc, err, c.want)
 			}
 		})
 	}
-	if _, err := ReadUDHR("big.xml", make([]byte, MaxFileBytes+1)); err == nil || !strings.Contains(err.Error(), "more than the limit") {
+	if _, err := ReadUDHR("big.xml", make([]byte, input.MaxFileBytes+1)); err == nil || !strings.Contains(err.Error(), "more than the limit") {
 		t.Errorf("oversized: %v", err)
 	}
 }
@@ -354,7 +362,7 @@ func FuzzReadUDHR(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := ReadUDHR("fuzz.xml", data)
 		if err != nil {
-			var ie *InputError
+			var ie *input.Error
 			if !errors.As(err, &ie) {
 				t.Fatalf("error %T: %v", err, err)
 			}
@@ -365,7 +373,7 @@ func FuzzReadUDHR(f *testing.F) {
 		}
 		// Every character of the character data is in a unit once; the
 		// units hold nothing else but printed list tags.
-		chars, tags, err := xmlRunesTags(bytes.TrimPrefix(data, bomUTF8))
+		chars, tags, err := xmlRunesTags(input.TrimBOM(data))
 		if err != nil {
 			t.Fatalf("ReadUDHR accepted XML that encoding/xml refuses: %v", err)
 		}

@@ -1,20 +1,9 @@
-// Package corpora is where bytes meet concord's document model: it decodes
-// text files in the encodings UN and Chinese legal texts come in (UTF-8,
-// UTF-16, GB18030/GBK, Big5), recognises structured formats by their content
-// ([Sniff]), reads the "UDHR in Unicode" XML format straight into a
-// [segment.Document] ([ReadUDHR]), and embeds concord's default input, the
-// L.15 draft convention ([Default]).
-//
-// Bad input never panics: every problem with the bytes themselves is an
-// [*InputError] that names the file and, where it can, the line.
-package corpora
+package input
 
 import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"strings"
 	"sync"
 	"unicode"
@@ -26,7 +15,8 @@ import (
 	"golang.org/x/text/encoding/traditionalchinese"
 )
 
-// Limits on the input that [Decode], [ReadFile] and [ReadUDHR] accept.
+// Limits on the input that [Decode], [ReadFile] and the readers of package
+// corpora accept.
 const (
 	// MaxFileBytes is the largest input accepted, in bytes (256 MiB).
 	MaxFileBytes = 256 << 20
@@ -46,29 +36,9 @@ const (
 	Big5    = "big5"
 )
 
-// InputError reports input that cannot be turned into text: empty, binary,
-// undecodable, too large, unreadable or malformed. Reason is written for the
-// person who supplied the file and names the line where it can.
-type InputError struct {
-	File   string // the file name as given by the caller
-	Reason string // what is wrong, in plain words
-	Err    error  // the underlying error (an os or XML error), if any
-}
-
-// Error returns "FILE: reason".
-func (e *InputError) Error() string { return e.File + ": " + e.Reason }
-
-// Unwrap returns the underlying error, so that errors.Is(err,
-// fs.ErrNotExist) works on the result of [ReadFile].
-func (e *InputError) Unwrap() error { return e.Err }
-
-func inputErr(file, format string, args ...any) *InputError {
-	return &InputError{File: file, Reason: fmt.Sprintf(format, args...)}
-}
-
 // ErrUnknownEncoding is returned (wrapped) by [Decode] and [ReadFile] for an
 // encoding name they do not know. It is the caller's mistake, not the
-// file's, so it is not an [InputError].
+// file's, so it is not an [Error].
 var ErrUnknownEncoding = errors.New("unknown encoding")
 
 // encodingAliases lists, for each canonical encoding name, the normalised
@@ -106,57 +76,6 @@ func CanonicalEncoding(name string) (canonical string, ok bool) {
 	return "", false
 }
 
-// ReadFile reads the file at path and decodes it with [Decode]. Errors from
-// the file system are [*InputError] values naming path that wrap the os
-// error. A file larger than [MaxFileBytes] is refused before it is read.
-func ReadFile(path, encoding string) (string, error) {
-	data, err := readLimited(path)
-	if err != nil {
-		return "", err
-	}
-	return Decode(path, data, encoding)
-}
-
-// readLimited reads a file, refusing one larger than MaxFileBytes without
-// reading it all.
-func readLimited(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, osErr(path, err)
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, osErr(path, err)
-	}
-	if fi.IsDir() {
-		return nil, &InputError{File: path, Reason: "is a directory, not a file"}
-	}
-	if fi.Size() > MaxFileBytes {
-		return nil, tooLarge(path, fi.Size())
-	}
-	// Read at most one byte more than the limit, in case the file grows or
-	// is not a regular file.
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
-	if err != nil {
-		return nil, osErr(path, err)
-	}
-	return data, nil
-}
-
-func osErr(path string, err error) *InputError {
-	reason := err.Error()
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		reason = pe.Op + ": " + pe.Err.Error()
-	}
-	return &InputError{File: path, Reason: "cannot read file: " + reason, Err: err}
-}
-
-func tooLarge(file string, n int64) *InputError {
-	return inputErr(file, "input is %d bytes, more than the limit of %d bytes (%d MiB)", n, MaxFileBytes, MaxFileBytes>>20)
-}
-
 // Decode turns the bytes of a text file into UTF-8 text. name is used only
 // in error messages. encoding is one of the names [CanonicalEncoding]
 // knows, or "" to detect it:
@@ -173,7 +92,7 @@ func tooLarge(file string, n int64) *InputError {
 //     than guess.
 //
 // A leading U+FEFF is removed whatever the encoding. Line ends are kept as
-// they are. Decode returns an [*InputError] for input that is empty or only
+// they are. Decode returns an [*Error] for input that is empty or only
 // whitespace, binary (NUL bytes, or more than 1 in 32 characters C0 controls
 // other than tab, line feed, vertical tab, form feed and carriage return),
 // not valid in the requested or detected encoding, longer than
@@ -190,10 +109,10 @@ func Decode(name string, data []byte, encoding string) (string, error) {
 		enc = c
 	}
 	if len(data) > MaxFileBytes {
-		return "", tooLarge(name, int64(len(data)))
+		return "", TooLarge(name, int64(len(data)))
 	}
 	if len(data) == 0 {
-		return "", inputErr(name, "empty input (0 bytes)")
+		return "", Errorf(name, "empty input (0 bytes)")
 	}
 	enc, body, decoded, ierr := chooseEncoding(name, data, enc)
 	if ierr != nil {
@@ -204,7 +123,7 @@ func Decode(name string, data []byte, encoding string) (string, error) {
 		return "", ierr
 	}
 	text = strings.TrimPrefix(text, "\uFEFF")
-	if ierr := checkText(name, text); ierr != nil {
+	if ierr := CheckText(name, text); ierr != nil {
 		return "", ierr
 	}
 	return text, nil
@@ -231,10 +150,13 @@ var (
 	bomUTF16BE = []byte{0xFE, 0xFF}
 )
 
+// TrimBOM returns data without a leading UTF-8 byte-order mark.
+func TrimBOM(data []byte) []byte { return bytes.TrimPrefix(data, bomUTF8) }
+
 // chooseEncoding settles the encoding (detecting it if enc is ""), strips a
 // byte-order mark, and rejects binary input in ASCII-compatible encodings.
 // If detection decoded the whole body already, decoded holds the result.
-func chooseEncoding(name string, data []byte, enc string) (_ string, body, decoded []byte, _ *InputError) {
+func chooseEncoding(name string, data []byte, enc string) (_ string, body, decoded []byte, _ *Error) {
 	switch enc {
 	case "":
 		switch {
@@ -299,7 +221,7 @@ func isControl(r rune) bool {
 // checkBinaryBytes rejects data that looks binary. It works on bytes, which
 // for UTF-8, GB18030, GBK and Big5 is the same as working on characters:
 // no byte below 0x30 is ever part of a multi-byte character in them.
-func checkBinaryBytes(name string, data []byte) *InputError {
+func checkBinaryBytes(name string, data []byte) *Error {
 	ctl := 0
 	for i, c := range data {
 		if c >= 0x20 && c != 0x7F {
@@ -310,7 +232,7 @@ func checkBinaryBytes(name string, data []byte) *InputError {
 			if looksUTF16(data) {
 				hint = "; if this is UTF-16 text without a byte-order mark, give the encoding (utf-16le or utf-16be)"
 			}
-			return inputErr(name, "binary data: NUL byte at line %d (byte offset %d)%s",
+			return Errorf(name, "binary data: NUL byte at line %d (byte offset %d)%s",
 				1+bytes.Count(data[:i], []byte{'\n'}), i, hint)
 		}
 		if isControl(rune(c)) {
@@ -338,9 +260,9 @@ func looksUTF16(data []byte) bool {
 	return max(even, odd) >= len(data)/8 && max(even, odd) >= 4*min(even, odd)
 }
 
-func tooManyControls(name string, ctl, n int, unit string) *InputError {
+func tooManyControls(name string, ctl, n int, unit string) *Error {
 	if ctl > 0 && ctl*32 > n {
-		return inputErr(name, "binary data: %d of %d %s are control characters", ctl, n, unit)
+		return Errorf(name, "binary data: %d of %d %s are control characters", ctl, n, unit)
 	}
 	return nil
 }
@@ -348,7 +270,7 @@ func tooManyControls(name string, ctl, n int, unit string) *InputError {
 // decodeAs decodes body in a known encoding and reports the first place
 // where it is not valid in that encoding. decoded, if not nil, is body
 // already decoded.
-func decodeAs(name string, body []byte, enc string, detected bool, decoded []byte) (string, *InputError) {
+func decodeAs(name string, body []byte, enc string, detected bool, decoded []byte) (string, *Error) {
 	how := enc
 	if detected {
 		how += " (detected)"
@@ -359,7 +281,7 @@ func decodeAs(name string, body []byte, enc string, detected bool, decoded []byt
 			return string(body), nil
 		}
 		if i := invalidUTF8(body); i >= 0 {
-			return "", inputErr(name, "line %d: not valid %s (bad byte 0x%02X at byte offset %d)",
+			return "", Errorf(name, "line %d: not valid %s (bad byte 0x%02X at byte offset %d)",
 				1+bytes.Count(body[:i], []byte{'\n'}), how, body[i], i)
 		}
 		return string(body), nil
@@ -377,21 +299,21 @@ func decodeAs(name string, body []byte, enc string, detected bool, decoded []byt
 	case Big5:
 		e = traditionalchinese.Big5
 	default: // unreachable: enc is canonical
-		return "", inputErr(name, "cannot decode %s", enc)
+		return "", Errorf(name, "cannot decode %s", enc)
 	}
 	out, err := decoded, error(nil)
 	if out == nil {
 		out, err = e.NewDecoder().Bytes(body)
 	}
 	if err != nil {
-		return "", &InputError{File: name, Reason: "not valid " + how + ": " + err.Error(), Err: err}
+		return "", &Error{File: name, Reason: "not valid " + how + ": " + err.Error(), Err: err}
 	}
 	if n := bytes.Count(out, []byte("\uFFFD")); n > legit {
 		// Line ends survive decoding one for one (0x0A is never part of a
 		// multi-byte character), so the line number is the input's.
 		i := bytes.Index(out, []byte("\uFFFD"))
 		line := 1 + bytes.Count(out[:i], []byte{'\n'})
-		return "", inputErr(name, "line %d: not valid %s (%d undecodable byte sequences; first on this line)", line, how, n-legit)
+		return "", Errorf(name, "line %d: not valid %s (%d undecodable byte sequences; first on this line)", line, how, n-legit)
 	}
 	return string(out), nil
 }
@@ -413,9 +335,9 @@ func invalidUTF8(b []byte) int {
 	return -1
 }
 
-func decodeUTF16(name string, b []byte, bigEndian bool, how string) (string, *InputError) {
+func decodeUTF16(name string, b []byte, bigEndian bool, how string) (string, *Error) {
 	if len(b)%2 != 0 {
-		return "", inputErr(name, "not valid %s: odd number of bytes (%d)", how, len(b))
+		return "", Errorf(name, "not valid %s: odd number of bytes (%d)", how, len(b))
 	}
 	unit := func(i int) uint16 {
 		if bigEndian {
@@ -437,9 +359,9 @@ func decodeUTF16(name string, b []byte, bigEndian bool, how string) (string, *In
 					break
 				}
 			}
-			return "", inputErr(name, "line %d: not valid %s: unpaired surrogate 0x%04X at byte offset %d", line, how, r, i)
+			return "", Errorf(name, "line %d: not valid %s: unpaired surrogate 0x%04X at byte offset %d", line, how, r, i)
 		case r == 0:
-			return "", inputErr(name, "binary data: NUL character at line %d (byte offset %d)", line, i)
+			return "", Errorf(name, "binary data: NUL character at line %d (byte offset %d)", line, i)
 		case r == '\n':
 			line++
 		case isControl(r):
@@ -454,16 +376,18 @@ func decodeUTF16(name string, b []byte, bigEndian bool, how string) (string, *In
 	return sb.String(), nil
 }
 
-// isBlank reports whether r is whitespace or an invisible character that
+// IsBlank reports whether r is whitespace or an invisible character that
 // makes no text on its own.
-func isBlank(r rune) bool {
+func IsBlank(r rune) bool {
 	return unicode.IsSpace(r) || r == '\uFEFF' || r == '\u200B'
 }
 
-// checkText rejects decoded text that is blank or has an overlong line.
-func checkText(name, text string) *InputError {
-	if strings.TrimFunc(text, isBlank) == "" {
-		return inputErr(name, "no text: the input holds only whitespace")
+// CheckText returns the [*Error] that [Decode] gives for decoded text that
+// is blank (only characters for which [IsBlank] is true) or has a line
+// longer than [MaxLineBytes], and nil for other text.
+func CheckText(name, text string) error {
+	if strings.TrimFunc(text, IsBlank) == "" {
+		return Errorf(name, "no text: the input holds only whitespace")
 	}
 	for line, rest := 1, text; rest != ""; line++ {
 		i := strings.IndexByte(rest, '\n')
@@ -475,7 +399,7 @@ func checkText(name, text string) *InputError {
 			if strings.Contains(rest[:i], "\r") {
 				hint = "; are its lines ended by lone carriage returns?"
 			}
-			return inputErr(name, "line %d is %d bytes long, more than the limit of %d bytes (%d MiB)%s",
+			return Errorf(name, "line %d is %d bytes long, more than the limit of %d bytes (%d MiB)%s",
 				line, n, MaxLineBytes, MaxLineBytes>>20, hint)
 		}
 		if i == len(rest) {
@@ -492,7 +416,7 @@ const detectSample = 256 << 10
 // detectChinese chooses between GB18030 and Big5 for bytes that are not
 // valid UTF-8 (see [Decode]). If it looked at all of data, it also returns
 // data decoded in the chosen encoding.
-func detectChinese(name string, data []byte) (string, []byte, *InputError) {
+func detectChinese(name string, data []byte) (string, []byte, *Error) {
 	sample := data
 	if len(sample) > detectSample {
 		// Cut at a line end: 0x0A never occurs inside a character in
@@ -512,7 +436,7 @@ func detectChinese(name string, data []byte) (string, []byte, *InputError) {
 	}
 	if best.common*2 < best.nonASCII {
 		i := invalidUTF8(data)
-		return "", nil, inputErr(name, "line %d: not valid UTF-8 (bad byte 0x%02X at byte offset %d), and the text reads as neither GB18030 nor Big5 Chinese; give the encoding if you know it",
+		return "", nil, Errorf(name, "line %d: not valid UTF-8 (bad byte 0x%02X at byte offset %d), and the text reads as neither GB18030 nor Big5 Chinese; give the encoding if you know it",
 			1+bytes.Count(data[:i], []byte{'\n'}), data[i], i)
 	}
 	return enc, out, nil

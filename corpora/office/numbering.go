@@ -1,4 +1,4 @@
-package corpora
+package office
 
 import (
 	"strconv"

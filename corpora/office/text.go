@@ -1,9 +1,11 @@
-package corpora
+package office
 
 import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"concord/corpora/input"
 )
 
 // The readers of .docx, .odt and HTML turn a document into a list of
@@ -90,7 +92,7 @@ func (p *para) empty() bool {
 		return false
 	}
 	for _, s := range p.spans {
-		if s.note != nil || strings.TrimFunc(s.text, isBlank) != "" {
+		if s.note != nil || strings.TrimFunc(s.text, input.IsBlank) != "" {
 			return false
 		}
 	}
@@ -106,7 +108,7 @@ func (c *paraCounter) keep(file string, p *para) (bool, error) {
 		return false, nil
 	}
 	if c.n++; c.n > maxParagraphs {
-		return false, inputErr(file, "more than %d paragraphs", maxParagraphs)
+		return false, input.Errorf(file, "more than %d paragraphs", maxParagraphs)
 	}
 	return true, nil
 }
@@ -116,7 +118,7 @@ type views struct {
 	paras []*para
 }
 
-// text renders one view of the document and checks the result as [Decode]
+// text renders one view of the document and checks the result as [input.Decode]
 // checks a text file (not blank, no overlong line).
 func (v *views) text(name string, which view) (string, error) {
 	auto := 0
@@ -142,9 +144,9 @@ func (v *views) text(name string, which view) (string, error) {
 	if out != "" {
 		out += "\n"
 	}
-	if err := checkText(name, out); err != nil {
-		if strings.TrimFunc(out, isBlank) == "" {
-			return "", inputErr(name, "no text: the document holds no paragraph with text")
+	if err := input.CheckText(name, out); err != nil {
+		if strings.TrimFunc(out, input.IsBlank) == "" {
+			return "", input.Errorf(name, "no text: the document holds no paragraph with text")
 		}
 		return "", err
 	}
@@ -215,7 +217,7 @@ func (r *renderer) group(group []*para, sep string) {
 		}
 		// The joined paragraph is numbered as its first part with text,
 		// or as its last part if none has any.
-		if !numSet && strings.TrimFunc(text.String()[start:], isBlank) != "" {
+		if !numSet && strings.TrimFunc(text.String()[start:], input.IsBlank) != "" {
 			num, numSet = p.num[r.view], true
 		}
 	}
@@ -245,7 +247,7 @@ func (r *renderer) group(group []*para, sep string) {
 // inside it and drops empty lines, so that a line break never makes a
 // blank line that would split the paragraph.
 func cleanPara(s string) string {
-	s = strings.TrimFunc(s, isBlank)
+	s = strings.TrimFunc(s, input.IsBlank)
 	if !strings.ContainsAny(s, "\n\r") {
 		return s
 	}
@@ -254,7 +256,7 @@ func cleanPara(s string) string {
 	lines := strings.Split(s, "\n")
 	out := lines[:0]
 	for _, l := range lines {
-		if l = strings.TrimRightFunc(l, isBlank); strings.TrimFunc(l, isBlank) != "" {
+		if l = strings.TrimRightFunc(l, input.IsBlank); strings.TrimFunc(l, input.IsBlank) != "" {
 			out = append(out, l)
 		}
 	}

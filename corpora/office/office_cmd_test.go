@@ -1,4 +1,4 @@
-package corpora_test
+package office_test
 
 import (
 	"errors"
@@ -7,11 +7,12 @@ import (
 	"testing"
 
 	"concord/corpora"
+	"concord/corpora/input"
 )
 
 // TestOfficeLoadFile is what `concord parse fixture.docx` does: every
 // command that takes FILE loads it with corpora.LoadFile, so Word, ODT and
-// HTML drafts parse end to end, and a damaged one is an *InputError naming
+// HTML drafts parse end to end, and a damaged one is an *input.Error naming
 // the file (exit status 2).
 func TestOfficeLoadFile(t *testing.T) {
 	l15, err := corpora.LoadFile("", corpora.LoadOptions{})
@@ -20,7 +21,7 @@ func TestOfficeLoadFile(t *testing.T) {
 	}
 	want := l15.Count()
 	for _, f := range []string{"L15.pandoc.docx", "L15.lo.odt", "L15.pandoc.html"} {
-		path := filepath.Join("..", "testdata", "office", f)
+		path := filepath.Join("..", "..", "testdata", "office", f)
 		doc, err := corpora.LoadFile(path, corpora.LoadOptions{})
 		if err != nil {
 			t.Fatalf("%s: %v", f, err)
@@ -37,7 +38,7 @@ func TestOfficeLoadFile(t *testing.T) {
 	}
 	// The format is chosen by content, not by the file's name.
 	dir := t.TempDir()
-	data, err := os.ReadFile(filepath.Join("..", "testdata", "office", "numbered.en.docx"))
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "office", "numbered.en.docx"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,8 +51,8 @@ func TestOfficeLoadFile(t *testing.T) {
 	truncated := filepath.Join(dir, "truncated.docx")
 	os.WriteFile(truncated, data[:len(data)/2], 0o644)
 	_, err = corpora.LoadFile(truncated, corpora.LoadOptions{})
-	var ie *corpora.InputError
+	var ie *input.Error
 	if !errors.As(err, &ie) || ie.File != truncated {
-		t.Errorf("truncated: %v, want an InputError naming the file", err)
+		t.Errorf("truncated: %v, want an input.Error naming the file", err)
 	}
 }

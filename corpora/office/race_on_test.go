@@ -1,7 +1,7 @@
-//go:build !race
+//go:build race
 
-package corpora
+package office
 
 // raceSlowdown scales the time limits of guard tests under the race
 // detector, which slows code down by an order of magnitude.
-const raceSlowdown = 1
+const raceSlowdown = 10

@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 
+	"concord/corpora/input"
+	"concord/corpora/office"
 	"concord/segment"
 	"concord/segment/langtag"
 )
@@ -17,7 +19,7 @@ func (o LoadOptions) Validate() error {
 		return fmt.Errorf("unknown language %q: want one of %s", o.Lang, strings.Join(langtag.UN, ", "))
 	}
 	if o.Encoding != "" {
-		if _, ok := CanonicalEncoding(o.Encoding); !ok {
+		if _, ok := input.CanonicalEncoding(o.Encoding); !ok {
 			return fmt.Errorf("unknown encoding %q: want utf-8, utf-16, utf-16le, utf-16be, gb18030, gbk or big5", o.Encoding)
 		}
 	}
@@ -29,12 +31,12 @@ func (o LoadOptions) Validate() error {
 func ReadMarks(path string) (segment.MarkTable, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, osErr(path, err)
+		return nil, input.OSError(path, err)
 	}
 	defer f.Close()
 	m := segment.DefaultMarks()
 	if err := m.Load(f); err != nil {
-		return nil, &InputError{File: path, Reason: err.Error()}
+		return nil, &input.Error{File: path, Reason: err.Error()}
 	}
 	return m, nil
 }
@@ -83,7 +85,7 @@ func ReadParallel(paths, langs []string, opt LoadOptions) (*Parallel, error) {
 	}
 	p := &Parallel{}
 	for i, path := range paths {
-		text, err := ReadFile(path, opt.Encoding)
+		text, err := input.ReadFile(path, opt.Encoding)
 		if err != nil {
 			return nil, err
 		}
@@ -128,18 +130,18 @@ func LoadRevisions(path string, opt LoadOptions) (old, new *segment.Document, er
 	if err := opt.Validate(); err != nil {
 		return nil, nil, err
 	}
-	data, err := readLimited(path)
+	data, err := input.ReadBytes(path)
 	if err != nil {
 		return nil, nil, err
 	}
-	oldText, newText, err := readRevisions(path, data, opt.Encoding)
+	oldText, newText, err := office.Revisions(path, data, opt.Encoding)
 	if err != nil {
 		return nil, nil, err
 	}
 	parse := func(name, text string) (*segment.Document, error) {
 		d, err := segment.Parse(name, text, segment.Options{Lang: opt.Lang, Marks: opt.Marks})
 		if err != nil {
-			return nil, &InputError{File: name, Reason: err.Error()}
+			return nil, &input.Error{File: name, Reason: err.Error()}
 		}
 		return d, nil
 	}

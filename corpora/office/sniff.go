@@ -1,10 +1,12 @@
-package corpora
+package office
 
 import (
 	"bytes"
 	"encoding/xml"
 	"io"
 	"strconv"
+
+	"concord/corpora/input"
 )
 
 // Format is a kind of input file, recognised by its content.
@@ -12,10 +14,10 @@ type Format int
 
 // The formats [Sniff] recognises.
 const (
-	// FormatText is plain text in any encoding [Decode] handles; it is
+	// FormatText is plain text in any encoding [input.Decode] handles; it is
 	// what [Sniff] returns when nothing more specific matches.
 	FormatText Format = iota
-	// FormatUDHR is "UDHR in Unicode" XML, read by [ReadUDHR].
+	// FormatUDHR is "UDHR in Unicode" XML, read by corpora.ReadUDHR.
 	FormatUDHR
 	// FormatDocx is a Word document (.docx, WordprocessingML): a zip
 	// archive with a word/document.xml part. [ExtractText] reads it.
@@ -86,7 +88,7 @@ func isUDHR(head []byte) bool {
 // starts, after any XML declaration, comments, processing instructions and
 // DOCTYPE; ok is false when head does not start an XML document.
 func rootElement(head []byte) (xml.StartElement, bool) {
-	head = bytes.TrimPrefix(head, bomUTF8)
+	head = input.TrimBOM(head)
 	if t := bytes.TrimLeft(head, " \t\r\n"); len(t) == 0 || t[0] != '<' {
 		return xml.StartElement{}, false
 	}

@@ -1,10 +1,12 @@
-package corpora
+package office
 
 import (
 	"bytes"
 	"encoding/xml"
 	"strconv"
 	"strings"
+
+	"concord/corpora/input"
 )
 
 // Reading OpenDocument text (.odt, and the flat .fodt XML). The reader
@@ -95,10 +97,10 @@ func readODT(name string, data []byte) (*views, error) {
 		keyDef: map[string]*listDef{}}
 	r.f = &odtFrame{sink: &r.paras}
 	if !bytes.HasPrefix(data, []byte("PK")) {
-		if len(data) > MaxFileBytes {
-			return nil, tooLarge(name, int64(len(data)))
+		if len(data) > input.MaxFileBytes {
+			return nil, input.TooLarge(name, int64(len(data)))
 		}
-		err := streamXML(name, "", bytes.NewReader(bytes.TrimPrefix(data, bomUTF8)), r.event)
+		err := streamXML(name, "", bytes.NewReader(input.TrimBOM(data)), r.event)
 		if err != nil {
 			return nil, xmlErrToInput(name, err)
 		}
@@ -109,7 +111,7 @@ func readODT(name string, data []byte) (*views, error) {
 		return nil, err
 	}
 	if !a.has("content.xml") {
-		return nil, inputErr(name, "not an OpenDocument text: the archive has no content.xml")
+		return nil, input.Errorf(name, "not an OpenDocument text: the archive has no content.xml")
 	}
 	for _, part := range []string{"styles.xml", "content.xml"} {
 		rc, err := a.open(part)

@@ -1,8 +1,10 @@
-package corpora
+package office
 
 import (
 	"strings"
 	"testing"
+
+	"concord/corpora/input"
 )
 
 func TestHTMLText(t *testing.T) {
@@ -99,15 +101,15 @@ func TestHTMLCharset(t *testing.T) {
 		t.Errorf("unknown charset: %v", err)
 	}
 	// The caller's encoding wins over the declaration.
-	doc, err := Load("g.html", gb, LoadOptions{Encoding: "gbk"})
-	if err != nil || doc.Find("art.1") == nil {
-		t.Errorf("Load with encoding: %v", err)
+	text, err = Text("g.html", gb, FormatHTML, "gbk")
+	if err != nil || parseText(t, "g.html", text).Find("art.1") == nil {
+		t.Errorf("Text with encoding: %v", err)
 	}
-	if _, err := Load("g.html", gb, LoadOptions{Encoding: "ebcdic"}); err == nil {
+	if _, err := Text("g.html", gb, FormatHTML, "ebcdic"); err == nil {
 		t.Error("unknown encoding: no error")
 	}
 	// A page with a long line is fine (the extracted text has short ones).
-	long := "<!DOCTYPE html>" + strings.Repeat("<p>"+strings.Repeat("x", 60), MaxLineBytes/60+1)
+	long := "<!DOCTYPE html>" + strings.Repeat("<p>"+strings.Repeat("x", 60), input.MaxLineBytes/60+1)
 	if _, _, err := ExtractText("long.html", []byte(long)); err != nil {
 		t.Errorf("long source line: %v", err)
 	}

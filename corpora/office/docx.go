@@ -1,9 +1,11 @@
-package corpora
+package office
 
 import (
 	"path"
 	"strconv"
 	"strings"
+
+	"concord/corpora/input"
 )
 
 // Reading .docx (WordprocessingML) documents. The reader streams the XML of
@@ -73,7 +75,7 @@ func readDocx(name string, data []byte) (*views, error) {
 		main = "word/document.xml"
 	}
 	if !a.has(main) {
-		return nil, inputErr(name, "not a .docx document: the archive has no word/document.xml")
+		return nil, input.Errorf(name, "not a .docx document: the archive has no word/document.xml")
 	}
 	dir := path.Dir(main)
 	rels, err := a.relTargets(path.Join(dir, "_rels", path.Base(main)+".rels"), dir)

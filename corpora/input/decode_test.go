@@ -1,4 +1,4 @@
-package corpora
+package input
 
 import (
 	"bytes"
@@ -201,7 +201,7 @@ func TestDetectLawCorpus(t *testing.T) {
 	t.Logf("%d law files, %d bytes of GB18030, all detected", len(files), total)
 }
 
-// TestDecodeErrors checks every reason for an InputError.
+// TestDecodeErrors checks every reason for an *Error.
 func TestDecodeErrors(t *testing.T) {
 	gbLine, _ := encodeLossy(t, simplifiedchinese.GB18030, "第一条 目的\n本公约的宗旨是：\n")
 	sup, _ := encodeLossy(t, simplifiedchinese.GB18030, "脚注¹\n") // ¹ needs four bytes
@@ -248,9 +248,9 @@ func TestDecodeErrors(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			got, err := Decode(c.name, c.data, c.encoding)
-			var ie *InputError
+			var ie *Error
 			if !errors.As(err, &ie) {
-				t.Fatalf("Decode = %.40q, %v; want an *InputError", got, err)
+				t.Fatalf("Decode = %.40q, %v; want an *Error", got, err)
 			}
 			if ie.File != c.name || err.Error() != c.name+": "+ie.Reason {
 				t.Errorf("error %q does not name the file first", err)
@@ -264,9 +264,9 @@ func TestDecodeErrors(t *testing.T) {
 
 func TestUnknownEncoding(t *testing.T) {
 	_, err := Decode("x.txt", []byte("abc"), "shift_jis")
-	var ie *InputError
+	var ie *Error
 	if !errors.Is(err, ErrUnknownEncoding) || errors.As(err, &ie) {
-		t.Errorf("err = %v; want ErrUnknownEncoding, not an InputError", err)
+		t.Errorf("err = %v; want ErrUnknownEncoding, not an *Error", err)
 	}
 	for alias, want := range map[string]string{
 		"UTF-8": UTF8, "utf8": UTF8, "UTF-16": UTF16, "utf_16le": UTF16LE, "UTF-16BE": UTF16BE,
@@ -284,7 +284,7 @@ func TestUnknownEncoding(t *testing.T) {
 
 func TestReadFile(t *testing.T) {
 	dir := t.TempDir()
-	_, data := Default()
+	data := []byte(l15(t))
 	gb, _ := encodeLossy(t, simplifiedchinese.GB18030, string(data))
 	path := filepath.Join(dir, "L15.gb18030.txt")
 	if err := os.WriteFile(path, gb, 0o644); err != nil {
@@ -302,9 +302,9 @@ func TestReadFile(t *testing.T) {
 		{dir, "is a directory", nil},
 	} {
 		_, err := ReadFile(c.path, "")
-		var ie *InputError
+		var ie *Error
 		if !errors.As(err, &ie) || ie.File != c.path || !strings.Contains(ie.Reason, c.want) {
-			t.Errorf("ReadFile(%q) = %v; want an InputError naming it, with %q", c.path, err, c.want)
+			t.Errorf("ReadFile(%q) = %v; want an *Error naming it, with %q", c.path, err, c.want)
 		}
 		if c.is != nil && !errors.Is(err, c.is) {
 			t.Errorf("ReadFile(%q) = %v; want errors.Is %v", c.path, err, c.is)
@@ -319,12 +319,11 @@ func TestReadFile(t *testing.T) {
 }
 
 // FuzzDecode checks that Decode never panics and returns valid UTF-8 or an
-// InputError, whatever the bytes and the encoding.
+// *Error, whatever the bytes and the encoding.
 func FuzzDecode(f *testing.F) {
 	// Small seeds: the fuzzer minimises every new input, which is slow for
 	// inputs of kilobytes.
-	_, l15 := Default()
-	head := []byte(strings.ToValidUTF8(string(l15[:300]), ""))
+	head := []byte(strings.ToValidUTF8(l15(f)[:300], ""))
 	gb, _ := simplifiedchinese.GB18030.NewEncoder().Bytes(head)
 	b5, _ := traditionalchinese.Big5.NewEncoder().Bytes([]byte("第一條\n人人生而自由，在尊嚴和權利上一律平等。\n"))
 	for i, seed := range [][]byte{
@@ -339,9 +338,9 @@ func FuzzDecode(f *testing.F) {
 		e := encodings[int(enc)%len(encodings)]
 		s, err := Decode("fuzz", data, e)
 		if err != nil {
-			var ie *InputError
+			var ie *Error
 			if !errors.As(err, &ie) {
-				t.Fatalf("Decode(%q) error is %T, not *InputError: %v", e, err, err)
+				t.Fatalf("Decode(%q) error is %T, not *Error: %v", e, err, err)
 			}
 			return
 		}
@@ -354,7 +353,7 @@ func FuzzDecode(f *testing.F) {
 // BenchmarkDecode decodes the L.15 draft (96 KB of UTF-8) as it is, in
 // GB18030 and in UTF-16, detecting the encoding.
 func BenchmarkDecode(b *testing.B) {
-	_, data := Default()
+	data := []byte(l15(b))
 	gb, _ := simplifiedchinese.GB18030.NewEncoder().Bytes(data)
 	for _, c := range []struct {
 		name     string

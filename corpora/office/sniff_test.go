@@ -1,20 +1,20 @@
-package corpora
+package office
 
 import (
-	"bytes"
+	"concord/corpora/testenv"
 	"path/filepath"
 	"strings"
 	"testing"
 )
 
 func TestSniff(t *testing.T) {
-	_, l15 := Default()
+	_, text := l15(t)
 	for _, c := range []struct {
 		name string
 		data string
 		want Format
 	}{
-		{"L15", string(l15), FormatText},
+		{"L15", string(text), FormatText},
 		{"empty", "", FormatText},
 		{"word", "udhr", FormatText},
 		{"minimal", "<udhr/>", FormatUDHR},
@@ -36,39 +36,22 @@ func TestSniff(t *testing.T) {
 }
 
 func TestSniffCorpus(t *testing.T) {
-	dir := corpusDir(t)
-	for _, f := range udhrFiles {
-		data := readCorpus(t, "udhr/"+f.file)
-		if got := Sniff(data); got != FormatUDHR {
-			t.Errorf("%s: Sniff = %v", f.file, got)
+	dir := testenv.Corpora(t)
+	udhr, _ := filepath.Glob(filepath.Join(dir, "udhr", "*.xml"))
+	if len(udhr) == 0 {
+		t.Error("no UDHR files in the corpus")
+	}
+	for _, f := range udhr {
+		if got := Sniff(readFile(t, f)); got != FormatUDHR {
+			t.Errorf("%s: Sniff = %v", filepath.Base(f), got)
 		}
 	}
 	files, _ := filepath.Glob(filepath.Join(dir, "*", "*.txt"))
 	md, _ := filepath.Glob(filepath.Join(dir, "treaties-en-nl", "*.md"))
 	for _, f := range append(files, md...) {
 		rel, _ := filepath.Rel(dir, f)
-		if got := Sniff(readCorpus(t, filepath.ToSlash(rel))); got != FormatText {
+		if got := Sniff(readFile(t, f)); got != FormatText {
 			t.Errorf("%s: Sniff = %v", rel, got)
-		}
-	}
-}
-
-func TestDefault(t *testing.T) {
-	name, data := Default()
-	if name != "L15.zh.txt" || DefaultName != "L15.zh.txt" {
-		t.Errorf("name %q", name)
-	}
-	text, err := Decode(name, data, "")
-	if err != nil || !strings.Contains(text, "联合国打击网络犯罪公约草案") {
-		t.Fatalf("Decode(Default()): %v", err)
-	}
-	data[0] ^= 0xFF
-	if _, again := Default(); again[0] == data[0] {
-		t.Error("Default returns shared bytes")
-	}
-	if dir := corpusDirOrEmpty(); dir != "" {
-		if want := readCorpus(t, "un-cybercrime/L15.zh.txt"); !bytes.Equal(want, []byte(text)) {
-			t.Error("the embedded L15.zh.txt differs from the corpus copy")
 		}
 	}
 }

@@ -1,22 +1,22 @@
-package corpora_test
+package office_test
 
 import (
 	"fmt"
 	"os"
 	"strings"
 
-	"concord/corpora"
+	"concord/corpora/office"
 )
 
 // A Word draft whose paragraph numbers are automatic list numbering reads
 // as the text the parser knows, labels printed and the footnote at the end.
 func ExampleExtractText() {
-	data, err := os.ReadFile("../testdata/office/numbered.zh.docx")
+	data, err := os.ReadFile("../../testdata/office/numbered.zh.docx")
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	text, format, err := corpora.ExtractText("numbered.zh.docx", data)
+	text, format, err := office.ExtractText("numbered.zh.docx", data)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -44,12 +44,12 @@ func ExampleExtractText() {
 // The tracked changes of a Word draft as a revision pair: a deleted
 // paragraph renumbers the one after it only in the new text.
 func ExampleReadDocxRevisions() {
-	data, err := os.ReadFile("../testdata/office/tracked.zh.docx")
+	data, err := os.ReadFile("../../testdata/office/tracked.zh.docx")
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	old, new, err := corpora.ReadDocxRevisions("tracked.zh.docx", data)
+	old, new, err := office.ReadDocxRevisions("tracked.zh.docx", data)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -76,7 +76,7 @@ func ExampleExtractText_html() {
 <li>&ldquo;Property&rdquo; means assets of every kind.</li></ol>
 <section class="footnotes"><ol><li id="fn1"><p>Including virtual assets.</p></li></ol></section>
 </body></html>`
-	text, _, err := corpora.ExtractText("draft.html", []byte(page))
+	text, _, err := office.ExtractText("draft.html", []byte(page))
 	fmt.Print(text, err)
 	// Output:
 	// Article 2. Use of terms

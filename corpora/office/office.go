@@ -1,4 +1,4 @@
-package corpora
+package office
 
 import (
 	"archive/zip"
@@ -13,16 +13,18 @@ import (
 	"io"
 	"path"
 	"strings"
+
+	"concord/corpora/input"
 )
 
-// Limits on word-processor documents, on top of [MaxFileBytes] for the file
-// itself.
+// Limits on word-processor documents, on top of [input.MaxFileBytes] for
+// the file itself.
 const (
 	// MaxPartBytes is the largest decompressed size accepted for one part
 	// (one file inside the archive) of a .docx or .odt document: 64 MiB.
 	// All the parts read from one archive together may decompress to at
-	// most MaxFileBytes. Both are counted while decompressing, so a zip
-	// bomb is refused after reading at most that much.
+	// most input.MaxFileBytes. Both are counted while decompressing, so a
+	// zip bomb is refused after reading at most that much.
 	MaxPartBytes = 64 << 20
 	// MaxArchiveEntries is the largest number of entries an archive's
 	// directory may list (10,000); it is checked before the directory is
@@ -40,7 +42,7 @@ const (
 	maxParagraphs = 500_000
 )
 
-// ExtractText turns a document into the plain text that [segment.Parse]
+// ExtractText turns a document into the plain text that segment.Parse
 // reads, and says which format it found (by content, as [Sniff] does):
 //
 //   - a .docx (WordprocessingML) or .odt (OpenDocument text, also the flat
@@ -75,23 +77,25 @@ const (
 //     punctuation: decimal labels print as "1.", letters and numerals of
 //     other kinds in parentheses, "(a)", "(iv)", "(一)", as UN drafts
 //     print them;
-//   - plain text: the text as [Decode] returns it.
+//   - plain text: the text as [input.Decode] returns it.
 //
-// The lines of the result are the lines [Load]'s units and warnings refer
-// to. UDHR XML has no text form: it gives an error (use [ReadUDHR]).
+// The lines of the result are the lines corpora.Load's units and warnings
+// refer to. UDHR XML has no text form: it gives an error (use
+// corpora.ReadUDHR).
 // Problems with the bytes, such as a damaged or truncated archive,
 // malformed XML, a DTD, or a part that decompresses to more than
-// [MaxPartBytes] or with a zip bomb's ratio, are [*InputError] values naming
-// the file.
+// [MaxPartBytes] or with a zip bomb's ratio, are [*input.Error] values
+// naming the file.
 func ExtractText(name string, data []byte) (string, Format, error) {
 	f := Sniff(data)
-	text, err := extractText(name, data, f, "")
+	text, err := Text(name, data, f, "")
 	return text, f, err
 }
 
-// extractText extracts the text of data in format f; encoding, if not
-// empty, overrides the detected encoding of a text or HTML file.
-func extractText(name string, data []byte, f Format, encoding string) (string, error) {
+// Text extracts the text of data in format f as [ExtractText] does;
+// encoding, if not empty, overrides the detected encoding of a text or
+// HTML file.
+func Text(name string, data []byte, f Format, encoding string) (string, error) {
 	var v *views
 	var err error
 	switch f {
@@ -102,12 +106,12 @@ func extractText(name string, data []byte, f Format, encoding string) (string, e
 	case FormatHTML:
 		v, err = readHTML(name, data, encoding)
 	case FormatUDHR:
-		return "", inputErr(name, "UDHR XML is read into a document directly, not as text")
+		return "", input.Errorf(name, "UDHR XML is read into a document directly, not as text")
 	default:
 		if err := notText(name, data); err != nil {
 			return "", err
 		}
-		return Decode(name, data, encoding)
+		return input.Decode(name, data, encoding)
 	}
 	if err != nil {
 		return "", err
@@ -125,11 +129,11 @@ func extractText(name string, data []byte, f Format, encoding string) (string, e
 // tracked changes gives old == new. For HTML, <del> and <ins> are the
 // changes.
 func ReadRevisions(name string, data []byte) (old, new string, err error) {
-	return readRevisions(name, data, "")
+	return Revisions(name, data, "")
 }
 
-// readRevisions is ReadRevisions with an encoding for HTML ("" detects it).
-func readRevisions(name string, data []byte, encoding string) (old, new string, err error) {
+// Revisions is [ReadRevisions] with an encoding for HTML ("" detects it).
+func Revisions(name string, data []byte, encoding string) (old, new string, err error) {
 	var v *views
 	switch f := Sniff(data); f {
 	case FormatDocx:
@@ -139,7 +143,7 @@ func readRevisions(name string, data []byte, encoding string) (old, new string, 
 	case FormatHTML:
 		v, err = readHTML(name, data, encoding)
 	default:
-		return "", "", inputErr(name, "a %s file has no tracked changes: want .docx, .odt or HTML", f)
+		return "", "", input.Errorf(name, "a %s file has no tracked changes: want .docx, .odt or HTML", f)
 	}
 	if err != nil {
 		return "", "", err
@@ -163,7 +167,7 @@ func ReadDocxRevisions(name string, data []byte) (old, new string, err error) {
 		if err := notText(name, data); err != nil {
 			return "", "", err
 		}
-		return "", "", inputErr(name, "not a .docx document (its content is %s)", f)
+		return "", "", input.Errorf(name, "not a .docx document (its content is %s)", f)
 	}
 	return ReadRevisions(name, data)
 }
@@ -175,14 +179,14 @@ func notText(name string, data []byte) error {
 	switch {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")) || bytes.HasPrefix(data, []byte("PK\x05\x06")):
 		if n, ok := zipEntryCount(data); ok && n > MaxArchiveEntries {
-			return inputErr(name, "a zip archive that lists %d entries, more than the limit of %d", n, MaxArchiveEntries)
+			return input.Errorf(name, "a zip archive that lists %d entries, more than the limit of %d", n, MaxArchiveEntries)
 		}
 		if _, err := zip.NewReader(bytes.NewReader(data), int64(len(data))); err != nil {
-			return &InputError{File: name, Reason: "a damaged or truncated zip archive (" + err.Error() + "), not a readable .docx or .odt document", Err: err}
+			return &input.Error{File: name, Reason: "a damaged or truncated zip archive (" + err.Error() + "), not a readable .docx or .odt document", Err: err}
 		}
-		return inputErr(name, "a zip archive that is neither a .docx (no word/document.xml) nor an .odt document (no mimetype application/vnd.oasis.opendocument.text)")
+		return input.Errorf(name, "a zip archive that is neither a .docx (no word/document.xml) nor an .odt document (no mimetype application/vnd.oasis.opendocument.text)")
 	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
-		return inputErr(name, "a legacy binary Office file (.doc): save it as .docx or .odt first (for example: libreoffice --headless --convert-to docx FILE)")
+		return input.Errorf(name, "a legacy binary Office file (.doc): save it as .docx or .odt first (for example: libreoffice --headless --convert-to docx FILE)")
 	}
 	return nil
 }
@@ -207,18 +211,18 @@ func (e *limitError) Error() string { return e.msg }
 // directory lists more than MaxArchiveEntries entries before reading the
 // directory.
 func openArchive(name string, data []byte) (*archive, error) {
-	if len(data) > MaxFileBytes {
-		return nil, tooLarge(name, int64(len(data)))
+	if len(data) > input.MaxFileBytes {
+		return nil, input.TooLarge(name, int64(len(data)))
 	}
 	if n, ok := zipEntryCount(data); ok && n > MaxArchiveEntries {
-		return nil, inputErr(name, "the zip archive lists %d entries, more than the limit of %d", n, MaxArchiveEntries)
+		return nil, input.Errorf(name, "the zip archive lists %d entries, more than the limit of %d", n, MaxArchiveEntries)
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, &InputError{File: name, Reason: "a damaged or truncated zip archive: " + err.Error(), Err: err}
+		return nil, &input.Error{File: name, Reason: "a damaged or truncated zip archive: " + err.Error(), Err: err}
 	}
 	if len(zr.File) > MaxArchiveEntries {
-		return nil, inputErr(name, "the zip archive has %d entries, more than the limit of %d", len(zr.File), MaxArchiveEntries)
+		return nil, input.Errorf(name, "the zip archive has %d entries, more than the limit of %d", len(zr.File), MaxArchiveEntries)
 	}
 	a := &archive{name: name, parts: make(map[string]*zip.File, len(zr.File))}
 	for _, f := range zr.File {
@@ -273,13 +277,13 @@ func (a *archive) open(part string) (io.ReadCloser, error) {
 		return nil, nil
 	}
 	if f.Flags&1 != 0 {
-		return nil, inputErr(a.name, "part %s is encrypted: the document is password-protected", part)
+		return nil, input.Errorf(a.name, "part %s is encrypted: the document is password-protected", part)
 	}
 	if f.UncompressedSize64 > MaxPartBytes {
-		return nil, inputErr(a.name, "part %s would decompress to %d bytes, more than the limit of %d bytes (%d MiB) for one part: a zip bomb?", part, f.UncompressedSize64, MaxPartBytes, MaxPartBytes>>20)
+		return nil, input.Errorf(a.name, "part %s would decompress to %d bytes, more than the limit of %d bytes (%d MiB) for one part: a zip bomb?", part, f.UncompressedSize64, MaxPartBytes, MaxPartBytes>>20)
 	}
 	if f.UncompressedSize64 > ratioFloor && f.UncompressedSize64 > maxRatio*f.CompressedSize64 {
-		return nil, inputErr(a.name, "part %s would decompress %d bytes to %d, a ratio over %d:1: a zip bomb?", part, f.CompressedSize64, f.UncompressedSize64, maxRatio)
+		return nil, input.Errorf(a.name, "part %s would decompress %d bytes to %d, a ratio over %d:1: a zip bomb?", part, f.CompressedSize64, f.UncompressedSize64, maxRatio)
 	}
 	// Decompress the raw data here rather than with f.Open, to compare
 	// what comes out with what went in as it goes.
@@ -296,7 +300,7 @@ func (a *archive) open(part string) (io.ReadCloser, error) {
 		fr := flate.NewReader(in)
 		c.r, c.close = fr, fr.Close
 	default:
-		return nil, inputErr(a.name, "part %s is compressed with method %d, which concord does not read (only stored and deflated parts)", part, f.Method)
+		return nil, input.Errorf(a.name, "part %s is compressed with method %d, which concord does not read (only stored and deflated parts)", part, f.Method)
 	}
 	return c, nil
 }
@@ -316,7 +320,7 @@ func (b *byteCounter) Read(p []byte) (int, error) {
 func (a *archive) partErr(part string, err error) error {
 	var le *limitError
 	if errors.As(err, &le) {
-		return &InputError{File: a.name, Reason: le.msg, Err: err}
+		return &input.Error{File: a.name, Reason: le.msg, Err: err}
 	}
 	reason := err.Error()
 	switch {
@@ -325,7 +329,7 @@ func (a *archive) partErr(part string, err error) error {
 	case errors.Is(err, zip.ErrAlgorithm):
 		reason = "compressed with a method zip readers do not support"
 	}
-	return &InputError{File: a.name, Reason: "cannot read part " + part + " of the archive: " + reason, Err: err}
+	return &input.Error{File: a.name, Reason: "cannot read part " + part + " of the archive: " + reason, Err: err}
 }
 
 // countingReader decompresses a part, counting what comes out against
@@ -351,8 +355,8 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	switch {
 	case c.n > MaxPartBytes:
 		return n, &limitError{fmt.Sprintf("part %s decompresses to more than the limit of %d bytes (%d MiB) for one part: a zip bomb?", c.part, MaxPartBytes, MaxPartBytes>>20)}
-	case c.a.total > MaxFileBytes:
-		return n, &limitError{fmt.Sprintf("the archive decompresses to more than the limit of %d bytes (%d MiB): a zip bomb?", MaxFileBytes, MaxFileBytes>>20)}
+	case c.a.total > input.MaxFileBytes:
+		return n, &limitError{fmt.Sprintf("the archive decompresses to more than the limit of %d bytes (%d MiB): a zip bomb?", input.MaxFileBytes, input.MaxFileBytes>>20)}
 	case c.n > ratioFloor && c.n > maxRatio*c.in.n:
 		return n, &limitError{fmt.Sprintf("part %s decompresses %d bytes to more than %d, a ratio over %d:1: a zip bomb?", c.part, c.in.n, c.n, maxRatio)}
 	case uint64(c.n) > c.size:
@@ -493,9 +497,9 @@ var errDTD = errors.New("a DOCTYPE declaration, which word-processor XML never h
 func streamXML(file, part string, r io.Reader, fn func(xmlEvent) error) error {
 	d := xml.NewDecoder(r)
 	d.Strict = true
-	d.CharsetReader = func(label string, input io.Reader) (io.Reader, error) {
-		if c, ok := CanonicalEncoding(label); ok && c == UTF8 {
-			return input, nil
+	d.CharsetReader = func(label string, in io.Reader) (io.Reader, error) {
+		if c, ok := input.CanonicalEncoding(label); ok && c == input.UTF8 {
+			return in, nil
 		}
 		return nil, fmt.Errorf("the part declares encoding %q; only UTF-8 is supported", label)
 	}
@@ -550,25 +554,25 @@ func streamXML(file, part string, r io.Reader, fn func(xmlEvent) error) error {
 }
 
 // xmlErrToInput turns an error from streamXML or a callback into an
-// *InputError naming the file.
+// *input.Error naming the file.
 func xmlErrToInput(file string, err error) error {
 	if err == nil {
 		return nil
 	}
-	var ie *InputError
+	var ie *input.Error
 	if errors.As(err, &ie) {
 		return ie
 	}
 	var le *limitError
 	if errors.As(err, &le) {
-		return &InputError{File: file, Reason: le.msg, Err: err}
+		return &input.Error{File: file, Reason: le.msg, Err: err}
 	}
 	var re *readError
 	if errors.As(err, &re) {
 		a := &archive{name: file}
 		return a.partErr(re.part, re.err)
 	}
-	return &InputError{File: file, Reason: err.Error(), Err: err}
+	return &input.Error{File: file, Reason: err.Error(), Err: err}
 }
 
 // ---------------------------------------------------------------------
