@@ -4,6 +4,7 @@ import (
 	"concord/corpora/input"
 	"concord/corpora/office"
 	"concord/segment"
+	"concord/segment/langtag"
 )
 
 // LoadOptions control [Load] and [LoadFile].
@@ -20,20 +21,16 @@ type LoadOptions struct {
 // [input.Decode] and parsed by [segment.Parse]. name labels the document
 // in errors and warnings. opt.Encoding applies to text and HTML files.
 func Load(name string, data []byte, opt LoadOptions) (*segment.Document, error) {
-	var text string
-	var err error
-	switch f := office.Sniff(data); f {
-	case office.FormatUDHR:
+	if office.Sniff(data) == office.FormatUDHR {
 		d, err := ReadUDHR(name, data)
 		if err == nil && opt.Lang != "" {
-			d.Lang = opt.Lang
+			d.Lang = langtag.Base(opt.Lang)
 		}
 		return d, err
-	default:
-		// .docx, .odt and HTML are read into text; anything else is
-		// decoded as text unless it is an archive or a binary Office file.
-		text, err = office.Text(name, data, f, opt.Encoding)
 	}
+	// .docx, .odt and HTML are read into text; anything else is decoded as
+	// text unless it is an archive or a binary Office file.
+	text, _, err := office.Text(name, data, opt.Encoding)
 	if err != nil {
 		return nil, err
 	}

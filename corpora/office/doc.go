@@ -2,8 +2,8 @@
 // text concord's parser reads: Word (.docx, WordprocessingML), OpenDocument
 // text (.odt and the flat .fodt XML) and HTML pages, with their automatic
 // list numbering printed as labels, their footnotes moved to the end and
-// their tracked changes read as a pair of texts ([ExtractText], [Text],
-// [ReadRevisions], [Revisions]). It also recognises every format concord
+// their tracked changes read as a pair of texts ([Text],
+// [Revisions]). It also recognises every format concord
 // reads by its content ([Sniff]), the "UDHR in Unicode" XML that package
 // corpora reads into a document included.
 //

@@ -105,7 +105,7 @@ func TestDocxNumbering(t *testing.T) {
 		wp("7", "0", wr("bullet")) + wp("8", "0", wr("abjad")) + wp("8", "1", wr("cyrillic")) +
 		wp("9", "0", wr("whole level overridden")) + wp("99", "0", wr("unknown list")) + wp("1", "9", wr("bad level")) +
 		wp("1", "0", "")
-	text, f, err := ExtractText("n.docx", docxOf(t, body, testNumbering, testStyles, ""))
+	text, f, err := Text("n.docx", docxOf(t, body, testNumbering, testStyles, ""), "")
 	if err != nil || f != FormatDocx {
 		t.Fatal(f, err)
 	}
@@ -152,7 +152,7 @@ func TestDocxText(t *testing.T) {
 		`<w:footnote w:id="3"><w:p><w:r><w:footnoteRef/><w:t>Second note, </w:t></w:r></w:p><w:p><w:r><w:t>two paragraphs.</w:t></w:r></w:p></w:footnote>` +
 		`<!--endnotes--><w:endnote w:id="0" w:type="separator"><w:p><w:r><w:separator/></w:r></w:p></w:endnote>` +
 		`<w:endnote w:id="1"><w:p><w:r><w:endnoteRef/><w:t xml:space="preserve"> Endnote.</w:t></w:r></w:p></w:endnote>`
-	text, _, err := ExtractText("t.docx", docxOf(t, body, "", "", notes))
+	text, _, err := Text("t.docx", docxOf(t, body, "", "", notes), "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -186,7 +186,7 @@ func TestDocxRevisions(t *testing.T) {
 		// a deleted table row
 		`<w:tbl><w:tr><w:trPr><w:del w:id="12"/></w:trPr><w:tc><w:p>` + wr("row cell") + `</w:p></w:tc></w:tr></w:tbl>`
 	data := docxOf(t, body, testNumbering, testStyles, "")
-	old, new, err := ReadDocxRevisions("r.docx", data)
+	old, new, err := Revisions("r.docx", data, "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -33,7 +33,7 @@ new paragraph in pre</pre>
 break <sup>2</sup> x<sup>a</sup> <![CDATA[cdata & text]]></p>
 <textarea>TEXTAREA</textarea><select><option>OPTION</select>
 </body></html>`
-	text, f, err := ExtractText("t.html", []byte(page))
+	text, f, err := Text("t.html", []byte(page), "")
 	if err != nil || f != FormatHTML {
 		t.Fatal(f, err)
 	}
@@ -64,7 +64,7 @@ func TestHTMLNotes(t *testing.T) {
 <div id="sdfootnote1"><p class="sdfootnote"><a class="sdfootnotesym" name="sdfootnote1sym" href="#sdfootnote1anc">1</a>LibreOffice note.</p></div>
 <aside id="n2"><p><a href="#r2">2</a> Second note.</p></aside>
 </body></html>`
-	text, _, err := ExtractText("n.html", []byte(page))
+	text, _, err := Text("n.html", []byte(page), "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +76,7 @@ func TestHTMLNotes(t *testing.T) {
 
 func TestHTMLRevisions(t *testing.T) {
 	page := `<!DOCTYPE html><p>Kept <ins>inserted </ins><del>deleted </del>text.</p><p><del>Gone.</del></p>`
-	old, new, err := ReadRevisions("r.html", []byte(page))
+	old, new, err := Revisions("r.html", []byte(page), "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,30 +87,30 @@ func TestHTMLRevisions(t *testing.T) {
 
 func TestHTMLCharset(t *testing.T) {
 	latin := []byte("<!DOCTYPE html><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\"><p>Article premier \x96 \x93Partie\x94 d\xe9finie</p>")
-	text, _, err := ExtractText("l.html", latin)
+	text, _, err := Text("l.html", latin, "")
 	if err != nil || text != "Article premier – “Partie” définie\n" {
 		t.Errorf("windows-1252: %q %v", text, err)
 	}
 	gb := []byte("<!DOCTYPE html><meta charset=\"gb2312\"><p>\xb5\xda1\xcc\xf5</p>") // 第1条
-	text, _, err = ExtractText("g.html", gb)
+	text, _, err = Text("g.html", gb, "")
 	if err != nil || text != "第1条\n" {
 		t.Errorf("gb2312: %q %v", text, err)
 	}
-	if _, _, err := ExtractText("k.html", []byte("<!DOCTYPE html><meta charset=koi8-r><p>\xf0\xd2\xc9</p>")); err == nil ||
+	if _, _, err := Text("k.html", []byte("<!DOCTYPE html><meta charset=koi8-r><p>\xf0\xd2\xc9</p>"), ""); err == nil ||
 		!strings.Contains(err.Error(), "koi8-r") {
 		t.Errorf("unknown charset: %v", err)
 	}
 	// The caller's encoding wins over the declaration.
-	text, err = Text("g.html", gb, FormatHTML, "gbk")
+	text, _, err = Text("g.html", gb, "gbk")
 	if err != nil || parseText(t, "g.html", text).Find("art.1") == nil {
 		t.Errorf("Text with encoding: %v", err)
 	}
-	if _, err := Text("g.html", gb, FormatHTML, "ebcdic"); err == nil {
+	if _, _, err := Text("g.html", gb, "ebcdic"); err == nil {
 		t.Error("unknown encoding: no error")
 	}
 	// A page with a long line is fine (the extracted text has short ones).
 	long := "<!DOCTYPE html>" + strings.Repeat("<p>"+strings.Repeat("x", 60), input.MaxLineBytes/60+1)
-	if _, _, err := ExtractText("long.html", []byte(long)); err != nil {
+	if _, _, err := Text("long.html", []byte(long), ""); err != nil {
 		t.Errorf("long source line: %v", err)
 	}
 }

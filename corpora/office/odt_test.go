@@ -62,7 +62,7 @@ func TestODTText(t *testing.T) {
 		`<text:list><text:list-item><text:p>bullet</text:p></text:list-item></text:list></text:list-item></text:list>` +
 		`<text:section text:name="S"><table:table><table:table-column/><table:table-row><table:table-cell><text:p>cell</text:p></table:table-cell>` +
 		`<table:covered-table-cell/></table:table-row></table:table></text:section>`
-	text, f, err := ExtractText("t.fodt", []byte(fodt("", body)))
+	text, f, err := Text("t.fodt", []byte(fodt("", body)), "")
 	if err != nil || f != FormatODT {
 		t.Fatal(f, err)
 	}
@@ -95,14 +95,14 @@ func TestODTZip(t *testing.T) {
 			`<text:list text:style-name="LS"><text:list-item text:start-value="7"><text:p>seven</text:p></text:list-item></text:list>` +
 			`</office:text></office:body></office:document-content>`,
 	})
-	text, f, err := ExtractText("z.odt", data)
+	text, f, err := Text("z.odt", data, "")
 	if err != nil || f != FormatODT {
 		t.Fatal(f, err)
 	}
 	if want := "1. one\n\nbetween\n\n2. two\n\n7. seven\n"; text != want {
 		t.Errorf("got %q, want %q", text, want)
 	}
-	if _, _, err := ExtractText("n.odt", zipOf(t, map[string]string{"mimetype": "application/vnd.oasis.opendocument.text"})); err == nil ||
+	if _, _, err := Text("n.odt", zipOf(t, map[string]string{"mimetype": "application/vnd.oasis.opendocument.text"}), ""); err == nil ||
 		!strings.Contains(err.Error(), "no content.xml") {
 		t.Errorf("no content.xml: %v", err)
 	}
@@ -119,7 +119,7 @@ func TestODTRevisions(t *testing.T) {
 		`</text:tracked-changes>` +
 		`<text:p>Start <text:change text:change-id="d1"/>end.</text:p>` +
 		`<text:p>One<text:change-start text:change-id="i1"/></text:p><text:p>Two<text:change-end text:change-id="i1"/> <text:change-start text:change-id="f1"/>three<text:change-end text:change-id="f1"/></text:p>`
-	old, new, err := ReadRevisions("r.fodt", []byte(fodt("", body)))
+	old, new, err := Revisions("r.fodt", []byte(fodt("", body)), "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -42,7 +42,7 @@ const (
 	maxParagraphs = 500_000
 )
 
-// ExtractText turns a document into the plain text that segment.Parse
+// Text turns a document into the plain text that segment.Parse
 // reads, and says which format it found (by content, as [Sniff] does):
 //
 //   - a .docx (WordprocessingML) or .odt (OpenDocument text, also the flat
@@ -81,70 +81,54 @@ const (
 //
 // The lines of the result are the lines corpora.Load's units and warnings
 // refer to. UDHR XML has no text form: it gives an error (use
-// corpora.ReadUDHR).
+// corpora.ReadUDHR). encoding, if not empty, overrides the detected
+// encoding of a text or HTML file.
 // Problems with the bytes, such as a damaged or truncated archive,
 // malformed XML, a DTD, or a part that decompresses to more than
 // [MaxPartBytes] or with a zip bomb's ratio, are [*input.Error] values
 // naming the file.
-func ExtractText(name string, data []byte) (string, Format, error) {
+func Text(name string, data []byte, encoding string) (string, Format, error) {
 	f := Sniff(data)
-	text, err := Text(name, data, f, "")
+	switch f {
+	case FormatUDHR:
+		return "", f, input.Errorf(name, "UDHR XML is read into a document directly, not as text")
+	case FormatDocx, FormatODT, FormatHTML:
+		v, err := read(name, data, f, encoding)
+		if err != nil {
+			return "", f, err
+		}
+		text, err := v.text(name, viewNew)
+		return text, f, err
+	}
+	if err := notText(name, data); err != nil {
+		return "", f, err
+	}
+	text, err := input.Decode(name, data, encoding)
 	return text, f, err
 }
 
-// Text extracts the text of data in format f as [ExtractText] does;
-// encoding, if not empty, overrides the detected encoding of a text or
-// HTML file.
-func Text(name string, data []byte, f Format, encoding string) (string, error) {
-	var v *views
-	var err error
+// Revisions reads the tracked changes of a .docx, .odt or HTML document
+// as a pair of texts: old is the text with every tracked change rejected
+// (deletions and moved-away text kept, insertions left out; in a .docx,
+// w:del and w:moveFrom kept, w:ins and w:moveTo left out, inserted
+// paragraph marks undone), new the text with every change accepted, which
+// is what [Text] returns. Both are laid out as Text lays out a document,
+// and list numbers and footnote marks are counted in each separately, so a
+// deleted list item shifts the numbers of the items after it only in new.
+// A document without tracked changes gives old == new. For HTML, <del> and
+// <ins> are the changes; encoding, if not empty, overrides its detected
+// encoding.
+func Revisions(name string, data []byte, encoding string) (old, new string, err error) {
+	f := Sniff(data)
 	switch f {
-	case FormatDocx:
-		v, err = readDocx(name, data)
-	case FormatODT:
-		v, err = readODT(name, data)
-	case FormatHTML:
-		v, err = readHTML(name, data, encoding)
-	case FormatUDHR:
-		return "", input.Errorf(name, "UDHR XML is read into a document directly, not as text")
+	case FormatDocx, FormatODT, FormatHTML:
 	default:
 		if err := notText(name, data); err != nil {
-			return "", err
+			return "", "", err
 		}
-		return input.Decode(name, data, encoding)
-	}
-	if err != nil {
-		return "", err
-	}
-	return v.text(name, viewNew)
-}
-
-// ReadRevisions reads the tracked changes of a .docx, .odt or HTML document
-// as a pair of texts: old is the text with every tracked change rejected
-// (deletions and moved-away text kept, insertions left out), new the text
-// with every change accepted, which is what [ExtractText] returns. Both are
-// laid out as ExtractText lays out a document, and list numbers and
-// footnote marks are counted in each separately, so a deleted list item
-// shifts the numbers of the items after it only in new. A document without
-// tracked changes gives old == new. For HTML, <del> and <ins> are the
-// changes.
-func ReadRevisions(name string, data []byte) (old, new string, err error) {
-	return Revisions(name, data, "")
-}
-
-// Revisions is [ReadRevisions] with an encoding for HTML ("" detects it).
-func Revisions(name string, data []byte, encoding string) (old, new string, err error) {
-	var v *views
-	switch f := Sniff(data); f {
-	case FormatDocx:
-		v, err = readDocx(name, data)
-	case FormatODT:
-		v, err = readODT(name, data)
-	case FormatHTML:
-		v, err = readHTML(name, data, encoding)
-	default:
 		return "", "", input.Errorf(name, "a %s file has no tracked changes: want .docx, .odt or HTML", f)
 	}
+	v, err := read(name, data, f, encoding)
 	if err != nil {
 		return "", "", err
 	}
@@ -157,19 +141,15 @@ func Revisions(name string, data []byte, encoding string) (old, new string, err 
 	return old, new, nil
 }
 
-// ReadDocxRevisions reads the tracked changes of a .docx document as a
-// revision pair: old with every change rejected (w:del and w:moveFrom text
-// kept, w:ins and w:moveTo text left out, inserted paragraph marks undone),
-// new with every change accepted. See [ReadRevisions]; ReadDocxRevisions
-// refuses anything that is not a .docx by content.
-func ReadDocxRevisions(name string, data []byte) (old, new string, err error) {
-	if f := Sniff(data); f != FormatDocx {
-		if err := notText(name, data); err != nil {
-			return "", "", err
-		}
-		return "", "", input.Errorf(name, "not a .docx document (its content is %s)", f)
+// read reads a word-processor document or web page into its views.
+func read(name string, data []byte, f Format, encoding string) (*views, error) {
+	switch f {
+	case FormatDocx:
+		return readDocx(name, data)
+	case FormatODT:
+		return readODT(name, data)
 	}
-	return ReadRevisions(name, data)
+	return readHTML(name, data, encoding)
 }
 
 // notText gives a clear error for bytes that are a word-processor file

@@ -10,13 +10,13 @@ import (
 
 // A Word draft whose paragraph numbers are automatic list numbering reads
 // as the text the parser knows, labels printed and the footnote at the end.
-func ExampleExtractText() {
+func ExampleText() {
 	data, err := os.ReadFile("../../testdata/office/numbered.zh.docx")
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	text, format, err := office.ExtractText("numbered.zh.docx", data)
+	text, format, err := office.Text("numbered.zh.docx", data, "")
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -43,13 +43,13 @@ func ExampleExtractText() {
 
 // The tracked changes of a Word draft as a revision pair: a deleted
 // paragraph renumbers the one after it only in the new text.
-func ExampleReadDocxRevisions() {
+func ExampleRevisions() {
 	data, err := os.ReadFile("../../testdata/office/tracked.zh.docx")
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	old, new, err := office.ReadDocxRevisions("tracked.zh.docx", data)
+	old, new, err := office.Revisions("tracked.zh.docx", data, "")
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -69,14 +69,14 @@ func ExampleReadDocxRevisions() {
 
 // An HTML page: ordered lists numbered as a browser numbers them, letters
 // in parentheses, a footnote moved to the end.
-func ExampleExtractText_html() {
+func ExampleText_html() {
 	page := `<!DOCTYPE html><html><body>
 <p>Article 2. Use of terms</p>
 <ol type="a"><li>&ldquo;Data&rdquo; means any representation of facts;<sup><a href="#fn1" class="footnote-ref">1</a></sup></li>
 <li>&ldquo;Property&rdquo; means assets of every kind.</li></ol>
 <section class="footnotes"><ol><li id="fn1"><p>Including virtual assets.</p></li></ol></section>
 </body></html>`
-	text, _, err := office.ExtractText("draft.html", []byte(page))
+	text, _, err := office.Text("draft.html", []byte(page), "")
 	fmt.Print(text, err)
 	// Output:
 	// Article 2. Use of terms

@@ -11,10 +11,10 @@ import (
 
 // checkExtract runs both views of a document and checks what holds for
 // any input: no panic, and for input that is read, valid UTF-8 text that
-// ExtractText and ReadRevisions agree on.
+// Text and Revisions agree on.
 func checkExtract(t *testing.T, name string, data []byte) {
-	text, _, err := ExtractText(name, data)
-	old, new, rerr := ReadRevisions(name, data)
+	text, _, err := Text(name, data, "")
+	old, new, rerr := Revisions(name, data, "")
 	if err != nil {
 		return
 	}
@@ -22,7 +22,7 @@ func checkExtract(t *testing.T, name string, data []byte) {
 		t.Fatalf("bad text %q", text)
 	}
 	if rerr == nil && new != text {
-		t.Fatalf("ExtractText %q != new view %q", text, new)
+		t.Fatalf("Text %q != new view %q", text, new)
 	}
 	if rerr == nil && !utf8.ValidString(old) {
 		t.Fatalf("bad old view %q", old)

@@ -74,7 +74,7 @@ func measure(fn func()) (time.Duration, uint64) {
 // TestHostileInputs feeds a zip bomb (with an honest and a lying size in
 // its header), a truncated .docx, billion-laughs XML in a .docx, a flat
 // .odt and HTML, a deep nesting and an archive with too many entries to
-// ExtractText: each must give a clear *input.Error naming the file within
+// Text: each must give a clear *input.Error naming the file within
 // a second and without holding much memory. (Billion laughs in UDHR XML
 // is corpora's TestReadUDHRErrors.)
 func TestHostileInputs(t *testing.T) {
@@ -128,7 +128,7 @@ func TestHostileInputs(t *testing.T) {
 		}(), "password"},
 	} {
 		var err error
-		d, mem := measure(func() { _, _, err = ExtractText(c.name, c.data) })
+		d, mem := measure(func() { _, _, err = Text(c.name, c.data, "") })
 		t.Logf("%-16s %6.1f ms %6.1f MiB: %v", c.name, float64(d.Microseconds())/1000, float64(mem)/(1<<20), err)
 		var ie *input.Error
 		if !errors.As(err, &ie) || ie.File != c.name || !strings.Contains(err.Error(), c.want) {
@@ -144,7 +144,7 @@ func TestHostileInputs(t *testing.T) {
 		}
 	}
 	// Billion laughs in HTML is harmless: HTML knows only its own entities.
-	text, _, err := ExtractText("laughs.html", []byte("<!DOCTYPE html>"+laughs+"<p>&lol9;</p>"))
+	text, _, err := Text("laughs.html", []byte("<!DOCTYPE html>"+laughs+"<p>&lol9;</p>"), "")
 	if err != nil || !strings.HasSuffix(text, "&lol9;\n") || len(text) > 2000 {
 		t.Errorf("laughs.html: %v %q", err, text)
 	}

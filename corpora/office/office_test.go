@@ -122,7 +122,7 @@ func TestOfficeL15(t *testing.T) {
 		t.Run(fx.file, func(t *testing.T) {
 			path := filepath.Join(officeDir, fx.file)
 			b := readFixture(t, fx.file)
-			text, f, err := ExtractText(path, b)
+			text, f, err := Text(path, b, "")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -157,7 +157,7 @@ func TestOfficeNumbered(t *testing.T) {
 	} {
 		t.Run(c.file, func(t *testing.T) {
 			want := parseText(t, c.text, string(readFixture(t, c.text)))
-			text, _, err := ExtractText(c.file, readFixture(t, c.file))
+			text, _, err := Text(c.file, readFixture(t, c.file), "")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -184,36 +184,28 @@ func TestOfficeTracked(t *testing.T) {
 	for _, file := range []string{"tracked.zh.fodt", "tracked.zh.odt", "tracked.zh.docx"} {
 		t.Run(file, func(t *testing.T) {
 			data := readFixture(t, file)
-			old, new, err := ReadRevisions(file, data)
+			old, new, err := Revisions(file, data, "")
 			if err != nil {
 				t.Fatal(err)
 			}
 			sameTree(t, file+" old", wantOld, parseText(t, file, old))
 			sameTree(t, file+" new", wantNew, parseText(t, file, new))
-			text, _, err := ExtractText(file, data)
+			text, _, err := Text(file, data, "")
 			if err != nil || text != new {
-				t.Errorf("ExtractText is not the accepted view: %v\n%s", err, text)
+				t.Errorf("Text is not the accepted view: %v\n%s", err, text)
 			}
 			if !strings.Contains(old, "2. 本公约的任何规定") || !strings.Contains(new, "2. 本条不影响") {
 				t.Errorf("renumbering:\nold %s\nnew %s", old, new)
 			}
-			_, _, err = ReadDocxRevisions(file, data)
-			var ie *input.Error
-			if strings.HasSuffix(file, ".docx") && err != nil {
-				t.Errorf("ReadDocxRevisions: %v", err)
-			}
-			if !strings.HasSuffix(file, ".docx") && !errors.As(err, &ie) {
-				t.Errorf("ReadDocxRevisions of %s: %v, want an input.Error", file, err)
-			}
 		})
 	}
 	// A document without tracked changes gives the same text twice.
-	old, new, err := ReadRevisions("numbered.zh.docx", readFixture(t, "numbered.zh.docx"))
+	old, new, err := Revisions("numbered.zh.docx", readFixture(t, "numbered.zh.docx"), "")
 	if err != nil || old != new {
 		t.Errorf("no changes: %v, old != new", err)
 	}
-	if _, _, err := ReadRevisions("L15.txt", []byte("第1条. 宗旨\n")); err == nil {
-		t.Error("ReadRevisions of plain text: no error")
+	if _, _, err := Revisions("L15.txt", []byte("第1条. 宗旨\n"), ""); err == nil {
+		t.Error("Revisions of plain text: no error")
 	}
 }
 
@@ -266,18 +258,18 @@ func TestExtractNotOffice(t *testing.T) {
 		{"broken.zip", []byte("PK\x03\x04garbage"), "damaged or truncated zip"},
 		{"empty.docx", zipOf(t, map[string]string{"word/document.xml": `<w:document xmlns:w="` + wNS + `"><w:body><w:p/></w:body></w:document>`}), "no text"},
 	} {
-		_, _, err := ExtractText(c.name, c.data)
+		_, _, err := Text(c.name, c.data, "")
 		var ie *input.Error
 		if !errors.As(err, &ie) || ie.File != c.name || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: %v, want an input.Error naming the file and saying %q", c.name, err, c.want)
 		}
 	}
-	// ExtractText of plain text and of UDHR XML.
-	text, f, err := ExtractText("a.txt", []byte("第1条. 宗旨\n"))
+	// Text of plain text and of UDHR XML.
+	text, f, err := Text("a.txt", []byte("第1条. 宗旨\n"), "")
 	if err != nil || f != FormatText || text != "第1条. 宗旨\n" {
 		t.Errorf("text: %q %v %v", text, f, err)
 	}
-	if _, f, err := ExtractText("u.xml", []byte("<udhr/>")); f != FormatUDHR || err == nil {
+	if _, f, err := Text("u.xml", []byte("<udhr/>"), ""); f != FormatUDHR || err == nil {
 		t.Errorf("udhr: %v %v", f, err)
 	}
 }

@@ -20,14 +20,14 @@ const (
 	// FormatUDHR is "UDHR in Unicode" XML, read by corpora.ReadUDHR.
 	FormatUDHR
 	// FormatDocx is a Word document (.docx, WordprocessingML): a zip
-	// archive with a word/document.xml part. [ExtractText] reads it.
+	// archive with a word/document.xml part. [Text] reads it.
 	FormatDocx
 	// FormatODT is an OpenDocument text (.odt: a zip archive whose
 	// mimetype is application/vnd.oasis.opendocument.text; or the flat
-	// .fodt XML). [ExtractText] reads it.
+	// .fodt XML). [Text] reads it.
 	FormatODT
 	// FormatHTML is an HTML page (<!DOCTYPE html> or <html> first).
-	// [ExtractText] reads it.
+	// [Text] reads it.
 	FormatHTML
 )
 
