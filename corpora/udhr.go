@@ -92,6 +92,7 @@ func ReadUDHR(name string, data []byte) (*segment.Document, error) {
 	r := &udhrReader{doc: &segment.Document{Name: name}}
 	r.doc.Lang = r.lang(root)
 	r.readRoot(root)
+	r.doc.Address() // the one address scheme: pre.N, art.N.P, p.N…
 	return r.doc, nil
 }
 
@@ -213,7 +214,7 @@ func (r *udhrReader) readRoot(root *xnode) {
 	var title *segment.Unit
 	titleUnit := func(line int) *segment.Unit {
 		if title == nil {
-			title = &segment.Unit{Addr: "title", Kind: segment.KindTitle, Line: line}
+			title = &segment.Unit{Kind: segment.KindTitle, Line: line}
 			r.doc.Units = append(r.doc.Units, title)
 		}
 		return title
@@ -248,20 +249,12 @@ func (r *udhrReader) readRoot(root *xnode) {
 
 // block keeps text found where the format has none as a block unit.
 func (r *udhrReader) block(line int, text, why string) {
-	blocks := 1
-	for _, u := range r.doc.Units {
-		if u.Kind == segment.KindBlock {
-			blocks++
-		}
-	}
-	r.doc.Units = append(r.doc.Units, &segment.Unit{
-		Addr: "blk." + strconv.Itoa(blocks), Kind: segment.KindBlock, Text: text, Line: line,
-	})
+	r.doc.Units = append(r.doc.Units, &segment.Unit{Kind: segment.KindBlock, Text: text, Line: line})
 	r.doc.Warnf(line, "", "%s: kept as a block", why)
 }
 
 func (r *udhrReader) preamble(n *xnode) *segment.Unit {
-	u := &segment.Unit{Addr: "pre", Kind: segment.KindPreamble, Line: n.line}
+	u := &segment.Unit{Kind: segment.KindPreamble, Line: n.line}
 	for _, k := range n.kids {
 		switch k.name {
 		case "title":
@@ -277,9 +270,7 @@ func (r *udhrReader) preamble(n *xnode) *segment.Unit {
 			r.doc.Warnf(k.line, "", "unknown element <%s> inside <preamble>: kept as a recital", k.name)
 		}
 		if s := r.take(k); s != "" {
-			r.addChild(u, &segment.Unit{
-				Addr: fmt.Sprintf("pre.%d", len(u.Children)+1), Kind: segment.KindRecital, Text: s, Line: k.line,
-			})
+			r.addChild(u, &segment.Unit{Kind: segment.KindRecital, Num: len(u.Children) + 1, Text: s, Line: k.line})
 		}
 	}
 	return u
@@ -298,13 +289,15 @@ type articleBlock struct {
 }
 
 func (r *udhrReader) article(n *xnode, seq int) *segment.Unit {
-	num, ok := n.attr("number")
+	num, _ := n.attr("number")
 	num = strings.TrimSpace(num)
-	if !ok || num == "" || strings.ContainsAny(num, ". \t\n") {
+	v, err := strconv.Atoi(num)
+	if err != nil || v <= 0 {
 		r.doc.Warnf(n.line, "", "<article> without a usable number attribute (%q): numbered %d by position", num, seq)
+		v = seq
 		num = strconv.Itoa(seq)
 	}
-	u := &segment.Unit{Addr: "art." + num, Kind: segment.KindArticle, Line: n.line}
+	u := &segment.Unit{Kind: segment.KindArticle, Num: v, Line: n.line}
 	var blocks []articleBlock
 	for _, k := range n.kids {
 		switch k.name {
@@ -346,11 +339,11 @@ func (r *udhrReader) article(n *xnode, seq int) *segment.Unit {
 		u.Text = joinText(u.Text, r.take(b.node), "\n")
 	}
 	for _, b := range blocks[first : last+1] {
-		addr := fmt.Sprintf("%s.%d", u.Addr, len(u.Children)+1)
+		k := len(u.Children) + 1
 		if b.item {
-			r.addChild(u, r.listItem(b.node, addr, 0))
+			r.addChild(u, r.listItem(b.node, num, k, 0))
 		} else {
-			r.addChild(u, &segment.Unit{Addr: addr, Kind: segment.KindParagraph, Text: r.take(b.node), Line: b.node.line})
+			r.addChild(u, &segment.Unit{Kind: segment.KindParagraph, Num: k, Text: r.take(b.node), Line: b.node.line})
 		}
 	}
 	for _, b := range blocks[last+1:] {
@@ -384,8 +377,8 @@ var itemKinds = []segment.Kind{segment.KindParagraph, segment.KindSubparagraph, 
 
 // listItem maps a <listitem>: its tag attribute is its Label, its
 // paragraphs its Text, a nested list its children.
-func (r *udhrReader) listItem(n *xnode, addr string, depth int) *segment.Unit {
-	u := &segment.Unit{Addr: addr, Kind: itemKinds[min(depth, len(itemKinds)-1)], Line: n.line}
+func (r *udhrReader) listItem(n *xnode, art string, k, depth int) *segment.Unit {
+	u := &segment.Unit{Kind: itemKinds[min(depth, len(itemKinds)-1)], Num: k, Line: n.line}
 	if n.name != "listitem" {
 		u.Text = r.take(n)
 		return u
@@ -402,8 +395,8 @@ func (r *udhrReader) listItem(n *xnode, addr string, depth int) *segment.Unit {
 			}
 			continue
 		}
-		for _, b := range r.listItems(k, addr) {
-			r.addChild(u, r.listItem(b.node, fmt.Sprintf("%s.%d", addr, len(u.Children)+1), depth+1))
+		for _, b := range r.listItems(k, art) {
+			r.addChild(u, r.listItem(b.node, art, len(u.Children)+1, depth+1))
 		}
 	}
 	return u

@@ -305,11 +305,11 @@ func TestReadUDHRVariations(t *testing.T) {
 	check("art.1", segment.KindArticle, "Article premier", "", "Chapeau :", "Phrase finale.", 9)
 	check("art.1.1", segment.KindParagraph, "a)", "", "un\nun bis", "", 11)
 	check("art.1.2", segment.KindParagraph, "b)", "", "deux", "fin de deux", 12)
-	check("art.1.2.1", segment.KindSubparagraph, "i)", "", "deux-i", "", 13)
+	check("art.1.2.a", segment.KindSubparagraph, "i)", "", "deux-i", "", 13)
 	check("art.2", segment.KindArticle, "Article 2", "", "", "", 19)
 	check("art.2.1", segment.KindParagraph, "", "", "Sans numéro.", "", 19)
 	check("art.2.2", segment.KindParagraph, "", "", "x", "", 19)
-	check("blk.1", segment.KindBlock, "", "", "Texte", "", 20)
+	check("p.1", segment.KindBlock, "", "", "Texte", "", 20)
 	if len(doc.Warnings) != 4 {
 		t.Errorf("warnings: %v; want 4 (stray text, no number, <figure>, <extra>)", doc.Warnings)
 	}
