@@ -231,19 +231,6 @@ func (c *cut) boundary(s, e int) bool {
 	return j < len(c.toks) && c.toks[j].End == e
 }
 
-// find returns the byte ranges where term occurs in text as a whole
-// word or sequence of words: on token boundaries (gse words for Chinese,
-// Unicode word boundaries otherwise), compared case-insensitively and, for
-// Arabic, without diacritics. With substring set, Chinese may match
-// inside longer words (other languages still match whole words). stem
-// compares light stems instead of folded tokens (see stem).
-func find(seg *words.Segmenter, text, term, lang string, substring, stem bool) []span {
-	if text == "" {
-		return nil
-	}
-	return newPattern(seg, term, lang, substring, stem).find(newCut(seg, text, lang))
-}
-
 // allHanOrSpace reports whether s holds Han characters and nothing but
 // spaces besides.
 func allHanOrSpace(s string) bool {

@@ -67,7 +67,6 @@ type odtReader struct {
 	curLevel *listLevel
 	curStyle string
 	curFam   string
-	outlineI int
 
 	// Body state.
 	stack    []xmlEvent // open elements (names and attributes)

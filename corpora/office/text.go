@@ -160,7 +160,6 @@ type renderer struct {
 	notes []*note // notes in order of first reference
 	auto  *int    // notes numbered automatically so far
 	b     strings.Builder
-	any   bool // a paragraph has been written
 }
 
 // sep writes a paragraph separator unless nothing was written yet.

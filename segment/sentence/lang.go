@@ -1,6 +1,9 @@
 package sentence
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // script is the family of rules a language uses.
 type script uint8
@@ -56,12 +59,9 @@ func newAbbrev(inside, end []string) map[string]abbrevKind {
 }
 
 func capitalise(s string) string {
-	for i, r := range s {
-		u := toUpper(r)
-		if u == r {
-			return s
-		}
-		return s[:i] + string(u) + s[i+len(string(r)):]
+	r, size := utf8.DecodeRuneInString(s)
+	if u := toUpper(r); s != "" && u != r {
+		return string(u) + s[size:]
 	}
 	return s
 }

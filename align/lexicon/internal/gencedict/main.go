@@ -206,9 +206,7 @@ func english(defs []string) (words []string, ref string) {
 			}
 			for _, w := range strings.Fields(b.String()) {
 				w = strings.Trim(w, "'")
-				if strings.HasSuffix(w, "'s") {
-					w = w[:len(w)-2]
-				}
+				w = strings.TrimSuffix(w, "'s")
 				if len(w) < 2 || stop[w] || strings.ContainsRune(w, '\'') {
 					continue
 				}
@@ -343,12 +341,10 @@ func encode(entries map[string]*entry, readings map[rune]map[string]bool) []byte
 	for _, r := range chars {
 		u32(int(r))
 	}
-	var rdCount []int
 	o = 0
 	for _, r := range chars {
 		u32(o)
 		o += len(readings[r])
-		rdCount = append(rdCount, len(readings[r]))
 	}
 	u32(o)
 	for _, h := range zh {
