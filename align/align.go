@@ -56,7 +56,8 @@ type Link struct {
 
 // Alignment is the result of aligning several versions of one text.
 type Alignment struct {
-	Langs      []string         // language of each version, pivot first
+	Langs      []string         // language of each version, pivot first: its base code (zh, ar…)
+	Tags       []string         // each version's tag when more is known than its language (zh-Hant, ar-EG), else ""
 	Names      []string         // name of each version's document
 	Sentences  [][]pieces.Piece // per version: every sentence in reading order (pieces.Sentences)
 	Links      []Link           // in the pivot's document order
@@ -78,6 +79,9 @@ type Alignment struct {
 func Align(docs []*segment.Document, opt Options) *Alignment {
 	ua := units(docs, opt.forPair)
 	a := &Alignment{Langs: ua.Langs, Missing: ua.Missing, Mismatches: ua.Mismatches}
+	for _, d := range docs {
+		a.Tags = append(a.Tags, d.Tag)
+	}
 	n := len(docs)
 	// number every version's sentences in reading order, by unit and field
 	type fieldIDs struct{ own, text []int } // own: heading, text and tail; text: text only

@@ -3,18 +3,34 @@ package align
 import (
 	"strings"
 
+	"concord/segment/langtag"
 	"concord/segment/pieces"
 )
 
 // Lines aligns texts that are already split into sentences, one a line
 // (concord align --presplit): no structure is parsed, every non-blank line
 // is one sentence, and sentences are numbered by their 0-based line index.
-// lines[v] are version v's lines, langs[v] its language, names[v] its name.
+// lines[v] are version v's lines, langs[v] its language (any tag: zh,
+// zh-TW, ar-EG), names[v] its name.
 // Every non-blank line of every version lands in exactly one link; the
 // links carry no address.
 func Lines(lines [][]string, langs, names []string, opt Options) *Alignment {
 	n := len(lines)
-	a := &Alignment{Langs: langs, Names: names}
+	a := &Alignment{Names: names}
+	for v, l := range langs {
+		base := langtag.Base(l)
+		var sample strings.Builder
+		if v < n {
+			for _, line := range lines[v] {
+				if sample.Len() > 64<<10 {
+					break
+				}
+				sample.WriteString(line)
+			}
+		}
+		a.Langs = append(a.Langs, base)
+		a.Tags = append(a.Tags, langtag.Of(l, base, sample.String()))
+	}
 	texts := make([][]string, n)
 	index := make([][]int, n) // sentence k of version v is line index[v][k]
 	for v, ls := range lines {
@@ -29,7 +45,7 @@ func Lines(lines [][]string, langs, names []string, opt Options) *Alignment {
 		}
 		a.Sentences = append(a.Sentences, sents)
 	}
-	for _, g := range alignPieces(texts, langs, opt.forPair) {
+	for _, g := range alignPieces(texts, a.Langs, opt.forPair) {
 		l := Link{IDs: make([][]int, n), Text: make([][]string, n), Score: g.Score}
 		for v, ks := range g.IDs {
 			l.IDs[v] = []int{}

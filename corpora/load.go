@@ -5,6 +5,7 @@ import (
 	"concord/corpora/office"
 	"concord/segment"
 	"concord/segment/langtag"
+	"strings"
 )
 
 // LoadOptions control [Load] and [LoadFile].
@@ -23,10 +24,21 @@ type LoadOptions struct {
 func Load(name string, data []byte, opt LoadOptions) (*segment.Document, error) {
 	if office.Sniff(data) == office.FormatUDHR {
 		d, err := ReadUDHR(name, data)
-		if err == nil && opt.Lang != "" {
+		if err != nil {
+			return nil, err
+		}
+		if opt.Lang != "" {
 			d.Lang = langtag.Base(opt.Lang)
 		}
-		return d, err
+		var sample strings.Builder
+		for u := range d.All() {
+			if sample.Len() > 64<<10 {
+				break
+			}
+			sample.WriteString(u.Text)
+		}
+		d.Tag = langtag.Of(opt.Lang, d.Lang, sample.String())
+		return d, nil
 	}
 	// .docx, .odt and HTML are read into text; anything else is decoded as
 	// text unless it is an archive or a binary Office file.

@@ -118,6 +118,7 @@ func (w Warning) String() string {
 type Document struct {
 	Name     string    // file name or other label used in warnings
 	Lang     string    // ISO 639-1 code: zh, ar, en, fr, ru, es
+	Tag      string    // the BCP 47 tag when more is known than Lang: zh-Hant, zh-TW, ar-EG (see langtag.Of); "" otherwise
 	Units    []*Unit   // top-level units in document order
 	Warnings []Warning // problems found while parsing, in line order
 	Markup   []Span    // formatting kept out of the units, in line order

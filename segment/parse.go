@@ -51,7 +51,7 @@ func Parse(name, text string, opt Options) (*Document, error) {
 	if marks == nil {
 		marks = DefaultMarks()
 	}
-	p := &parser{doc: &Document{Name: name, Lang: lang}, lang: lang, marks: marks}
+	p := &parser{doc: &Document{Name: name, Lang: lang, Tag: langtag.Of(opt.Lang, lang, text)}, lang: lang, marks: marks}
 	p.run(text)
 	flush(p.doc)
 	p.doc.Address()

@@ -7,6 +7,7 @@ import (
 	"concord/align"
 	"concord/corpora"
 	"concord/corpora/out/alignout"
+	"concord/segment/langtag"
 )
 
 var alignUsage = `Usage: concord align FILE [FILE…] [flags]
@@ -34,6 +35,7 @@ type alignFlags struct {
 	level    string
 	presplit bool
 	glossary string
+	tags     string
 }
 
 // options turns the flags into the aligner's options and the writers'.
@@ -53,7 +55,11 @@ func (f *alignFlags) options() (align.Options, alignout.Options, error) {
 		}
 		opt.Glossary = g
 	}
-	return opt, alignout.Options{Unit: opt.Level == align.LevelUnit}, nil
+	policy, err := langtag.ParsePolicy(f.tags)
+	if err != nil {
+		return opt, alignout.Options{}, err
+	}
+	return opt, alignout.Options{Unit: opt.Level == align.LevelUnit, Tags: policy}, nil
 }
 
 // align aligns the files: parsed, or as parallel lines with --presplit.
@@ -79,6 +85,7 @@ func runAlign(args []string, stdout, stderr io.Writer) int {
 	af.of.register(fs, alignout.Formats.Names())
 	fs.BoolVar(&af.presplit, "presplit", false, "take every non-empty line as one sentence; parse no structure")
 	fs.StringVar(&af.glossary, "glossary", "", "known equivalents: TSV (first line: language codes) or TBX")
+	fs.StringVar(&af.tags, "tag", "", "language tags to write, as LANG=TAG,… (default: zh-CN and zh-TW for Chinese, the plain code otherwise)")
 	af.in.register(fs, true)
 	var bf batchFlags
 	bf.register(fs, true)

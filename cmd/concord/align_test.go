@@ -29,7 +29,7 @@ func TestAlignTMXValidates(t *testing.T) {
 		data, _ := os.ReadFile(out)
 		s := string(data)
 		for _, want := range []string{`segtype="` + map[string]string{"sentence": "sentence", "unit": "block"}[level] + `"`,
-			`srclang="zh"`, `<prop type="x-address">art.2.f.ii</prop>`, `<prop type="x-status">ad-ref</prop>`, `<tuv xml:lang="ar">`} {
+			`srclang="zh-CN"`, `<prop type="x-address">art.2.f.ii</prop>`, `<prop type="x-status">ad-ref</prop>`, `<tuv xml:lang="ar">`} {
 			if !strings.Contains(s, want) {
 				t.Errorf("%s TMX lacks %s", level, want)
 			}
@@ -59,7 +59,7 @@ func TestAlignJSONContract(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &doc); err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(doc.Langs, ",") != "zh,ar" || len(doc.Links) == 0 || len(doc.Missing) == 0 {
+	if strings.Join(doc.Langs, ",") != "zh-CN,ar" || len(doc.Links) == 0 || len(doc.Missing) == 0 {
 		t.Fatalf("langs %v, %d links, %d missing", doc.Langs, len(doc.Links), len(doc.Missing))
 	}
 	for _, l := range doc.Links {

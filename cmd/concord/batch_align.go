@@ -116,7 +116,7 @@ func runAlignBatch(b *batchFlags, af *alignFlags, args []string, stdout, stderr 
 			o.File = func(w io.Writer) error { return file.Write(w, a, wopt) }
 		case stream == "tmx":
 			t := alignout.NewTMXStream(&buf, wopt)
-			t.Head(srcTag(a))
+			t.Head(srcTag(a, wopt.Tags))
 			t.Flush()
 			o.Head = buf.String()
 			buf.Reset()
@@ -135,8 +135,8 @@ func runAlignBatch(b *batchFlags, af *alignFlags, args []string, stdout, stderr 
 }
 
 // srcTag is the TMX source language of an alignment: its pivot's tag.
-func srcTag(a *align.Alignment) string {
-	if tags := alignout.Tags(a); len(tags) > 0 {
+func srcTag(a *align.Alignment, policy langtag.Policy) string {
+	if tags := alignout.Tags(a, policy); len(tags) > 0 {
 		return tags[0]
 	}
 	return ""
@@ -149,7 +149,7 @@ func tmxStream(langs []string, wopt alignout.Options) *batch.Stream {
 	var head, tail bytes.Buffer
 	src := ""
 	if len(langs) > 0 {
-		src = langs[0]
+		src = wopt.Tags.Output(langtag.Base(langs[0]), "")
 	}
 	h := alignout.NewTMXStream(&head, wopt)
 	h.Head(src)

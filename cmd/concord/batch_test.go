@@ -281,7 +281,7 @@ func TestBatchTMXStream(t *testing.T) {
 	}
 	b, _ := os.ReadFile(out)
 	s := string(b)
-	if strings.Count(s, "<tmx ") != 1 || strings.Count(s, "<header ") != 1 || !strings.Contains(s, `srclang="zh"`) {
+	if strings.Count(s, "<tmx ") != 1 || strings.Count(s, "<header ") != 1 || !strings.Contains(s, `srclang="zh-CN"`) {
 		t.Errorf("not one TMX document:\n%s", s[:min(len(s), 600)])
 	}
 	ids := regexp.MustCompile(`<tu tuid="([^"]+)">\n      <prop type="x-document">([^<]+)</prop>`).FindAllStringSubmatch(s, -1)
@@ -318,7 +318,7 @@ func TestBatchDir(t *testing.T) {
 	for k, r := range recs {
 		a := r["alignment"].(map[string]any)
 		files := r["files"].([]any)
-		if r["set"] != fmt.Sprintf("doc%02d", k) || fmt.Sprint(a["langs"]) != "[en zh]" || !strings.HasSuffix(files[0].(string), ".en.txt") {
+		if r["set"] != fmt.Sprintf("doc%02d", k) || fmt.Sprint(a["langs"]) != "[en zh-CN]" || !strings.HasSuffix(files[0].(string), ".en.txt") {
 			t.Errorf("record %d: set %v langs %v files %v", k, r["set"], a["langs"], files)
 		}
 	}

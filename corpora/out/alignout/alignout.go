@@ -9,40 +9,15 @@ import (
 
 	"concord/align"
 	"concord/corpora/out"
+	"concord/segment/langtag"
 )
 
-// Tags returns one language tag per version, unique within the alignment:
-// the document's language, refined where two versions share it (zh-Hans and
-// zh-Hant from their names, otherwise a private-use suffix -x-2, -x-3…).
-func Tags(a *align.Alignment) []string {
-	tags := make([]string, len(a.Langs))
-	count := map[string]int{}
-	for _, l := range a.Langs {
-		count[l]++
-	}
-	seen := map[string]int{}
-	for i, l := range a.Langs {
-		tags[i] = l
-		if count[l] < 2 {
-			continue
-		}
-		name := ""
-		if i < len(a.Names) {
-			name = strings.ToLower(a.Names[i])
-		}
-		switch {
-		case l == "zh" && strings.Contains(name, "hant"):
-			tags[i] = "zh-Hant"
-		case l == "zh" && strings.Contains(name, "hans"):
-			tags[i] = "zh-Hans"
-		default:
-			seen[l]++
-			if seen[l] > 1 {
-				tags[i] = l + "-x-" + strconv.Itoa(seen[l])
-			}
-		}
-	}
-	return tags
+// Tags returns the language tag written for each version, unique within
+// the alignment: by default what CAT tools resolve (zh-CN for Simplified,
+// zh-TW for Traditional Chinese, the document's tag when it names a region,
+// else the plain code; see langtag.Policy), or what policy says.
+func Tags(a *align.Alignment, policy langtag.Policy) []string {
+	return policy.Unique(a.Langs, a.Tags)
 }
 
 type linkJSON struct {
@@ -72,7 +47,7 @@ func JSON(w io.Writer, a *align.Alignment, opt Options) error {
 		Links      []linkJSON     `json:"links"`
 		Missing    []missingJSON  `json:"missing"`
 		Mismatches []mismatchJSON `json:"mismatches"`
-	}{Langs: Tags(a), Links: []linkJSON{}, Missing: []missingJSON{}, Mismatches: []mismatchJSON{}}
+	}{Langs: Tags(a, opt.Tags), Links: []linkJSON{}, Missing: []missingJSON{}, Mismatches: []mismatchJSON{}}
 	for _, l := range a.Links {
 		lj := linkJSON{Addr: l.Addr, IDs: l.IDs, Text: make([][]string, len(l.IDs)), Score: out.Round(l.Score, 4), Status: string(l.Status)}
 		for v := range l.IDs {
@@ -105,7 +80,7 @@ func score(f float64) string {
 // (its sentences joined; tabs and line breaks become spaces).
 func TSV(w io.Writer, a *align.Alignment, opt Options) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "addr\tscore\t%s\n", strings.Join(Tags(a), "\t"))
+	fmt.Fprintf(bw, "addr\tscore\t%s\n", strings.Join(Tags(a, opt.Tags), "\t"))
 	for _, l := range a.Links {
 		bw.WriteString(l.Addr)
 		bw.WriteByte('\t')
@@ -129,7 +104,7 @@ func linkText(l align.Link, v int) string { return l.Joined(v) }
 // "block" for a unit-level alignment (Options.Unit).
 func TMX(w io.Writer, a *align.Alignment, opt Options) error {
 	t := NewTMXStream(w, opt)
-	tags := Tags(a)
+	tags := Tags(a, opt.Tags)
 	src := ""
 	if len(tags) > 0 {
 		src = tags[0]
@@ -172,7 +147,7 @@ func (t *TMXStream) Head(srclang string) {
 // that the sets of a corpus stay apart in one file.
 func (t *TMXStream) Add(a *align.Alignment, doc string) {
 	bw := t.w
-	tags := Tags(a)
+	tags := Tags(a, t.opt.Tags)
 	edoc := out.XML(doc)
 	for i, l := range a.Links {
 		if doc == "" {
@@ -208,9 +183,10 @@ func (t *TMXStream) Close() error {
 // Options control the writers. The zero value suits a sentence-level
 // alignment written for people.
 type Options struct {
-	Unit    bool   // TMX: a unit-level alignment (segtype "block")
-	Title   string // HTML: the page title; "" names the files
-	Compact bool   // JSON: on one line (a record of JSON Lines)
+	Tags    langtag.Policy // the language tags to write (nil: what CAT tools expect)
+	Unit    bool           // TMX: a unit-level alignment (segtype "block")
+	Title   string         // HTML: the page title; "" names the files
+	Compact bool           // JSON: on one line (a record of JSON Lines)
 }
 
 // Formats are the formats of concord align, TMX first (the default).

@@ -41,6 +41,6 @@ func Example() {
 	// <prop type="x-address">art.1.a</prop>
 	//       <prop type="x-status">ad-ref</prop>
 	//       <prop type="x-score">1</prop>
-	//       <tuv xml:lang="zh"><seg>更高效和更有效地促进和加强预防和打击网络犯罪的措施；</seg></tuv>
+	//       <tuv xml:lang="zh-CN"><seg>更高效和更有效地促进和加强预防和打击网络犯罪的措施；</seg></tuv>
 	//       <tuv xml:lang="en"><seg>To promote and strengthen measures to prevent and combat cybercrime more efficiently and effectively;</seg></tuv>
 }

@@ -96,7 +96,7 @@ tr:target { outline: 2px solid #f0ad4e; }
 //
 // The title is Options.Title, or the versions' file names.
 func HTML(w io.Writer, a *align.Alignment, opt Options) error {
-	tags := Tags(a)
+	tags := Tags(a, opt.Tags)
 	title := opt.Title
 	if title == "" {
 		names := make([]string, len(a.Names))
