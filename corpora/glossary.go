@@ -8,17 +8,20 @@ import (
 	"strings"
 
 	"concord/corpora/input"
+	"concord/segment/langtag"
 )
 
 // ReadGlossary reads a glossary of equivalent terms: each entry maps a
-// language code to the term in that language. Two formats are read, told
-// apart by content:
+// base language code (zh, ar…; a tag such as zh-CN is read as its base
+// language) to the term in that language. Two formats are read, told apart
+// by content:
 //
 //   - TSV: a first line naming the language of each column (zh<TAB>en…),
 //     then one entry a line; empty cells are allowed, lines starting with #
 //     are skipped;
-//   - TBX (ISO 30042, as concord terms writes it): one entry per
-//     conceptEntry, the first term of each langSec.
+//   - TBX (ISO 30042, as concord terms writes it, v3 or v2): one entry per
+//     conceptEntry or termEntry, the first term of each langSec or
+//     langSet.
 func ReadGlossary(path string) ([]map[string]string, error) {
 	data, err := input.ReadBytes(path)
 	if err != nil {
@@ -50,7 +53,7 @@ func ParseGlossary(path string, data []byte) ([]map[string]string, error) {
 		cells := strings.Split(l, "\t")
 		if langs == nil {
 			for _, c := range cells {
-				langs = append(langs, strings.TrimSpace(c))
+				langs = append(langs, langtag.Base(strings.TrimSpace(c)))
 			}
 			if len(langs) < 2 {
 				return nil, input.Errorf(path, "line %d: the first line must name two or more languages, tab-separated", i+1)
@@ -101,7 +104,7 @@ func readTBXGlossary(path string, data []byte) ([]map[string]string, error) {
 			case "langSec", "langSet":
 				for _, a := range t.Attr {
 					if a.Name.Local == "lang" {
-						lang = a.Value
+						lang = langtag.Base(a.Value)
 					}
 				}
 			case "term":

@@ -92,7 +92,8 @@ type Issue struct {
 
 // Glossary is the terminology of a set of language versions (see Extract).
 type Glossary struct {
-	Langs   []string // language of each version, in input order
+	Langs   []string // language of each version, in input order: its base code (zh, ar…)
+	Tags    []string // each version's tag when more is known than its language (zh-Hant), else ""
 	Names   []string // document name of each version
 	Entries []Entry  // defined terms in definition order, then candidates best first
 	Issues  []Issue  // inconsistencies, by term
@@ -160,6 +161,7 @@ func Extract(docs []*segment.Document, opt Options) (*Glossary, error) {
 	defs := make([][]define.Definition, len(docs))
 	for v, d := range docs {
 		g.Langs = append(g.Langs, d.Lang)
+		g.Tags = append(g.Tags, d.Tag)
 		g.Names = append(g.Names, d.Name)
 		defs[v] = define.Harvest(d)
 	}
@@ -209,7 +211,16 @@ func Extract(docs []*segment.Document, opt Options) (*Glossary, error) {
 // "line.N", 1-based). There are no definitions to harvest: the glossary
 // holds term pairs (or, for one version, candidates) and renderings issues.
 func Parallel(texts [][]string, langs, names, addrs []string, opt Options) (*Glossary, error) {
-	g := &Glossary{Langs: langs, Names: names}
+	g := &Glossary{Names: names}
+	for v, l := range langs {
+		base := langtag.Base(l)
+		sample := ""
+		if v < len(texts) {
+			sample = strings.Join(texts[v][:min(len(texts[v]), 200)], "")
+		}
+		g.Langs = append(g.Langs, base)
+		g.Tags = append(g.Tags, langtag.Of(l, base, sample))
+	}
 	if len(texts) == 0 {
 		return g, nil
 	}
@@ -244,7 +255,7 @@ func Parallel(texts [][]string, langs, names, addrs []string, opt Options) (*Glo
 		}
 	}
 	t := &builder{g: g, seg: seg, sents: sents, opt: opt}
-	src := source(langs)
+	src := source(g.Langs)
 	if !opt.NoCandidates {
 		if len(texts) == 1 {
 			t.monolingual(src)

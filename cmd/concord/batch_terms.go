@@ -52,6 +52,10 @@ func runTermsBatch(b *batchFlags, tf *termsFlags, args []string, stdout, stderr 
 	if err != nil {
 		return fail(stderr, "terms", err)
 	}
+	wopt, err := tf.writeOptions()
+	if err != nil {
+		return fail(stderr, "terms", err)
+	}
 	dirLangs, err := b.dirLangs(&tf.in)
 	if err != nil {
 		return fail(stderr, "terms", err)
@@ -76,7 +80,7 @@ func runTermsBatch(b *batchFlags, tf *termsFlags, args []string, stdout, stderr 
 		}
 		o := &batch.Output{}
 		if b.outDir != "" {
-			o.File = func(w io.Writer) error { return file.Write(w, g, termsout.Options{}) }
+			o.File = func(w io.Writer) error { return file.Write(w, g, wopt) }
 			return o, nil
 		}
 		var buf bytes.Buffer

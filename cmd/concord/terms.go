@@ -7,6 +7,7 @@ import (
 	"concord/align/terms"
 	"concord/corpora"
 	"concord/corpora/out/termsout"
+	"concord/segment/langtag"
 )
 
 var termsUsage = `Usage: concord terms FILE [FILE…] [flags]
@@ -46,6 +47,13 @@ type termsFlags struct {
 	presplit bool
 	max      int
 	minFreq  int
+	tags     string
+}
+
+// writeOptions turns the flags into the writers' options.
+func (f *termsFlags) writeOptions() (termsout.Options, error) {
+	policy, err := langtag.ParsePolicy(f.tags)
+	return termsout.Options{Tags: policy}, err
 }
 
 // options turns the flags into the extractor's options.
@@ -85,6 +93,7 @@ func runTerms(args []string, stdout, stderr io.Writer) int {
 	fs.IntVar(&tf.max, "max", 100, "most candidate entries (0: none, -1: all)")
 	fs.IntVar(&tf.minFreq, "min-freq", 2, "least frequency of a candidate or pair")
 	fs.BoolVar(&tf.alone, "alone", false, "with one FILE, take it by itself rather than after the embedded L.15 draft")
+	fs.StringVar(&tf.tags, "tag", "", "language tags to write in TBX, as LANG=TAG,… (default: zh-CN and zh-TW for Chinese, the plain code otherwise)")
 	fs.BoolVar(&tf.presplit, "presplit", false, "parallel files of one sentence a line: line i of every file translates line i of the others")
 	tf.in.register(fs, true)
 	var bf batchFlags
@@ -99,6 +108,10 @@ func runTerms(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, "terms", err)
 	}
 	f, err := choose(termsout.Formats, tf.of)
+	if err != nil {
+		return fail(stderr, "terms", err)
+	}
+	wopt, err := tf.writeOptions()
 	if err != nil {
 		return fail(stderr, "terms", err)
 	}
@@ -120,7 +133,7 @@ func runTerms(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, "terms", err)
 	}
-	if err := write(f, tf.of.output, stdout, g, termsout.Options{}); err != nil {
+	if err := write(f, tf.of.output, stdout, g, wopt); err != nil {
 		return fail(stderr, "terms", err)
 	}
 	defined, cand := 0, 0

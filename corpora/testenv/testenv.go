@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -89,4 +90,45 @@ func Tool(tb testing.TB, name string) string {
 		tb.Skipf("%s is not installed: skipping (apt-get install it to run this test)", name)
 	}
 	return p
+}
+
+// OmegaTGlossaries reads glossary files (TBX, or OmegaT's tab-separated
+// layout in .utf8, .tab or .txt files) with OmegaT's own readers and
+// returns the entries OmegaT finds in each file as "source<TAB>target".
+// Its arguments are triples: a project's source and target languages and
+// the file. It runs testdata/omegat/ReadGlossary.java with the OmegaT of
+// Debian's omegat package, once for all the files (Java takes seconds to
+// start); a reader that throws fails the test.
+func OmegaTGlossaries(tb testing.TB, triples ...string) map[string][]string {
+	tb.Helper()
+	Tool(tb, "omegat")
+	java := Tool(tb, "java")
+	home := "/usr/share/omegat"
+	if _, err := os.Stat(filepath.Join(home, "OmegaT.jar")); err != nil {
+		tb.Fatalf("OmegaT.jar not found in %s: %v", home, err)
+	}
+	harness := filepath.Join(moduleRoot(tb), "testdata", "omegat", "ReadGlossary.java")
+	if len(triples)%3 != 0 {
+		tb.Fatalf("OmegaTGlossaries: %d arguments, want triples", len(triples))
+	}
+	args := append([]string{"-cp", filepath.Join(home, "OmegaT.jar") + ":" + filepath.Join(home, "lib", "*"), harness, tb.TempDir()}, triples...)
+	out, err := exec.Command(java, args...).Output()
+	if err != nil {
+		var stderr []byte
+		if ee, ok := err.(*exec.ExitError); ok {
+			stderr = ee.Stderr
+		}
+		tb.Fatalf("OmegaT could not read %v: %v\n%s", triples, err, stderr)
+	}
+	got := map[string][]string{}
+	file := ""
+	for _, l := range strings.Split(strings.TrimRight(string(out), "\n"), "\n") {
+		if f, ok := strings.CutPrefix(l, "== "); ok {
+			file = f
+			got[file] = []string{}
+		} else if l != "" {
+			got[file] = append(got[file], l)
+		}
+	}
+	return got
 }

@@ -1,7 +1,9 @@
 package termsout
 
 import (
+	"bufio"
 	"encoding/csv"
+	"fmt"
 	"io"
 	"sort"
 	"strconv"
@@ -9,6 +11,7 @@ import (
 
 	"concord/align/terms"
 	"concord/corpora/out"
+	"concord/segment/langtag"
 )
 
 // langs returns the languages of a glossary, each once, in input order,
@@ -102,8 +105,15 @@ func nonNil(m map[string]string) map[string]string {
 // addr, the term in each language, the definition in each language,
 // score, freq, occurrences (space-separated) and the context in each
 // language.
+//
+// The file starts with a UTF-8 byte order mark, so that spreadsheet
+// programs (Excel) read it as UTF-8; CSV readers that do not want it must
+// skip it.
 func CSV(w io.Writer, g *terms.Glossary, _ Options) error {
 	ls := langs(g)
+	if _, err := io.WriteString(w, "\ufeff"); err != nil {
+		return err
+	}
 	cw := csv.NewWriter(w)
 	head := []string{"kind", "addr"}
 	for _, l := range ls {
@@ -150,18 +160,60 @@ func Issues(w io.Writer, g *terms.Glossary) error {
 	return nil
 }
 
+// TSV writes a bilingual glossary in OmegaT's layout, one term pair a
+// line: source term, target term, comment. The source language is the
+// glossary's first, the target Options.Target or else the second; the
+// comment holds the kind, the address, the target's definition and, for
+// candidates, score and frequency. Entries without both terms are left
+// out. OmegaT reads the file from a project's glossary folder.
+func TSV(w io.Writer, g *terms.Glossary, opt Options) error {
+	ls := langs(g)
+	if len(ls) < 2 {
+		return nil
+	}
+	src, tgt := ls[0], ls[1]
+	if opt.Target != "" {
+		tgt = langtag.Base(opt.Target)
+	}
+	bw := bufio.NewWriter(w)
+	for _, e := range g.Entries {
+		s, t := e.Terms[src], e.Terms[tgt]
+		if s == "" || t == "" || src == tgt {
+			continue
+		}
+		comment := string(e.Kind)
+		if e.Addr != "" {
+			comment += " " + e.Addr
+		}
+		if d := e.Definition[tgt]; d != "" {
+			comment += ": " + d
+		}
+		if e.Kind == terms.KindCandidate {
+			comment += fmt.Sprintf(" (score %g, frequency %d)", out.Round(e.Score, 3), e.Freq)
+		}
+		bw.WriteString(out.TSVField(s) + "\t" + out.TSVField(t) + "\t" + out.TSVField(comment) + "\n")
+	}
+	return bw.Flush()
+}
+
 // Options control the writers.
 type Options struct {
-	Title   string // TBX: the title in the header; "" names the documents
-	Compact bool   // JSON: on one line (a record of JSON Lines)
+	Tags    langtag.Policy // the language tags to write in TBX (nil: what CAT tools expect)
+	Target  string         // TSV: the target language (default: the glossary's second)
+	Title   string         // TBX: the title in the header; "" names the documents
+	Compact bool           // JSON: on one line (a record of JSON Lines)
 }
 
 // Formats are the formats of concord terms, TBX first (the default).
 var Formats = out.NewRegistry(
 	out.Format[*terms.Glossary, Options]{Name: "tbx", Exts: []string{".tbx"}, Write: TBX,
-		Summary: "TBX-Basic (ISO 30042:2019, DCA style)"},
+		Summary: "TBX-Basic v3 (ISO 30042:2019, DCA style)"},
+	out.Format[*terms.Glossary, Options]{Name: "tbx2", Write: TBX2,
+		Summary: "TBX-Basic v2 (martif, ISO 30042:2008), what OmegaT, Trados, memoQ and translate-toolkit import"},
+	out.Format[*terms.Glossary, Options]{Name: "tsv", Exts: []string{".tsv", ".tab", ".utf8"}, Write: TSV,
+		Summary: "an OmegaT glossary: source term, target term, comment"},
 	out.Format[*terms.Glossary, Options]{Name: "csv", Exts: []string{".csv"}, Write: CSV,
-		Summary: "kind, addr, term_<lang>…, definition_<lang>…, score, freq, occurrences, context_<lang>…"},
+		Summary: "kind, addr, term_<lang>…, definition_<lang>…, score, freq, occurrences, context_<lang>… (UTF-8 with BOM)"},
 	out.Format[*terms.Glossary, Options]{Name: "json", Exts: []string{".json"}, Write: JSON,
 		Summary: `[{"terms": {lang: term}, "kind", "addr", "definition": {lang: text}, "score", "freq", "occurrences": [addr…], "context": {lang: sentence}}]`},
 )

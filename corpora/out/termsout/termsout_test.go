@@ -7,7 +7,9 @@ import (
 	"encoding/xml"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -82,7 +84,11 @@ func TestCSV(t *testing.T) {
 	if err := CSV(&b, glossary(), Options{}); err != nil {
 		t.Fatal(err)
 	}
-	rows, err := csv.NewReader(&b).ReadAll()
+	data, ok := bytes.CutPrefix(b.Bytes(), []byte("\ufeff"))
+	if !ok {
+		t.Error("the CSV does not start with a UTF-8 byte order mark")
+	}
+	rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,7 +139,7 @@ func TestTBXWellFormed(t *testing.T) {
 	if got := strings.ReplaceAll(strings.Join(statuses, " "), "Term-admn-sts", ""); got != want {
 		t.Errorf("statuses %s, want %s", got, want)
 	}
-	if !strings.Contains(out, `<tbx type="TBX-Basic" style="dca" xml:lang="zh" xmlns="urn:iso:std:iso:30042:ed-2">`) ||
+	if !strings.Contains(out, `<tbx type="TBX-Basic" style="dca" xml:lang="zh-CN" xmlns="urn:iso:std:iso:30042:ed-2">`) ||
 		!strings.Contains(out, "<title>test &amp; &lt;glossary&gt;</title>") ||
 		!strings.Contains(out, `<admin type="source">zh.txt art.2.k</admin>`) ||
 		!strings.Contains(out, `<descrip type="context">States may freeze property.</descrip>`) {
@@ -184,4 +190,84 @@ func TestTBXL15Arabic(t *testing.T) {
 		t.Fatal(err)
 	}
 	testenv.ValidateTBX(t, path)
+}
+
+// writeFile writes a glossary in a format to a file named name.
+func writeFile(t *testing.T, name string, g *terms.Glossary, write func(io.Writer, *terms.Glossary, Options) error) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := write(&b, g, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestCATImports: translate-toolkit's tbx2po and OmegaT's glossary
+// readers import the TBX v2 (martif) glossary — the defined terms of the
+// L.15 draft and its Arabic text included — and the tab-separated
+// glossary; an empty glossary is a valid termbase in both TBX versions;
+// concord reads its TBX v2 back too.
+func TestCATImports(t *testing.T) {
+	tbx2po := testenv.Tool(t, "tbx2po")
+	l15, err := terms.Extract([]*segment.Document{testdocs.L15(t), testdocs.Arabic(t)}, terms.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	empty := &terms.Glossary{Langs: []string{"zh", "en"}, Names: []string{"a.zh", "a.en"}}
+	testenv.ValidateTBX(t, writeFile(t, "empty.tbx", empty, TBX))
+	fixture := writeFile(t, "fixture.tbx", glossary(), TBX2)
+	tsv := writeFile(t, "glossary.utf8", glossary(), TSV)
+	emptyV2 := writeFile(t, "empty2.tbx", empty, TBX2)
+	zhAr := writeFile(t, "l15.tbx", l15, TBX2)
+	// tbx2po converts a folder at a time
+	in, po := t.TempDir(), t.TempDir()
+	for _, path := range []string{fixture, zhAr} {
+		data, _ := os.ReadFile(path)
+		os.WriteFile(filepath.Join(in, filepath.Base(path)), data, 0o644)
+		if back, err := corpora.ReadGlossary(path); err != nil || len(back) == 0 {
+			t.Errorf("%s read back: %v, %d entries", filepath.Base(path), err, len(back))
+		}
+	}
+	if out, err := exec.Command(tbx2po, in, po).CombinedOutput(); err != nil || strings.Contains(string(out), "Error") {
+		t.Errorf("tbx2po: %v\n%s", err, out)
+	}
+	for _, name := range []string{"fixture.po", "l15.po"} {
+		pob, _ := os.ReadFile(filepath.Join(po, name))
+		if strings.Count(string(pob), "msgid \"") < 3 {
+			t.Errorf("tbx2po wrote %s:\n%s", name, pob)
+		}
+	}
+	got := testenv.OmegaTGlossaries(t, "zh-CN", "en", fixture, "zh-CN", "en", tsv, "zh-CN", "en", emptyV2, "zh-CN", "ar", zhAr)
+	zhEn := got
+	for _, want := range []string{"冻结\tFreezing", "扣押\tseizure", "委员会\tCommittee", "委员会\tCommission"} {
+		if !slices.Contains(zhEn[fixture], want) {
+			t.Errorf("OmegaT read the TBX v2 without %q: %q", want, zhEn[fixture])
+		}
+	}
+	if got := strings.Join(zhEn[tsv], "|"); got != "冻结\tFreezing|扣押\tseizure|委员会\tCommittee" {
+		t.Errorf("OmegaT read the TSV as %q", got)
+	}
+	if len(zhEn[emptyV2]) != 0 {
+		t.Errorf("OmegaT found entries in an empty glossary: %q", zhEn[emptyV2])
+	}
+	if ar := got[zhAr]; !slices.Contains(ar, "服务提供商\tمقدم الخدمة") {
+		t.Errorf("OmegaT did not read 服务提供商 ↔ مقدم الخدمة; it read %d entries: %q", len(ar), ar[:min(len(ar), 5)])
+	}
+}
+
+// TestTSVLayout: the tab-separated glossary holds source, target and a
+// comment.
+func TestTSVLayout(t *testing.T) {
+	var b bytes.Buffer
+	if err := TSV(&b, glossary(), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimRight(b.String(), "\n"), "\n")
+	if len(lines) != 3 || lines[0] != "冻结\tFreezing\tdefined art.2.k: temporarily prohibiting <transfer> & \"movement\"" {
+		t.Errorf("TSV:\n%s", b.String())
+	}
 }
