@@ -75,13 +75,16 @@ func (f *alignFlags) align(files []string, opt align.Options, stderr io.Writer) 
 	if err != nil {
 		return nil, err
 	}
-	return align.Align(docs, opt), nil
+	a := align.Align(docs, opt)
+	warnVersions("align", a, stderr)
+	return a, nil
 }
 
 func runAlign(args []string, stdout, stderr io.Writer) int {
 	var af alignFlags
 	fs := newFlags("align", alignUsage, stdout)
 	fs.StringVar(&af.level, "level", "sentence", "alignment level: sentence or unit")
+	values(fs, "level", "sentence", "unit")
 	af.of.register(fs, alignout.Formats.Names())
 	fs.BoolVar(&af.presplit, "presplit", false, "take every non-empty line as one sentence; parse no structure")
 	fs.StringVar(&af.glossary, "glossary", "", "known equivalents: TSV (first line: language codes) or TBX")
@@ -100,7 +103,7 @@ func runAlign(args []string, stdout, stderr io.Writer) int {
 	}
 	files := fs.Args()
 	if len(files) == 1 && !af.presplit {
-		files = withDefault(files, false)
+		files = withDefault("align", files, false, stderr)
 	}
 	if len(files) < 2 {
 		return fail(stderr, "align", fmt.Errorf("two or more files to align, got %d", len(files)))

@@ -117,3 +117,37 @@ func TestAlignHTMLInBrowser(t *testing.T) {
 		t.Error("missing unit not reported on the page")
 	}
 }
+
+// TestVersionsWarnings: with one FILE the command says the embedded draft
+// stands in, and it warns when the documents do not look like language
+// versions of one text (the UDHR against the L.15 draft; a file against
+// itself) — not when they are (L.15 and its Arabic articles).
+func TestVersionsWarnings(t *testing.T) {
+	udhr := testenv.File(t, "udhr/udhr_eng.xml")
+	ar := testenv.File(t, "un-cybercrime/final.ar.art1-15.txt")
+	out := filepath.Join(t.TempDir(), "a.tmx")
+	for _, c := range []struct {
+		args []string
+		want []string
+		not  string
+	}{
+		{[]string{"align", udhr, "-o", out}, []string{"embedded L.15 draft (L15.zh.txt) comes first", "agree on 33%"}, ""},
+		{[]string{"check", udhr, "-o", out}, []string{"agree on 33%"}, ""},
+		{[]string{"align", ar, "-o", out}, []string{"embedded L.15 draft"}, "agree on"},
+		{[]string{"align", udhr, udhr, "-o", out}, []string{"are both in en"}, ""},
+		{[]string{"diff", udhr, "-o", out}, []string{"share 0 of 575 units"}, ""},
+	} {
+		_, errs, code := runConcord(t, c.args...)
+		if code == exitTrouble {
+			t.Fatalf("%v: exit %d: %s", c.args, code, errs)
+		}
+		for _, w := range c.want {
+			if !strings.Contains(errs, w) {
+				t.Errorf("%v: stderr lacks %q:\n%s", c.args[0], w, errs)
+			}
+		}
+		if c.not != "" && strings.Contains(errs, c.not) {
+			t.Errorf("%v: stderr says %q:\n%s", c.args[0], c.not, errs)
+		}
+	}
+}

@@ -65,10 +65,11 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		}
 		opt.Ignore = append(opt.Ignore, check.Kind(k))
 	}
-	docs, err := in.load(withDefault(fs.Args(), *alone), stderr)
+	docs, err := in.load(withDefault("check", fs.Args(), *alone, stderr), stderr)
 	if err != nil {
 		return fail(stderr, "check", err)
 	}
+	opt.Alignment = alignVersions("check", docs, stderr)
 	r, err := check.Run(docs, opt)
 	if err != nil {
 		return fail(stderr, "check", err)

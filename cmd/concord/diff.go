@@ -80,6 +80,8 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&df.strict, "strict", false, "report differences of form (spacing, width, quotes, Markdown) as changes")
 	fs.BoolVar(&df.statusOnly, "status-only", false, "list only the units whose negotiation status changed")
 	color := fs.String("color", "auto", "colour the text format: auto, always or never")
+	values(fs, "granularity", "word", "char")
+	values(fs, "color", "auto", "always", "never")
 	revisions := fs.Bool("revisions", false, "compare the tracked changes of one .docx, .odt or .html FILE: its text before them with its text after")
 	var bf batchFlags
 	bf.register(fs, false)
@@ -121,7 +123,7 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 			return fail(stderr, "diff", err)
 		}
 		warn(stderr, docs...)
-	} else if docs, err = df.in.load(withDefault(fs.Args(), false), stderr); err != nil {
+	} else if docs, err = df.in.load(withDefault("diff", fs.Args(), false, stderr), stderr); err != nil {
 		return fail(stderr, "diff", err)
 	}
 	rep, note, err := df.compare(docs[0], docs[1], opt)
@@ -130,6 +132,10 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	}
 	if note != "" {
 		fmt.Fprintf(stderr, "warning: %s\n", note)
+	}
+	if u := rep.Summary.Units; u.Old >= 10 && (u.Old-u.Deleted)*10 < u.Old {
+		fmt.Fprintf(stderr, "warning: %s and %s share %d of %d units: are they revisions of one draft?\n",
+			docs[0].Name, docs[1].Name, u.Old-u.Deleted, u.Old)
 	}
 	shown := rep
 	if df.statusOnly {

@@ -8,9 +8,11 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"concord/align"
 	"concord/corpora"
 	"concord/corpora/out"
 	"concord/segment"
+	"concord/segment/langtag"
 )
 
 // inputFlags are the flags of every command that reads documents.
@@ -30,6 +32,7 @@ func (f *inputFlags) register(fs *pflag.FlagSet, list bool) {
 	} else {
 		fs.StringVar(&f.lang, "lang", "", "document language: ar, zh, en, fr, ru or es (default: detect)")
 	}
+	values(fs, "lang", langtag.UN...)
 	fs.StringVar(&f.encoding, "encoding", "", "text encoding: utf-8, utf-16, gb18030, gbk or big5 (default: detect)")
 	fs.StringVar(&f.marks, "marks", "", "extra status marks: a TSV file of language, mark, status (ad-ref or informal)")
 }
@@ -105,15 +108,48 @@ func warn(stderr io.Writer, docs ...*segment.Document) {
 
 // withDefault applies the one-FILE convention of the commands that compare
 // versions: with one FILE (and unless alone), the embedded L.15 draft comes
-// first; with none, it stands alone.
-func withDefault(args []string, alone bool) []string {
+// first; with none, it stands alone. It says on stderr when the draft
+// stands in.
+func withDefault(cmd string, args []string, alone bool, stderr io.Writer) []string {
 	switch {
 	case len(args) == 1 && !alone:
+		fmt.Fprintf(stderr, "concord %s: the embedded L.15 draft (%s) comes first, %s second; give two files to compare others\n",
+			cmd, corpora.DefaultName, args[0])
 		return append([]string{""}, args...)
 	case len(args) == 0:
+		fmt.Fprintf(stderr, "concord %s: no FILE: reading the embedded L.15 draft (%s)\n", cmd, corpora.DefaultName)
 		return []string{""}
 	}
 	return args
+}
+
+// alignVersions aligns documents meant to be language versions of one
+// text, as the library would for the command, and warns when they look
+// otherwise; one document needs no alignment (nil).
+func alignVersions(cmd string, docs []*segment.Document, stderr io.Writer) *align.Alignment {
+	if len(docs) < 2 {
+		return nil
+	}
+	a := align.Align(docs, align.Options{})
+	warnVersions(cmd, a, stderr)
+	return a
+}
+
+// warnVersions warns on stderr when documents that should be language
+// versions of one text look otherwise: two in one language, or an
+// alignment whose versions agree on few sentences of the units they share
+// (see align.Alignment.Agreement).
+func warnVersions(cmd string, a *align.Alignment, stderr io.Writer) {
+	for v := 1; v < len(a.Langs); v++ {
+		if a.Langs[v] == a.Langs[0] {
+			fmt.Fprintf(stderr, "warning: %s and %s are both in %s: concord %s expects language versions of one text\n",
+				a.Names[0], a.Names[v], a.Langs[0], cmd)
+		}
+	}
+	if agreed, total := a.Agreement(); total >= 20 && agreed*10 < total*6 {
+		fmt.Fprintf(stderr, "warning: the versions agree on %d%% of the sentences of the units they share (language versions of one text agree on over 90%%): are %s versions of one text?\n",
+			agreed*100/total, strings.Join(a.Names, ", "))
+	}
 }
 
 // write writes a result in the chosen format to path (-o), or to stdout
@@ -141,6 +177,7 @@ type formatFlags struct {
 
 func (f *formatFlags) register(fs *pflag.FlagSet, names []string) {
 	fs.StringVar(&f.format, "format", "", fmt.Sprintf("output format: %s (default: from -o's extension, else %s)", orList(names), names[0]))
+	values(fs, "format", names...)
 	fs.StringVarP(&f.output, "output", "o", "", "write to this file instead of standard output (- is standard output)")
 }
 

@@ -51,11 +51,12 @@ func runKWIC(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, "kwic", err)
 	}
 	term := fs.Arg(0)
-	docs, err := in.load(withDefault(fs.Args()[1:], *alone), stderr)
+	docs, err := in.load(withDefault("kwic", fs.Args()[1:], *alone, stderr), stderr)
 	if err != nil {
 		return fail(stderr, "kwic", err)
 	}
-	c, err := terms.KWIC(docs, term, terms.KWICOptions{Substring: *substring, Width: *width})
+	a := alignVersions("kwic", docs, stderr)
+	c, err := terms.KWIC(docs, term, terms.KWICOptions{Alignment: a, Substring: *substring, Width: *width})
 	if err != nil {
 		return fail(stderr, "kwic", err)
 	}

@@ -34,6 +34,7 @@ func init() {
 		{"terms", "build a glossary: defined terms, term candidates and pairs", runTerms},
 		{"kwic", "a bilingual concordance of a term, with aligned sentences", runKWIC},
 		{"check", "check the consistency of the language versions", runCheck},
+		{"completion", "print a shell completion script (bash, zsh, fish)", runCompletion},
 	}
 }
 
@@ -52,7 +53,8 @@ Examples:
   concord parse draft.txt --format json
   concord parse final.ar.txt --lang ar
 
-Run "concord <command> --help" for a command's flags.
+Run "concord <command> --help" for a command's flags, "concord --version"
+for the version.
 Exit status: 0 success, 1 findings or differences, 2 bad input or usage.
 `
 
@@ -68,6 +70,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "-h", "--help", "help":
 		printMainUsage(stdout)
+		return exitOK
+	case "--version", "version":
+		fmt.Fprintln(stdout, version())
+		return exitOK
+	case "__complete": // for the completion scripts
+		complete(args[1:], stdout)
 		return exitOK
 	}
 	for _, c := range commands {
@@ -93,6 +101,7 @@ func printMainUsage(w io.Writer) {
 func newFlags(name, usage string, stdout io.Writer) *pflag.FlagSet {
 	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
 	fs.SortFlags = false
+	flagSets.Store(name, fs)
 	fs.Usage = func() {
 		fmt.Fprint(stdout, usage)
 		fmt.Fprintln(stdout, "\nFlags:")

@@ -37,6 +37,7 @@ func runSegment(args []string, stdout, stderr io.Writer) int {
 	var of formatFlags
 	fs := newFlags("segment", segmentUsage, stdout)
 	level := fs.String("level", "sentence", "piece size: sentence, clause or word")
+	values(fs, "level", "sentence", "clause", "word")
 	of.register(fs, segmentout.Formats.Names())
 	in.register(fs, false)
 	userdict := fs.String("userdict", "", "extra dictionary for Chinese words: one term a line, optional frequency")

@@ -83,7 +83,9 @@ func (f *termsFlags) extract(files, langs []string, lopt corpora.LoadOptions, st
 		return nil, err
 	}
 	warn(stderr, docs...)
-	return terms.Extract(docs, f.options())
+	opt := f.options()
+	opt.Alignment = alignVersions("terms", docs, stderr)
+	return terms.Extract(docs, opt)
 }
 
 func runTerms(args []string, stdout, stderr io.Writer) int {
@@ -117,7 +119,7 @@ func runTerms(args []string, stdout, stderr io.Writer) int {
 	}
 	files := fs.Args()
 	if !tf.presplit {
-		files = withDefault(files, tf.alone)
+		files = withDefault("terms", files, tf.alone, stderr)
 	}
 	if len(files) == 0 {
 		return fail(stderr, "terms", fmt.Errorf("--presplit needs one or more files"))
