@@ -25,38 +25,13 @@ var fuzzSeeds = []string{
 	"((((“「《[", "))))”」》]", "...", "。。。", "", " ", "\xff\xfe", "a.\xc3 B.",
 }
 
-// checkFuzz checks the invariants of a split: no empty span, contiguous,
-// covering the input, offsets on rune boundaries.
-func checkFuzz(t *testing.T, text string, spans []Span) {
-	if text == "" {
-		if len(spans) != 0 {
-			t.Fatalf("empty text gave %v", spans)
-		}
-		return
-	}
-	bounds := runeBounds(text)
-	at := 0
-	for _, sp := range spans {
-		if sp.Start != at || sp.End <= sp.Start || sp.End > len(text) {
-			t.Fatalf("%q: bad span %v at %d", text, sp, at)
-		}
-		if !bounds[sp.End] {
-			t.Fatalf("%q: span %v ends inside a rune", text, sp)
-		}
-		at = sp.End
-	}
-	if at != len(text) {
-		t.Fatalf("%q: spans cover %d of %d bytes", text, at, len(text))
-	}
-}
-
 func FuzzSentences(f *testing.F) {
 	for _, s := range fuzzSeeds {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		for _, lang := range unpcLangs {
-			checkFuzz(t, text, Sentences(text, lang))
+			checkSpans(t, text, Sentences(text, lang))
 		}
 	})
 }
@@ -68,7 +43,7 @@ func FuzzClauses(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		for _, lang := range unpcLangs {
 			cl := Clauses(text, lang)
-			checkFuzz(t, text, cl)
+			checkSpans(t, text, cl)
 			// every sentence boundary is a clause boundary
 			ends := make(map[int]bool, len(cl))
 			for _, sp := range cl {

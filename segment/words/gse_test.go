@@ -43,9 +43,10 @@ func texts(toks []Token) []string {
 	return out
 }
 
-// TestSameAsGse proves that, without treaty terms, Cut returns exactly
-// gse's Cut on the whole L.15 draft: line by line and as one string.
-func TestSameAsGse(t *testing.T) {
+// plainSegmenter returns the L.15 draft and a segmenter without the treaty
+// terms, to compare with gse (whose loading the short mode skips).
+func plainSegmenter(t *testing.T) (string, *Segmenter) {
+	t.Helper()
 	text := corpusFile(t, l15)
 	if testing.Short() {
 		t.Skip("loads gse (1 s, 200 MiB)")
@@ -54,6 +55,13 @@ func TestSameAsGse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return text, s
+}
+
+// TestSameAsGse proves that, without treaty terms, Cut returns exactly
+// gse's Cut on the whole L.15 draft: line by line and as one string.
+func TestSameAsGse(t *testing.T) {
+	text, s := plainSegmenter(t)
 	inputs := append(lines(text), text,
 		"与信息 and 通信技术系统", "AA制和4S店的T恤", "第 12 条. ¹脚注 A/AC.291/L.15", "\xff\xfe中文\x80abc")
 	words := 0
@@ -78,14 +86,7 @@ func TestSameAsGse(t *testing.T) {
 // L.15 draft cut at arbitrary bytes (so with broken UTF-8) and mixtures of
 // Han characters, Latin, Cyrillic, digits, spaces and punctuation.
 func TestSameAsGseRandom(t *testing.T) {
-	text := corpusFile(t, l15)
-	if testing.Short() {
-		t.Skip("loads gse (1 s, 200 MiB)")
-	}
-	s, err := New(Options{NoTreatyDict: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	text, s := plainSegmenter(t)
 	han := []rune(strings.Join(strings.Fields(text), ""))
 	pool := []string{" ", "  ", "\t", "\u3000", "a", "Z", "9", "and", "4S", "AA", "é", "ж", "Ω", "¹", "½", "ٌ", "-", ".", "，", "\xff", "\xe4\xb8", "ａ"}
 	r := rand.New(rand.NewPCG(1, 2))
