@@ -57,6 +57,10 @@ type gram struct {
 	// stop word, punctuation or a segment boundary votes against.
 	left, right       int32
 	leftCnt, rightCnt int32
+	// nearL and nearR are the same votes over every neighbouring word,
+	// stop words included, determiners and punctuation voting against.
+	nearL, nearR       int32
+	nearLCnt, nearRCnt int32
 }
 
 // vote is one step of the Boyer–Moore majority vote; x < 0 matches
@@ -82,6 +86,16 @@ func vote(cand, cnt *int32, x int32) {
 func (g *gram) free() bool {
 	lim := 0.8 * float64(g.freq)
 	return float64(g.leftCnt) < lim && float64(g.rightCnt) < lim
+}
+
+// bound reports whether the gram has the same neighbouring word nine
+// times in ten on one side, be it a stop word (دون of دون وجه حق, أو of
+// a term that is always the second of two): a piece of a longer unit,
+// whose other piece free cannot see. A determiner (本公约, هذه
+// الاتفاقية, the Convention) does not bind.
+func (g *gram) bound() bool {
+	lim := 0.8 * float64(g.freq)
+	return float64(g.nearLCnt) >= lim || float64(g.nearRCnt) >= lim
 }
 
 // index holds the n-grams of a list of segments of one language.
@@ -112,7 +126,8 @@ func newIndex(seg *words.Segmenter, segs []pieces.Piece, lang string, maxWords i
 	zh := langtag.Base(lang) == "zh"
 	// per token: 0 not a word, 1 word, 2 joiner (interior only), and
 	// whether it may stand at an edge or inside
-	type tokInfo struct{ edge, inner bool }
+	type tokInfo struct{ edge, inner, lead, near bool }
+	ar := langtag.Base(lang) == "ar"
 	var info []tokInfo
 	for i := range segs {
 		toks := ix.toks[i]
@@ -120,16 +135,23 @@ func newIndex(seg *words.Segmenter, segs []pieces.Piece, lang string, maxWords i
 		info = info[:0]
 		for k, t := range toks {
 			f := words.Fold(t.Text, lang)
-			id, ok := ix.vocab[f]
+			key := f
+			if ar {
+				// Arabic writes its article and clitics on the word:
+				// الدولة, للدولة, والدولة are one word
+				key = words.Stem(f, lang)
+			}
+			id, ok := ix.vocab[key]
 			if !ok {
 				id = int32(len(ix.words))
-				ix.vocab[f] = id
-				ix.words = append(ix.words, f)
+				ix.vocab[key] = id
+				ix.words = append(ix.words, key)
 			}
 			ids[k] = id
 			word := isWord(t.Text, lang) && !hasDigit(f)
-			stop := isStop(f, lang)
-			ti := tokInfo{edge: word && !stop, inner: word}
+			stop := isStop(f, lang) || ar && isStop(key, lang)
+			ti := tokInfo{edge: word && !stop, inner: word, lead: word && leadWords[langtag.Base(lang)][key],
+				near: word && !determiners[langtag.Base(lang)][key]}
 			if zh {
 				ti.inner = word && !zhBreakers[f]
 			} else if isJoiner(t.Text) {
@@ -139,7 +161,7 @@ func newIndex(seg *words.Segmenter, segs []pieces.Piece, lang string, maxWords i
 		}
 		ix.ids[i] = ids
 		for k := range toks {
-			if !info[k].edge {
+			if !info[k].edge && !info[k].lead {
 				continue
 			}
 			h := uint64(14695981039346656037)
@@ -163,7 +185,7 @@ func newIndex(seg *words.Segmenter, segs []pieces.Piece, lang string, maxWords i
 				if !ok {
 					g = int32(len(ix.grams))
 					ix.byHash[h^uint64(n)] = g
-					ix.grams = append(ix.grams, gram{seg: int32(i), tok: int32(k), n: int16(n), last: -1, valid: true, left: -1, right: -1})
+					ix.grams = append(ix.grams, gram{seg: int32(i), tok: int32(k), n: int16(n), last: -1, valid: true, left: -1, right: -1, nearL: -1, nearR: -1})
 				}
 				gr := &ix.grams[g]
 				l, r := int32(-1), int32(-1)
@@ -175,6 +197,15 @@ func newIndex(seg *words.Segmenter, segs []pieces.Piece, lang string, maxWords i
 				}
 				vote(&gr.left, &gr.leftCnt, l)
 				vote(&gr.right, &gr.rightCnt, r)
+				l, r = -1, -1
+				if k > 0 && info[k-1].near && toks[k-1].End == toks[k].Start || k > 0 && info[k-1].near && !zh {
+					l = ids[k-1]
+				}
+				if e+1 < len(toks) && info[e+1].near && (!zh || toks[e].End == toks[e+1].Start) {
+					r = ids[e+1]
+				}
+				vote(&gr.nearL, &gr.nearLCnt, l)
+				vote(&gr.nearR, &gr.nearRCnt, r)
 				gr.freq++
 				if form := ix.surface(int32(i), int32(k), n); gr.freq == 1 || form == ix.surface(gr.seg, gr.tok, int(gr.n)) {
 					gr.first++

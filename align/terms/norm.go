@@ -68,6 +68,34 @@ var stopWords = map[string]map[string]bool{
 	"ar": set(`في من على إلى الى أو او و عن أن ان إن التي الذي الذين اللذين اللتين هذه هذا ذلك تلك هؤلاء أولئك لا ما لم لن قد كل أي بين عند مع حيث كما إذا اذا ثم أيضا ايضا بما فيها فيه به بها له لها لهم منها منه عليها عليه وفقا وفق ضد دون غير حتى لدى ضمن خلال بعد قبل نحو لكي كي لأغراض أجل يجوز تكون يكون كان كانت هو هي هم بموجب عندما ليس بأي شريطة حسب سواء أكانت أم إلا بما لها ذات أحد إحدى مثل قبيل`),
 }
 
+// The stop words as Fold leaves them: Arabic folding makes إلى الي and أي
+// اي, which the lists above spell with hamza.
+func init() {
+	for _, lists := range []map[string]map[string]bool{stopWords, leadWords, determiners} {
+		for lang, m := range lists {
+			for w := range m {
+				m[words.Fold(w, lang)] = true
+				if lang == "ar" {
+					m[words.Stem(words.Fold(w, lang), lang)] = true
+				}
+			}
+		}
+	}
+}
+
+// leadWords may begin a term though they are stop words: the Arabic
+// negations of غير المشروع (unlawful) and دون وجه حق (without right).
+var leadWords = map[string]map[string]bool{
+	"ar": set(`غير دون`),
+}
+
+// determiners never bind a term to its neighbour (see gram.bound).
+var determiners = map[string]map[string]bool{
+	"zh": set(`本 该 此 各 这 那 其 每 任何 所有 一切 这些 那些 此类 此种 该等 上述 前述 有关 相关`),
+	"en": set(`the a an this these that those its their his her our such each every any all`),
+	"ar": set(`هذه هذا هذين هاتين تلك ذلك كل أي أية`),
+}
+
 // zhBreakers may not stand inside a Chinese term: they join clauses, not
 // the parts of a name.
 var zhBreakers = set(`的 了 是 在 对 把 被 将 应 应当 可 可以 不 也 并 均 都 所 而 则 即 亦 已 由 从 向 为 于 以 或 其 该 此 有 就 到 让 使 得 着 过 如 若 但 须 必须 能 能够 要 会`)

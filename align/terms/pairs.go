@@ -11,13 +11,29 @@ import (
 // Pair is a term of one version and its rendering in another, found by
 // association over aligned segments (see Pairs).
 type Pair struct {
-	Src, Tgt         string   // the terms as printed (most frequent forms)
-	SrcLang, TgtLang string   // their languages
-	Score            float64  // log-likelihood ratio G² (Dunning 1993)
-	Dice             float64  // Dice coefficient 2a/(f(src)+f(tgt)) over segments
-	Freq             int      // aligned segments that hold both
-	SrcFreq, TgtFreq int      // aligned segments that hold each
-	Addrs            []string // addresses of the segments that hold both, each once, in order
+	Src, Tgt         string  // the terms as printed (most frequent forms)
+	SrcLang, TgtLang string  // their languages
+	Score            float64 // log-likelihood ratio G² (Dunning 1993)
+	Dice             float64 // Dice coefficient 2a/(f(src)+f(tgt)) over segments
+	Freq             int     // aligned segments that hold both
+	SrcFreq, TgtFreq int     // aligned segments that hold each
+	// Rivals counts the other terms, of either side, that are associated
+	// with this pair's source or target term at least nine tenths as
+	// strongly and are no longer or shorter form of its partner: the words
+	// of a passage repeated word for word, among which co-occurrence cannot
+	// tell which translates which.
+	Rivals int
+	// Dict is the share of the words of the pair that a bilingual
+	// dictionary explains (the lower of the source's and the target's;
+	// CC-CEDICT for Chinese–English), or -1 where there is no dictionary.
+	Dict float64
+	// Bound: the source or the target term has the same neighbouring word
+	// nine times in ten (see gram.bound), so it is probably cut short.
+	Bound bool
+	// Confidence is how far the pair can be trusted, from 0 to 1 (see
+	// Confidence); pairs at MinConfidence or above are written by default.
+	Confidence float64
+	Addrs      []string // addresses of the segments that hold both, each once, in order
 	// Context is the first aligned segment that holds both: the source
 	// and the target text.
 	Context [2]string
@@ -191,6 +207,7 @@ func pairs(sx, tx *index, opt CandidateOptions) []Pair {
 		}
 		i = j
 	}
+	dict := newDictCheck(sx.lang, tx.lang)
 	bySrc, byTgt := map[int32][]int{}, map[int32][]int{}
 	for i, c := range cands {
 		bySrc[c.s] = append(bySrc[c.s], i)
@@ -205,9 +222,17 @@ func pairs(sx, tx *index, opt CandidateOptions) []Pair {
 		// Of the nested variants of either side (Secretary ⊂
 		// Secretary-General), keep the one that covers the other side best:
 		// log-likelihood favours the more frequent, shorter variant.
+		// A target variant one word longer that almost never occurs
+		// without the source and holds half of the pair's segments or more
+		// is the whole of a term the shorter one cuts short (General
+		// Assembly, not Assembly, for 大会; دولة طرف, not دولة, for 缔约国).
+		n0, a0 := tx.grams[c.t].n, c.a
 		for _, i := range bySrc[c.s] {
 			d := cands[i]
-			if !usedT[d.t] && d.dic > c.dic && nested(tx.tokens(c.t), tx.tokens(d.t)) {
+			if usedT[d.t] || !nested(tx.tokens(c.t), tx.tokens(d.t)) {
+				continue
+			}
+			if d.dic > c.dic || tx.grams[d.t].n == n0+1 && 2*d.a >= a0 && 10*d.a >= 9*int(tx.grams[d.t].df) {
 				c = d
 			}
 		}
@@ -222,7 +247,25 @@ func pairs(sx, tx *index, opt CandidateOptions) []Pair {
 			Src: sx.form(c.s), Tgt: tx.form(c.t), SrcLang: sx.lang, TgtLang: tx.lang,
 			Score: c.g, Dice: c.dic, Freq: c.a,
 			SrcFreq: int(sx.grams[c.s].df), TgtFreq: int(tx.grams[c.t].df),
+			Dict:  dict.agreement(sx, tx, c.s, c.t),
+			Bound: sx.grams[c.s].bound() || tx.grams[c.t].bound(),
 		}
+		// rivals: candidates nearly as strong for the same source or target
+		// (a rival the dictionary gives as a translation is another
+		// rendering, not noise: Commission beside Committee for 委员会)
+		for _, i := range bySrc[c.s] {
+			if d := cands[i]; d.t != c.t && d.g >= rivalShare*c.g && !nested(tx.tokens(c.t), tx.tokens(d.t)) &&
+				!(dict != nil && dict.agreement(sx, tx, c.s, d.t) > 0) {
+				p.Rivals++
+			}
+		}
+		for _, i := range byTgt[c.t] {
+			if d := cands[i]; d.s != c.s && d.g >= rivalShare*c.g && !nested(sx.tokens(c.s), sx.tokens(d.s)) &&
+				!(dict != nil && dict.agreement(sx, tx, d.s, c.t) > 0) {
+				p.Rivals++
+			}
+		}
+		p.Confidence = Confidence(p.Freq, p.SrcFreq, p.TgtFreq, p.Rivals, p.Bound, p.Dict)
 		// the segments that hold both
 		segsT := map[int32]bool{}
 		for _, i := range tx.grams[c.t].segs {
@@ -246,6 +289,59 @@ func pairs(sx, tx *index, opt CandidateOptions) []Pair {
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
 	return out
 }
+
+// MinConfidence is the least confidence of a term pair written by
+// default (Options.All keeps the others). It was chosen on the L.15 draft
+// with the Arabic articles 1–15 (the lowest value at which nine pairs in
+// ten written are right there) and holds on the UN Parallel Corpus
+// development set zh–en; see README.md, Terminology, for the figures.
+const MinConfidence = 0.4
+
+// Confidence is the confidence of a term pair: a conservative estimate of
+// how often the two terms go together, shared among the equally good
+// alternatives and lowered by each sign against the pair:
+//
+//	W · D · B / (1 + R)
+//
+// W is the lower bound of the 95 % Wilson interval of a / max(fs, ft), the
+// share of the segments holding either term that hold both (a of them;
+// fs hold the source term, ft the target term): with 95 % confidence,
+// at least that share of the source term's segments hold the target and
+// the other way round. R counts the rivals (Pair.Rivals): where R other
+// terms fit as well, co-occurrence leaves R + 1 equally likely choices. B
+// is ½ for a pair whose source or target is bound to a neighbour
+// (Pair.Bound, probably cut short), else 1. D is the dictionary agreement
+// (Pair.Dict) where there is a dictionary, else 1. A pair that occurs
+// twice, always together, without rival, scores .34; four times, .51;
+// nine times, .70; a hundred, .96.
+func Confidence(a, fs, ft, rivals int, bound bool, dict float64) float64 {
+	c := wilsonLower(a, max(fs, ft)) / float64(1+rivals)
+	if bound {
+		c /= 2
+	}
+	if dict >= 0 {
+		c *= dict
+	}
+	return c
+}
+
+// wilsonLower is the lower bound of the 95 % Wilson score interval of a
+// proportion k/n.
+func wilsonLower(k, n int) float64 {
+	if n <= 0 || k <= 0 {
+		return 0
+	}
+	const z = 1.959964
+	p, N := float64(min(k, n))/float64(n), float64(n)
+	d := 1 + z*z/N
+	c := p + z*z/(2*N)
+	r := z * math.Sqrt(p*(1-p)/N+z*z/(4*N*N))
+	return (c - r) / d
+}
+
+// rivalShare is how strong, relative to a pair's G², another candidate
+// of the same source or target term must be to count as a rival.
+const rivalShare = 0.9
 
 // posDistance is the mean difference of the relative positions of two
 // grams over the segments that hold both (first occurrences; 0 to 1).

@@ -38,6 +38,10 @@ type Entry struct {
 	// Score is the log-likelihood ratio G² of a term pair, or the C-value
 	// of a candidate of one language; 0 for defined terms.
 	Score float64
+	// Confidence is the confidence of a term pair (see Confidence), 1 for
+	// a defined term (it comes from a definition, not from statistics)
+	// and 0 for a candidate of one language.
+	Confidence float64
 	// Freq counts occurrences: for a pair, the aligned segments that hold
 	// both terms; for a defined term or one-language candidate, its
 	// occurrences in the source version.
@@ -114,6 +118,11 @@ type Options struct {
 	MaxCandidates int
 	// NoCandidates leaves out candidates and pairs: defined terms only.
 	NoCandidates bool
+	// All keeps the term pairs below MinConfidence too, each with its
+	// confidence (for JSON and CSV, where they can be sorted out); by
+	// default only pairs at MinConfidence or above are kept, and the
+	// renderings of those are checked either way.
+	All bool
 }
 
 func (o Options) maxCandidates() int {
@@ -399,7 +408,7 @@ func (t *builder) defined(defs [][]define.Definition) {
 		}
 	}
 	for _, s := range order {
-		e := Entry{Kind: KindDefined, Addr: s.addr, Terms: map[string]string{}, Definition: map[string]string{},
+		e := Entry{Kind: KindDefined, Addr: s.addr, Confidence: 1, Terms: map[string]string{}, Definition: map[string]string{},
 			Context: map[string]string{}, Sources: map[string]string{}, Found: map[string][]string{}}
 		for v := range defs {
 			d, ok := byAddr[v][s.addr]
@@ -491,6 +500,9 @@ func (t *builder) bilingual(src int, links [][]pieces.Piece) {
 			if t.defKey[termKey(t.seg, p.Src, g.Langs[src])] {
 				continue
 			}
+			if p.Confidence < MinConfidence && !t.opt.All {
+				continue
+			}
 			m := bySrc[p.Src]
 			if m == nil {
 				addr := ""
@@ -499,7 +511,7 @@ func (t *builder) bilingual(src int, links [][]pieces.Piece) {
 				}
 				m = &merged{e: Entry{Kind: KindCandidate, Addr: addr,
 					Terms: map[string]string{g.Langs[src]: p.Src},
-					Score: p.Score, Freq: p.Freq, Occurrences: p.Addrs, Found: map[string][]string{g.Langs[src]: p.Addrs},
+					Score: p.Score, Confidence: p.Confidence, Freq: p.Freq, Occurrences: p.Addrs, Found: map[string][]string{g.Langs[src]: p.Addrs},
 					Context: map[string]string{g.Langs[src]: p.Context[0]},
 					Sources: map[string]string{g.Langs[src]: g.Names[src]}}, order: len(list)}
 				bySrc[p.Src] = m
@@ -679,13 +691,26 @@ func (t *builder) renderings(src int, links [][]pieces.Piece) {
 	}
 	var jobs []job
 	seen := map[string]bool{}
+	// links that hold the source and some other version
+	both := 0
+	for _, row := range links {
+		if strings.TrimSpace(row[src].Text) == "" {
+			continue
+		}
+		for _, v := range others(len(g.Langs), src) {
+			if strings.TrimSpace(row[v].Text) != "" {
+				both++
+				break
+			}
+		}
+	}
 	for _, e := range g.Entries {
 		s, ok := e.Terms[srcLang]
 		if !ok || seen[s] {
 			continue
 		}
-		if e.Kind == KindCandidate && len(links) < minLinks {
-			continue // too little text to tell a rendering from noise
+		if e.Kind == KindCandidate && (both < minLinks || e.Confidence < MinConfidence) {
+			continue // too little text to tell a rendering from noise, or a doubtful pair
 		}
 		seen[s] = true
 		j := job{term: s, tgt: map[int]string{}}
@@ -824,6 +849,13 @@ func (t *builder) rendering(src, v int, term, tgt string, links [][]pieces.Piece
 		}
 	}
 	if best < 0 {
+		return nil
+	}
+	// where there is a dictionary, the other rendering must be one of the
+	// source term's translations (Commission and Committee for 委员会; not
+	// report for 秘书长, seen in the links where the Secretary-General's
+	// report is "the report")
+	if d := newDictCheck(srcLang, tgtLang); d != nil && d.agreeText(t.seg, term, ix.form(best)) <= 0 {
 		return nil
 	}
 	addrsOf := func(is []int, keep func(int) bool) []string {

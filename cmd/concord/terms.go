@@ -21,8 +21,9 @@ Build a glossary of one or more language versions of a text:
   candidates      with one version, recurring word sequences scored by
                   C-value (Chinese: gse words); with two or more, term pairs
                   over the aligned sentences scored by log-likelihood and
-                  linked one to one, each with its score, frequency,
-                  addresses and a context sentence per language;
+                  linked one to one, each with its score, confidence,
+                  frequency, addresses and a context sentence per language;
+                  only pairs of confidence 0.4 or more (--all: every pair);
   issues          defined terms used in another form, source terms rendered
                   in more than one way (listed on standard error).
 
@@ -47,6 +48,7 @@ type termsFlags struct {
 	presplit bool
 	max      int
 	minFreq  int
+	all      bool
 	tags     string
 }
 
@@ -58,7 +60,7 @@ func (f *termsFlags) writeOptions() (termsout.Options, error) {
 
 // options turns the flags into the extractor's options.
 func (f *termsFlags) options() terms.Options {
-	opt := terms.Options{Candidate: terms.CandidateOptions{MinFreq: f.minFreq}, MaxCandidates: f.max}
+	opt := terms.Options{Candidate: terms.CandidateOptions{MinFreq: f.minFreq}, MaxCandidates: f.max, All: f.all}
 	if f.max == 0 {
 		opt.NoCandidates = true
 	}
@@ -94,6 +96,7 @@ func runTerms(args []string, stdout, stderr io.Writer) int {
 	tf.of.register(fs, termsout.Formats.Names())
 	fs.IntVar(&tf.max, "max", 100, "most candidate entries (0: none, -1: all)")
 	fs.IntVar(&tf.minFreq, "min-freq", 2, "least frequency of a candidate or pair")
+	fs.BoolVar(&tf.all, "all", false, "keep the term pairs below the confidence threshold too (for JSON and CSV)")
 	fs.BoolVar(&tf.alone, "alone", false, "with one FILE, take it by itself rather than after the embedded L.15 draft")
 	fs.StringVar(&tf.tags, "tag", "", "language tags to write in TBX, as LANG=TAG,… (default: zh-CN and zh-TW for Chinese, the plain code otherwise)")
 	fs.BoolVar(&tf.presplit, "presplit", false, "parallel files of one sentence a line: line i of every file translates line i of the others")

@@ -166,3 +166,13 @@ func TestTermsL15Arabic(t *testing.T) {
 		}
 	}
 }
+
+// TestTermsAll: --all keeps the pairs below the confidence threshold,
+// each with its confidence.
+func TestTermsAll(t *testing.T) {
+	def, _, _ := runConcord(t, "terms", termsZh, termsEn, "--format", "csv")
+	all, _, code := runConcord(t, "terms", termsZh, termsEn, "--format", "csv", "--all")
+	if code != exitOK || strings.Count(all, "\ncandidate,") <= strings.Count(def, "\ncandidate,") {
+		t.Errorf("--all: exit %d, %d candidates, default %d", code, strings.Count(all, "\ncandidate,"), strings.Count(def, "\ncandidate,"))
+	}
+}

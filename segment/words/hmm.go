@@ -66,8 +66,8 @@ func (s *Segmenter) hmmSpans(sc *scratch, text string, spans []int32) []int32 {
 // isWord reports whether w is a word of the base dictionary or the overlay.
 func (s *Segmenter) isWord(w string) bool {
 	if s.extra != nil {
-		if _, ok := s.extra.words[w]; ok {
-			return true
+		if d, ok := s.extra.words[w]; ok {
+			return d != removed
 		}
 	}
 	return s.base.lookup(w) != 0

@@ -1,6 +1,7 @@
 package words
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -52,6 +53,24 @@ func (b *overlayBuilder) add(w string, freq float64) {
 		b.order = append(b.order, w)
 	}
 	b.words[w] = d
+}
+
+// removed is the overlay distance of a base word taken out of the
+// dictionary (see remove).
+var removed = float32(math.Inf(1))
+
+// remove takes a base word out of the dictionary: the overlay holds it with
+// an infinite distance, which hides the base word and is never chosen. A
+// later add of the same word puts it back.
+func (b *overlayBuilder) remove(w string) {
+	w = strings.TrimSpace(w)
+	if w == "" || !utf8.ValidString(w) {
+		return
+	}
+	if _, ok := b.words[w]; !ok {
+		b.order = append(b.order, w)
+	}
+	b.words[w] = removed
 }
 
 func (b *overlayBuilder) build() *overlay {

@@ -45,8 +45,26 @@ var treatyTerms = []string{
 	"技术援助",
 	"能力建设",
 	"国内法",
+	"本国法律",
+	"刑事定罪",
+	// UN criminal-law conventions (Palermo and their protocols): gse cuts
+	// 跨国有组织犯罪 as 跨/国有/组织/犯罪 (国有, state-owned).
+	"跨国有组织犯罪",
+	"有组织犯罪",
+	"有组织犯罪集团",
+	"贩运人口",
+	"偷运移民",
 	// UN development vocabulary that gse cuts (可|持续): measured on the UN
 	// Parallel Corpus term pairs.
 	"可持续",
 	"可持续发展",
+}
+
+// treatyNotWords are words of gse's dictionary that treaty text almost
+// never means: they are taken out, so that the words they straddle win.
+// 在本国法律中将下列行为… is 在/本国法律/中/将/下列/行为, not
+// …/本国法律/中将 (lieutenant general)/…; gse scores 中将 higher than 中
+// and 将 together, so a lower frequency would not do.
+var treatyNotWords = []string{
+	"中将",
 }

@@ -71,6 +71,9 @@ func New(opts Options) (*Segmenter, error) {
 		for _, t := range treatyTerms {
 			b.add(t, 0)
 		}
+		for _, t := range treatyNotWords {
+			b.remove(t)
+		}
 	}
 	for _, t := range opts.Terms {
 		b.add(t, 0)

@@ -285,3 +285,33 @@ func TestConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestTreatyTermsCrime: gse cuts 跨国有组织犯罪 as 跨/国有/组织/犯罪 and
+// 在本国法律中将 as 在/本国/法律/中将; the treaty word list keeps the terms
+// whole (跨国/有组织/犯罪 would do too) and takes 中将 out.
+func TestTreatyTermsCrime(t *testing.T) {
+	s := mustNew(t, Options{})
+	for text, want := range map[string][]string{
+		"跨国有组织犯罪":        {"跨国有组织犯罪"},
+		"联合国打击跨国有组织犯罪公约": {"联合国", "打击", "跨国有组织犯罪", "公约"},
+		"其中包括那些与恐怖主义和跨国有组织犯罪有关联的犯罪行为": nil,
+		"有组织犯罪集团":            {"有组织犯罪集团"},
+		"在本国法律中将下列行为确立为刑事犯罪": {"在", "本国法律", "中", "将", "下列", "行为", "确立", "为", "刑事犯罪"},
+	} {
+		got := texts(s.Cut(text, "zh"))
+		if want == nil {
+			j := "/" + strings.Join(got, "/") + "/"
+			if !strings.Contains(j, "/跨国有组织犯罪/") && !strings.Contains(j, "/跨国/有组织/犯罪/") {
+				t.Errorf("%s: %s", text, strings.Join(got, "/"))
+			}
+			continue
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: %s, want %s", text, strings.Join(got, "/"), strings.Join(want, "/"))
+		}
+	}
+	// NoTreatyDict is gse's cut, 中将 included
+	if got := texts(mustNew(t, Options{NoTreatyDict: true}).Cut("跨国有组织犯罪", "zh")); slices.Equal(got, []string{"跨国有组织犯罪"}) {
+		t.Errorf("NoTreatyDict: %v", got)
+	}
+}

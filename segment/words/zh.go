@@ -126,6 +126,9 @@ func (s *Segmenter) cutZh(text string) []Token {
 			}
 		}
 		for i, e := range oEnds {
+			if oDists[i] == removed {
+				continue // a base word taken out
+			}
 			single = single || e == int32(cur)
 			if nd := baseDist + oDists[i]; best[e] == 0 || best[e] > nd {
 				best[e] = nd

@@ -44,6 +44,7 @@ type entryJSON struct {
 	Addr        string            `json:"addr"`
 	Definition  map[string]string `json:"definition"`
 	Score       float64           `json:"score"`
+	Confidence  float64           `json:"confidence"`
 	Freq        int               `json:"freq"`
 	Occurrences []string          `json:"occurrences"`
 	Context     map[string]string `json:"context"`
@@ -51,7 +52,7 @@ type entryJSON struct {
 
 // JSON writes the glossary's entries as a JSON list: {"terms": {lang:
 // term}, "kind": "defined"|"candidate", "addr", "definition": {lang:
-// text}, "score", "freq", "occurrences": [addr…], "context": {lang:
+// text}, "score", "confidence", "freq", "occurrences": [addr…], "context": {lang:
 // sentence}}. Every key is always present (empty objects and lists rather
 // than null); map keys come sorted.
 func JSON(w io.Writer, g *terms.Glossary, opt Options) error {
@@ -63,7 +64,7 @@ func entries(g *terms.Glossary) []entryJSON {
 	list := make([]entryJSON, 0, len(g.Entries))
 	for _, e := range g.Entries {
 		j := entryJSON{Terms: nonNil(e.Terms), Kind: string(e.Kind), Addr: e.Addr, Definition: nonNil(e.Definition),
-			Score: out.Round(e.Score, 3), Freq: e.Freq, Occurrences: e.Occurrences, Context: nonNil(e.Context)}
+			Score: out.Round(e.Score, 3), Confidence: out.Round(e.Confidence, 3), Freq: e.Freq, Occurrences: e.Occurrences, Context: nonNil(e.Context)}
 		if j.Occurrences == nil {
 			j.Occurrences = []string{}
 		}
@@ -103,7 +104,7 @@ func nonNil(m map[string]string) map[string]string {
 
 // CSV writes the glossary as CSV (RFC 4180) with a header row: kind,
 // addr, the term in each language, the definition in each language,
-// score, freq, occurrences (space-separated) and the context in each
+// score, confidence, freq, occurrences (space-separated) and the context in each
 // language.
 //
 // The file starts with a UTF-8 byte order mark, so that spreadsheet
@@ -122,7 +123,7 @@ func CSV(w io.Writer, g *terms.Glossary, _ Options) error {
 	for _, l := range ls {
 		head = append(head, "definition_"+l)
 	}
-	head = append(head, "score", "freq", "occurrences")
+	head = append(head, "score", "confidence", "freq", "occurrences")
 	for _, l := range ls {
 		head = append(head, "context_"+l)
 	}
@@ -137,7 +138,8 @@ func CSV(w io.Writer, g *terms.Glossary, _ Options) error {
 		for _, l := range ls {
 			row = append(row, e.Definition[l])
 		}
-		row = append(row, strconv.FormatFloat(out.Round(e.Score, 3), 'f', -1, 64), strconv.Itoa(e.Freq), strings.Join(e.Occurrences, " "))
+		row = append(row, strconv.FormatFloat(out.Round(e.Score, 3), 'f', -1, 64), strconv.FormatFloat(out.Round(e.Confidence, 3), 'f', -1, 64),
+			strconv.Itoa(e.Freq), strings.Join(e.Occurrences, " "))
 		for _, l := range ls {
 			row = append(row, e.Context[l])
 		}
@@ -213,7 +215,7 @@ var Formats = out.NewRegistry(
 	out.Format[*terms.Glossary, Options]{Name: "tsv", Exts: []string{".tsv", ".tab", ".utf8"}, Write: TSV,
 		Summary: "an OmegaT glossary: source term, target term, comment"},
 	out.Format[*terms.Glossary, Options]{Name: "csv", Exts: []string{".csv"}, Write: CSV,
-		Summary: "kind, addr, term_<lang>…, definition_<lang>…, score, freq, occurrences, context_<lang>… (UTF-8 with BOM)"},
+		Summary: "kind, addr, term_<lang>…, definition_<lang>…, score, confidence, freq, occurrences, context_<lang>… (UTF-8 with BOM)"},
 	out.Format[*terms.Glossary, Options]{Name: "json", Exts: []string{".json"}, Write: JSON,
-		Summary: `[{"terms": {lang: term}, "kind", "addr", "definition": {lang: text}, "score", "freq", "occurrences": [addr…], "context": {lang: sentence}}]`},
+		Summary: `[{"terms": {lang: term}, "kind", "addr", "definition": {lang: text}, "score", "confidence", "freq", "occurrences": [addr…], "context": {lang: sentence}}]`},
 )

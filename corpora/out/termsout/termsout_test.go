@@ -58,7 +58,7 @@ func TestJSON(t *testing.T) {
 		t.Fatalf("%d entries", len(got))
 	}
 	for i, e := range got {
-		for _, k := range []string{"terms", "kind", "addr", "definition", "score", "freq", "occurrences", "context"} {
+		for _, k := range []string{"terms", "kind", "addr", "definition", "score", "confidence", "freq", "occurrences", "context"} {
 			if _, ok := e[k]; !ok {
 				t.Errorf("entry %d lacks %q", i, k)
 			}
@@ -92,11 +92,11 @@ func TestCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	head := "kind addr term_zh term_en definition_zh definition_en score freq occurrences context_zh context_en"
+	head := "kind addr term_zh term_en definition_zh definition_en score confidence freq occurrences context_zh context_en"
 	if strings.Join(rows[0], " ") != head {
 		t.Errorf("header %q", rows[0])
 	}
-	if len(rows) != 4 || rows[3][6] != "12.346" || rows[1][8] != "art.2.k art.31" || rows[1][10] != "States may freeze\nproperty." {
+	if len(rows) != 4 || rows[3][6] != "12.346" || rows[1][9] != "art.2.k art.31" || rows[1][11] != "States may freeze\nproperty." {
 		t.Errorf("rows %q", rows)
 	}
 }
