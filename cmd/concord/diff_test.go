@@ -194,6 +194,28 @@ func TestDiffETS185(t *testing.T) {
 	}
 }
 
+// TestDiffETS185Whole pins what concord diff does on the two ETS 185 files
+// as shipped, each the English text followed by the Dutch translation in
+// one file: it reads each as one document in which the Dutch articles
+// (Artikel 1…) repeat the numbers of the English ones, warns about every
+// number that breaks the sequence (242 lines on stderr) and, since the
+// Dutch half does not line up as the English one, exits 1. The README says
+// so; TestDiffETS185 compares the English halves, which exit 0.
+func TestDiffETS185Whole(t *testing.T) {
+	out, errs, code := runConcord(t, "diff",
+		testenv.File(t, "treaties-en-nl/budapest-convention-ETS185_BWBV0001839_en-nl.md"),
+		testenv.File(t, "treaties-en-nl/budapest-convention-ETS185_BWBV0001839_en-nl@2007-03-01.md"))
+	if code != exitFinding {
+		t.Errorf("exit %d, want 1", code)
+	}
+	if n := strings.Count(errs, "\n"); n != 242 || strings.Count(errs, "numbering: expected") == 0 {
+		t.Errorf("%d lines on stderr, want 242 numbering warnings", n)
+	}
+	if !strings.Contains(out, "2 units differ") {
+		t.Errorf("report: %.3000s", out)
+	}
+}
+
 func TestDiffHelp(t *testing.T) {
 	out, _, code := runConcord(t, "diff", "--help")
 	if code != exitOK || !strings.Contains(out, "Examples:") || !strings.Contains(out, "--granularity") {
@@ -230,7 +252,7 @@ func TestDiffRevisions(t *testing.T) {
 	if strings.ReplaceAll(odt, ".odt", ".docx") != docx {
 		t.Error("odt and docx tracked changes give different reports")
 	}
-	for _, want := range []string{"art.2.2 · deleted", "art.2.3 → art.2.2 · renumbered", "open → ad-ref", "**更高效和更有效地**"} {
+	for _, want := range []string{"art.2.2 · deleted", "art.2.3 → art.2.2 · renumbered", "open → ad-ref", "<ins>更高效和更有效地</ins>"} {
 		if !strings.Contains(docx, want) {
 			t.Errorf("report lacks %q", want)
 		}
