@@ -73,11 +73,11 @@ func (p *Provision) ChangedIn() []int {
 // Counts counts what happened to units of one kind from the revision
 // before.
 type Counts struct {
-	Units      int // present in the revision
-	Added      int
-	Deleted    int
-	Changed    int // wording changed, whatever else happened
-	Renumbered int // renumbered or moved
+	Units       int // present in the revision
+	Added       int
+	Deleted     int
+	Changed     int // wording changed, whatever else happened
+	Renumbered  int // renumbered or moved
 	StatusMoved int // status changed
 }
 
