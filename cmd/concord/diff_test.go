@@ -1,13 +1,17 @@
 package main
 
 import (
+	"archive/zip"
+	"bytes"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"concord/corpora"
 	"concord/corpora/testenv"
@@ -259,5 +263,57 @@ func TestDiffRevisions(t *testing.T) {
 	}
 	if _, errs, code := runConcord(t, "diff", "a.docx", "b.docx", "--revisions"); code != 2 || !strings.Contains(errs, "--revisions takes one FILE") {
 		t.Errorf("two files with --revisions: exit %d, %q", code, errs)
+	}
+}
+
+// TestDiffDocx writes the Word redline of the fixture twice with the same
+// --date: the bytes are identical, and the document and its comments match
+// the golden files; SOURCE_DATE_EPOCH gives the same date.
+func TestDiffDocx(t *testing.T) {
+	dir := t.TempDir()
+	var runs [][]byte
+	for i, extra := range [][]string{{"--date", "2024-08-09"}, {"--date", "2024-08-09T00:00:00Z"}, nil} {
+		p := filepath.Join(dir, strconv.Itoa(i)+".docx")
+		if extra == nil {
+			t.Setenv("SOURCE_DATE_EPOCH", "1723161600") // 2024-08-09
+		}
+		args := append([]string{"diff", diffFixture("draft.old.txt"), diffFixture("draft.new.txt"), "-o", p}, extra...)
+		if _, errs, code := runConcord(t, args...); code != exitFinding {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		runs = append(runs, b)
+	}
+	if !bytes.Equal(runs[0], runs[1]) || !bytes.Equal(runs[0], runs[2]) {
+		t.Error("the same input and date give different bytes")
+	}
+	zr, err := zip.NewReader(bytes.NewReader(runs[0]), int64(len(runs[0])))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		if !f.Modified.Equal(time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)) {
+			t.Errorf("%s: time %v, want the fixed 1980-01-01", f.Name, f.Modified)
+		}
+		if f.Name != "word/document.xml" && f.Name != "word/comments.xml" {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		// one element a line, for a readable golden file
+		goldenDiff(t, "draft.docx."+filepath.Base(f.Name)+".golden", strings.ReplaceAll(string(b), "><w:p>", ">\n<w:p>")+"\n")
+	}
+	if _, errs, code := runConcord(t, "diff", diffFixture("draft.old.txt"), diffFixture("draft.new.txt"), "--format", "docx", "--date", "yesterday"); code != exitTrouble || !strings.Contains(errs, "--date") {
+		t.Errorf("bad --date: exit %d, %q", code, errs)
 	}
 }
