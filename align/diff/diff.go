@@ -110,7 +110,9 @@ type Change struct {
 	// Edits is the diff of heading, text and tail, in that order: for a
 	// changed unit (or any unit whose fields differ in form) the word diff,
 	// for an added unit its text as insertions, for a deleted unit as
-	// deletions; nil for units whose fields are printed identically.
+	// deletions. A moved unit, or one whose status changed, whose fields
+	// are printed identically has them as Eq edits, so that reports can
+	// show its text; other units printed identically have nil.
 	Edits []Edit
 	// SplitFrom is, for an added unit, the old address of a unit that kept
 	// its place and whose text the added unit took over (a paragraph split
@@ -160,7 +162,9 @@ type Transition struct {
 }
 
 // StaleRef is a cross-reference in the new revision that needs a look: it
-// points to a number that moved, or to a unit that no longer exists.
+// points to a number that moved, or to a unit that no longer exists. The
+// same type describes a dangling reference (Report.Dangling): one to an
+// article that exists in neither revision.
 type StaleRef struct {
 	Addr    string // new address of the unit whose text holds the reference
 	Field   Field
@@ -172,16 +176,21 @@ type StaleRef struct {
 
 // Counts counts units by what happened to them.
 type Counts struct {
-	Old, New      int // units in each revision
-	Unchanged     int
-	Changed       int // Op changed
-	Added         int
-	Deleted       int
-	Moved         int
-	Renumbered    int
-	ContentEdited int // units with Changed set, whatever their Op
-	StatusChanged int
-	FormOnly      int
+	Old, New   int // units in each revision
+	Unchanged  int
+	Changed    int // Op changed
+	Added      int
+	Deleted    int
+	Moved      int
+	Renumbered int // Op renumbered, whether or not the unit changed too
+	// RenumberedChanged and MovedChanged count the renumbered and the
+	// moved units whose heading, text, tail or status changed as well (a
+	// part of Renumbered and of Moved).
+	RenumberedChanged int
+	MovedChanged      int
+	ContentEdited     int // units with Changed set, whatever their Op
+	StatusChanged     int
+	FormOnly          int
 }
 
 // Summary sums a report up.
@@ -189,6 +198,7 @@ type Summary struct {
 	Units     Counts // every unit
 	Articles  Counts // articles only
 	StaleRefs int
+	Dangling  int // references to articles that exist in neither revision
 	// Substantive is set when anything changed other than form: a unit
 	// added, deleted, moved, renumbered or changed in substance.
 	Substantive bool
@@ -211,7 +221,14 @@ type Report struct {
 	Changes     []Change
 	Transitions []Transition // status transitions, sorted by From, To
 	StaleRefs   []StaleRef   // in document order
-	Summary     Summary
+	// Dangling lists the references of the new text to an article that
+	// exists in neither revision, in document order. They are not stale —
+	// they did not become wrong in this revision — and are kept apart.
+	Dangling []StaleRef
+	Summary  Summary
+	// OldDoc and NewDoc are the compared documents, for writers that show
+	// the whole text (the Word redline); nil in a report built by hand.
+	OldDoc, NewDoc *segment.Document
 }
 
 // Substantive reports whether the revisions differ in substance: the exit
@@ -309,8 +326,11 @@ func defaultSegmenter() (*words.Segmenter, error) {
 // Finally the status of every matched unit is compared (Transition),
 // and the cross-references of the new text (Options.Refs) that still
 // read as in the old text, at the same place, are checked: one whose
-// target now has another number, or was deleted, or does not exist, is a
-// StaleRef.
+// target now has another number, or was deleted, is a StaleRef, and so is
+// any reference to an article number that existed in the old revision
+// and no longer does. A reference to an article that exists in neither
+// revision did not become wrong in this revision: it is listed in
+// Report.Dangling, not as stale.
 func Compare(old, new *segment.Document, opt Options) (*Report, error) {
 	if old == nil || new == nil {
 		return nil, errors.New("align: Compare needs two documents")
@@ -356,8 +376,10 @@ func Compare(old, new *segment.Document, opt Options) (*Report, error) {
 	}
 	r.Changes = cmp.changes()
 	r.Transitions = transitions(r.Changes)
-	r.StaleRefs = cmp.staleRefs(lang, refs)
+	r.StaleRefs, r.Dangling = cmp.staleRefs(lang, refs)
 	r.Summary = summarize(r.Changes, len(r.StaleRefs), opt.Strict)
+	r.Summary.Dangling = len(r.Dangling)
+	r.OldDoc, r.NewDoc = old, new
 	return r, nil
 }
 
@@ -423,8 +445,14 @@ func summarize(cs []Change, stale int, strict bool) Summary {
 				n.Deleted++
 			case Moved:
 				n.Moved++
+				if c.Changed {
+					n.MovedChanged++
+				}
 			case Renumbered:
 				n.Renumbered++
+				if c.Changed {
+					n.RenumberedChanged++
+				}
 			}
 			if c.Changed {
 				n.ContentEdited++

@@ -506,6 +506,30 @@ func TestStaleRefs(t *testing.T) {
 	wantLines(t, got, []string{
 		"art.3 第一条 art.1→art.2",
 		"art.3 第三条 art.3→art.4",
-		"art.3 第五条 art.5→",
 	})
+	// 本法第五条 points to an article that exists in neither revision: it
+	// did not become wrong here, so it is dangling, not stale
+	if len(r.Dangling) != 1 || r.Dangling[0].Ref != "第五条" || r.Dangling[0].Target != "art.5" ||
+		r.Summary.Dangling != 1 || r.Summary.StaleRefs != 2 {
+		t.Errorf("dangling %+v, summary %+v", r.Dangling, r.Summary)
+	}
+}
+
+// TestStaleRefsIdentical: two identical revisions have no stale
+// reference, even where a reference points to an article the text does not
+// have (articles 1–15 of the Arabic convention refer to articles 17, 23
+// and 35); those are dangling, each of them found: المادتين 23 و 35 is
+// two references.
+func TestStaleRefsIdentical(t *testing.T) {
+	text := "المادة 2: استخدام المصطلحات\n\n(أ) تعني الجريمة المنصوص عليها في المادة 17 من هذه الاتفاقية؛\n\n" +
+		"المادة 3: نطاق الانطباق\n\n(أ) وفقا للمادتين 23 و 35 من هذه الاتفاقية.\n"
+	r, _, _ := run(t, text, text, "ar", Options{})
+	if len(r.StaleRefs) != 0 || r.Substantive() {
+		t.Errorf("identical revisions: stale refs %+v", r.StaleRefs)
+	}
+	var got []string
+	for _, s := range r.Dangling {
+		got = append(got, s.Addr+" "+s.Ref+" "+s.Target)
+	}
+	wantLines(t, got, []string{"art.2.a المادة 17 art.17", "art.3.a للمادتين 23 art.23", "art.3.a 35 art.35"})
 }

@@ -139,15 +139,26 @@ func mapSpan(ms []spanMap, s, e int) (int, bool) {
 
 // staleRefs checks the references of the new revision: those whose text
 // did not change while the unit they pointed to moved to another number,
-// and those that point to no article at all.
-func (c *matcher) staleRefs(lang string, find func(text, lang string) []xref.Ref) []StaleRef {
-	var out []StaleRef
+// and those that point to an article that no longer exists.
+//
+// References to an article that exists in neither revision are not stale:
+// they did not become wrong in this revision. They are returned apart, as
+// dangling.
+func (c *matcher) staleRefs(lang string, find func(text, lang string) []xref.Ref) (out, dangling []StaleRef) {
 	seen := map[string]bool{}
+	key := func(s StaleRef) string {
+		return s.Addr + "\x00" + string(s.Field) + "\x00" + s.Ref + "\x00" + s.Target
+	}
 	add := func(s StaleRef) {
-		key := s.Addr + "\x00" + string(s.Field) + "\x00" + s.Ref + "\x00" + s.Target
-		if !seen[key] {
-			seen[key] = true
+		if k := key(s); !seen[k] {
+			seen[k] = true
 			out = append(out, s)
+		}
+	}
+	addDangling := func(s StaleRef) {
+		if k := "d\x00" + key(s); !seen[k] {
+			seen[k] = true
+			dangling = append(dangling, s)
 		}
 	}
 	d := newDiffer()
@@ -194,13 +205,19 @@ func (c *matcher) staleRefs(lang string, find func(text, lang string) []xref.Ref
 				s := StaleRef{Addr: n.addr, Field: fieldNames[k], Ref: r.Text, Target: tn.addr}
 				if r.Rel == xref.Absolute && tn.article == nil {
 					s.Message = "points to " + tn.addr + ", which does not exist"
-					if oa := c.old.byAddr["art."+r.Article]; oa != nil {
-						if oa.match != nil {
-							s.Now = oa.match.addr
-							s.Message += "; old art." + r.Article + " is now " + s.Now
-						} else {
-							s.Message += "; old art." + r.Article + " was deleted"
-						}
+					oa := c.old.byAddr["art."+r.Article]
+					if oa == nil {
+						// it existed in neither revision: it did not become
+						// wrong here
+						s.Message = "points to " + tn.addr + ", which exists in neither revision"
+						addDangling(s)
+						continue
+					}
+					if oa.match != nil {
+						s.Now = oa.match.addr
+						s.Message += "; old art." + r.Article + " is now " + s.Now
+					} else {
+						s.Message += "; old art." + r.Article + " was deleted"
 					}
 					add(s)
 					continue
@@ -234,7 +251,7 @@ func (c *matcher) staleRefs(lang string, find func(text, lang string) []xref.Ref
 			}
 		}
 	}
-	return out
+	return out, dangling
 }
 
 // printed leaves out the units a range implies but does not print: only

@@ -172,6 +172,11 @@ func (c *matcher) change(d *differ, o, n *node) Change {
 	if o.inForm && !c.strict { // numbering inside a subtree cut differently is form
 		moved, renum = false, false
 	}
+	if ch.Edits == nil && (moved || ch.OldStatus != ch.NewStatus) {
+		// the text of a unit that moved or changed status only, for the
+		// reports to show with it
+		ch.Edits = whole(n, Eq)
+	}
 	switch {
 	case moved:
 		ch.Op = Moved

@@ -63,6 +63,10 @@ func runDiffBatch(b *batchFlags, df *diffFlags, args []string, stdout, stderr io
 	if err != nil {
 		return fail(stderr, "diff", err)
 	}
+	wopt, err := df.writeOptions()
+	if err != nil {
+		return fail(stderr, "diff", err)
+	}
 	m, err := b.sets(batch.ManifestOptions{Names: []string{"old", "new"}, Columns: 2}, nil, "diff", stderr)
 	if err != nil {
 		return fail(stderr, "diff", err)
@@ -96,7 +100,7 @@ func runDiffBatch(b *batchFlags, df *diffFlags, args []string, stdout, stderr io
 			rep = rep.StatusOnly()
 		}
 		if b.outDir != "" {
-			o.File = func(w io.Writer) error { return file.Write(w, rep, diffout.Options{}) }
+			o.File = func(w io.Writer) error { return file.Write(w, rep, wopt) }
 			return o, nil
 		}
 		var buf bytes.Buffer

@@ -364,7 +364,7 @@ func TestBatchDiff(t *testing.T) {
 	if code != exitTrouble || !strings.Contains(errs, "set C, manifest line 3: "+filepath.Join(dir, "c.old.txt")) {
 		t.Errorf("exit %d: %s", code, errs)
 	}
-	if b, err := os.ReadFile(filepath.Join(dir, "red", "A.md")); err != nil || !strings.Contains(string(b), "**和其他**") {
+	if b, err := os.ReadFile(filepath.Join(dir, "red", "A.md")); err != nil || !strings.Contains(string(b), "<ins>和其他</ins>") {
 		t.Errorf("A.md: %v\n%s", err, b)
 	}
 	if recs := jsonLines(t, out); len(recs) != 2 || recs[1]["ok"] != false {

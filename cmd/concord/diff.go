@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
+	"time"
 
 	"concord/align/diff"
 	"concord/corpora"
@@ -29,6 +31,13 @@ With one FILE, compare the embedded L.15 draft with it.
 
 Formats (the text one in colour on a terminal; NO_COLOR turns it off):
 ` + diffout.Formats.Help() + `
+The docx format is a Word redline: the new text with every change as a
+tracked change (deletions, insertions, moves) by --author on --date, and
+Word comments for status transitions, moves, renumberings and stale
+cross-references. Accepting all changes gives NEW, rejecting all gives OLD.
+Its date is --date, else SOURCE_DATE_EPOCH, else now: set one of them for
+byte-identical output.
+
 With --revisions and one FILE (.docx, .odt or .html with tracked changes),
 compare the text before the tracked changes with the text after them.
 
@@ -39,6 +48,7 @@ Examples:
   concord diff old.md new.md --format md --status-only
   concord diff old.txt new.txt --granularity char --strict
   concord diff old.en.txt new.en.txt --lang en --format json
+  concord diff L15.old.docx L15.new.docx -o redline.docx --author "Secretariat" --date 2024-08-09
 
 Exit status: 0 no substantive change, 1 substantive changes, 2 trouble.
 ` + diffBatchUsage
@@ -50,6 +60,35 @@ type diffFlags struct {
 	gran       string
 	strict     bool
 	statusOnly bool
+	author     string
+	date       string
+}
+
+// writeOptions are the writers' options from the flags: the author and
+// the date of the Word redline's tracked changes. The date is --date
+// (RFC 3339, or a day YYYY-MM-DD at midnight UTC), else SOURCE_DATE_EPOCH
+// (seconds since 1970), else now.
+func (f *diffFlags) writeOptions() (diffout.Options, error) {
+	opt := diffout.Options{Author: f.author}
+	switch {
+	case f.date != "":
+		t, err := time.Parse(time.RFC3339, f.date)
+		if err != nil {
+			if t, err = time.Parse("2006-01-02", f.date); err != nil {
+				return opt, fmt.Errorf("--date %q: want RFC 3339 (2024-08-09T12:00:00Z) or a day (2024-08-09)", f.date)
+			}
+		}
+		opt.Date = t
+	case os.Getenv("SOURCE_DATE_EPOCH") != "":
+		sec, err := strconv.ParseInt(os.Getenv("SOURCE_DATE_EPOCH"), 10, 64)
+		if err != nil {
+			return opt, fmt.Errorf("SOURCE_DATE_EPOCH=%q: want seconds since 1970", os.Getenv("SOURCE_DATE_EPOCH"))
+		}
+		opt.Date = time.Unix(sec, 0)
+	default:
+		opt.Date = time.Now()
+	}
+	return opt, nil
 }
 
 // options checks the flags and turns them into the comparison's options.
@@ -79,6 +118,8 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&df.gran, "granularity", "word", "diff unit: word or char")
 	fs.BoolVar(&df.strict, "strict", false, "report differences of form (spacing, width, quotes, Markdown) as changes")
 	fs.BoolVar(&df.statusOnly, "status-only", false, "list only the units whose negotiation status changed")
+	fs.StringVar(&df.author, "author", diffout.DefaultAuthor, "docx: the author of the tracked changes and comments")
+	fs.StringVar(&df.date, "date", "", "docx: the date of the tracked changes, RFC 3339 or YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else now)")
 	color := fs.String("color", "auto", "colour the text format: auto, always or never")
 	values(fs, "granularity", "word", "char")
 	values(fs, "color", "auto", "always", "never")
@@ -111,6 +152,10 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	if *color != "auto" && *color != "always" && *color != "never" {
 		return fail(stderr, "diff", fmt.Errorf("unknown color mode %q: want auto, always or never", *color))
 	}
+	wopt, err := df.writeOptions()
+	if err != nil {
+		return fail(stderr, "diff", err)
+	}
 	var docs []*segment.Document
 	if *revisions {
 		lopt, _, err := df.in.options()
@@ -142,7 +187,7 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		shown = rep.StatusOnly()
 	}
 	toTerminal := df.of.output == "" || df.of.output == "-"
-	wopt := diffout.Options{Color: toTerminal && useColor(*color, stdout)}
+	wopt.Color = toTerminal && useColor(*color, stdout)
 	if err := write(f, df.of.output, stdout, shown, wopt); err != nil {
 		return fail(stderr, "diff", err)
 	}

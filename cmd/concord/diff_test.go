@@ -1,13 +1,17 @@
 package main
 
 import (
+	"archive/zip"
+	"bytes"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"concord/corpora"
 	"concord/corpora/testenv"
@@ -194,6 +198,28 @@ func TestDiffETS185(t *testing.T) {
 	}
 }
 
+// TestDiffETS185Whole pins what concord diff does on the two ETS 185 files
+// as shipped, each the English text followed by the Dutch translation in
+// one file: it reads each as one document in which the Dutch articles
+// (Artikel 1…) repeat the numbers of the English ones, warns about every
+// number that breaks the sequence (242 lines on stderr) and, since the
+// Dutch half does not line up as the English one, exits 1. The README says
+// so; TestDiffETS185 compares the English halves, which exit 0.
+func TestDiffETS185Whole(t *testing.T) {
+	out, errs, code := runConcord(t, "diff",
+		testenv.File(t, "treaties-en-nl/budapest-convention-ETS185_BWBV0001839_en-nl.md"),
+		testenv.File(t, "treaties-en-nl/budapest-convention-ETS185_BWBV0001839_en-nl@2007-03-01.md"))
+	if code != exitFinding {
+		t.Errorf("exit %d, want 1", code)
+	}
+	if n := strings.Count(errs, "\n"); n != 242 || strings.Count(errs, "numbering: expected") == 0 {
+		t.Errorf("%d lines on stderr, want 242 numbering warnings", n)
+	}
+	if !strings.Contains(out, "2 units differ") {
+		t.Errorf("report: %.3000s", out)
+	}
+}
+
 func TestDiffHelp(t *testing.T) {
 	out, _, code := runConcord(t, "diff", "--help")
 	if code != exitOK || !strings.Contains(out, "Examples:") || !strings.Contains(out, "--granularity") {
@@ -230,12 +256,64 @@ func TestDiffRevisions(t *testing.T) {
 	if strings.ReplaceAll(odt, ".odt", ".docx") != docx {
 		t.Error("odt and docx tracked changes give different reports")
 	}
-	for _, want := range []string{"art.2.2 · deleted", "art.2.3 → art.2.2 · renumbered", "open → ad-ref", "**更高效和更有效地**"} {
+	for _, want := range []string{"art.2.2 · deleted", "art.2.3 → art.2.2 · renumbered", "open → ad-ref", "<ins>更高效和更有效地</ins>"} {
 		if !strings.Contains(docx, want) {
 			t.Errorf("report lacks %q", want)
 		}
 	}
 	if _, errs, code := runConcord(t, "diff", "a.docx", "b.docx", "--revisions"); code != 2 || !strings.Contains(errs, "--revisions takes one FILE") {
 		t.Errorf("two files with --revisions: exit %d, %q", code, errs)
+	}
+}
+
+// TestDiffDocx writes the Word redline of the fixture twice with the same
+// --date: the bytes are identical, and the document and its comments match
+// the golden files; SOURCE_DATE_EPOCH gives the same date.
+func TestDiffDocx(t *testing.T) {
+	dir := t.TempDir()
+	var runs [][]byte
+	for i, extra := range [][]string{{"--date", "2024-08-09"}, {"--date", "2024-08-09T00:00:00Z"}, nil} {
+		p := filepath.Join(dir, strconv.Itoa(i)+".docx")
+		if extra == nil {
+			t.Setenv("SOURCE_DATE_EPOCH", "1723161600") // 2024-08-09
+		}
+		args := append([]string{"diff", diffFixture("draft.old.txt"), diffFixture("draft.new.txt"), "-o", p}, extra...)
+		if _, errs, code := runConcord(t, args...); code != exitFinding {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		runs = append(runs, b)
+	}
+	if !bytes.Equal(runs[0], runs[1]) || !bytes.Equal(runs[0], runs[2]) {
+		t.Error("the same input and date give different bytes")
+	}
+	zr, err := zip.NewReader(bytes.NewReader(runs[0]), int64(len(runs[0])))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		if !f.Modified.Equal(time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)) {
+			t.Errorf("%s: time %v, want the fixed 1980-01-01", f.Name, f.Modified)
+		}
+		if f.Name != "word/document.xml" && f.Name != "word/comments.xml" {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		// one element a line, for a readable golden file
+		goldenDiff(t, "draft.docx."+filepath.Base(f.Name)+".golden", strings.ReplaceAll(string(b), "><w:p>", ">\n<w:p>")+"\n")
+	}
+	if _, errs, code := runConcord(t, "diff", diffFixture("draft.old.txt"), diffFixture("draft.new.txt"), "--format", "docx", "--date", "yesterday"); code != exitTrouble || !strings.Contains(errs, "--date") {
+		t.Errorf("bad --date: exit %d, %q", code, errs)
 	}
 }

@@ -29,6 +29,7 @@ func init() {
 	commands = []command{
 		{"parse", "parse a draft into its addressed document tree", runParse},
 		{"diff", "compare two revisions of a draft", runDiff},
+		{"history", "follow a draft through a series of revisions", runHistory},
 		{"segment", "cut a draft into sentences, clauses or words", runSegment},
 		{"align", "align language versions unit by unit and sentence by sentence", runAlign},
 		{"terms", "build a glossary: defined terms, term candidates and pairs", runTerms},

@@ -23,9 +23,11 @@ type fieldView struct {
 
 // fields returns the fields of a change that show a deletion or an
 // insertion, with form edits resolved (unless strict) and moved text left
-// out.
+// out. A moved unit, or one whose status changed, shows every field that
+// has text, edited or not, so that its text is seen with it.
 func fields(c *diff.Change, strict bool) []fieldView {
 	var out []fieldView
+	whole := c.Op == diff.Moved || c.StatusChanged()
 	for _, f := range []diff.Field{diff.FieldHeading, diff.FieldText, diff.FieldTail} {
 		var ps []piece
 		edited := false
@@ -49,7 +51,7 @@ func fields(c *diff.Change, strict bool) []fieldView {
 			}
 			ps = append(ps, piece{op, e.Text})
 		}
-		if edited {
+		if edited || whole && len(ps) > 0 {
 			out = append(out, fieldView{f, ps})
 		}
 	}
@@ -195,11 +197,16 @@ func plural(word string, n int) string {
 }
 
 // countRows returns the summary table: a header and the rows for articles
-// and all units.
+// and all units. Its columns of what happened are apart: a unit renumbered
+// and changed counts under renumbered+changed only, not under renumbered
+// nor changed (status counts every unit whose status changed, whatever else
+// happened to it).
 func countRows(s diff.Summary) ([]string, [][]string) {
-	head := []string{"", "old", "new", "unchanged", "changed", "added", "deleted", "moved", "renumbered", "status", "form only"}
+	head := []string{"", "old", "new", "unchanged", "changed", "added", "deleted", "moved", "moved+changed",
+		"renumbered", "renumbered+changed", "status", "form only"}
 	row := func(name string, n diff.Counts) []string {
-		vals := []int{n.Old, n.New, n.Unchanged, n.Changed, n.Added, n.Deleted, n.Moved, n.Renumbered, n.StatusChanged, n.FormOnly}
+		vals := []int{n.Old, n.New, n.Unchanged, n.Changed, n.Added, n.Deleted, n.Moved - n.MovedChanged, n.MovedChanged,
+			n.Renumbered - n.RenumberedChanged, n.RenumberedChanged, n.StatusChanged, n.FormOnly}
 		out := []string{name}
 		for _, v := range vals {
 			out = append(out, strconv.Itoa(v))
@@ -218,10 +225,47 @@ func verdict(r *diff.Report) string {
 		return "No change."
 	}
 	n := 0
+	var added, deleted, changed, moved, movedChanged, renum, renumChanged int
 	for i := range r.Changes {
-		if shown(r, &r.Changes[i]) {
-			n++
+		c := &r.Changes[i]
+		if !shown(r, c) {
+			continue
+		}
+		n++
+		switch c.Op {
+		case diff.Added:
+			added++
+		case diff.Deleted:
+			deleted++
+		case diff.Changed:
+			changed++
+		case diff.Moved:
+			if c.Changed {
+				movedChanged++
+			} else {
+				moved++
+			}
+		case diff.Renumbered:
+			if c.Changed {
+				renumChanged++
+			} else {
+				renum++
+			}
 		}
 	}
-	return fmt.Sprintf("%d %s changed.", n, plural("unit", n))
+	var parts []string
+	for _, p := range []struct {
+		n    int
+		what string
+	}{{changed, "changed"}, {added, "added"}, {deleted, "deleted"}, {renum, "renumbered"},
+		{renumChanged, "renumbered and changed"}, {moved, "moved"}, {movedChanged, "moved and changed"}} {
+		if p.n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", p.n, p.what))
+		}
+	}
+	verb := "differ"
+	if n == 1 {
+		verb = "differs"
+	}
+	return fmt.Sprintf("%d %s %s: %s.", n, plural("unit", n), verb, strings.Join(parts, ", "))
 }

@@ -9,12 +9,15 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"concord/align/diff"
 	"concord/corpora"
+	"concord/corpora/testenv"
+	"concord/segment"
 )
 
 // fixture compares the draft revisions of testdata/diff.
@@ -159,11 +162,11 @@ func TestMarkdownPieces(t *testing.T) {
 		p    piece
 		want string
 	}{
-		{piece{diff.Del, "或者转让"}, "~~或者转让~~"},
-		{piece{diff.Ins, " a new word "}, " **a new word** "},
-		{piece{diff.Ins, "  "}, "**␣**"},
-		{piece{diff.Eq, "*x* [y] <z> a|b"}, `\*x\* \[y\] \<z\> a\|b`},
-		{piece{diff.Del, "2_000"}, `~~2\_000~~`},
+		{piece{diff.Del, "或者转让"}, "<del>或者转让</del>"},
+		{piece{diff.Ins, " a new word "}, " <ins>a new word</ins> "},
+		{piece{diff.Ins, "  "}, "<ins>␣</ins>"},
+		{piece{diff.Eq, "*x* [y] <z> a|b & c"}, `\*x\* \[y\] \<z\> a\|b \& c`},
+		{piece{diff.Del, "2_000"}, `<del>2\_000</del>`},
 	} {
 		if got := mdPiece(tc.p); got != tc.want {
 			t.Errorf("%q: %q, want %q", tc.p.text, got, tc.want)
@@ -222,5 +225,223 @@ func TestJSONShape(t *testing.T) {
 	}
 	if b.String() != b2.String() {
 		t.Error("JSON differs between two runs")
+	}
+}
+
+// TestJSONKeys checks that every key of the contract is present in every
+// entry, whatever its value, so that programs (pandas.json_normalize(…,
+// "diff")) can rely on the key set.
+func TestJSONKeys(t *testing.T) {
+	var b bytes.Buffer
+	if err := JSON(&b, fixture(t, diff.Options{}), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	keys := func(where string, v any, want string) {
+		t.Helper()
+		m, ok := v.(map[string]any)
+		if !ok {
+			t.Fatalf("%s: not an object: %v", where, v)
+		}
+		var got []string
+		for k := range m {
+			got = append(got, k)
+		}
+		slices.Sort(got)
+		w := strings.Fields(want)
+		slices.Sort(w)
+		if !slices.Equal(got, w) {
+			t.Errorf("%s: keys %v, want %v", where, got, w)
+		}
+	}
+	keys("report", doc, "old new lang strict granularity changes status_transitions stale_refs dangling_refs summary")
+	list := func(name string) []any {
+		l, ok := doc[name].([]any)
+		if !ok || len(l) == 0 {
+			t.Fatalf("%s: %v, want a non-empty list", name, doc[name])
+		}
+		return l
+	}
+	for i, c := range list("changes") {
+		where := fmt.Sprintf("changes[%d]", i)
+		keys(where, c, "op kind old_addr new_addr old_label new_label old_line new_line article in_deleted depth similarity changed form_only status split_from merged_into implicit diff")
+		m := c.(map[string]any)
+		keys(where+".status", m["status"], "old new")
+		d, ok := m["diff"].([]any)
+		if !ok {
+			t.Fatalf("%s: diff is %v, want a list", where, m["diff"])
+		}
+		for j, e := range d {
+			keys(fmt.Sprintf("%s.diff[%d]", where, j), e, "field op text form moved")
+		}
+	}
+	for i, s := range list("stale_refs") {
+		keys(fmt.Sprintf("stale_refs[%d]", i), s, "addr field ref target now message")
+	}
+	for i, tr := range list("status_transitions") {
+		keys(fmt.Sprintf("status_transitions[%d]", i), tr, "from to count addrs")
+	}
+	sum := doc["summary"].(map[string]any)
+	keys("summary", sum, "units articles stale_refs dangling_refs substantive")
+	const counts = "old new unchanged changed added deleted moved renumbered renumbered_changed moved_changed content_edited status_changed form_only"
+	keys("summary.units", sum["units"], counts)
+	keys("summary.articles", sum["articles"], counts)
+}
+
+// TestMarkdownCommonMark renders the Markdown redline of real Chinese
+// revisions with cmark, a reference CommonMark implementation: every
+// deletion and insertion must come out as an element, and no ** or ~~ may
+// be left as text (emphasis does not open next to CJK punctuation).
+func TestMarkdownCommonMark(t *testing.T) {
+	bin := testenv.Tool(t, "cmark")
+	dir := filepath.Join(testenv.Corpora(t), "zh-law-revisions", "version-pairs", "司法解释")
+	load := func(name string) *segment.Document {
+		d, err := corpora.LoadFile(filepath.Join(dir, name), corpora.LoadOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	const law = "最高人民法院、最高人民检察院关于办理危害食品安全刑事案件适用法律若干问题的解释"
+	r, err := diff.Compare(load(law+"(2013-05-02).md"), load(law+"(2021-12-30).md"), diff.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var md bytes.Buffer
+	if err := Markdown(&md, r, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	wantIns, wantDel := 0, 0
+	for _, it := range items(r) {
+		if it.c == nil {
+			continue
+		}
+		for _, f := range fields(it.c, r.Strict) {
+			for _, p := range f.pieces {
+				switch p.op {
+				case diff.Ins:
+					wantIns++
+				case diff.Del:
+					wantDel++
+				}
+			}
+		}
+	}
+	if wantIns < 50 || wantDel < 20 {
+		t.Fatalf("only %d insertions and %d deletions: not a real test", wantIns, wantDel)
+	}
+	cmd := exec.Command(bin, "--unsafe")
+	cmd.Stdin = &md
+	html, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("cmark: %v", err)
+	}
+	h := string(html)
+	if got := strings.Count(h, "<ins>"); got != wantIns {
+		t.Errorf("%d <ins> elements rendered, want %d", got, wantIns)
+	}
+	if got := strings.Count(h, "<del>"); got != wantDel {
+		t.Errorf("%d <del> elements rendered, want %d", got, wantDel)
+	}
+	// the only ** of the page are those of the header lines
+	body := h[strings.Index(h, "<h2>Summary</h2>"):]
+	for _, lit := range []string{"**", "~~"} {
+		if n := strings.Count(body, lit); n > 0 {
+			i := strings.Index(body, lit)
+			t.Errorf("%d literal %s in the rendered page, e.g. %q", n, lit, body[max(0, i-80):min(len(body), i+80)])
+		}
+	}
+}
+
+// TestHTMLRightToLeft: the texts of an Arabic redline are laid out right
+// to left (dir="rtl" with their language), the page around them left to
+// right.
+func TestHTMLRightToLeft(t *testing.T) {
+	old := "المادة 1: بيان الغرض\n\nتتمثل أغراض هذه الاتفاقية فيما يلي.\n"
+	new := "المادة 1: بيان الغرض\n\nتتمثل أغراض هذه الاتفاقية الجديدة فيما يلي.\n"
+	od, err := corpora.Load("old.ar.txt", []byte(old), corpora.LoadOptions{Lang: "ar"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	nd, err := corpora.Load("new.ar.txt", []byte(new), corpora.LoadOptions{Lang: "ar"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := diff.Compare(od, nd, diff.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := HTML(&b, r, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	if !strings.Contains(page, `<p class="field" lang="ar" dir="rtl">`) || !strings.Contains(page, "الجديدة</ins>") {
+		t.Errorf("Arabic text not marked right to left:\n%s", page)
+	}
+	if !strings.Contains(page, `<html lang="ar">`) || strings.Contains(page, `<html lang="ar" dir`) {
+		t.Errorf("the page itself should stay left to right")
+	}
+	b.Reset()
+	if err := HTML(&b, fixture(t, diff.Options{}), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), `dir="rtl"`) {
+		t.Error("a Chinese redline is marked right to left")
+	}
+}
+
+// TestMovedAndStatusShowText: a moved unit and a unit whose status alone
+// changed are shown with their text, not as a bare heading or badge.
+func TestMovedAndStatusShowText(t *testing.T) {
+	r := fixture(t, diff.Options{})
+	var b bytes.Buffer
+	if err := Text(&b, r, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, want := range []string{
+		"art.3.2 → art.5.2  moved  2.\n  对于本条第 1 款，本条中的任何内容均不得解释为根据本公约确立刑事犯罪。",
+		"art.2.b  changed  (b)  [status open → ad-ref]\n  “上游犯罪”系指",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+// TestCountsApart: renumbered, changed, and renumbered-and-changed units are
+// counted apart, in the verdict, the table and the JSON summary.
+func TestCountsApart(t *testing.T) {
+	old := "第1条. 甲\n\n一、各缔约国均应采取必要的立法措施。\n\n第2条. 乙\n\n各缔约国均应考虑采取措施保护证人。\n\n第3条. 丙\n\n各缔约国均应开展国际合作以打击犯罪。\n"
+	new := "第1条. 新\n\n各缔约国均应向其他缔约国提供技术援助。\n\n第2条. 甲\n\n一、各缔约国均应采取必要的立法措施。\n\n第3条. 乙\n\n各缔约国均应考虑采取适当措施保护证人。\n\n第4条. 丙\n\n各缔约国均应开展国际合作以打击犯罪。\n"
+	od, err := corpora.Load("old.txt", []byte(old), corpora.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	nd, err := corpora.Load("new.txt", []byte(new), corpora.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := diff.Compare(od, nd, diff.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := r.Summary.Articles
+	if a.Added != 1 || a.Renumbered != 3 || a.RenumberedChanged != 1 {
+		t.Fatalf("articles %+v: want 1 added, 3 renumbered of which 1 changed", a)
+	}
+	if v := verdict(r); !strings.Contains(v, "2 renumbered, 1 renumbered and changed") {
+		t.Errorf("verdict %q", v)
+	}
+	var b bytes.Buffer
+	if err := JSON(&b, r, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), `"renumbered": 3,`) || !strings.Contains(b.String(), `"renumbered_changed": 1,`) {
+		t.Errorf("JSON summary lacks the split counts")
 	}
 }

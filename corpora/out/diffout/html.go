@@ -27,7 +27,13 @@ type htmlView struct {
 	Rows        [][]string
 	Transitions []htmlTransition
 	Stale       []diff.StaleRef
+	Dangling    []diff.StaleRef
 	TOC         []htmlGroup
+	// Dir is "rtl" for a language written right to left (Arabic): the
+	// texts of the units carry it, and their language, so that the browser
+	// lays them out right to left (the full stop at the end, not next to
+	// the first word); the page around them stays left to right.
+	Dir string
 }
 
 type htmlTransition struct {
@@ -65,13 +71,15 @@ func newHTMLView(r *diff.Report) *htmlView {
 		mode += ", strict"
 	}
 	v := &htmlView{
-		Title:   "Comparison: " + r.Old.Name + " → " + r.New.Name,
-		Old:     r.Old.Name,
-		New:     r.New.Name,
-		Lang:    r.Lang,
-		Mode:    mode,
-		Verdict: verdict(r),
-		Stale:   r.StaleRefs,
+		Title:    "Comparison: " + r.Old.Name + " → " + r.New.Name,
+		Old:      r.Old.Name,
+		New:      r.New.Name,
+		Lang:     r.Lang,
+		Mode:     mode,
+		Verdict:  verdict(r),
+		Stale:    r.StaleRefs,
+		Dangling: r.Dangling,
+		Dir:      textDir(r.Lang),
 	}
 	v.Head, v.Rows = countRows(r.Summary)
 	for _, t := range r.Transitions {
@@ -130,6 +138,15 @@ func newHTMLView(r *diff.Report) *htmlView {
 		v.TOC[g].Items = append(v.TOC[g].Items, hi)
 	}
 	return v
+}
+
+// textDir is the writing direction of a language's text: "rtl" or "ltr".
+func textDir(lang string) string {
+	switch lang {
+	case "ar", "he", "fa", "ur":
+		return "rtl"
+	}
+	return "ltr"
 }
 
 // htmlID makes an element id from a group key: letters, digits and hyphens
@@ -208,7 +225,13 @@ footer { max-width: 62rem; margin: 2rem auto; padding: 0 1.5rem; color: #777; fo
 {{end}}{{if .Stale}}<h2 id="stale">Stale cross-references</h2>
 <table class="stale">
 <tr><th>unit</th><th>reference</th><th>problem</th></tr>
-{{range .Stale}}<tr><td class="addr">{{.Addr}}</td><td>{{.Ref}}</td><td>{{.Message}}</td></tr>
+{{range .Stale}}<tr><td class="addr">{{.Addr}}</td><td lang="{{$.Lang}}" dir="{{$.Dir}}">{{.Ref}}</td><td>{{.Message}}</td></tr>
+{{end}}</table>
+{{end}}{{if .Dangling}}<h2 id="dangling">Dangling cross-references</h2>
+<p>To articles that exist in neither revision.</p>
+<table class="stale">
+<tr><th>unit</th><th>reference</th><th>problem</th></tr>
+{{range .Dangling}}<tr><td class="addr">{{.Addr}}</td><td lang="{{$.Lang}}" dir="{{$.Dir}}">{{.Ref}}</td><td>{{.Message}}</td></tr>
 {{end}}</table>
 {{end}}{{if .TOC}}<h2 id="contents">Contents</h2>
 <nav><ol class="toc">
@@ -218,7 +241,7 @@ footer { max-width: 62rem; margin: 2rem auto; padding: 0 1.5rem; color: #777; fo
 {{range .TOC}}<section class="group" id="{{.ID}}">
 {{range .Items}}<div class="item" data-depth="{{.Depth}}">
 <h3><span class="addr">{{.Addr}}</span>{{if .Label}}<span class="label">{{.Label}}</span>{{end}}<span class="badge {{.OpClass}}">{{.Op}}</span>{{if .Status}}<span class="badge status">status {{.Status}}</span>{{end}}</h3>
-{{range .Fields}}<p class="field">{{if .Name}}<span class="name">{{.Name}}:</span>{{end}}{{range .Pieces}}{{if eq .Kind "del"}}<del>{{.Text}}</del>{{else if eq .Kind "ins"}}<ins>{{.Text}}</ins>{{else}}{{.Text}}{{end}}{{end}}</p>
+{{range .Fields}}<p class="field" lang="{{$.Lang}}" dir="{{$.Dir}}">{{if .Name}}<span class="name">{{.Name}}:</span>{{end}}{{range .Pieces}}{{if eq .Kind "del"}}<del>{{.Text}}</del>{{else if eq .Kind "ins"}}<ins>{{.Text}}</ins>{{else}}{{.Text}}{{end}}{{end}}</p>
 {{end}}</div>
 {{end}}</section>
 {{end}}{{end}}</main>

@@ -24,11 +24,19 @@ import (
 //	  }],
 //	  "status_transitions": [{"from": "", "to": "ad-ref", "count": 3, "addrs": ["art.5"]}],
 //	  "stale_refs": [{"addr": "art.2.m", "field": "text", "ref": "第 17 条", "target": "art.17", "now": "art.18", "message": "…"}],
-//	  "summary": {"units": {…}, "articles": {…}, "stale_refs": 1, "substantive": true}
+//	  "dangling_refs": [{"addr": "art.3.b", "field": "text", "ref": "第 35 条", "target": "art.35", "now": "", "message": "…"}],
+//	  "summary": {"units": {…, "renumbered_changed": 2, "moved_changed": 0, …}, "articles": {…},
+//	              "stale_refs": 1, "dangling_refs": 1, "substantive": true}
 //	}
 //
-// Every unit of both revisions is listed once, unchanged ones included
-// (without a diff). Statuses are "" (open), "ad-ref" and "informal".
+// Every key is always present, whatever its value ("" for no text, 0, false,
+// [] for an empty list), as in parse's contract, so that programs (and
+// pandas.json_normalize) can rely on the key set. Every unit of both
+// revisions is listed once, unchanged ones included (with an empty diff;
+// a moved unit, or one whose status changed, has its unchanged text as "="
+// pieces). "dangling_refs" lists references to an article that exists in
+// neither revision: not stale, since they did not become wrong in this
+// revision. Statuses are "" (open), "ad-ref" and "informal".
 // Applying a change's diff to its old fields gives its new fields: per
 // field, the old text is the "=" and "-" pieces in order, the new text the
 // "=" and "+" pieces. Pieces marked "form" differ only in form; "moved"
@@ -45,10 +53,12 @@ func JSON(w io.Writer, r *diff.Report, opt Options) error {
 		Changes:           make([]jsonChange, 0, len(r.Changes)),
 		StatusTransitions: make([]jsonTransition, 0, len(r.Transitions)),
 		StaleRefs:         make([]jsonStale, 0, len(r.StaleRefs)),
+		DanglingRefs:      make([]jsonStale, 0, len(r.Dangling)),
 		Summary: jsonSummary{
 			Units:       counts(r.Summary.Units),
 			Articles:    counts(r.Summary.Articles),
 			StaleRefs:   r.Summary.StaleRefs,
+			Dangling:    r.Summary.Dangling,
 			Substantive: r.Summary.Substantive,
 		},
 	}
@@ -60,6 +70,7 @@ func JSON(w io.Writer, r *diff.Report, opt Options) error {
 			Similarity: out.Round(c.Similarity, 3), Changed: c.Changed, FormOnly: c.FormOnly,
 			Status:    jsonStatus{string(c.OldStatus), string(c.NewStatus)},
 			SplitFrom: c.SplitFrom, MergedInto: c.MergedInto, Implicit: c.Implicit,
+			Diff: make([]jsonEdit, 0, len(c.Edits)),
 		}
 		for _, e := range c.Edits {
 			jc.Diff = append(jc.Diff, jsonEdit{string(e.Field), string(e.Op), e.Text, e.Form, e.Moved})
@@ -71,6 +82,9 @@ func JSON(w io.Writer, r *diff.Report, opt Options) error {
 	}
 	for _, s := range r.StaleRefs {
 		doc.StaleRefs = append(doc.StaleRefs, jsonStale{s.Addr, string(s.Field), s.Ref, s.Target, s.Now, s.Message})
+	}
+	for _, s := range r.Dangling {
+		doc.DanglingRefs = append(doc.DanglingRefs, jsonStale{s.Addr, string(s.Field), s.Ref, s.Target, s.Now, s.Message})
 	}
 	return out.JSON(w, doc, opt.Compact)
 }
@@ -84,6 +98,7 @@ type jsonReport struct {
 	Changes           []jsonChange     `json:"changes"`
 	StatusTransitions []jsonTransition `json:"status_transitions"`
 	StaleRefs         []jsonStale      `json:"stale_refs"`
+	DanglingRefs      []jsonStale      `json:"dangling_refs"`
 	Summary           jsonSummary      `json:"summary"`
 }
 
@@ -97,21 +112,21 @@ type jsonChange struct {
 	Kind       string     `json:"kind"`
 	OldAddr    string     `json:"old_addr"`
 	NewAddr    string     `json:"new_addr"`
-	OldLabel   string     `json:"old_label,omitempty"`
-	NewLabel   string     `json:"new_label,omitempty"`
-	OldLine    int        `json:"old_line,omitempty"`
-	NewLine    int        `json:"new_line,omitempty"`
+	OldLabel   string     `json:"old_label"`
+	NewLabel   string     `json:"new_label"`
+	OldLine    int        `json:"old_line"`
+	NewLine    int        `json:"new_line"`
 	Article    string     `json:"article"`
-	InDeleted  bool       `json:"in_deleted,omitempty"`
+	InDeleted  bool       `json:"in_deleted"`
 	Depth      int        `json:"depth"`
 	Similarity float64    `json:"similarity"`
 	Changed    bool       `json:"changed"`
-	FormOnly   bool       `json:"form_only,omitempty"`
+	FormOnly   bool       `json:"form_only"`
 	Status     jsonStatus `json:"status"`
-	SplitFrom  string     `json:"split_from,omitempty"`
-	MergedInto string     `json:"merged_into,omitempty"`
-	Implicit   string     `json:"implicit,omitempty"`
-	Diff       []jsonEdit `json:"diff,omitempty"`
+	SplitFrom  string     `json:"split_from"`
+	MergedInto string     `json:"merged_into"`
+	Implicit   string     `json:"implicit"`
+	Diff       []jsonEdit `json:"diff"`
 }
 
 type jsonStatus struct {
@@ -123,8 +138,8 @@ type jsonEdit struct {
 	Field string `json:"field"`
 	Op    string `json:"op"`
 	Text  string `json:"text"`
-	Form  bool   `json:"form,omitempty"`
-	Moved bool   `json:"moved,omitempty"`
+	Form  bool   `json:"form"`
+	Moved bool   `json:"moved"`
 }
 
 type jsonTransition struct {
@@ -139,31 +154,37 @@ type jsonStale struct {
 	Field   string `json:"field"`
 	Ref     string `json:"ref"`
 	Target  string `json:"target"`
-	Now     string `json:"now,omitempty"`
+	Now     string `json:"now"`
 	Message string `json:"message"`
 }
 
 type jsonCounts struct {
-	Old           int `json:"old"`
-	New           int `json:"new"`
-	Unchanged     int `json:"unchanged"`
-	Changed       int `json:"changed"`
-	Added         int `json:"added"`
-	Deleted       int `json:"deleted"`
-	Moved         int `json:"moved"`
-	Renumbered    int `json:"renumbered"`
-	ContentEdited int `json:"content_edited"`
-	StatusChanged int `json:"status_changed"`
-	FormOnly      int `json:"form_only"`
+	Old        int `json:"old"`
+	New        int `json:"new"`
+	Unchanged  int `json:"unchanged"`
+	Changed    int `json:"changed"`
+	Added      int `json:"added"`
+	Deleted    int `json:"deleted"`
+	Moved      int `json:"moved"`
+	Renumbered int `json:"renumbered"`
+	// the renumbered and the moved units that changed too (a part of
+	// renumbered and of moved)
+	RenumberedChanged int `json:"renumbered_changed"`
+	MovedChanged      int `json:"moved_changed"`
+	ContentEdited     int `json:"content_edited"`
+	StatusChanged     int `json:"status_changed"`
+	FormOnly          int `json:"form_only"`
 }
 
 type jsonSummary struct {
 	Units       jsonCounts `json:"units"`
 	Articles    jsonCounts `json:"articles"`
 	StaleRefs   int        `json:"stale_refs"`
+	Dangling    int        `json:"dangling_refs"`
 	Substantive bool       `json:"substantive"`
 }
 
 func counts(n diff.Counts) jsonCounts {
-	return jsonCounts{n.Old, n.New, n.Unchanged, n.Changed, n.Added, n.Deleted, n.Moved, n.Renumbered, n.ContentEdited, n.StatusChanged, n.FormOnly}
+	return jsonCounts{n.Old, n.New, n.Unchanged, n.Changed, n.Added, n.Deleted, n.Moved, n.Renumbered, n.RenumberedChanged,
+		n.MovedChanged, n.ContentEdited, n.StatusChanged, n.FormOnly}
 }

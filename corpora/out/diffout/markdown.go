@@ -12,7 +12,12 @@ import (
 
 // Markdown writes a report a delegation can paste into an e-mail: the
 // summary table, the status transitions, the stale cross-references, then
-// each changed unit with ~~deleted~~ and **inserted** words.
+// each changed unit with <del>deleted</del> and <ins>inserted</ins> words.
+//
+// Deletions and insertions are inline HTML, not ~~ and **: CommonMark does
+// not open emphasis next to punctuation when the other side is a letter,
+// which is the rule in Chinese (**“电子数据”** stays literal), whereas
+// <ins> and <del> render in every CommonMark renderer (GitHub allows both).
 func Markdown(w io.Writer, r *diff.Report, _ Options) error {
 	bw := bufio.NewWriter(w)
 	mode := string(r.Granularity) + " diff"
@@ -40,6 +45,13 @@ func Markdown(w io.Writer, r *diff.Report, _ Options) error {
 	if len(r.StaleRefs) > 0 {
 		fmt.Fprintf(bw, "\n## Stale cross-references\n\n| unit | reference | problem |\n|---|---|---|\n")
 		for _, s := range r.StaleRefs {
+			fmt.Fprintf(bw, "| %s | %s | %s |\n", s.Addr, mdEscape(s.Ref), mdEscape(s.Message))
+		}
+	}
+
+	if len(r.Dangling) > 0 {
+		fmt.Fprintf(bw, "\n## Dangling cross-references\n\nTo articles that exist in neither revision.\n\n| unit | reference | problem |\n|---|---|---|\n")
+		for _, s := range r.Dangling {
 			fmt.Fprintf(bw, "| %s | %s | %s |\n", s.Addr, mdEscape(s.Ref), mdEscape(s.Message))
 		}
 	}
@@ -76,23 +88,23 @@ func Markdown(w io.Writer, r *diff.Report, _ Options) error {
 	return bw.Flush()
 }
 
-// mdPiece marks up a piece, keeping spaces outside the markers (Markdown
-// ignores ~~ and ** next to a space inside them).
+// mdPiece marks up a piece as inline HTML, keeping spaces outside the
+// tags (a deletion of spaces alone shows as ␣).
 func mdPiece(p piece) string {
 	if p.op == diff.Eq {
 		return mdEscape(p.text)
 	}
-	mark := "~~"
+	open, close := "<del>", "</del>"
 	if p.op == diff.Ins {
-		mark = "**"
+		open, close = "<ins>", "</ins>"
 	}
 	core := strings.TrimFunc(p.text, unicode.IsSpace)
 	if core == "" {
-		return mark + "␣" + mark
+		return open + "␣" + close
 	}
 	i := strings.Index(p.text, core)
 	lead, trail := p.text[:i], p.text[i+len(core):]
-	return mdEscape(lead) + mark + mdEscape(core) + mark + mdEscape(trail)
+	return mdEscape(lead) + open + mdEscape(core) + close + mdEscape(trail)
 }
 
 // mdEscape escapes the characters Markdown would read as markup, and turns
@@ -101,7 +113,7 @@ func mdEscape(s string) string {
 	var b strings.Builder
 	for _, r := range s {
 		switch r {
-		case '\\', '`', '*', '_', '~', '[', ']', '<', '>', '|', '#':
+		case '\\', '`', '*', '_', '~', '[', ']', '<', '>', '|', '#', '&':
 			b.WriteByte('\\')
 			b.WriteRune(r)
 		case '\n':

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"concord/align/diff"
 	"concord/corpora/out"
@@ -20,6 +21,11 @@ type Options struct {
 	Color bool
 	// Compact writes JSON on one line (a record of JSON Lines).
 	Compact bool
+	// Author and Date sign the tracked changes and comments of the Word
+	// redline; an empty Author is DefaultAuthor. The date is written to the
+	// second, in UTC: the same report and date give the same bytes.
+	Author string
+	Date   time.Time
 }
 
 // Formats are the formats of concord diff, the terminal redline first
@@ -33,6 +39,8 @@ var Formats = out.NewRegistry(
 		Summary: "one self-contained redline page"},
 	out.Format[*diff.Report, Options]{Name: "json", Exts: []string{".json"}, Write: JSON,
 		Summary: "every unit with its op, addresses, status and word diff (see the README)"},
+	out.Format[*diff.Report, Options]{Name: "docx", Exts: []string{".docx"}, Write: Docx,
+		Summary: "a Word document of the new text with every change tracked and comments (--author, --date)"},
 )
 
 // textStyle marks up pieces for a terminal.
@@ -102,6 +110,12 @@ func Text(w io.Writer, r *diff.Report, opt Options) error {
 	if len(r.StaleRefs) > 0 {
 		fmt.Fprintf(bw, "\n%sStale cross-references%s\n", st.bold, st.boldEnd)
 		for _, s := range r.StaleRefs {
+			fmt.Fprintf(bw, "  %s  %s: %s\n", s.Addr, s.Ref, s.Message)
+		}
+	}
+	if len(r.Dangling) > 0 {
+		fmt.Fprintf(bw, "\n%sDangling cross-references (to articles in neither revision)%s\n", st.bold, st.boldEnd)
+		for _, s := range r.Dangling {
 			fmt.Fprintf(bw, "  %s  %s: %s\n", s.Addr, s.Ref, s.Message)
 		}
 	}
