@@ -31,6 +31,7 @@ func init() {
 		{"diff", "compare two revisions of a draft", runDiff},
 		{"segment", "cut a draft into sentences, clauses or words", runSegment},
 		{"align", "align language versions unit by unit and sentence by sentence", runAlign},
+		{"review", "turn a reviewed alignment (xlsx or TSV) into a translation memory", runReview},
 		{"terms", "build a glossary: defined terms, term candidates and pairs", runTerms},
 		{"kwic", "a bilingual concordance of a term, with aligned sentences", runKWIC},
 		{"check", "check the consistency of the language versions", runCheck},
