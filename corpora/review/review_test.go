@@ -1,6 +1,7 @@
 package review_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"fmt"
 	"math/rand/v2"
@@ -200,5 +201,24 @@ func TestBadInput(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), c.want) || !strings.HasPrefix(err.Error(), "bad.tsv: ") {
 			t.Errorf("%s: err %v, want %q", c.name, err, c.want)
 		}
+	}
+}
+
+// TestHostileWorkbook: a workbook whose parts claim more than
+// input.MaxFileBytes decompressed is refused before anything is
+// inflated.
+func TestHostileWorkbook(t *testing.T) {
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	w, err := zw.CreateRaw(&zip.FileHeader{Name: "xl/worksheets/sheet1.xml", Method: zip.Deflate,
+		CompressedSize64: 2, UncompressedSize64: 1 << 40})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write([]byte{3, 0})
+	zw.Close()
+	_, err = review.Read("bomb.xlsx", b.Bytes())
+	if err == nil || !strings.HasPrefix(err.Error(), "bomb.xlsx: not an xlsx workbook") || !strings.Contains(err.Error(), "size") {
+		t.Errorf("err %v", err)
 	}
 }
