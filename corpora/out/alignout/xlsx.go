@@ -81,6 +81,7 @@ func XLSX(w io.Writer, a *align.Alignment, opt Options) error {
 	if err != nil {
 		return err
 	}
+	defer wb.Close()
 	wb.DropList(3, Decisions)
 	for _, l := range a.Links {
 		row := []any{l.Addr, out.Round(l.Score, 4), string(l.Status), ""}

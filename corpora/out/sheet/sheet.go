@@ -68,8 +68,13 @@ const (
 // New starts a workbook whose first sheet, called name, has the given
 // columns: it writes the header row (bold, frozen, with a filter) and the
 // document properties.
-func New(name string, cols []Column, props Props) (*Workbook, error) {
+func New(name string, cols []Column, props Props) (_ *Workbook, err error) {
 	f := excelize.NewFile()
+	defer func() {
+		if err != nil {
+			f.Close()
+		}
+	}()
 	w := &Workbook{f: f, name: name, cols: cols, lists: map[int][]string{}}
 	if err := f.SetSheetName("Sheet1", name); err != nil {
 		return nil, err
@@ -138,7 +143,10 @@ func New(name string, cols []Column, props Props) (*Workbook, error) {
 	for i, c := range cols {
 		head[i] = excelize.Cell{StyleID: header, Value: c.Header}
 	}
-	return w, w.sw.SetRow("A1", head)
+	if err := w.sw.SetRow("A1", head); err != nil {
+		return nil, err
+	}
+	return w, nil
 }
 
 // notes writes the second sheet: one line a row, the first in bold.
@@ -213,8 +221,14 @@ func (w *Workbook) Row(values []any, high bool) error {
 // of every data row; other values are refused with a message.
 func (w *Workbook) DropList(col int, values []string) { w.lists[col] = values }
 
-// Write ends the sheet and writes the workbook to out.
+// Close removes the temporary files a large sheet is streamed through;
+// Write closes the workbook, and so should a writer that stops before it.
+// Closing twice is harmless.
+func (w *Workbook) Close() error { return w.f.Close() }
+
+// Write ends the sheet, writes the workbook to out and closes it.
 func (w *Workbook) Write(out io.Writer) error {
+	defer w.Close()
 	last := w.rows + 1
 	lastCol, err := excelize.ColumnNumberToName(len(w.cols))
 	if err != nil {

@@ -40,6 +40,7 @@ func XLSX(w io.Writer, g *terms.Glossary, opt Options) error {
 	if err != nil {
 		return err
 	}
+	defer wb.Close()
 	for _, e := range g.Entries {
 		row := []any{string(e.Kind), e.Addr}
 		for _, l := range ls {
