@@ -3,6 +3,9 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
+
+	"github.com/spf13/pflag"
 
 	"concord/align"
 	"concord/corpora"
@@ -21,8 +24,19 @@ worth a look); units some versions lack are reported, never dropped.
 
 Formats:
 ` + alignout.Formats.Help() + `
+--min-score S keeps only the links scored at or above S in TMX and TSV (a
+memory of sure links: 0.9 keeps links right nine times in ten); JSON, HTML
+and XLSX show every link. --pairs writes, beside the TMX of -o FILE.tmx,
+one bilingual TMX per pair of the pivot with another version,
+FILE.<pivot>_<other>.tmx (memory.zh-CN_en.tmx), leaving out the links
+empty on either side. The xlsx sheet is for review: a translator marks
+rows ok, reject, merge or split (its second sheet says how) and concord
+review turns it into TMX.
+
 Examples:
   concord align final.ar.art1-15.txt --format html -o L15-zh-ar.html
+  concord align final.ar.art1-15.txt -o L15.xlsx          # review it, then: concord review L15.xlsx -o L15.tmx
+  concord align zh.txt en.txt fr.txt -o memory.tmx --min-score 0.9 --pairs
   concord align udhr_cmn_hans.xml udhr_eng.xml udhr_fra.xml udhr_arb.xml -o udhr.tmx
   concord align --presplit zh.txt en.txt --format json
   concord align zh.txt en.txt --glossary terms.tsv --lang zh,en
@@ -36,6 +50,8 @@ type alignFlags struct {
 	presplit bool
 	glossary string
 	tags     string
+	minScore float64
+	pairs    bool
 }
 
 // options turns the flags into the aligner's options and the writers'.
@@ -59,7 +75,59 @@ func (f *alignFlags) options() (align.Options, alignout.Options, error) {
 	if err != nil {
 		return opt, alignout.Options{}, err
 	}
-	return opt, alignout.Options{Unit: opt.Level == align.LevelUnit, Tags: policy}, nil
+	if f.minScore < 0 || f.minScore > 1 {
+		return opt, alignout.Options{}, fmt.Errorf("--min-score %g: want a score from 0 to 1", f.minScore)
+	}
+	return opt, alignout.Options{Unit: opt.Level == align.LevelUnit, Tags: policy, MinScore: f.minScore}, nil
+}
+
+// registerOutput adds the flags that choose what goes into the memory:
+// --min-score and --pairs (align and review).
+func (f *alignFlags) registerOutput(fs *pflag.FlagSet) {
+	fs.Float64Var(&f.minScore, "min-score", 0, "TMX, TSV and batch outputs: keep only the links scored at or above this (JSON, HTML and XLSX show all)")
+	fs.BoolVar(&f.pairs, "pairs", false, "beside the TMX of -o, one bilingual TMX per pair of the pivot with another version: memory.tmx → memory.zh-CN_en.tmx…")
+}
+
+// checkPairs tells whether --pairs can be honoured with the chosen format
+// and output.
+func (f *alignFlags) checkPairs(format string) error {
+	switch {
+	case !f.pairs:
+		return nil
+	case format != "tmx":
+		return fmt.Errorf("--pairs writes TMX files, not %s", format)
+	case f.of.output == "" || f.of.output == "-":
+		return fmt.Errorf("--pairs needs -o FILE.tmx: the pair files are named after it (FILE.zh-CN_en.tmx…)")
+	}
+	return nil
+}
+
+// writePairs writes one bilingual TMX per pair of the pivot with another
+// version, named after path by alignout.PairPath; write writes one file.
+func writePairs(a *align.Alignment, path string, wopt alignout.Options, write func(name string, w func(io.Writer) error) error) ([]string, error) {
+	tags := alignout.Tags(a, wopt.Tags)
+	var names []string
+	for v := 1; v < len(tags); v++ {
+		name := alignout.PairPath(path, tags[0], tags[v])
+		if err := write(name, func(w io.Writer) error { return alignout.PairTMX(w, a, v, wopt) }); err != nil {
+			return names, err
+		}
+		names = append(names, name)
+	}
+	return names, nil
+}
+
+// createFile writes a file with w.
+func createFile(name string, w func(io.Writer) error) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	if err := w(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // align aligns the files: parsed, or as parallel lines with --presplit.
@@ -89,6 +157,7 @@ func runAlign(args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&af.presplit, "presplit", false, "take every non-empty line as one sentence; parse no structure")
 	fs.StringVar(&af.glossary, "glossary", "", "known equivalents: TSV (first line: language codes) or TBX")
 	fs.StringVar(&af.tags, "tag", "", "language tags to write, as LANG=TAG,… (default: zh-CN and zh-TW for Chinese, the plain code otherwise)")
+	af.registerOutput(fs)
 	af.in.register(fs, true)
 	var bf batchFlags
 	bf.register(fs, true)
@@ -113,6 +182,9 @@ func runAlign(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, "align", err)
 	}
 	opt, wopt, err := af.options()
+	if err == nil {
+		err = af.checkPairs(f.Name)
+	}
 	if err != nil {
 		return fail(stderr, "align", err)
 	}
@@ -122,6 +194,11 @@ func runAlign(args []string, stdout, stderr io.Writer) int {
 	}
 	if err := write(f, af.of.output, stdout, a, wopt); err != nil {
 		return fail(stderr, "align", err)
+	}
+	if af.pairs {
+		if _, err := writePairs(a, af.of.output, wopt, createFile); err != nil {
+			return fail(stderr, "align", err)
+		}
 	}
 	if n := len(a.Missing); n > 0 {
 		fmt.Fprintf(stderr, "concord align: %d units missing in some versions (listed in the output)\n", n)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"path/filepath"
 
 	"concord/align"
 	"concord/corpora"
@@ -39,10 +40,13 @@ embedded pivot in batch mode). The other flags (--presplit, --level,
                     {"set", "index", "files", "ok": false, "error": "file: reason"}
     --format tmx    one TMX document with the TUs of every set (tuid
                     "ID:N", prop x-document = the set's ID)
-    --out-dir DIR   one file per set, DIR/ID.FORMAT (tmx, tsv, json or
-                    html), and a status record per set ({"set", "index",
+    --out-dir DIR   one file per set, DIR/ID.FORMAT (tmx, tsv, json, html
+                    or xlsx), and a status record per set ({"set", "index",
                     "files", "ok", "output", "skipped"|"error"}) as JSON
-                    Lines on standard output or -o
+                    Lines on standard output or -o; with --format tmx
+                    --pairs, also DIR/ID.<pivot>_<other>.tmx per pair
+  --min-score S keeps the links scored S or more in the TMX and TSV outputs
+  (the JSON Lines records keep every link).
   ID is the id column, else the first file's name less its extension and
   language suffix (doc123.zh.txt → doc123). Every output file is written
   to a temporary file and renamed when complete, so --resume skips the
@@ -66,6 +70,9 @@ func runAlignBatch(b *batchFlags, af *alignFlags, args []string, stdout, stderr 
 		return fail(stderr, "align", err)
 	}
 	opt, wopt, err := af.options()
+	if err == nil && af.pairs && (b.outDir == "" || file.Name != "tmx") {
+		err = fmt.Errorf("--pairs in batch mode needs --out-dir and --format tmx: it writes DIR/ID.<pivot>_<other>.tmx beside DIR/ID.tmx")
+	}
 	if err != nil {
 		return fail(stderr, "align", err)
 	}
@@ -113,6 +120,12 @@ func runAlignBatch(b *batchFlags, af *alignFlags, args []string, stdout, stderr 
 		var buf bytes.Buffer
 		switch {
 		case b.outDir != "":
+			if af.pairs { // before the set's file, whose presence --resume takes for done
+				main := filepath.Join(b.outDir, filepath.FromSlash(s.ID)+"."+file.Name)
+				if _, err := writePairs(a, main, wopt, batch.WriteFile); err != nil {
+					return nil, err
+				}
+			}
 			o.File = func(w io.Writer) error { return file.Write(w, a, wopt) }
 		case stream == "tmx":
 			t := alignout.NewTMXStream(&buf, wopt)

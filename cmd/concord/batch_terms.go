@@ -28,8 +28,9 @@ constant memory (merge them downstream by term if you need one list).
                      "glossary": {"entries": [the json format], "issues":
                      [{"kind", "lang", "term", "addr", "message"}]}}
                     {"set", "index", "files", "ok": false, "error": "file: reason"}
-    --out-dir DIR   one file per set, DIR/ID.FORMAT (tbx, csv or json), and a
-                    status record per set as JSON Lines on standard output or -o
+    --out-dir DIR   one file per set, DIR/ID.FORMAT (tbx, tbx2, tsv, csv,
+                    json or xlsx), and a status record per set as JSON Lines
+                    on standard output or -o
   --resume skips the sets whose file exists (files are renamed into place
   when complete). Progress on standard error: a bar on a terminal, else a
   plain line every --progress-interval; --quiet for none. A failing set is

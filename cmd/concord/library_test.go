@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -17,6 +18,7 @@ import (
 	"concord/corpora/out/parseout"
 	"concord/corpora/out/segmentout"
 	"concord/corpora/out/termsout"
+	"concord/corpora/review"
 	"concord/corpora/testenv"
 	"concord/segment"
 	"concord/segment/define"
@@ -45,6 +47,11 @@ func TestLibraryMatchesCLI(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// the review sheet of the L.15 draft and its Arabic articles, as align writes it
+	sheet := filepath.Join(t.TempDir(), "L15.xlsx")
+	var x bytes.Buffer
+	must(alignout.XLSX(&x, align.Align(load("", ar), align.Options{}), alignout.Options{}))
+	must(os.WriteFile(sheet, x.Bytes(), 0o644))
 	for _, tc := range []struct {
 		name string
 		args []string
@@ -62,6 +69,11 @@ func TestLibraryMatchesCLI(t *testing.T) {
 		}},
 		{"align", []string{"align", ar}, func(w *bytes.Buffer) {
 			must(alignout.TMX(w, align.Align(load("", ar), align.Options{}), alignout.Options{}))
+		}},
+		{"review", []string{"review", sheet}, func(w *bytes.Buffer) {
+			res, err := review.ReadFile(sheet)
+			must(err)
+			must(alignout.TMX(w, res.Alignment, alignout.Options{Tags: res.Tags}))
 		}},
 		{"diff", []string{"diff", oldDraft, newDraft, "--format", "json"}, func(w *bytes.Buffer) {
 			docs := load(oldDraft, newDraft)

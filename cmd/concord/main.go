@@ -32,6 +32,7 @@ func init() {
 		{"history", "follow a draft through a series of revisions", runHistory},
 		{"segment", "cut a draft into sentences, clauses or words", runSegment},
 		{"align", "align language versions unit by unit and sentence by sentence", runAlign},
+		{"review", "turn a reviewed alignment (xlsx or TSV) into a translation memory", runReview},
 		{"terms", "build a glossary: defined terms, term candidates and pairs", runTerms},
 		{"kwic", "a bilingual concordance of a term, with aligned sentences", runKWIC},
 		{"check", "check the consistency of the language versions", runCheck},

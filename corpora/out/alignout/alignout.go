@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -77,11 +78,15 @@ func score(f float64) string {
 }
 
 // TSV writes one line per link: address, score, then each version's text
-// (its sentences joined; tabs and line breaks become spaces).
+// (its sentences joined; tabs and line breaks become spaces). With
+// Options.MinScore, only the links scored at or above it.
 func TSV(w io.Writer, a *align.Alignment, opt Options) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "addr\tscore\t%s\n", strings.Join(Tags(a, opt.Tags), "\t"))
 	for _, l := range a.Links {
+		if !opt.keep(l) {
+			continue
+		}
 		bw.WriteString(l.Addr)
 		bw.WriteByte('\t')
 		bw.WriteString(score(l.Score))
@@ -101,7 +106,10 @@ func linkText(l align.Link, v int) string { return l.Joined(v) }
 // TMX writes the alignment as TMX 1.4b: one <tu> per link with one <tuv>
 // per version that has text (all languages in one unit, not pairs), and the
 // properties x-address, x-status and x-score. segtype is "sentence", or
-// "block" for a unit-level alignment (Options.Unit).
+// "block" for a unit-level alignment (Options.Unit). With
+// Options.MinScore, only the links scored at or above it are written; a
+// unit's tuid stays its link's number, so that it names the same link as
+// the JSON and HTML outputs.
 func TMX(w io.Writer, a *align.Alignment, opt Options) error {
 	t := NewTMXStream(w, opt)
 	tags := Tags(a, opt.Tags)
@@ -146,10 +154,35 @@ func (t *TMXStream) Head(srclang string) {
 // the units are numbered "doc:N" and carry the property x-document, so
 // that the sets of a corpus stay apart in one file.
 func (t *TMXStream) Add(a *align.Alignment, doc string) {
+	t.add(a, Tags(a, t.opt.Tags), nil, doc)
+}
+
+// AddPair writes a translation unit per link of a that has text in both
+// the pivot and version v, holding those two versions only; the units are
+// numbered as Add numbers them.
+func (t *TMXStream) AddPair(a *align.Alignment, v int, doc string) {
+	t.add(a, Tags(a, t.opt.Tags), []int{0, v}, doc)
+}
+
+// add writes the units of the versions vs (nil: all of them), leaving out
+// the links below Options.MinScore and, for a selection, the links that
+// lack text in one of its versions.
+func (t *TMXStream) add(a *align.Alignment, tags []string, vs []int, doc string) {
 	bw := t.w
-	tags := Tags(a, t.opt.Tags)
 	edoc := out.XML(doc)
+	if vs == nil {
+		vs = make([]int, len(tags))
+		for v := range vs {
+			vs[v] = v
+		}
+	}
 	for i, l := range a.Links {
+		if !t.opt.keep(l) {
+			continue
+		}
+		if len(vs) < len(tags) && !hasText(l, vs) {
+			continue
+		}
 		if doc == "" {
 			fmt.Fprintf(bw, "    <tu tuid=\"%d\">\n", i+1)
 		} else {
@@ -161,14 +194,24 @@ func (t *TMXStream) Add(a *align.Alignment, doc string) {
 			fmt.Fprintf(bw, "      <prop type=\"x-status\">%s</prop>\n", out.XML(string(l.Status)))
 		}
 		fmt.Fprintf(bw, "      <prop type=\"x-score\">%s</prop>\n", score(l.Score))
-		for v, tag := range tags {
+		for _, v := range vs {
 			if v >= len(l.Text) || len(l.Text[v]) == 0 {
 				continue
 			}
-			fmt.Fprintf(bw, "      <tuv xml:lang=\"%s\"><seg>%s</seg></tuv>\n", out.XML(tag), out.XML(linkText(l, v)))
+			fmt.Fprintf(bw, "      <tuv xml:lang=\"%s\"><seg>%s</seg></tuv>\n", out.XML(tags[v]), out.XML(linkText(l, v)))
 		}
 		bw.WriteString("    </tu>\n")
 	}
+}
+
+// hasText reports whether the link has text in every version of vs.
+func hasText(l align.Link, vs []int) bool {
+	for _, v := range vs {
+		if v >= len(l.Text) || len(l.Text[v]) == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // Flush writes what is buffered.
@@ -187,6 +230,43 @@ type Options struct {
 	Unit    bool           // TMX: a unit-level alignment (segtype "block")
 	Title   string         // HTML: the page title; "" names the files
 	Compact bool           // JSON: on one line (a record of JSON Lines)
+	// MinScore keeps only the links scored at or above it in TMX and TSV,
+	// so that a translation memory can be built from sure links alone;
+	// JSON, HTML and XLSX still show every link. 0 keeps all.
+	MinScore float64
+}
+
+// keep reports whether a link is written in TMX and TSV.
+func (o Options) keep(l align.Link) bool { return l.Score >= o.MinScore }
+
+// LowScore is the score below which a link is more likely wrong than right
+// (see the README's "What a score means"): the HTML page and the XLSX
+// sheet highlight those links.
+const LowScore = 0.5
+
+// PairTMX writes a bilingual TMX of the pivot and version v (1 or more):
+// the translation units of TMX with those two versions alone, leaving out
+// the links that lack text in either. Tools that want one language pair a
+// file take these.
+func PairTMX(w io.Writer, a *align.Alignment, v int, opt Options) error {
+	if v <= 0 || v >= len(a.Langs) {
+		return fmt.Errorf("version %d: an alignment of %d versions pairs its pivot with versions 1 to %d", v, len(a.Langs), len(a.Langs)-1)
+	}
+	t := NewTMXStream(w, opt)
+	t.Head(Tags(a, opt.Tags)[0])
+	t.AddPair(a, v, "")
+	return t.Close()
+}
+
+// PairPath names the file of a language pair after the file of the whole
+// memory: memory.tmx with zh-CN and en gives memory.zh-CN_en.tmx (the
+// extension kept, .tmx when there is none).
+func PairPath(path, src, tgt string) string {
+	ext := filepath.Ext(path)
+	if ext == "" {
+		ext = ".tmx"
+	}
+	return strings.TrimSuffix(path, filepath.Ext(path)) + "." + src + "_" + tgt + ext
 }
 
 // Formats are the formats of concord align, TMX first (the default).
@@ -199,4 +279,6 @@ var Formats = out.NewRegistry(
 		Summary: `{"langs", "links": [{"addr", "ids", "text", "score", "status"}], "missing", "mismatches"}`},
 	out.Format[*align.Alignment, Options]{Name: "html", Exts: []string{".html", ".htm"}, Write: HTML,
 		Summary: "a self-contained side-by-side page"},
+	out.Format[*align.Alignment, Options]{Name: "xlsx", Exts: []string{".xlsx"}, Write: XLSX,
+		Summary: "a spreadsheet to review: a row per link, a column per language, a decision column; concord review reads it back"},
 )

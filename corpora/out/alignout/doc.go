@@ -1,6 +1,9 @@
 // Package alignout writes an alignment of language versions — the output of
-// concord align: TMX 1.4b for CAT tools, TSV and JSON for programs, and a
-// self-contained side-by-side HTML page for people. [Formats] lists them.
+// concord align: TMX 1.4b for CAT tools (one multilingual file, or one
+// bilingual file per language pair with [PairTMX]), TSV and JSON for
+// programs, a self-contained side-by-side HTML page for people, and an
+// xlsx spreadsheet for reviewers that concord review turns back into TMX.
+// [Formats] lists them.
 //
-// Imports: corpora/out, align and segment.
+// Imports: corpora/out, corpora/out/sheet, align and segment.
 package alignout

@@ -129,7 +129,7 @@ func HTML(w io.Writer, a *align.Alignment, opt Options) error {
 			}
 			row.Cells[v].Sents = append(row.Cells[v].Sents, htmlSent{
 				Text: l.Joined(v), IDs: strings.Join(ids, " "),
-				Score: fmt.Sprintf("%.2f", l.Score), Low: l.Score < 0.5,
+				Score: fmt.Sprintf("%.2f", l.Score), Low: l.Score < LowScore,
 			})
 		}
 	}

@@ -218,4 +218,6 @@ var Formats = out.NewRegistry(
 		Summary: "kind, addr, term_<lang>…, definition_<lang>…, score, confidence, freq, occurrences, context_<lang>… (UTF-8 with BOM)"},
 	out.Format[*terms.Glossary, Options]{Name: "json", Exts: []string{".json"}, Write: JSON,
 		Summary: `[{"terms": {lang: term}, "kind", "addr", "definition": {lang: text}, "score", "confidence", "freq", "occurrences": [addr…], "context": {lang: sentence}}]`},
+	out.Format[*terms.Glossary, Options]{Name: "xlsx", Exts: []string{".xlsx"}, Write: XLSX,
+		Summary: "a spreadsheet: a row per entry, the columns of csv, a column per language"},
 )
