@@ -13,7 +13,7 @@ import (
 // XLSX writes the glossary as a spreadsheet: one row per entry under a
 // frozen header row of kind, addr, the term in each language (the column
 // named by its language tag), the definition in each language, score,
-// freq, occurrences (space-separated) and the context in each language —
+// confidence, freq, occurrences (space-separated) and the context in each language —
 // the columns of CSV. Text wraps, Arabic cells read right to left, and
 // the same glossary gives the same bytes.
 func XLSX(w io.Writer, g *terms.Glossary, opt Options) error {
@@ -29,7 +29,7 @@ func XLSX(w io.Writer, g *terms.Glossary, opt Options) error {
 	for _, t := range tags {
 		cols = append(cols, sheet.Column{Header: "definition " + t, Width: 50, RTL: sheet.RTL(t)})
 	}
-	cols = append(cols, sheet.Column{Header: "score", Kind: sheet.Number, Width: 8},
+	cols = append(cols, sheet.Column{Header: "score", Kind: sheet.Number, Width: 8}, sheet.Column{Header: "confidence", Kind: sheet.Number, Width: 10},
 		sheet.Column{Header: "freq", Kind: sheet.Code, Width: 6}, sheet.Column{Header: "occurrences", Width: 24})
 	for _, t := range tags {
 		cols = append(cols, sheet.Column{Header: "context " + t, Width: 50, RTL: sheet.RTL(t)})
@@ -49,7 +49,7 @@ func XLSX(w io.Writer, g *terms.Glossary, opt Options) error {
 		for _, l := range ls {
 			row = append(row, e.Definition[l])
 		}
-		row = append(row, out.Round(e.Score, 3), float64(e.Freq), strings.Join(e.Occurrences, " "))
+		row = append(row, out.Round(e.Score, 3), out.Round(e.Confidence, 3), float64(e.Freq), strings.Join(e.Occurrences, " "))
 		for _, l := range ls {
 			row = append(row, e.Context[l])
 		}

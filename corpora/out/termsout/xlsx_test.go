@@ -26,14 +26,14 @@ func TestXLSX(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	head := "kind addr zh-CN en definition zh-CN definition en score freq occurrences context zh-CN context en"
+	head := "kind addr zh-CN en definition zh-CN definition en score confidence freq occurrences context zh-CN context en"
 	if len(rows) != 4 || strings.Join(rows[0], " ") != head {
 		t.Fatalf("%d rows, header %q", len(rows), rows[0])
 	}
-	if r := rows[1]; r[0] != "defined" || r[1] != "art.2.k" || r[2] != "冻结" || r[3] != "Freezing" || r[8] != "art.2.k art.31" || r[10] != "States may freeze\nproperty." {
+	if r := rows[1]; r[0] != "defined" || r[1] != "art.2.k" || r[2] != "冻结" || r[3] != "Freezing" || r[9] != "art.2.k art.31" || r[11] != "States may freeze\nproperty." {
 		t.Errorf("row 2: %q", r)
 	}
-	if r := rows[3]; r[6] != "12.346" || r[7] != "3" {
-		t.Errorf("row 4: score %q, freq %q", r[6], r[7])
+	if r := rows[3]; r[6] != "12.346" || r[8] != "3" {
+		t.Errorf("row 4: score %q, freq %q", r[6], r[8])
 	}
 }
