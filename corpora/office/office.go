@@ -232,8 +232,11 @@ func zipEntryCount(data []byte) (int64, bool) {
 		return n, true
 	}
 	// ZIP64: the locator before the record points at the ZIP64 record.
+	// The ZIP64 record is 56 bytes at least; off comes from the file, so it
+	// is checked against the length before it is used.
+	const zip64Len = 56
 	off := binary.LittleEndian.Uint64(data[i-20+8:])
-	if off > uint64(len(data)-56) || string(data[off:off+4]) != "PK\x06\x06" {
+	if len(data) < zip64Len || off > uint64(len(data)-zip64Len) || string(data[off:off+4]) != "PK\x06\x06" {
 		return 0, false
 	}
 	total := binary.LittleEndian.Uint64(data[off+32:])
