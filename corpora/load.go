@@ -1,6 +1,8 @@
 package corpora
 
 import (
+	"io"
+
 	"concord/corpora/input"
 	"concord/corpora/office"
 	"concord/segment"
@@ -41,8 +43,10 @@ func Load(name string, data []byte, opt LoadOptions) (*segment.Document, error) 
 	return d, nil
 }
 
-// LoadFile reads and loads the file at path; an empty path loads the
-// embedded default, the L.15 draft.
+// LoadFile reads and loads the file at path within the limits of
+// [input.ReadBytes]; an empty path loads the embedded default, the L.15
+// draft, and [input.Stdin] ("-") loads standard input, named
+// [input.StdinName] in errors and warnings.
 func LoadFile(path string, opt LoadOptions) (*segment.Document, error) {
 	if path == "" {
 		name, data := Default()
@@ -52,5 +56,15 @@ func LoadFile(path string, opt LoadOptions) (*segment.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Load(path, data, opt)
+	return Load(input.Name(path), data, opt)
+}
+
+// LoadReader reads r to its end within the limits of [input.ReadAll] and
+// loads what it read as [Load] does; name labels the document.
+func LoadReader(name string, r io.Reader, opt LoadOptions) (*segment.Document, error) {
+	data, err := input.ReadAll(name, r)
+	if err != nil {
+		return nil, err
+	}
+	return Load(name, data, opt)
 }

@@ -1,7 +1,10 @@
 package corpora
 
 import (
+	"bytes"
 	"errors"
+	"os"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -41,4 +44,51 @@ func FuzzLoad(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestLoadStdin checks that "-" loads standard input, whatever its format,
+// named "standard input" in the document and its errors, and that it may
+// be named once only.
+func TestLoadStdin(t *testing.T) {
+	_, l15 := Default()
+	for _, c := range []struct {
+		name string
+		data []byte
+		want string // an error, or "" for a document like the default's
+	}{
+		{"text", l15, ""},
+		{"binary", []byte("\x89PNG\r\n\x1a\n\x00\x00"), "standard input: binary data: NUL byte at line 3 (byte offset 8)"},
+		{"empty", nil, "standard input: empty input (0 bytes)"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r, w, err := os.Pipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			saved := os.Stdin
+			os.Stdin = r
+			defer func() { os.Stdin = saved; r.Close() }()
+			go func() { w.Write(c.data); w.Close() }()
+			d, err := LoadFile(input.Stdin, LoadOptions{})
+			if c.want != "" {
+				if err == nil || err.Error() != c.want {
+					t.Errorf("got %v, want %s", err, c.want)
+				}
+				return
+			}
+			if err != nil || d.Name != input.StdinName || d.Find("art.2.f.ii") == nil {
+				t.Errorf("LoadFile(-): %v", err)
+			}
+		})
+	}
+	if _, err := LoadFiles([]string{"-", "a.txt", "-"}, nil, LoadOptions{}); err == nil || !strings.Contains(err.Error(), "named 2 times") {
+		t.Errorf("LoadFiles with - twice: %v", err)
+	}
+	if _, err := ReadParallel([]string{"-", "-"}, nil, LoadOptions{}); err == nil || !strings.Contains(err.Error(), "named 2 times") {
+		t.Errorf("ReadParallel with - twice: %v", err)
+	}
+	d, err := LoadReader("draft.txt", bytes.NewReader(l15), LoadOptions{})
+	if err != nil || d.Name != "draft.txt" || d.Find("art.2.f.ii") == nil {
+		t.Errorf("LoadReader: %v", err)
+	}
 }
