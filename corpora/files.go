@@ -20,7 +20,7 @@ func (o LoadOptions) Validate() error {
 	}
 	if o.Encoding != "" {
 		if _, ok := input.CanonicalEncoding(o.Encoding); !ok {
-			return fmt.Errorf("unknown encoding %q: want utf-8, utf-16, utf-16le, utf-16be, gb18030, gbk or big5", o.Encoding)
+			return fmt.Errorf("unknown encoding %q: want %s", o.Encoding, input.KnownEncodings)
 		}
 	}
 	return nil

@@ -21,10 +21,11 @@ type LoadOptions struct {
 // through [office.Text], whose text is then parsed by [segment.Parse]
 // (unit lines are lines of that text); anything else as text decoded by
 // [input.Decode] and parsed by [segment.Parse]. name labels the document
-// in errors and warnings. opt.Encoding applies to text and HTML files.
+// in errors and warnings. opt.Encoding applies to text, HTML and UDHR
+// XML files, over what they declare.
 func Load(name string, data []byte, opt LoadOptions) (*segment.Document, error) {
 	if office.Sniff(data) == office.FormatUDHR {
-		d, err := ReadUDHR(name, data)
+		d, err := readUDHR(name, data, opt.Encoding)
 		if err == nil && opt.Lang != "" {
 			d.Lang = langtag.Base(opt.Lang)
 		}

@@ -71,18 +71,33 @@ func (n *xnode) xmlLang() string {
 // not have lands in the nearest unit with a warning. Whitespace runs that
 // contain a line break are folded to one space.
 //
-// The XML must be UTF-8 and well formed; entities other than the five
-// predefined ones and character references are refused, so no external
-// entity is ever read. Empty, oversized or malformed input, and XML whose
+// The XML must be well formed, in UTF-8 or in the encoding its
+// declaration names (any that [input.CanonicalEncoding] knows but UTF-16:
+// windows-1256, koi8-r …); entities other than the five predefined ones
+// and character references are refused, so no external entity is ever
+// read. Empty, oversized or malformed input, and XML whose
 // root is not <udhr>, give an [*input.Error] naming the file.
 func ReadUDHR(name string, data []byte) (*segment.Document, error) {
+	return readUDHR(name, data, "")
+}
+
+// readUDHR is ReadUDHR with the encoding given by the caller, "" for the
+// one the XML declares.
+func readUDHR(name string, data []byte, encoding string) (*segment.Document, error) {
 	if len(data) == 0 {
 		return nil, input.Errorf(name, "empty input (0 bytes)")
 	}
 	if len(data) > input.MaxFileBytes {
 		return nil, input.TooLarge(name, int64(len(data)))
 	}
-	root, err := parseXML(name, input.TrimBOM(data))
+	if encoding != "" {
+		text, err := input.Decode(name, data, encoding)
+		if err != nil {
+			return nil, err
+		}
+		data = []byte(text)
+	}
+	root, err := parseXML(name, input.TrimBOM(data), encoding != "")
 	if err != nil {
 		return nil, err
 	}
@@ -97,15 +112,16 @@ func ReadUDHR(name string, data []byte) (*segment.Document, error) {
 }
 
 // parseXML streams data through an xml.Decoder into a tree of xnodes and
-// returns the root element.
-func parseXML(name string, data []byte) (*xnode, error) {
+// returns the root element. The bytes are in the encoding the XML
+// declares, or, if decoded, UTF-8 already.
+func parseXML(name string, data []byte, decoded bool) (*xnode, error) {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = true
-	d.CharsetReader = func(label string, in io.Reader) (io.Reader, error) {
-		if c, ok := input.CanonicalEncoding(label); ok && c == input.UTF8 {
-			return in, nil
-		}
-		return nil, fmt.Errorf("the file declares encoding %q; only UTF-8 is supported", label)
+	d.CharsetReader = input.CharsetReader
+	if decoded {
+		// The caller's encoding has been applied: the declaration no
+		// longer says what the bytes are.
+		d.CharsetReader = func(_ string, in io.Reader) (io.Reader, error) { return in, nil }
 	}
 	var root *xnode
 	var stack []*xnode

@@ -96,8 +96,34 @@ func TestHTMLCharset(t *testing.T) {
 	if err != nil || text != "第1条\n" {
 		t.Errorf("gb2312: %q %v", text, err)
 	}
-	if _, _, err := Text("k.html", []byte("<!DOCTYPE html><meta charset=koi8-r><p>\xf0\xd2\xc9</p>"), ""); err == nil ||
-		!strings.Contains(err.Error(), "koi8-r") {
+	// Every encoding of the WHATWG standard, by any of its labels.
+	for _, c := range []struct{ page, want string }{
+		{"<!DOCTYPE html><meta charset=koi8-r><p>\xf0\xd2\xc9</p>", "При\n"},
+		{"<!DOCTYPE html><meta charset='cp1256'><p>\xc7\xe1\xe3\xc7\xcf\xc9 1</p>", "المادة 1\n"},
+		{"<!DOCTYPE html><meta http-equiv=Content-Type content='text/html;charset=ISO-8859-5'><p>\xbf\xe0\xd8</p>", "При\n"},
+		{"<!DOCTYPE html><meta charset=x-user-defined><p>d\xe9finie</p>", "définie\n"}, // HTML: windows-1252
+		// A page in UTF-8 that declares UTF-16 is UTF-8 (a UTF-16 page
+		// could not be read as far as its declaration): it gave mojibake.
+		{"<!DOCTYPE html><meta charset=\"utf-16\"><p>第1条 宗旨 — définie</p>", "第1条 宗旨 — définie\n"},
+		{"<!DOCTYPE html><meta charset=UTF-16LE><p>Article 1</p>", "Article 1\n"},
+		// A stale declaration: the bytes are UTF-8.
+		{"<!DOCTYPE html><meta charset=windows-1251><p>Статья 1</p>", "Статья 1\n"},
+	} {
+		text, _, err := Text("c.html", []byte(c.page), "")
+		if err != nil || text != c.want {
+			t.Errorf("%q: %q, %v; want %q", c.page, text, err, c.want)
+		}
+	}
+	// Only a byte-order mark says UTF-16.
+	utf16 := []byte{0xFF, 0xFE}
+	for _, r := range "<!DOCTYPE html><meta charset=utf-16><p>Статья 1</p>" {
+		utf16 = append(utf16, byte(r), byte(r>>8))
+	}
+	if text, _, err := Text("u.html", utf16, ""); err != nil || text != "Статья 1\n" {
+		t.Errorf("UTF-16 page: %q, %v", text, err)
+	}
+	if _, _, err := Text("k.html", []byte("<!DOCTYPE html><meta charset=ebcdic-cp-us><p>\xf0\xd2\xc9</p>"), ""); err == nil ||
+		!strings.Contains(err.Error(), "ebcdic-cp-us") {
 		t.Errorf("unknown charset: %v", err)
 	}
 	// The caller's encoding wins over the declaration.

@@ -474,18 +474,14 @@ func (e *readError) Unwrap() error { return e.err }
 // impossible whatever the parser does with them.
 var errDTD = errors.New("a DOCTYPE declaration, which word-processor XML never has (entity expansion refused)")
 
-// streamXML parses r strictly (no entities but the predefined ones, UTF-8
-// only, no DTD, nesting at most maxOfficeDepth) and calls fn for every
+// streamXML parses r strictly (no entities but the predefined ones, in
+// UTF-8 or the encoding the XML declares, no DTD, nesting at most
+// maxOfficeDepth) and calls fn for every
 // element start, end and run of character data.
 func streamXML(file, part string, r io.Reader, fn func(xmlEvent) error) error {
 	d := xml.NewDecoder(r)
 	d.Strict = true
-	d.CharsetReader = func(label string, in io.Reader) (io.Reader, error) {
-		if c, ok := input.CanonicalEncoding(label); ok && c == input.UTF8 {
-			return in, nil
-		}
-		return nil, fmt.Errorf("the part declares encoding %q; only UTF-8 is supported", label)
-	}
+	d.CharsetReader = input.CharsetReader
 	depth := 0
 	for {
 		line, _ := d.InputPos()
