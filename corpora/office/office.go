@@ -67,8 +67,10 @@ const (
 //     prefix, suffix, display levels, start value), a list starting anew
 //     unless it continues another (text:continue-list,
 //     text:continue-numbering); headings follow the outline numbering;
-//   - an HTML page: headings, paragraphs, list items, table cells and
-//     preformatted text the same way, script and style left out, white
+//   - an HTML page, its tree built as browsers build it (the HTML
+//     standard's parser, golang.org/x/net/html: text misplaced in a table
+//     comes before the table): headings, paragraphs, list items, table
+//     cells and preformatted text the same way, script and style left out, white
 //     space folded as a browser folds it, character references decoded,
 //     recognisable footnotes (pandoc's, LibreOffice's, links to a note
 //     from a superscript number) moved to the end like a document's.

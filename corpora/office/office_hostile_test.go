@@ -118,6 +118,7 @@ func TestHostileInputs(t *testing.T) {
 		{"laughs.docx", zipOf(t, map[string]string{"word/document.xml": laughs + `<w:document xmlns:w="` + wNS + `"><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>`}), "DOCTYPE"},
 		{"laughs.fodt", []byte(laughs + `<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:mimetype="application/vnd.oasis.opendocument.text"><office:body>&lol9;</office:body></office:document>`), "DOCTYPE"},
 		{"deep.docx", zipOf(t, map[string]string{"word/document.xml": docPrefix + strings.Repeat("<w:sdt>", 100000)}), "nested more than"},
+		{"deep.html", []byte("<!DOCTYPE html>" + strings.Repeat("<div>", 100000)), "nested more than 512 deep"},
 		{"unclosed.docx", zipOf(t, map[string]string{"word/document.xml": docPrefix + "<w:p><w:r><w:t>text"}), "malformed XML"},
 		{"many.zip", many, "entries"},
 		{"encrypted.docx", func() []byte {
