@@ -125,6 +125,10 @@ func parseXML(name string, data []byte, decoded bool) (*xnode, error) {
 	}
 	var root *xnode
 	var stack []*xnode
+	// Character data split by comments grows in a builder: repeated
+	// string concatenation took time in the square of its length.
+	var grow strings.Builder
+	var grown *xnode
 	for {
 		line, _ := d.InputPos() // where the next token starts
 		tok, err := d.Token()
@@ -160,8 +164,15 @@ func parseXML(name string, data []byte, decoded bool) (*xnode, error) {
 				continue
 			}
 			p := stack[len(stack)-1]
-			if k := len(p.kids); k > 0 && p.kids[k-1].name == "" {
-				p.kids[k-1].text += string(t) // text split by a comment
+			if k := len(p.kids); k > 0 && p.kids[k-1].name == "" { // text split by a comment
+				last := p.kids[k-1]
+				if grown != last {
+					grow = strings.Builder{} // the old one's text stays in its node
+					grow.WriteString(last.text)
+					grown = last
+				}
+				grow.Write(t)
+				last.text = grow.String() // no copy: the builder only appends
 			} else {
 				p.kids = append(p.kids, &xnode{text: string(t), line: line})
 			}
@@ -235,6 +246,7 @@ func (r *udhrReader) readRoot(root *xnode) {
 		}
 		return title
 	}
+	var heading, text parts
 	articles := 0
 	for _, n := range root.kids {
 		switch n.name {
@@ -243,12 +255,12 @@ func (r *udhrReader) readRoot(root *xnode) {
 				r.block(n.line, s, "text directly inside <udhr>")
 			}
 		case "title":
-			t := titleUnit(n.line)
-			t.Heading = joinText(t.Heading, r.take(n), " ")
+			titleUnit(n.line)
+			heading.add(r.take(n))
 		case "note":
-			t := titleUnit(n.line)
+			titleUnit(n.line)
 			for _, s := range r.paras(n) {
-				t.Text = joinText(t.Text, s, "\n")
+				text.add(s)
 			}
 		case "preamble":
 			r.doc.Units = append(r.doc.Units, r.preamble(n))
@@ -261,6 +273,9 @@ func (r *udhrReader) readRoot(root *xnode) {
 			}
 		}
 	}
+	if title != nil {
+		title.Heading, title.Text = heading.join(" "), text.join("\n")
+	}
 }
 
 // block keeps text found where the format has none as a block unit.
@@ -271,10 +286,12 @@ func (r *udhrReader) block(line int, text, why string) {
 
 func (r *udhrReader) preamble(n *xnode) *segment.Unit {
 	u := &segment.Unit{Kind: segment.KindPreamble, Line: n.line}
+	var heading parts
+	defer func() { u.Heading = heading.join(" ") }()
 	for _, k := range n.kids {
 		switch k.name {
 		case "title":
-			u.Heading = joinText(u.Heading, r.take(k), " ")
+			heading.add(r.take(k))
 			continue
 		case "para":
 		case "":
@@ -351,9 +368,11 @@ func (r *udhrReader) article(n *xnode, seq int) *segment.Unit {
 	case last < 0:
 		first, last = 0, len(blocks)-1
 	}
+	var text, tail parts
 	for _, b := range blocks[:first] {
-		u.Text = joinText(u.Text, r.take(b.node), "\n")
+		text.add(r.take(b.node))
 	}
+	u.Text = text.join("\n")
 	for _, b := range blocks[first : last+1] {
 		k := len(u.Children) + 1
 		if b.item {
@@ -363,8 +382,9 @@ func (r *udhrReader) article(n *xnode, seq int) *segment.Unit {
 		}
 	}
 	for _, b := range blocks[last+1:] {
-		u.Tail = joinText(u.Tail, r.take(b.node), "\n")
+		tail.add(r.take(b.node))
 	}
+	u.Tail = tail.join("\n")
 	return u
 }
 
@@ -401,13 +421,14 @@ func (r *udhrReader) listItem(n *xnode, art string, k, depth int) *segment.Unit 
 	}
 	u.Label, _ = n.attr("tag")
 	u.Label = strings.TrimSpace(u.Label)
+	var text, tail parts
+	defer func() { u.Text, u.Tail = text.join("\n"), tail.join("\n") }()
 	for _, k := range n.kids {
 		if k.name != "orderedlist" {
-			s := r.take(k)
 			if len(u.Children) > 0 {
-				u.Tail = joinText(u.Tail, s, "\n")
+				tail.add(r.take(k))
 			} else {
-				u.Text = joinText(u.Text, s, "\n")
+				text.add(r.take(k))
 			}
 			continue
 		}
@@ -480,13 +501,16 @@ func foldSpace(s string) string {
 	return b.String()
 }
 
-// joinText appends s to a with sep between, skipping empty parts.
-func joinText(a, s, sep string) string {
-	switch {
-	case s == "":
-		return a
-	case a == "":
-		return s
+// parts collects the texts of a field, to be joined once: joining them
+// one at a time took time in the square of their number.
+type parts []string
+
+// add keeps s unless it is empty.
+func (p *parts) add(s string) {
+	if s != "" {
+		*p = append(*p, s)
 	}
-	return a + sep + s
 }
+
+// join joins the parts with sep between.
+func (p parts) join(sep string) string { return strings.Join(p, sep) }

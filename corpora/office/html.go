@@ -371,7 +371,7 @@ func hidden(n *html.Node) bool {
 }
 
 func (r *htmlReader) walk(n *html.Node) {
-	for k := n.FirstChild; k != nil; k = k.NextSibling {
+	for k := n.FirstChild; k != nil && r.err == nil; k = k.NextSibling {
 		switch k.Type {
 		case html.ElementNode:
 			r.element(k)
@@ -482,13 +482,13 @@ func (r *htmlReader) flush() {
 	}
 	var last rune // last character written
 	pendSp, pendNL := false, false
-	spans := make([]span, 0, len(p.spans))
+	q := &para{num: p.num} // the paragraph folded: add counts its lines
 	for _, s := range p.spans {
 		if s.note != nil {
 			if pendSp && last != 0 && last != '\n' {
-				spans = append(spans, span{text: " ", rev: s.rev})
+				q.add(" ", s.rev)
 			}
-			spans = append(spans, s)
+			q.spans = append(q.spans, s)
 			pendSp, pendNL = false, false
 			last = 'x'
 			continue
@@ -514,12 +514,9 @@ func (r *htmlReader) flush() {
 			b.WriteRune(c)
 			last = c
 		}
-		if b.Len() > 0 {
-			s.text = b.String()
-			spans = append(spans, s)
-		}
+		q.add(b.String(), s.rev)
 	}
-	p.spans = spans
+	p = q
 	if r.labeled {
 		p.num = fixedNum(r.label)
 		r.labeled, r.label = false, ""
