@@ -1,8 +1,8 @@
 package corpora
 
 import (
+	"bytes"
 	"fmt"
-	"os"
 	"strings"
 
 	"concord/corpora/input"
@@ -20,7 +20,7 @@ func (o LoadOptions) Validate() error {
 	}
 	if o.Encoding != "" {
 		if _, ok := input.CanonicalEncoding(o.Encoding); !ok {
-			return fmt.Errorf("unknown encoding %q: want utf-8, utf-16, utf-16le, utf-16be, gb18030, gbk or big5", o.Encoding)
+			return fmt.Errorf("unknown encoding %q: want %s", o.Encoding, input.KnownEncodings)
 		}
 	}
 	return nil
@@ -29,25 +29,28 @@ func (o LoadOptions) Validate() error {
 // ReadMarks reads a TSV file of extra status marks (language, mark,
 // status; see segment.MarkTable.Load) on top of segment.DefaultMarks.
 func ReadMarks(path string) (segment.MarkTable, error) {
-	f, err := os.Open(path)
+	data, err := input.ReadBytes(path)
 	if err != nil {
-		return nil, input.OSError(path, err)
+		return nil, err
 	}
-	defer f.Close()
 	m := segment.DefaultMarks()
-	if err := m.Load(f); err != nil {
+	if err := m.Load(bytes.NewReader(data)); err != nil {
 		return nil, &input.Error{File: path, Reason: err.Error()}
 	}
 	return m, nil
 }
 
-// LoadFiles loads the documents at paths ("" is the embedded default),
+// LoadFiles loads the documents at paths ("" is the embedded default,
+// [input.Stdin] standard input, which may be named once),
 // paths[i] in the language langs[i] when langs names one (langs may be nil
 // or shorter than paths; "" detects the language). It stops at the first
 // file that cannot be loaded.
 func LoadFiles(paths, langs []string, opt LoadOptions) ([]*segment.Document, error) {
 	if len(langs) > len(paths) {
 		return nil, fmt.Errorf("%d languages for %d files", len(langs), len(paths))
+	}
+	if err := stdinOnce(paths); err != nil {
+		return nil, err
 	}
 	docs := make([]*segment.Document, 0, len(paths))
 	for i, p := range paths {
@@ -76,12 +79,16 @@ type Parallel struct {
 	Names []string   // per version: its file name
 }
 
-// ReadParallel reads the files at paths as a parallel text, paths[i] in
+// ReadParallel reads the files at paths ([input.Stdin] for standard input,
+// once at most) as a parallel text, paths[i] in
 // the language langs[i] when langs names one (else detected). Lines end at
 // LF or CRLF; a final line end does not start one more line.
 func ReadParallel(paths, langs []string, opt LoadOptions) (*Parallel, error) {
 	if len(langs) > len(paths) {
 		return nil, fmt.Errorf("%d languages for %d files", len(langs), len(paths))
+	}
+	if err := stdinOnce(paths); err != nil {
+		return nil, err
 	}
 	p := &Parallel{}
 	for i, path := range paths {
@@ -104,7 +111,7 @@ func ReadParallel(paths, langs []string, opt LoadOptions) (*Parallel, error) {
 		text = strings.TrimSuffix(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
 		p.Lines = append(p.Lines, strings.Split(text, "\n"))
 		p.Langs = append(p.Langs, l)
-		p.Names = append(p.Names, path)
+		p.Names = append(p.Names, input.Name(path))
 	}
 	return p, nil
 }
@@ -134,7 +141,7 @@ func LoadRevisions(path string, opt LoadOptions) (old, new *segment.Document, er
 	if err != nil {
 		return nil, nil, err
 	}
-	oldText, newText, err := office.Revisions(path, data, opt.Encoding)
+	oldText, newText, err := office.Revisions(input.Name(path), data, opt.Encoding)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -145,9 +152,25 @@ func LoadRevisions(path string, opt LoadOptions) (old, new *segment.Document, er
 		}
 		return d, nil
 	}
-	if old, err = parse(path+" (before the tracked changes)", oldText); err != nil {
+	name := input.Name(path)
+	if old, err = parse(name+" (before the tracked changes)", oldText); err != nil {
 		return nil, nil, err
 	}
-	new, err = parse(path+" (after)", newText)
+	new, err = parse(name+" (after)", newText)
 	return old, new, err
+}
+
+// stdinOnce refuses a list of paths that names standard input more than
+// once: it can be read only once.
+func stdinOnce(paths []string) error {
+	n := 0
+	for _, p := range paths {
+		if p == input.Stdin {
+			n++
+		}
+	}
+	if n > 1 {
+		return fmt.Errorf("standard input (%s) is named %d times: it can be read only once", input.Stdin, n)
+	}
+	return nil
 }

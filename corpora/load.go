@@ -1,6 +1,8 @@
 package corpora
 
 import (
+	"io"
+
 	"concord/corpora/input"
 	"concord/corpora/office"
 	"concord/segment"
@@ -20,10 +22,11 @@ type LoadOptions struct {
 // through [office.Text], whose text is then parsed by [segment.Parse]
 // (unit lines are lines of that text); anything else as text decoded by
 // [input.Decode] and parsed by [segment.Parse]. name labels the document
-// in errors and warnings. opt.Encoding applies to text and HTML files.
+// in errors and warnings. opt.Encoding applies to text, HTML and UDHR
+// XML files, over what they declare.
 func Load(name string, data []byte, opt LoadOptions) (*segment.Document, error) {
 	if office.Sniff(data) == office.FormatUDHR {
-		d, err := ReadUDHR(name, data)
+		d, err := readUDHR(name, data, opt.Encoding)
 		if err != nil {
 			return nil, err
 		}
@@ -53,8 +56,10 @@ func Load(name string, data []byte, opt LoadOptions) (*segment.Document, error) 
 	return d, nil
 }
 
-// LoadFile reads and loads the file at path; an empty path loads the
-// embedded default, the L.15 draft.
+// LoadFile reads and loads the file at path within the limits of
+// [input.ReadBytes]; an empty path loads the embedded default, the L.15
+// draft, and [input.Stdin] ("-") loads standard input, named
+// [input.StdinName] in errors and warnings.
 func LoadFile(path string, opt LoadOptions) (*segment.Document, error) {
 	if path == "" {
 		name, data := Default()
@@ -64,5 +69,15 @@ func LoadFile(path string, opt LoadOptions) (*segment.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Load(path, data, opt)
+	return Load(input.Name(path), data, opt)
+}
+
+// LoadReader reads r to its end within the limits of [input.ReadAll] and
+// loads what it read as [Load] does; name labels the document.
+func LoadReader(name string, r io.Reader, opt LoadOptions) (*segment.Document, error) {
+	data, err := input.ReadAll(name, r)
+	if err != nil {
+		return nil, err
+	}
+	return Load(name, data, opt)
 }

@@ -71,18 +71,33 @@ func (n *xnode) xmlLang() string {
 // not have lands in the nearest unit with a warning. Whitespace runs that
 // contain a line break are folded to one space.
 //
-// The XML must be UTF-8 and well formed; entities other than the five
-// predefined ones and character references are refused, so no external
-// entity is ever read. Empty, oversized or malformed input, and XML whose
+// The XML must be well formed, in UTF-8 or in the encoding its
+// declaration names (any that [input.CanonicalEncoding] knows but UTF-16:
+// windows-1256, koi8-r …); entities other than the five predefined ones
+// and character references are refused, so no external entity is ever
+// read. Empty, oversized or malformed input, and XML whose
 // root is not <udhr>, give an [*input.Error] naming the file.
 func ReadUDHR(name string, data []byte) (*segment.Document, error) {
+	return readUDHR(name, data, "")
+}
+
+// readUDHR is ReadUDHR with the encoding given by the caller, "" for the
+// one the XML declares.
+func readUDHR(name string, data []byte, encoding string) (*segment.Document, error) {
 	if len(data) == 0 {
 		return nil, input.Errorf(name, "empty input (0 bytes)")
 	}
 	if len(data) > input.MaxFileBytes {
 		return nil, input.TooLarge(name, int64(len(data)))
 	}
-	root, err := parseXML(name, input.TrimBOM(data))
+	if encoding != "" {
+		text, err := input.Decode(name, data, encoding)
+		if err != nil {
+			return nil, err
+		}
+		data = []byte(text)
+	}
+	root, err := parseXML(name, input.TrimBOM(data), encoding != "")
 	if err != nil {
 		return nil, err
 	}
@@ -97,18 +112,23 @@ func ReadUDHR(name string, data []byte) (*segment.Document, error) {
 }
 
 // parseXML streams data through an xml.Decoder into a tree of xnodes and
-// returns the root element.
-func parseXML(name string, data []byte) (*xnode, error) {
+// returns the root element. The bytes are in the encoding the XML
+// declares, or, if decoded, UTF-8 already.
+func parseXML(name string, data []byte, decoded bool) (*xnode, error) {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = true
-	d.CharsetReader = func(label string, in io.Reader) (io.Reader, error) {
-		if c, ok := input.CanonicalEncoding(label); ok && c == input.UTF8 {
-			return in, nil
-		}
-		return nil, fmt.Errorf("the file declares encoding %q; only UTF-8 is supported", label)
+	d.CharsetReader = input.CharsetReader
+	if decoded {
+		// The caller's encoding has been applied: the declaration no
+		// longer says what the bytes are.
+		d.CharsetReader = func(_ string, in io.Reader) (io.Reader, error) { return in, nil }
 	}
 	var root *xnode
 	var stack []*xnode
+	// Character data split by comments grows in a builder: repeated
+	// string concatenation took time in the square of its length.
+	var grow strings.Builder
+	var grown *xnode
 	for {
 		line, _ := d.InputPos() // where the next token starts
 		tok, err := d.Token()
@@ -144,8 +164,15 @@ func parseXML(name string, data []byte) (*xnode, error) {
 				continue
 			}
 			p := stack[len(stack)-1]
-			if k := len(p.kids); k > 0 && p.kids[k-1].name == "" {
-				p.kids[k-1].text += string(t) // text split by a comment
+			if k := len(p.kids); k > 0 && p.kids[k-1].name == "" { // text split by a comment
+				last := p.kids[k-1]
+				if grown != last {
+					grow = strings.Builder{} // the old one's text stays in its node
+					grow.WriteString(last.text)
+					grown = last
+				}
+				grow.Write(t)
+				last.text = grow.String() // no copy: the builder only appends
 			} else {
 				p.kids = append(p.kids, &xnode{text: string(t), line: line})
 			}
@@ -219,6 +246,7 @@ func (r *udhrReader) readRoot(root *xnode) {
 		}
 		return title
 	}
+	var heading, text parts
 	articles := 0
 	for _, n := range root.kids {
 		switch n.name {
@@ -227,12 +255,12 @@ func (r *udhrReader) readRoot(root *xnode) {
 				r.block(n.line, s, "text directly inside <udhr>")
 			}
 		case "title":
-			t := titleUnit(n.line)
-			t.Heading = joinText(t.Heading, r.take(n), " ")
+			titleUnit(n.line)
+			heading.add(r.take(n))
 		case "note":
-			t := titleUnit(n.line)
+			titleUnit(n.line)
 			for _, s := range r.paras(n) {
-				t.Text = joinText(t.Text, s, "\n")
+				text.add(s)
 			}
 		case "preamble":
 			r.doc.Units = append(r.doc.Units, r.preamble(n))
@@ -245,6 +273,9 @@ func (r *udhrReader) readRoot(root *xnode) {
 			}
 		}
 	}
+	if title != nil {
+		title.Heading, title.Text = heading.join(" "), text.join("\n")
+	}
 }
 
 // block keeps text found where the format has none as a block unit.
@@ -255,10 +286,12 @@ func (r *udhrReader) block(line int, text, why string) {
 
 func (r *udhrReader) preamble(n *xnode) *segment.Unit {
 	u := &segment.Unit{Kind: segment.KindPreamble, Line: n.line}
+	var heading parts
+	defer func() { u.Heading = heading.join(" ") }()
 	for _, k := range n.kids {
 		switch k.name {
 		case "title":
-			u.Heading = joinText(u.Heading, r.take(k), " ")
+			heading.add(r.take(k))
 			continue
 		case "para":
 		case "":
@@ -335,9 +368,11 @@ func (r *udhrReader) article(n *xnode, seq int) *segment.Unit {
 	case last < 0:
 		first, last = 0, len(blocks)-1
 	}
+	var text, tail parts
 	for _, b := range blocks[:first] {
-		u.Text = joinText(u.Text, r.take(b.node), "\n")
+		text.add(r.take(b.node))
 	}
+	u.Text = text.join("\n")
 	for _, b := range blocks[first : last+1] {
 		k := len(u.Children) + 1
 		if b.item {
@@ -347,8 +382,9 @@ func (r *udhrReader) article(n *xnode, seq int) *segment.Unit {
 		}
 	}
 	for _, b := range blocks[last+1:] {
-		u.Tail = joinText(u.Tail, r.take(b.node), "\n")
+		tail.add(r.take(b.node))
 	}
+	u.Tail = tail.join("\n")
 	return u
 }
 
@@ -385,13 +421,14 @@ func (r *udhrReader) listItem(n *xnode, art string, k, depth int) *segment.Unit 
 	}
 	u.Label, _ = n.attr("tag")
 	u.Label = strings.TrimSpace(u.Label)
+	var text, tail parts
+	defer func() { u.Text, u.Tail = text.join("\n"), tail.join("\n") }()
 	for _, k := range n.kids {
 		if k.name != "orderedlist" {
-			s := r.take(k)
 			if len(u.Children) > 0 {
-				u.Tail = joinText(u.Tail, s, "\n")
+				tail.add(r.take(k))
 			} else {
-				u.Text = joinText(u.Text, s, "\n")
+				text.add(r.take(k))
 			}
 			continue
 		}
@@ -464,13 +501,16 @@ func foldSpace(s string) string {
 	return b.String()
 }
 
-// joinText appends s to a with sep between, skipping empty parts.
-func joinText(a, s, sep string) string {
-	switch {
-	case s == "":
-		return a
-	case a == "":
-		return s
+// parts collects the texts of a field, to be joined once: joining them
+// one at a time took time in the square of their number.
+type parts []string
+
+// add keeps s unless it is empty.
+func (p *parts) add(s string) {
+	if s != "" {
+		*p = append(*p, s)
 	}
-	return a + sep + s
 }
+
+// join joins the parts with sep between.
+func (p parts) join(sep string) string { return strings.Join(p, sep) }

@@ -174,6 +174,7 @@ func xmlRunesTags(data []byte) (chars, tags map[rune]int, err error) {
 		}
 	}
 	d := xml.NewDecoder(bytes.NewReader(data))
+	d.CharsetReader = input.CharsetReader
 	for {
 		tok, err := d.Token()
 		if err == io.EOF {
@@ -336,7 +337,8 @@ func TestReadUDHRErrors(t *testing.T) {
 		{"external entity", "<!DOCTYPE udhr [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<udhr>&x;</udhr>", "line 2: malformed XML: XML syntax error on line 2: invalid character entity &x;"},
 		{"two roots", "<udhr/>\n<udhr/>", "line 2: a second root element"},
 		{"text outside", "<udhr/>\ntrailing words", "line 1: text outside the root element"},
-		{"encoding", "<?xml version=\"1.0\" encoding=\"GB18030\"?><udhr/>", "only UTF-8 is supported"},
+		{"encoding", "<?xml version=\"1.0\" encoding=\"EBCDIC-037\"?><udhr/>", "declares encoding \"EBCDIC-037\", which concord cannot decode"},
+		{"utf-16 declared", "<?xml version=\"1.0\" encoding=\"UTF-16\"?><udhr/>", "its bytes are not UTF-16"},
 		{"invalid utf-8", "<udhr><title>\xff</title></udhr>", "malformed XML"},
 		{"deep", deep, "nested more than 64 deep"},
 		{"laughs", laughs, "lol9"},

@@ -49,6 +49,7 @@ Commands:
 %s
 With no FILE, commands read the embedded default document, the Chinese
 L.15 draft of the UN convention against cybercrime (A/AC.291/L.15).
+A FILE of - is standard input.
 
 Examples:
   concord parse                      outline of the embedded L.15 draft

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"sync"
 	"unicode"
@@ -11,8 +12,10 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
+	"golang.org/x/text/transform"
 )
 
 // Limits on the input that [Decode], [ReadFile] and the readers of package
@@ -25,7 +28,10 @@ const (
 	MaxLineBytes = 1 << 20
 )
 
-// Canonical encoding names, as accepted by [Decode] and returned by [Detect].
+// Canonical names of the encodings [Decode] treats on its own (byte-order
+// marks, detection); every other encoding of the WHATWG Encoding Standard
+// has the canonical name package htmlindex gives it ("windows-1256",
+// "koi8-r", "iso-8859-5" …).
 const (
 	UTF8    = "utf-8"
 	UTF16   = "utf-16" // byte order from the byte-order mark, else guessed
@@ -36,10 +42,21 @@ const (
 	Big5    = "big5"
 )
 
+// The single-byte encodings [Decode] detects, besides the Chinese ones.
+const (
+	Windows1252 = "windows-1252" // Western European: French, Spanish (ISO-8859-1 is decoded as it, as browsers do)
+	Windows1251 = "windows-1251" // Cyrillic: Russian
+	KOI8R       = "koi8-r"       // Cyrillic: Russian
+	Windows1256 = "windows-1256" // Arabic
+)
+
 // ErrUnknownEncoding is returned (wrapped) by [Decode] and [ReadFile] for an
 // encoding name they do not know. It is the caller's mistake, not the
 // file's, so it is not an [Error].
 var ErrUnknownEncoding = errors.New("unknown encoding")
+
+// KnownEncodings lists, for messages, the encodings a caller may name.
+const KnownEncodings = "utf-8, utf-16, gb18030, gbk, big5, windows-1252, windows-1251, koi8-r, windows-1256 or another name of the WHATWG Encoding Standard"
 
 // encodingAliases lists, for each canonical encoding name, the normalised
 // names (lower case, without '-', '_', '.' and spaces) that mean it.
@@ -53,10 +70,23 @@ var encodingAliases = [][]string{
 	{Big5, "big5", "cp950", "ms950", "windows950", "csbig5", "xxbig5", "big5hkscs"},
 }
 
-// CanonicalEncoding returns the canonical name of an encoding name or alias
-// ("UTF8", "cp936", "GB2312", "Big5-HKSCS", "UTF-16LE" …), matched without
-// regard to case, '-', '_', '.' and spaces. GB2312 and its aliases decode as
-// GBK (a superset), as browsers do. ok is false for a name it does not know.
+// labelForms rewrite a normalised name into a WHATWG label: "windows1256"
+// → "windows-1256", "koi8r" → "koi8-r", "iso88595" is a label as it is.
+var labelForms = []struct{ prefix, label string }{
+	{"windows", "windows-"}, {"iso8859", "iso-8859-"}, {"koi8", "koi8-"}, {"shiftjis", "shift_jis"},
+	{"euc", "euc-"}, {"iso2022", "iso-2022-"}, {"xmac", "x-mac-"}, {"xuser", "x-user-"},
+}
+
+// CanonicalEncoding returns the canonical name of an encoding name or
+// alias: the UTF-8, UTF-16 and Chinese names of [Decode] ("UTF8", "cp936",
+// "GB2312", "Big5-HKSCS", "UTF-16LE" …) and every label of the WHATWG
+// Encoding Standard that package htmlindex knows ("windows-1256", "cp1251",
+// "KOI8-R", "latin1" …), matched without regard to case and, where no
+// label matches as given, to '-', '_', '.' and spaces. GB2312 and its
+// aliases decode as GBK, ISO-8859-1 and its aliases as windows-1252 (both
+// supersets), as browsers do. ok is false for a name it does not know and
+// for the labels that the standard maps to its "replacement" encoding
+// (ISO-2022-KR, HZ-GB-2312 …), which decodes nothing.
 func CanonicalEncoding(name string) (canonical string, ok bool) {
 	var b strings.Builder
 	for _, r := range strings.ToLower(name) {
@@ -66,19 +96,47 @@ func CanonicalEncoding(name string) (canonical string, ok bool) {
 			b.WriteRune(r)
 		}
 	}
+	norm := b.String()
 	for _, group := range encodingAliases {
 		for _, alias := range group[1:] {
-			if alias == b.String() {
+			if alias == norm {
 				return group[0], true
 			}
 		}
 	}
+	labels := []string{name, norm}
+	for _, f := range labelForms {
+		if rest, ok := strings.CutPrefix(norm, f.prefix); ok && rest != "" {
+			labels = append(labels, f.label+rest)
+		}
+	}
+	for _, l := range labels {
+		e, err := htmlindex.Get(l)
+		if err != nil {
+			continue
+		}
+		c, err := htmlindex.Name(e)
+		if err != nil || c == "replacement" {
+			return "", false
+		}
+		return c, true
+	}
 	return "", false
 }
 
+// codec returns the decoder of a canonical encoding name that package
+// htmlindex knows (every one but UTF16).
+func codec(canonical string) encoding.Encoding {
+	e, err := htmlindex.Get(canonical)
+	if err != nil {
+		return nil
+	}
+	return e
+}
+
 // Decode turns the bytes of a text file into UTF-8 text. name is used only
-// in error messages. encoding is one of the names [CanonicalEncoding]
-// knows, or "" to detect it:
+// in error messages. encoding is any name [CanonicalEncoding] knows, or ""
+// to detect it:
 //
 //  1. a UTF-8 byte-order mark means UTF-8, and FF FE / FE FF mean UTF-16
 //     little/big endian (the mark is removed);
@@ -87,9 +145,18 @@ func CanonicalEncoding(name string) (canonical string, ok bool) {
 //     both as GB18030 and as Big5, and the decoding in which more
 //     characters are common characters of that standard (the 3,755 hanzi
 //     of GB 2312 level 1, the 5,401 of Big5 level 1) and fewer are
-//     invalid or private-use wins. If in neither decoding at least half
-//     of the non-ASCII characters are common ones, Decode gives up rather
-//     than guess.
+//     invalid or private-use wins if at least half of its non-ASCII
+//     characters are common ones;
+//  4. but a single-byte encoding wins over Chinese where its decoding fits
+//     better: windows-1256 (Arabic), windows-1251 or KOI8-R (Russian) or
+//     windows-1252 (French, Spanish; ISO-8859-1 text decodes the same),
+//     when at least 90 % of the non-ASCII characters (and 4 at least)
+//     make words of that script as the language writes them (one script
+//     to a word, no upper case inside a lower-case word, a Latin-1 letter
+//     beside ASCII letters; in Arabic and Russian, 40 % of the letters
+//     among the language's ten most frequent), and no other single-byte
+//     encoding comes within 20 points. Otherwise Decode gives up rather
+//     than guess, with an error that asks for the encoding.
 //
 // A leading U+FEFF is removed whatever the encoding. Line ends are kept as
 // they are. Decode returns an [*Error] for input that is empty or only
@@ -104,7 +171,7 @@ func Decode(name string, data []byte, encoding string) (string, error) {
 	if encoding != "" {
 		c, ok := CanonicalEncoding(encoding)
 		if !ok {
-			return "", fmt.Errorf("corpora: %w %q (want utf-8, utf-16, utf-16le, utf-16be, gb18030, gbk or big5)", ErrUnknownEncoding, encoding)
+			return "", fmt.Errorf("corpora: %w %q (want %s)", ErrUnknownEncoding, encoding, KnownEncodings)
 		}
 		enc = c
 	}
@@ -130,7 +197,8 @@ func Decode(name string, data []byte, encoding string) (string, error) {
 }
 
 // Detect returns the canonical name of the encoding [Decode] would use for
-// data when asked to detect it (UTF8, UTF16LE, UTF16BE, GB18030 or Big5),
+// data when asked to detect it (UTF8, UTF16LE, UTF16BE, GB18030, Big5,
+// Windows1256, Windows1251, KOI8R or Windows1252),
 // or "" if the data is empty, binary, or in no encoding Decode recognises.
 // It does not check the whole input for validity.
 func Detect(data []byte) string {
@@ -173,7 +241,7 @@ func chooseEncoding(name string, data []byte, enc string) (_ string, body, decod
 		if utf8.Valid(data) {
 			return UTF8, data, data, nil // valid: decodes to itself
 		}
-		enc, decoded, err := detectChinese(name, data)
+		enc, decoded, err := detectLegacy(name, data)
 		return enc, data, decoded, err
 	case UTF8:
 		return UTF8, bytes.TrimPrefix(data, bomUTF8), nil, checkBinaryBytes(name, data)
@@ -203,9 +271,21 @@ func chooseEncoding(name string, data []byte, enc string) (_ string, body, decod
 		return enc, bytes.TrimPrefix(data, bomUTF16LE), nil, nil
 	case UTF16BE:
 		return enc, bytes.TrimPrefix(data, bomUTF16BE), nil, nil
-	default: // GB18030, GBK, Big5: ASCII-compatible
+	case "iso-2022-jp":
+		// Seven bits, and escape sequences (ESC, a C0 control) switch
+		// the character sets: only NUL marks binary data.
+		return enc, data, nil, checkNUL(name, data)
+	default: // GB18030, GBK, Big5, the single-byte encodings …: ASCII-compatible
 		return enc, data, nil, checkBinaryBytes(name, data)
 	}
+}
+
+// checkNUL rejects data with a NUL byte.
+func checkNUL(name string, data []byte) *Error {
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return Errorf(name, "binary data: NUL byte at line %d (byte offset %d)", 1+bytes.Count(data[:i], []byte{'\n'}), i)
+	}
+	return nil
 }
 
 // isControl reports whether r is a C0 control or DEL that plain text does
@@ -219,8 +299,9 @@ func isControl(r rune) bool {
 }
 
 // checkBinaryBytes rejects data that looks binary. It works on bytes, which
-// for UTF-8, GB18030, GBK and Big5 is the same as working on characters:
-// no byte below 0x30 is ever part of a multi-byte character in them.
+// for UTF-8, GB18030, GBK, Big5 and every ASCII-compatible encoding is the
+// same as working on characters: no byte below 0x30 is ever part of a
+// multi-byte character in them.
 func checkBinaryBytes(name string, data []byte) *Error {
 	ctl := 0
 	for i, c := range data {
@@ -288,18 +369,13 @@ func decodeAs(name string, body []byte, enc string, detected bool, decoded []byt
 	case UTF16LE, UTF16BE:
 		return decodeUTF16(name, body, enc == UTF16BE, how)
 	}
-	var e encoding.Encoding
-	legit := 0 // U+FFFD characters that the input really encodes
-	switch enc {
-	case GB18030:
-		e = simplifiedchinese.GB18030
-		legit = bytes.Count(body, []byte{0x84, 0x31, 0xA4, 0x37})
-	case GBK:
-		e = simplifiedchinese.GBK
-	case Big5:
-		e = traditionalchinese.Big5
-	default: // unreachable: enc is canonical
+	e := codec(enc)
+	if e == nil { // unreachable: enc is canonical
 		return "", Errorf(name, "cannot decode %s", enc)
+	}
+	legit := 0 // U+FFFD characters that the input really encodes
+	if enc == GB18030 {
+		legit = bytes.Count(body, []byte{0x84, 0x31, 0xA4, 0x37})
 	}
 	out, err := decoded, error(nil)
 	if out == nil {
@@ -410,13 +486,14 @@ func CheckText(name, text string) error {
 	return nil
 }
 
-// detectSample is how much of the input detectChinese looks at.
+// detectSample is how much of the input detectLegacy looks at.
 const detectSample = 256 << 10
 
-// detectChinese chooses between GB18030 and Big5 for bytes that are not
-// valid UTF-8 (see [Decode]). If it looked at all of data, it also returns
-// data decoded in the chosen encoding.
-func detectChinese(name string, data []byte) (string, []byte, *Error) {
+// detectLegacy chooses the encoding of bytes that are not valid UTF-8 (see
+// [Decode]): GB18030 or Big5 as the text reads as Chinese, else one of
+// the single-byte encodings of detectSingleByte. If it looked at all of
+// data, it also returns data decoded in the chosen encoding.
+func detectLegacy(name string, data []byte) (string, []byte, *Error) {
 	sample := data
 	if len(sample) > detectSample {
 		// Cut at a line end: 0x0A never occurs inside a character in
@@ -434,12 +511,16 @@ func detectChinese(name string, data []byte) (string, []byte, *Error) {
 	if len(sample) < len(data) {
 		out = nil
 	}
-	if best.common*2 < best.nonASCII {
-		i := invalidUTF8(data)
-		return "", nil, Errorf(name, "line %d: not valid UTF-8 (bad byte 0x%02X at byte offset %d), and the text reads as neither GB18030 nor Big5 Chinese; give the encoding if you know it",
-			1+bytes.Count(data[:i], []byte{'\n'}), data[i], i)
+	// A single-byte encoding wins where it fits better than Chinese.
+	if sb, fit := detectSingleByte(sample); sb != "" && (best.nonASCII == 0 || fit > float64(best.value())/float64(best.nonASCII)) {
+		return sb, nil, nil
 	}
-	return enc, out, nil
+	if best.common*2 >= best.nonASCII {
+		return enc, out, nil
+	}
+	i := invalidUTF8(data)
+	return "", nil, Errorf(name, "line %d: not valid UTF-8 (bad byte 0x%02X at byte offset %d), and the text reads clearly as none of GB18030 or Big5 Chinese, windows-1256 Arabic, windows-1251 or KOI8-R Russian, windows-1252 French or Spanish; give its encoding (--encoding windows-1252, iso-8859-5 …)",
+		1+bytes.Count(data[:i], []byte{'\n'}), data[i], i)
 }
 
 // chineseScore counts, in one candidate decoding, the non-ASCII characters,
@@ -541,4 +622,22 @@ func commonHanzi(enc string) *hanSet {
 		return &commonB5
 	}
 	return &commonGB
+}
+
+// CharsetReader returns a reader of r decoded to UTF-8 from the encoding
+// that label names ([CanonicalEncoding]), for the encoding declaration of
+// an XML file: it fits encoding/xml's Decoder.CharsetReader. A UTF-16
+// label is refused, since a UTF-16 file could not be read as far as its
+// declaration.
+func CharsetReader(label string, r io.Reader) (io.Reader, error) {
+	c, ok := CanonicalEncoding(label)
+	switch {
+	case !ok:
+		return nil, fmt.Errorf("the file declares encoding %q, which concord cannot decode", label)
+	case c == UTF8:
+		return r, nil
+	case c == UTF16, c == UTF16LE, c == UTF16BE:
+		return nil, fmt.Errorf("the file declares encoding %q, but its bytes are not UTF-16", label)
+	}
+	return transform.NewReader(r, codec(c).NewDecoder()), nil
 }

@@ -208,7 +208,7 @@ func TestDecodeErrors(t *testing.T) {
 	b5, _ := encodeLossy(t, traditionalchinese.Big5, "第一條\n")
 	elf := []byte("\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00\x3e\x00")
 	controls := bytes.Repeat([]byte("text\x01\x02\x03\x1b"), 100)
-	var latin1 []byte // French in ISO 8859-1, which Decode does not know
+	var latin1 []byte // French in ISO 8859-1, too few accents to tell the encoding
 	for _, r := range "Article premier\nTous les êtres humains naissent libres et égaux en dignité et en droits.\n" {
 		latin1 = append(latin1, byte(r))
 	}
@@ -239,7 +239,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"gb18030 invalid detected", append(append([]byte{}, gbLine...), "\x81 x\n"...), "", "line 3: not valid gb18030 (detected)"},
 		{"gbk four-byte", sup, "gbk", "line 1: not valid gbk"},
 		{"big5 invalid", append(append([]byte{}, b5...), "\x80\n"...), "big5", "line 2: not valid big5"},
-		{"latin-1", latin1, "", "line 2: not valid UTF-8 (bad byte 0xEA at byte offset 25), and the text reads as neither GB18030 nor Big5"},
+		{"latin-1", latin1, "", "line 2: not valid UTF-8 (bad byte 0xEA at byte offset 25), and the text reads clearly as none of GB18030 or Big5 Chinese, windows-1256 Arabic, windows-1251 or KOI8-R Russian, windows-1252 French or Spanish; give its encoding (--encoding"},
 		{"long line", []byte(long), "", "line 2 is 2100000 bytes long, more than the limit of 1048576 bytes (1 MiB)"},
 		{"long line gb18030", func() []byte { b, _ := encodeLossy(t, simplifiedchinese.GB18030, long); return b }(), "", "line 2 is 2100000 bytes"},
 		{"long line cr", []byte(strings.Repeat("abc\r", 400_000)), "", "lone carriage returns"},
@@ -263,22 +263,27 @@ func TestDecodeErrors(t *testing.T) {
 }
 
 func TestUnknownEncoding(t *testing.T) {
-	_, err := Decode("x.txt", []byte("abc"), "shift_jis")
-	var ie *Error
-	if !errors.Is(err, ErrUnknownEncoding) || errors.As(err, &ie) {
-		t.Errorf("err = %v; want ErrUnknownEncoding, not an *Error", err)
+	for _, name := range []string{"ebcdic", "utf-32", "ISO-2022-KR", "replacement"} {
+		_, err := Decode("x.txt", []byte("abc"), name)
+		var ie *Error
+		if !errors.Is(err, ErrUnknownEncoding) || errors.As(err, &ie) {
+			t.Errorf("%s: err = %v; want ErrUnknownEncoding, not an *Error", name, err)
+		}
 	}
 	for alias, want := range map[string]string{
 		"UTF-8": UTF8, "utf8": UTF8, "UTF-16": UTF16, "utf_16le": UTF16LE, "UTF-16BE": UTF16BE,
 		"GB18030": GB18030, "GB2312": GBK, "EUC-CN": GBK, "cp936": GBK, "windows-936": GBK,
 		"BIG5": Big5, "Big5-HKSCS": Big5, "x-x-big5": Big5, "cp950": Big5,
+		// the WHATWG labels, as given and without punctuation
+		"windows-1256": Windows1256, "CP1256": Windows1256, "x-cp1256": Windows1256, "Windows_1256": Windows1256,
+		"cp1251": Windows1251, "WINDOWS1251": Windows1251, "KOI8-R": KOI8R, "koi8_r": KOI8R, "KOI8R": KOI8R,
+		"latin1": Windows1252, "ISO-8859-1": Windows1252, "iso8859-1": Windows1252, "us-ascii": Windows1252,
+		"ISO_8859-5": "iso-8859-5", "ISO8859-5": "iso-8859-5", "ibm866": "ibm866", "x-mac-cyrillic": "x-mac-cyrillic",
+		"Shift_JIS": "shift_jis", "unicodefeff": UTF16LE, "x-user-defined": "x-user-defined",
 	} {
 		if got, ok := CanonicalEncoding(alias); !ok || got != want {
 			t.Errorf("CanonicalEncoding(%q) = %q, %v; want %q", alias, got, ok, want)
 		}
-	}
-	if got, ok := CanonicalEncoding("latin1"); ok {
-		t.Errorf("CanonicalEncoding(latin1) = %q, true", got)
 	}
 }
 
@@ -330,10 +335,12 @@ func FuzzDecode(f *testing.F) {
 		head, gb, b5, utf16Bytes("第一条\r\n", false, true), utf16Bytes("x", true, false),
 		{0xEF, 0xBB, 0xBF}, {0xFF, 0xFE, 0x00, 0xD8}, {0x81, 0x30, 0x81, 0x30}, {0x84, 0x31, 0xA4, 0x37},
 		[]byte("a\x00b"), []byte(" \n"), {0xA4}, {0x81},
+		[]byte("\xc7\xe1\xe3\xc7\xcf\xc9 1\n"), []byte("\xf3\xd4\xc1\xd4\xd8\xd1 1\n"), []byte("d\xe9claration\n"), []byte("\x1b$B0!\x1b(B"),
 	} {
 		f.Add(seed, uint8(i))
 	}
-	encodings := []string{"", UTF8, UTF16, UTF16LE, UTF16BE, GB18030, GBK, Big5}
+	encodings := []string{"", UTF8, UTF16, UTF16LE, UTF16BE, GB18030, GBK, Big5,
+		Windows1252, Windows1251, KOI8R, Windows1256, "iso-2022-jp", "shift_jis", "x-user-defined"}
 	f.Fuzz(func(t *testing.T, data []byte, enc uint8) {
 		e := encodings[int(enc)%len(encodings)]
 		s, err := Decode("fuzz", data, e)

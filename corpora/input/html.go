@@ -54,20 +54,19 @@ func htmlCharset(data []byte) string {
 	return ""
 }
 
-// cp1252 holds the characters of windows-1252 at 0x80–0x9F (0 where the
-// code page has none).
-var cp1252 = [32]rune{
-	'€', 0, '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', 0, 'Ž', 0,
-	0, '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', 0, 'ž', 'Ÿ',
-}
-
 // DecodeHTML turns an HTML file into a string: the encoding given by the
 // caller, else a byte-order mark, else the page's declaration (in a <meta>
 // element or the XML declaration, within its first 64 KiB), else what
-// [Decode] detects. ISO-8859-1 and windows-1252 are decoded as
-// windows-1252, as browsers do. Unlike Decode, DecodeHTML does not check
-// the decoded text: long lines are allowed. Errors are as [Decode]'s, but
-// an encoding name it does not know is an [*Error].
+// [Decode] detects. A declaration names any encoding [CanonicalEncoding]
+// knows, and is read as HTML reads it: ISO-8859-1 and ASCII mean
+// windows-1252, a declared UTF-16 means UTF-8 (the page's bytes would not
+// hold the declaration if it were UTF-16: only a byte-order mark says
+// UTF-16), x-user-defined means windows-1252. A page that declares a
+// legacy encoding but whose bytes are UTF-8 with non-ASCII characters is
+// read as UTF-8, as the declaration is then stale. Unlike Decode,
+// DecodeHTML does not check the decoded text: long lines are allowed.
+// Errors are as [Decode]'s, but an encoding name it does not know is an
+// [*Error].
 func DecodeHTML(name string, data []byte, encoding string) (string, error) {
 	if len(data) > MaxFileBytes {
 		return "", TooLarge(name, int64(len(data)))
@@ -76,35 +75,23 @@ func DecodeHTML(name string, data []byte, encoding string) (string, error) {
 	if encoding != "" {
 		c, ok := CanonicalEncoding(encoding)
 		if !ok {
-			return "", Errorf(name, "unknown encoding %q (want utf-8, utf-16, utf-16le, utf-16be, gb18030, gbk or big5)", encoding)
+			return "", Errorf(name, "unknown encoding %q (want %s)", encoding, KnownEncodings)
 		}
 		enc = c
 	} else if !bytes.HasPrefix(data, bomUTF8) && !bytes.HasPrefix(data, bomUTF16LE) && !bytes.HasPrefix(data, bomUTF16BE) {
 		if cs := htmlCharset(data); cs != "" {
-			switch strings.ToLower(cs) {
-			case "iso-8859-1", "latin1", "l1", "windows-1252", "cp1252", "us-ascii", "ascii", "iso8859-1", "iso_8859-1", "x-cp1252":
-				if !utf8.Valid(data) {
-					if err := checkBinaryBytes(name, data); err != nil {
-						return "", err
-					}
-					var b strings.Builder
-					for _, c := range data {
-						switch {
-						case c >= 0x80 && c < 0xA0 && cp1252[c-0x80] != 0:
-							b.WriteRune(cp1252[c-0x80])
-						default:
-							b.WriteRune(rune(c))
-						}
-					}
-					return b.String(), nil
-				}
+			c, ok := CanonicalEncoding(cs)
+			switch {
+			case !ok && !utf8.Valid(data):
+				return "", Errorf(name, "the page declares charset %q, which concord cannot decode; give the encoding (utf-8, gb18030, windows-1252 …) or convert the page to UTF-8", cs)
+			case !ok, c == UTF8, c == UTF16, c == UTF16LE, c == UTF16BE:
 				enc = UTF8
+			case utf8.Valid(data) && !isASCII(data):
+				enc = UTF8 // a stale declaration
+			case c == "x-user-defined":
+				enc = Windows1252
 			default:
-				if c, ok := CanonicalEncoding(cs); ok {
-					enc = c
-				} else if !utf8.Valid(data) {
-					return "", Errorf(name, "the page declares charset %q, which concord cannot decode; give the encoding (utf-8, gb18030, big5 …) or convert the page to UTF-8", cs)
-				}
+				enc = c
 			}
 		}
 	}
@@ -120,4 +107,14 @@ func DecodeHTML(name string, data []byte, encoding string) (string, error) {
 		return "", ierr
 	}
 	return strings.TrimPrefix(text, "\uFEFF"), nil
+}
+
+// isASCII reports whether data is all ASCII.
+func isASCII(data []byte) bool {
+	for _, c := range data {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

@@ -13,5 +13,6 @@
 // file, within the limits [MaxPartBytes], [MaxArchiveEntries] and
 // input.MaxFileBytes.
 //
-// Imports: corpora/input and the standard library only.
+// Imports: corpora/input, golang.org/x/net/html (the HTML parser) and the
+// standard library.
 package office

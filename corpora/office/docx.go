@@ -1,6 +1,7 @@
 package office
 
 import (
+	"fmt"
 	"path"
 	"strconv"
 	"strings"
@@ -101,12 +102,12 @@ func readDocx(name string, data []byte) (*views, error) {
 		}
 	}
 	for _, n := range []struct{ part, kind string }{{part("/footnotes", "footnotes.xml"), "f"}, {part("/endnotes", "endnotes.xml"), "e"}} {
-		w := r.walker(n.kind)
+		w := r.walker(n.kind, n.part)
 		if err := r.stream(n.part, w.event); err != nil {
 			return nil, err
 		}
 	}
-	w := r.walker("")
+	w := r.walker("", main)
 	if err := r.stream(main, w.event); err != nil {
 		return nil, err
 	}
@@ -401,6 +402,7 @@ type docxPPr struct {
 type docxWalker struct {
 	r     *docxReader
 	kind  string // "" document, "f" footnotes, "e" endnotes
+	part  string
 	paras []*para
 	sink  *[]*para // where finished top-level paragraphs go
 	stack []string // local names of the open elements
@@ -422,8 +424,8 @@ type docxWalker struct {
 	altDepth   []int
 }
 
-func (r *docxReader) walker(kind string) *docxWalker {
-	w := &docxWalker{r: r, kind: kind, customSpan: -1}
+func (r *docxReader) walker(kind, part string) *docxWalker {
+	w := &docxWalker{r: r, kind: kind, part: part, customSpan: -1}
 	w.sink = &w.paras
 	return w
 }
@@ -519,6 +521,9 @@ func (w *docxWalker) event(ev xmlEvent) error {
 	case evText:
 		if w.skip == 0 && w.inText {
 			w.addText(string(ev.text))
+			if w.cur != nil && w.cur.tooLong() {
+				return lineError(w.r.name, fmt.Sprintf("%s line %d", w.part, ev.line))
+			}
 		}
 	}
 	return nil

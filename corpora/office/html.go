@@ -2,48 +2,20 @@ package office
 
 import (
 	"bytes"
-	"html"
 	"strconv"
 	"strings"
+
+	"golang.org/x/net/html"
 
 	"concord/corpora/input"
 )
 
-// Reading HTML. A small tokenizer and tree builder (with the implied end
-// tags of HTML: a block closes an open <p>, <li> closes <li>, <td> closes
-// <td> …) are enough for the pages word processors and converters write;
-// character references are decoded with the standard library's complete
-// HTML5 table, which knows no other entities, so nothing can expand.
-
-// hnode is an element or a text node of a parsed page.
-type hnode struct {
-	tag    string // lower-case element name; "" for text
-	attrs  [][2]string
-	text   string
-	kids   []*hnode
-	parent *hnode
-}
-
-func (n *hnode) attr(name string) (string, bool) {
-	for _, a := range n.attrs {
-		if a[0] == name {
-			return a[1], true
-		}
-	}
-	return "", false
-}
-
-func (n *hnode) hasClass(parts ...string) bool {
-	c, _ := n.attr("class")
-	r, _ := n.attr("role")
-	c = strings.ToLower(c + " " + r)
-	for _, p := range parts {
-		if strings.Contains(c, p) {
-			return true
-		}
-	}
-	return false
-}
+// Reading HTML. The page is parsed by golang.org/x/net/html, which builds
+// the tree as the HTML standard's parsing algorithm does and as browsers
+// build it (implied end tags, implied table rows and sections, foster
+// parenting of text misplaced in a table, character references from the
+// standard's complete table, which knows no other entities, so nothing
+// can expand); the reader walks that tree.
 
 // isHTML reports whether head starts an HTML page: <!DOCTYPE html> or
 // <html> first (after a byte-order mark, white space and comments). After an
@@ -90,16 +62,8 @@ func hasPrefixFold(s []byte, prefix string) bool {
 	return len(s) >= len(prefix) && strings.EqualFold(string(s[:len(prefix)]), prefix)
 }
 
-// Elements the tree builder knows.
+// Elements the reader knows.
 var (
-	htmlVoid = set("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-		"source", "track", "wbr", "basefont", "bgsound", "frame", "keygen")
-	htmlRaw = set("script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext")
-	htmlRC  = set("title", "textarea")
-	// blocks close an open <p>.
-	htmlClosesP = set("address", "article", "aside", "blockquote", "details", "dialog", "div", "dl", "fieldset",
-		"figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr",
-		"main", "menu", "nav", "ol", "p", "pre", "section", "table", "ul", "li", "dd", "dt", "center", "listing")
 	// htmlBlock are the elements whose content is read as paragraphs of
 	// their own.
 	htmlBlock = set("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "td", "th", "caption",
@@ -108,7 +72,6 @@ var (
 		"fieldset", "legend", "details", "summary", "center", "body", "html", "listing", "dialog", "hgroup", "menu")
 	htmlSkip = set("head", "script", "style", "template", "noscript", "svg", "canvas", "iframe", "object",
 		"video", "audio", "select", "textarea", "title", "rt", "rp", "map", "noembed", "noframes", "xmp", "plaintext")
-	htmlHeadings = set("h1", "h2", "h3", "h4", "h5", "h6")
 )
 
 func set(names ...string) map[string]bool {
@@ -119,246 +82,53 @@ func set(names ...string) map[string]bool {
 	return m
 }
 
-// parseHTML builds the tree of a page.
-func parseHTML(s string) *hnode {
-	root := &hnode{tag: "#root"}
-	stack := []*hnode{root}
-	top := func() *hnode { return stack[len(stack)-1] }
-	addText := func(t string) {
-		if t == "" {
-			return
-		}
-		p := top()
-		if k := len(p.kids); k > 0 && p.kids[k-1].tag == "" {
-			p.kids[k-1].text += t
-			return
-		}
-		p.kids = append(p.kids, &hnode{text: t, parent: p})
+// tag returns an element's lower-case name, "" for any other node.
+func tag(n *html.Node) string {
+	if n.Type != html.ElementNode {
+		return ""
 	}
-	// closeTo pops up to and including the innermost open element named
-	// tag, not crossing an element in stop; it reports whether it did.
-	closeTo := func(tags, stop map[string]bool) bool {
-		for i := len(stack) - 1; i > 0; i-- {
-			t := stack[i].tag
-			if tags[t] {
-				stack = stack[:i]
-				return true
-			}
-			if stop[t] {
-				return false
-			}
-		}
-		return false
-	}
-	pTag, liTag, dtdd := set("p"), set("li"), set("dt", "dd")
-	cell, row, section := set("td", "th"), set("tr"), set("thead", "tbody", "tfoot")
-	listStop := set("ol", "ul", "menu", "table", "td", "th")
-	pStop := set("table", "td", "th", "button", "li", "dd", "dt", "caption", "marquee", "object", "applet", "html")
-	tableStop := set("table")
-	for i := 0; i < len(s); {
-		lt := strings.IndexByte(s[i:], '<')
-		if lt < 0 {
-			addText(html.UnescapeString(s[i:]))
-			break
-		}
-		addText(html.UnescapeString(s[i : i+lt]))
-		i += lt
-		rest := s[i:]
-		switch {
-		case strings.HasPrefix(rest, "<!--"):
-			end := strings.Index(rest[4:], "-->")
-			if end < 0 {
-				i = len(s)
-			} else {
-				i += 4 + end + 3
-			}
-			continue
-		case strings.HasPrefix(rest, "<![CDATA["):
-			end := strings.Index(rest, "]]>")
-			if end < 0 {
-				addText(rest[9:])
-				i = len(s)
-			} else {
-				addText(rest[9:end])
-				i += end + 3
-			}
-			continue
-		case strings.HasPrefix(rest, "<!"), strings.HasPrefix(rest, "<?"):
-			end := strings.IndexByte(rest, '>')
-			if end < 0 {
-				i = len(s)
-			} else {
-				i += end + 1
-			}
-			continue
-		case strings.HasPrefix(rest, "</") && len(rest) > 2 && isASCIILetter(rest[2]):
-			name, n := tagName(rest[2:])
-			end := strings.IndexByte(rest, '>')
-			if end < 0 {
-				i = len(s)
-			} else {
-				i += max(end+1, 2+n)
-			}
-			switch {
-			case name == "br":
-				top().kids = append(top().kids, &hnode{tag: "br", parent: top()})
-			case name == "p":
-				closeTo(pTag, pStop)
-			default:
-				for k := len(stack) - 1; k > 0; k-- {
-					if stack[k].tag == name {
-						stack = stack[:k]
-						break
-					}
-					if tableStop[stack[k].tag] && name != "table" {
-						break
-					}
-				}
-			}
-			continue
-		case len(rest) > 1 && isASCIILetter(rest[1]):
-		default:
-			addText("<")
-			i++
-			continue
-		}
-		// A start tag.
-		name, n := tagName(rest[1:])
-		j := 1 + n
-		var attrs [][2]string
-		selfClose := false
-		for j < len(rest) {
-			for j < len(rest) && isHTMLSpace(rest[j]) {
-				j++
-			}
-			if j >= len(rest) {
-				break
-			}
-			if rest[j] == '>' {
-				j++
-				break
-			}
-			if rest[j] == '/' {
-				j++
-				if j < len(rest) && rest[j] == '>' {
-					selfClose = true
-					j++
-					break
-				}
-				continue
-			}
-			k := j
-			for k < len(rest) && !isHTMLSpace(rest[k]) && rest[k] != '=' && rest[k] != '>' && (rest[k] != '/' || k == j) {
-				k++
-			}
-			an := strings.ToLower(rest[j:k])
-			j = k
-			for j < len(rest) && isHTMLSpace(rest[j]) {
-				j++
-			}
-			val := ""
-			if j < len(rest) && rest[j] == '=' {
-				j++
-				for j < len(rest) && isHTMLSpace(rest[j]) {
-					j++
-				}
-				if j < len(rest) && (rest[j] == '"' || rest[j] == '\'') {
-					q := rest[j]
-					e := strings.IndexByte(rest[j+1:], q)
-					if e < 0 {
-						val, j = rest[j+1:], len(rest)
-					} else {
-						val, j = rest[j+1:j+1+e], j+1+e+1
-					}
-				} else {
-					k := j
-					for k < len(rest) && !isHTMLSpace(rest[k]) && rest[k] != '>' {
-						k++
-					}
-					val, j = rest[j:k], k
-				}
-			}
-			if an != "" && len(attrs) < 64 {
-				attrs = append(attrs, [2]string{an, html.UnescapeString(val)})
-			}
-		}
-		i += j
-		// Implied end tags.
-		switch {
-		case name == "li":
-			closeTo(liTag, listStop)
-		case name == "dt" || name == "dd":
-			closeTo(dtdd, set("dl"))
-		case name == "td" || name == "th":
-			closeTo(cell, set("tr", "table"))
-		case name == "tr":
-			closeTo(row, tableStop)
-		case section[name]:
-			closeTo(section, tableStop)
-		}
-		if htmlClosesP[name] {
-			closeTo(pTag, pStop)
-		}
-		if htmlHeadings[name] && htmlHeadings[top().tag] {
-			stack = stack[:len(stack)-1]
-		}
-		el := &hnode{tag: name, attrs: attrs, parent: top()}
-		top().kids = append(top().kids, el)
-		switch {
-		case htmlVoid[name] || selfClose && !htmlRaw[name] && !htmlRC[name]:
-		case htmlRaw[name] || htmlRC[name]:
-			end := indexFold(s[i:], "</"+name)
-			body := s[i:]
-			if end >= 0 {
-				body = s[i : i+end]
-				i += end
-			} else {
-				i = len(s)
-			}
-			if htmlRC[name] {
-				el.kids = append(el.kids, &hnode{text: html.UnescapeString(body), parent: el})
-			}
-		case len(stack) < maxOfficeDepth:
-			stack = append(stack, el)
-		}
-	}
-	return root
+	return n.Data
 }
 
-func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
-
-func isHTMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
-
-func tagName(s string) (string, int) {
-	n := 0
-	for n < len(s) && !isHTMLSpace(s[n]) && s[n] != '>' && s[n] != '/' {
-		n++
+// attr returns the value of an element's attribute.
+func attr(n *html.Node, name string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Namespace == "" && a.Key == name {
+			return a.Val, true
+		}
 	}
-	return strings.ToLower(s[:n]), n
+	return "", false
 }
 
-// indexFold finds sub (lower case ASCII) in s without regard to case.
-func indexFold(s, sub string) int {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		j := strings.IndexByte(s[i:], '<')
-		if j < 0 {
-			return -1
-		}
-		i += j
-		if i+len(sub) <= len(s) && strings.EqualFold(s[i:i+len(sub)], sub) {
-			return i
+// hasClass reports whether an element's class or role contains one of parts.
+func hasClass(n *html.Node, parts ...string) bool {
+	c, _ := attr(n, "class")
+	r, _ := attr(n, "role")
+	c = strings.ToLower(c + " " + r)
+	for _, p := range parts {
+		if strings.Contains(c, p) {
+			return true
 		}
 	}
-	return -1
+	return false
+}
+
+// cdata returns the text of a CDATA section, which the HTML parser keeps
+// as a comment: a page's author wrote it as text.
+func cdata(n *html.Node) (string, bool) {
+	if n.Type != html.CommentNode || !strings.HasPrefix(n.Data, "[CDATA[") {
+		return "", false
+	}
+	return strings.TrimSuffix(n.Data[len("[CDATA["):], "]]"), true
 }
 
 // htmlReader turns a parsed page into paragraphs.
 type htmlReader struct {
-	ids     map[string]*hnode
-	notes   map[*hnode]*note // note bodies
-	refs    map[*hnode]*note // note references
-	backs   map[*hnode]bool  // links from a note back to its reference
-	labels  map[*hnode]string
+	ids     map[string]*html.Node
+	notes   map[*html.Node]*note // note bodies
+	refs    map[*html.Node]*note // note references
+	backs   map[*html.Node]bool  // links from a note back to its reference
+	labels  map[*html.Node]string
 	sink    *[]*para
 	cur     *para
 	pre     bool
@@ -378,10 +148,13 @@ func readHTML(name string, data []byte, encoding string) (*views, error) {
 	if err != nil {
 		return nil, err
 	}
-	s = strings.ReplaceAll(s, "\x00", "\uFFFD")
-	root := parseHTML(s)
-	r := &htmlReader{name: name, ids: map[string]*hnode{}, notes: map[*hnode]*note{}, refs: map[*hnode]*note{},
-		backs: map[*hnode]bool{}, labels: map[*hnode]string{}}
+	root, err := html.Parse(strings.NewReader(s))
+	if err != nil {
+		// the only error for a string: more than 512 nested elements
+		return nil, &input.Error{File: name, Reason: "elements nested more than 512 deep: " + err.Error(), Err: err}
+	}
+	r := &htmlReader{name: name, ids: map[string]*html.Node{}, notes: map[*html.Node]*note{}, refs: map[*html.Node]*note{},
+		backs: map[*html.Node]bool{}, labels: map[*html.Node]string{}}
 	r.index(root)
 	r.findNotes(root)
 	var paras []*para
@@ -401,17 +174,17 @@ func readHTML(name string, data []byte, encoding string) (*views, error) {
 }
 
 // index records every element with an id or an anchor name.
-func (r *htmlReader) index(n *hnode) {
-	for _, k := range n.kids {
-		if k.tag == "" {
+func (r *htmlReader) index(n *html.Node) {
+	for k := n.FirstChild; k != nil; k = k.NextSibling {
+		if k.Type != html.ElementNode {
 			continue
 		}
-		if id, ok := k.attr("id"); ok && id != "" {
+		if id, ok := attr(k, "id"); ok && id != "" {
 			if _, dup := r.ids[id]; !dup {
 				r.ids[id] = k
 			}
 		}
-		if nm, ok := k.attr("name"); ok && nm != "" && k.tag == "a" {
+		if nm, ok := attr(k, "name"); ok && nm != "" && k.Data == "a" {
 			if _, dup := r.ids[nm]; !dup {
 				r.ids[nm] = k
 			}
@@ -421,32 +194,27 @@ func (r *htmlReader) index(n *hnode) {
 }
 
 // textOf returns the text of a subtree, white space folded.
-func textOf(n *hnode) string {
+func textOf(n *html.Node) string {
 	var b strings.Builder
-	var walk func(*hnode)
-	walk = func(n *hnode) {
-		if n.tag == "" {
-			b.WriteString(n.text)
-		}
-		for _, k := range n.kids {
-			walk(k)
+	for d := range n.Descendants() {
+		if d.Type == html.TextNode {
+			b.WriteString(d.Data)
 		}
 	}
-	walk(n)
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
-func within(n *hnode, tag string) bool {
-	for p := n.parent; p != nil; p = p.parent {
-		if p.tag == tag {
+func within(n *html.Node, name string) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if tag(p) == name {
 			return true
 		}
 	}
 	return false
 }
 
-func contains(outer, n *hnode) bool {
-	for p := n; p != nil; p = p.parent {
+func contains(outer, n *html.Node) bool {
+	for p := n; p != nil; p = p.Parent {
 		if p == outer {
 			return true
 		}
@@ -458,24 +226,19 @@ func contains(outer, n *hnode) bool {
 // such by role or class, or a superscript number linking within the
 // page) and the note bodies they point to, then the links in the bodies
 // that lead back to a reference, which are not note text.
-func (r *htmlReader) findNotes(root *hnode) {
-	var walk func(*hnode)
-	walk = func(n *hnode) {
-		for _, k := range n.kids {
-			if k.tag == "a" {
-				r.noteRef(k)
-			}
-			walk(k)
+func (r *htmlReader) findNotes(root *html.Node) {
+	for d := range root.Descendants() {
+		if tag(d) == "a" {
+			r.noteRef(d)
 		}
 	}
-	walk(root)
-	var back func(*hnode)
-	back = func(n *hnode) {
-		for _, k := range n.kids {
-			if k.tag == "a" {
-				h, _ := k.attr("href")
+	var back func(*html.Node)
+	back = func(n *html.Node) {
+		for k := n.FirstChild; k != nil; k = k.NextSibling {
+			if tag(k) == "a" {
+				h, _ := attr(k, "href")
 				t := r.ids[strings.TrimPrefix(h, "#")]
-				if isBacklink(k) || strings.HasPrefix(h, "#") && t != nil && (r.refs[t] != nil || t.parent != nil && r.refs[t.parent] != nil || hasRef(r, t)) {
+				if isBacklink(k) || strings.HasPrefix(h, "#") && t != nil && (r.refs[t] != nil || t.Parent != nil && r.refs[t.Parent] != nil || hasRef(r, t)) {
 					r.backs[k] = true
 					continue
 				}
@@ -489,8 +252,8 @@ func (r *htmlReader) findNotes(root *hnode) {
 }
 
 // hasRef reports whether a note reference is inside n (a <sup> holding the link).
-func hasRef(r *htmlReader, n *hnode) bool {
-	for _, k := range n.kids {
+func hasRef(r *htmlReader, n *html.Node) bool {
+	for k := n.FirstChild; k != nil; k = k.NextSibling {
 		if r.refs[k] != nil {
 			return true
 		}
@@ -498,12 +261,12 @@ func hasRef(r *htmlReader, n *hnode) bool {
 	return false
 }
 
-func isBacklink(a *hnode) bool {
-	return a.hasClass("doc-backlink", "footnote-back", "sdfootnotesym", "sdendnotesym", "footnote-backref")
+func isBacklink(a *html.Node) bool {
+	return hasClass(a, "doc-backlink", "footnote-back", "sdfootnotesym", "sdendnotesym", "footnote-backref")
 }
 
-func (r *htmlReader) noteRef(a *hnode) {
-	href, _ := a.attr("href")
+func (r *htmlReader) noteRef(a *html.Node) {
+	href, _ := attr(a, "href")
 	if !strings.HasPrefix(href, "#") || len(href) < 2 || isBacklink(a) {
 		return
 	}
@@ -512,7 +275,7 @@ func (r *htmlReader) noteRef(a *hnode) {
 		return
 	}
 	mark := textOf(a)
-	marked := a.hasClass("doc-noteref", "footnote-ref", "sdfootnoteanc", "sdendnoteanc", "noteref", "footnote-reference", "endnote-ref")
+	marked := hasClass(a, "doc-noteref", "footnote-ref", "sdfootnoteanc", "sdendnoteanc", "noteref", "footnote-reference", "endnote-ref")
 	supNum := (within(a, "sup") || hasChild(a, "sup")) && len(mark) > 0 && len(mark) <= 8 &&
 		strings.Trim(mark, "0123456789*†‡§[]()") == ""
 	if !marked && !supNum {
@@ -533,9 +296,9 @@ func (r *htmlReader) noteRef(a *hnode) {
 	r.refs[a] = nt
 }
 
-func hasChild(n *hnode, tag string) bool {
-	for _, k := range n.kids {
-		if k.tag == tag || hasChild(k, tag) {
+func hasChild(n *html.Node, name string) bool {
+	for d := range n.Descendants() {
+		if tag(d) == name {
 			return true
 		}
 	}
@@ -545,25 +308,25 @@ func hasChild(n *hnode, tag string) bool {
 // noteBody returns the element that holds a note, given the target of a
 // reference: the target itself if it is a block, else its nearest note-like
 // or block ancestor.
-func noteBody(t *hnode) *hnode {
-	noteLike := func(n *hnode) bool {
-		id, _ := n.attr("id")
+func noteBody(t *html.Node) *html.Node {
+	noteLike := func(n *html.Node) bool {
+		id, _ := attr(n, "id")
 		id = strings.ToLower(id)
-		return n.hasClass("footnote", "endnote", "doc-endnote", "doc-footnote") ||
+		return hasClass(n, "footnote", "endnote", "doc-endnote", "doc-footnote") ||
 			strings.Contains(id, "footnote") || strings.Contains(id, "endnote") || strings.HasPrefix(id, "fn")
 	}
-	for n := t; n != nil && n.tag != "#root"; n = n.parent {
-		switch n.tag {
+	for n := t; n != nil && n.Type == html.ElementNode; n = n.Parent {
+		switch n.Data {
 		case "body", "html", "main", "article":
 			return nil
 		case "li", "aside", "div", "section", "dd", "p", "td":
-			if noteLike(n) || n.tag == "li" || n.tag == "aside" {
+			if noteLike(n) || n.Data == "li" || n.Data == "aside" {
 				return n
 			}
 		}
 	}
-	for n := t; n != nil && n.tag != "#root"; n = n.parent {
-		switch n.tag {
+	for n := t; n != nil && n.Type == html.ElementNode; n = n.Parent {
+		switch n.Data {
 		case "body", "html", "main", "article":
 			return nil
 		case "p", "div", "li", "dd", "td":
@@ -598,33 +361,38 @@ func (r *htmlReader) paragraph() *para {
 }
 
 // hidden reports whether an element is not shown.
-func hidden(n *hnode) bool {
-	if _, ok := n.attr("hidden"); ok {
+func hidden(n *html.Node) bool {
+	if _, ok := attr(n, "hidden"); ok {
 		return true
 	}
-	st, _ := n.attr("style")
+	st, _ := attr(n, "style")
 	st = strings.ReplaceAll(strings.ToLower(st), " ", "")
 	return strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden")
 }
 
-func (r *htmlReader) walk(n *hnode) {
-	for _, k := range n.kids {
-		if k.tag == "" {
-			t := k.text
+func (r *htmlReader) walk(n *html.Node) {
+	for k := n.FirstChild; k != nil && r.err == nil; k = k.NextSibling {
+		switch k.Type {
+		case html.ElementNode:
+			r.element(k)
+		case html.TextNode:
+			t := k.Data
 			if r.sup > 0 {
 				if s := strings.TrimSpace(t); s != "" {
 					t = strings.Replace(t, s, superscriptDigits(s), 1)
 				}
 			}
 			r.add(t)
-			continue
+		case html.CommentNode:
+			if t, ok := cdata(k); ok {
+				r.add(t)
+			}
 		}
-		r.element(k)
 	}
 }
 
-func (r *htmlReader) element(k *hnode) {
-	if htmlSkip[k.tag] || hidden(k) || r.backs[k] {
+func (r *htmlReader) element(k *html.Node) {
+	if htmlSkip[k.Data] || hidden(k) || r.backs[k] {
 		return
 	}
 	if _, isNote := r.notes[k]; isNote {
@@ -639,7 +407,7 @@ func (r *htmlReader) element(k *hnode) {
 		p.spans = append(p.spans, span{rev: rv, note: nt, text: nt.mark})
 		return
 	}
-	switch k.tag {
+	switch k.Data {
 	case "br":
 		r.add("\x00")
 		return
@@ -661,12 +429,12 @@ func (r *htmlReader) element(k *hnode) {
 	case "ol", "ul", "menu":
 		r.numberList(k)
 	}
-	if !htmlBlock[k.tag] {
+	if !htmlBlock[k.Data] {
 		r.walk(k)
 		return
 	}
 	r.flush()
-	if k.tag == "li" {
+	if k.Data == "li" {
 		if l := r.labels[k]; l != "" {
 			if r.labeled && r.label != "" {
 				r.label += " " + l
@@ -676,7 +444,7 @@ func (r *htmlReader) element(k *hnode) {
 			r.labeled = true
 		}
 	}
-	if k.tag == "pre" || k.tag == "listing" {
+	if k.Data == "pre" || k.Data == "listing" {
 		r.pre = true
 		r.walk(k)
 		r.flush()
@@ -685,7 +453,7 @@ func (r *htmlReader) element(k *hnode) {
 	}
 	r.walk(k)
 	r.flush()
-	if k.tag == "li" && r.labeled {
+	if k.Data == "li" && r.labeled {
 		p := &para{}
 		p.num = fixedNum(r.label)
 		r.emit(p)
@@ -714,13 +482,13 @@ func (r *htmlReader) flush() {
 	}
 	var last rune // last character written
 	pendSp, pendNL := false, false
-	spans := make([]span, 0, len(p.spans))
+	q := &para{num: p.num} // the paragraph folded: add counts its lines
 	for _, s := range p.spans {
 		if s.note != nil {
 			if pendSp && last != 0 && last != '\n' {
-				spans = append(spans, span{text: " ", rev: s.rev})
+				q.add(" ", s.rev)
 			}
-			spans = append(spans, s)
+			q.spans = append(q.spans, s)
 			pendSp, pendNL = false, false
 			last = 'x'
 			continue
@@ -746,12 +514,9 @@ func (r *htmlReader) flush() {
 			b.WriteRune(c)
 			last = c
 		}
-		if b.Len() > 0 {
-			s.text = b.String()
-			spans = append(spans, s)
-		}
+		q.add(b.String(), s.rev)
 	}
-	p.spans = spans
+	p = q
 	if r.labeled {
 		p.num = fixedNum(r.label)
 		r.labeled, r.label = false, ""
@@ -840,40 +605,40 @@ func hasText(p *para) bool {
 // letters, Roman and other numerals in parentheses, "(a)", "(iv)", "(一)",
 // as UN drafts print them: HTML says how to count but not how to
 // punctuate, and the parser reads "(a)" in all six languages.
-func (r *htmlReader) numberList(list *hnode) {
+func (r *htmlReader) numberList(list *html.Node) {
 	format := ""
-	if list.tag == "ol" {
+	if list.Data == "ol" {
 		format = "decimal"
-		if t, ok := list.attr("type"); ok {
+		if t, ok := attr(list, "type"); ok {
 			format = htmlTypeFormat(t, format)
 		}
 	}
-	if st, ok := list.attr("style"); ok {
+	if st, ok := attr(list, "style"); ok {
 		format = cssListFormat(st, format)
 	}
-	var items []*hnode
-	for _, k := range list.kids {
-		if k.tag == "li" {
+	var items []*html.Node
+	for k := list.FirstChild; k != nil; k = k.NextSibling {
+		if tag(k) == "li" {
 			items = append(items, k)
 		}
 	}
-	_, reversed := list.attr("reversed")
+	_, reversed := attr(list, "reversed")
 	step, n := 1, 1
 	if reversed {
 		step, n = -1, len(items)
 	}
-	if s, ok := list.attr("start"); ok {
+	if s, ok := attr(list, "start"); ok {
 		n = atoi(s, n)
 	}
 	for _, li := range items {
-		if v, ok := li.attr("value"); ok {
+		if v, ok := attr(li, "value"); ok {
 			n = atoi(v, n)
 		}
 		f := format
-		if t, ok := li.attr("type"); ok {
+		if t, ok := attr(li, "type"); ok {
 			f = htmlTypeFormat(t, f)
 		}
-		if st, ok := li.attr("style"); ok {
+		if st, ok := attr(li, "style"); ok {
 			f = cssListFormat(st, f)
 		}
 		r.labels[li] = htmlLabel(n, f)

@@ -3,6 +3,7 @@ package office
 import (
 	"bytes"
 	"encoding/xml"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -86,6 +87,7 @@ type odtReader struct {
 	nlists   int
 	pendSp   bool // the last character data written ended with a space
 	count    paraCounter
+	part     string // the part being read and a space, "" for a flat ODT
 }
 
 // readODT reads an .odt archive or a flat .fodt file.
@@ -120,6 +122,7 @@ func readODT(name string, data []byte) (*views, error) {
 		if rc == nil {
 			continue
 		}
+		r.part = part + " "
 		err = streamXML(name, part, rc, r.event)
 		rc.Close()
 		if err != nil {
@@ -164,6 +167,9 @@ func (r *odtReader) event(ev xmlEvent) error {
 	case evText:
 		if r.skip == 0 && r.f.cur != nil && r.inBody {
 			r.text(string(ev.text))
+			if r.f.cur.tooLong() {
+				return lineError(r.name, fmt.Sprintf("%sline %d", r.part, ev.line))
+			}
 		}
 	}
 	return nil

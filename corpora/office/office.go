@@ -67,8 +67,10 @@ const (
 //     prefix, suffix, display levels, start value), a list starting anew
 //     unless it continues another (text:continue-list,
 //     text:continue-numbering); headings follow the outline numbering;
-//   - an HTML page: headings, paragraphs, list items, table cells and
-//     preformatted text the same way, script and style left out, white
+//   - an HTML page, its tree built as browsers build it (the HTML
+//     standard's parser, golang.org/x/net/html: text misplaced in a table
+//     comes before the table): headings, paragraphs, list items, table
+//     cells and preformatted text the same way, script and style left out, white
 //     space folded as a browser folds it, character references decoded,
 //     recognisable footnotes (pandoc's, LibreOffice's, links to a note
 //     from a superscript number) moved to the end like a document's.
@@ -232,8 +234,11 @@ func zipEntryCount(data []byte) (int64, bool) {
 		return n, true
 	}
 	// ZIP64: the locator before the record points at the ZIP64 record.
+	// The ZIP64 record is 56 bytes at least; off comes from the file, so it
+	// is checked against the length before it is used.
+	const zip64Len = 56
 	off := binary.LittleEndian.Uint64(data[i-20+8:])
-	if off > uint64(len(data)-56) || string(data[off:off+4]) != "PK\x06\x06" {
+	if len(data) < zip64Len || off > uint64(len(data)-zip64Len) || string(data[off:off+4]) != "PK\x06\x06" {
 		return 0, false
 	}
 	total := binary.LittleEndian.Uint64(data[off+32:])
@@ -471,18 +476,14 @@ func (e *readError) Unwrap() error { return e.err }
 // impossible whatever the parser does with them.
 var errDTD = errors.New("a DOCTYPE declaration, which word-processor XML never has (entity expansion refused)")
 
-// streamXML parses r strictly (no entities but the predefined ones, UTF-8
-// only, no DTD, nesting at most maxOfficeDepth) and calls fn for every
+// streamXML parses r strictly (no entities but the predefined ones, in
+// UTF-8 or the encoding the XML declares, no DTD, nesting at most
+// maxOfficeDepth) and calls fn for every
 // element start, end and run of character data.
 func streamXML(file, part string, r io.Reader, fn func(xmlEvent) error) error {
 	d := xml.NewDecoder(r)
 	d.Strict = true
-	d.CharsetReader = func(label string, in io.Reader) (io.Reader, error) {
-		if c, ok := input.CanonicalEncoding(label); ok && c == input.UTF8 {
-			return in, nil
-		}
-		return nil, fmt.Errorf("the part declares encoding %q; only UTF-8 is supported", label)
-	}
+	d.CharsetReader = input.CharsetReader
 	depth := 0
 	for {
 		line, _ := d.InputPos()

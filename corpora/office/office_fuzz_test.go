@@ -3,10 +3,13 @@ package office
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"io"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"concord/corpora/input"
 )
 
 // checkExtract runs both views of a document and checks what holds for
@@ -89,5 +92,51 @@ b</pre><del>d</del><ins>i</ins><table><tr><td>c`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkExtract(t, "f.html", data)
 		_, _ = readHTML("f.html", data, "")
+	})
+}
+
+// FuzzReaders feeds raw bytes, not a well-formed archive or page, through
+// Sniff and every reader whatever the sniffed format: a truncated or
+// patched archive, a directory record that lies, markup cut anywhere.
+// None may panic, and every error is an *input.Error naming the file.
+func FuzzReaders(f *testing.F) {
+	// Small seeds: the fuzzer minimises every new input, which is slow
+	// for inputs of kilobytes.
+	docx := zipOf(f, map[string]string{"word/document.xml": `<w:document xmlns:w="` + wNS + `"><w:body><w:p><w:r><w:t>1. a</w:t></w:r></w:p></w:body></w:document>`})
+	odt := zipOf(f, map[string]string{"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": fodt("", "<text:p>a</text:p>")})
+	for _, seed := range []string{
+		bogusZIP64, string(docx), string(docx[:len(docx)/2]), string(docx[len(docx)/2:]), string(odt),
+		"PK\x05\x06" + strings.Repeat("\xff", 18),
+		fodt("", `<text:list><text:list-item><text:p>a<text:note><text:note-body><text:p>n</text:p></text:note-body></text:note></text:p></text:list-item></text:list>`),
+		"<!DOCTYPE html><meta charset=utf-16><table><tr><td>a</table><ol><li>x<sup><a href=#n>1</a></sup></ol><p id=n>n",
+		`<udhr><article number="1"><para>x</para></article></udhr>`,
+	} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		const name = "raw.bin"
+		format := Sniff(data)
+		check := func(what string, err error) {
+			var ie *input.Error
+			if err != nil && (!errors.As(err, &ie) || ie.File != name) {
+				t.Fatalf("%s (sniffed %v): %T %v, want an *input.Error naming the file", what, format, err, err)
+			}
+		}
+		_, _, err := Text(name, data, "")
+		check("Text", err)
+		_, _, err = Revisions(name, data, "")
+		check("Revisions", err)
+		for what, read := range map[string]func(string, []byte) (*views, error){
+			"docx": readDocx, "odt": readODT,
+			"html": func(n string, d []byte) (*views, error) { return readHTML(n, d, "") },
+		} {
+			v, err := read(name, data)
+			check(what, err)
+			if err == nil {
+				_, err := v.text(name, viewOld)
+				check(what+" old view", err)
+			}
+		}
+		checkExtract(t, name, data)
 	})
 }

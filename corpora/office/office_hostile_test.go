@@ -118,6 +118,7 @@ func TestHostileInputs(t *testing.T) {
 		{"laughs.docx", zipOf(t, map[string]string{"word/document.xml": laughs + `<w:document xmlns:w="` + wNS + `"><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>`}), "DOCTYPE"},
 		{"laughs.fodt", []byte(laughs + `<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:mimetype="application/vnd.oasis.opendocument.text"><office:body>&lol9;</office:body></office:document>`), "DOCTYPE"},
 		{"deep.docx", zipOf(t, map[string]string{"word/document.xml": docPrefix + strings.Repeat("<w:sdt>", 100000)}), "nested more than"},
+		{"deep.html", []byte("<!DOCTYPE html>" + strings.Repeat("<div>", 100000)), "nested more than 512 deep"},
 		{"unclosed.docx", zipOf(t, map[string]string{"word/document.xml": docPrefix + "<w:p><w:r><w:t>text"}), "malformed XML"},
 		{"many.zip", many, "entries"},
 		{"encrypted.docx", func() []byte {
@@ -147,5 +148,53 @@ func TestHostileInputs(t *testing.T) {
 	text, _, err := Text("laughs.html", []byte("<!DOCTYPE html>"+laughs+"<p>&lol9;</p>"), "")
 	if err != nil || !strings.HasSuffix(text, "&lol9;\n") || len(text) > 2000 {
 		t.Errorf("laughs.html: %v %q", err, text)
+	}
+}
+
+// bogusZIP64 is a 50-byte file whose end-of-directory record announces a
+// ZIP64 directory (0xFFFF entries) behind a locator that points into
+// nowhere: every command panicked on it, as the record's offset was
+// compared with len(data)-56, negative for inputs under 56 bytes.
+const bogusZIP64 = "PK\x03\x04\x00\x00\x00\x00PK\x06\x07\x00\x00\x00\x00\xe8\x03\x00\x00\x00\x00\x00\x00\x01\x00\x00\x00PK\x05\x06\x00\x00\x00\x00\xff\xff\xff\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"
+
+// TestTinyArchives feeds short archives with bogus end records, and every
+// prefix and suffix of them, to Sniff, Text, Revisions and each reader:
+// an *input.Error naming the file or text, never a panic.
+func TestTinyArchives(t *testing.T) {
+	if len(bogusZIP64) != 50 {
+		t.Fatalf("the file is %d bytes", len(bogusZIP64))
+	}
+	zip64Tail := []byte(bogusZIP64[8:])
+	var inputs [][]byte
+	for _, base := range [][]byte{
+		[]byte(bogusZIP64),
+		append(bytes.Repeat([]byte{'x'}, 100), zip64Tail...), // long enough, offset still bogus
+		[]byte("PK\x05\x06" + strings.Repeat("\xff", 18)),
+		[]byte("PK\x03\x04" + strings.Repeat("\xff", 26)),
+	} {
+		for i := range base {
+			inputs = append(inputs, base[:i], base[i:])
+		}
+	}
+	for _, data := range inputs {
+		Sniff(data)
+		zipEntryCount(data)
+		for _, read := range []func() error{
+			func() error { _, _, err := Text("tiny.docx", data, ""); return err },
+			func() error { _, _, err := Revisions("tiny.docx", data, ""); return err },
+			func() error { _, err := readDocx("tiny.docx", data); return err },
+			func() error { _, err := readODT("tiny.docx", data); return err },
+		} {
+			if err := read(); err != nil {
+				var ie *input.Error
+				if !errors.As(err, &ie) || ie.File != "tiny.docx" {
+					t.Errorf("%q: %v, want an *input.Error naming the file", data, err)
+				}
+			}
+		}
+	}
+	_, _, err := Text("x.docx", []byte(bogusZIP64), "")
+	if err == nil || !strings.Contains(err.Error(), "x.docx: a damaged or truncated zip archive") {
+		t.Errorf("the 50-byte file: %v", err)
 	}
 }

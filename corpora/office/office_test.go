@@ -228,6 +228,8 @@ func TestSniffOffice(t *testing.T) {
 		{"xhtml", []byte(`<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body/></html>`), FormatHTML},
 		{"other xml", []byte(`<?xml version="1.0"?><html><udhr/></html>`), FormatText},
 		{"htmlx", []byte("<htmlx>"), FormatText},
+		{"utf-16 html", []byte("\xff\xfe<\x00h\x00t\x00m\x00l\x00>\x00"), FormatHTML},
+		{"utf-16 text", []byte("\xfe\xff\x00<\x00h\x00t\x00m\x00"), FormatText},
 		{"markdown", []byte("# <html>\n"), FormatText},
 		{"other zip", zipOf(t, map[string]string{"a.txt": "x"}), FormatText},
 		{"odt mimetype in directory", zipOf(t, map[string]string{"content.xml": "<x/>", "mimetype": "application/vnd.oasis.opendocument.text"}), FormatODT},

@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"io"
 	"strconv"
+	"unicode/utf16"
 
 	"concord/corpora/input"
 )
@@ -63,13 +64,21 @@ var sniffers = []struct {
 const sniffLen = 64 << 10
 
 // Sniff tells what format data is in by its content, never by a file name:
-// the first sniffLen (64 KiB) bytes are enough, and for a zip archive its
-// directory at the end. Anything not recognised is [FormatText].
+// the first sniffLen (64 KiB) bytes are enough (in UTF-16 after a
+// byte-order mark, for HTML), and for a zip archive its directory at the
+// end. Anything not recognised is [FormatText].
 func Sniff(data []byte) Format {
 	if f, ok := sniffZip(data); ok {
 		return f
 	}
 	head := data[:min(len(data), sniffLen)]
+	if u, ok := utf16Head(head); ok {
+		// Word saves "Unicode" web pages in UTF-16 with a byte-order mark.
+		if isHTML(u) {
+			return FormatHTML
+		}
+		return FormatText
+	}
 	for _, s := range sniffers {
 		if s.match(head) {
 			return s.format
@@ -109,4 +118,26 @@ func rootElement(head []byte) (xml.StartElement, bool) {
 			}
 		}
 	}
+}
+
+// utf16Head returns head as UTF-8 if it starts with a UTF-16 byte-order
+// mark.
+func utf16Head(head []byte) ([]byte, bool) {
+	var be bool
+	switch {
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
+	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		be = true
+	default:
+		return nil, false
+	}
+	units := make([]uint16, 0, len(head)/2)
+	for i := 2; i+1 < len(head); i += 2 {
+		if be {
+			units = append(units, uint16(head[i])<<8|uint16(head[i+1]))
+		} else {
+			units = append(units, uint16(head[i+1])<<8|uint16(head[i]))
+		}
+	}
+	return []byte(string(utf16.Decode(units))), true
 }

@@ -71,6 +71,13 @@ type para struct {
 	mark  rev        // the paragraph mark's change state: a missing mark joins the paragraph to the next
 	num   [2]*numRef // list numbering in the old and new view; nil: none
 	after []*para    // paragraphs of text boxes anchored in this one, read after it
+
+	// The text of the last span grows in a builder (repeated string
+	// concatenation took time in the square of the paragraph's length);
+	// grown is the span it holds, plus one (0: none).
+	grow  strings.Builder
+	grown int
+	line  [2]int // bytes in each view since the last line end
 }
 
 // add appends text to the paragraph, merging with the last span.
@@ -78,11 +85,42 @@ func (p *para) add(text string, r rev) {
 	if text == "" {
 		return
 	}
-	if n := len(p.spans); n > 0 && p.spans[n-1].rev == r && p.spans[n-1].note == nil {
-		p.spans[n-1].text += text
+	for _, v := range [2]view{viewOld, viewNew} {
+		if r.in(v) {
+			if i := strings.LastIndexAny(text, "\n\x00"); i >= 0 {
+				p.line[v] = len(text) - i - 1
+			} else {
+				p.line[v] += len(text)
+			}
+		}
+	}
+	n := len(p.spans)
+	if n == 0 || p.spans[n-1].rev != r || p.spans[n-1].note != nil {
+		p.spans = append(p.spans, span{text: text, rev: r})
 		return
 	}
-	p.spans = append(p.spans, span{text: text, rev: r})
+	last := &p.spans[n-1]
+	if p.grown != n || p.grow.Len() != len(last.text) {
+		p.grow = strings.Builder{} // the old one's text stays in the spans
+		p.grow.WriteString(last.text)
+		p.grown = n
+	}
+	p.grow.WriteString(text)
+	last.text = p.grow.String() // no copy: the builder only appends
+}
+
+// tooLong reports whether a line of the paragraph is already longer than
+// input.MaxLineBytes in either view, so that a reader can refuse the
+// document while reading it rather than after.
+func (p *para) tooLong() bool {
+	return max(p.line[0], p.line[1]) > input.MaxLineBytes
+}
+
+// lineError is the error for a paragraph with a line over the limit;
+// where names the place in the source.
+func lineError(file, where string) error {
+	return input.Errorf(file, "%s: a paragraph has a line longer than the limit of %d bytes (%d MiB)",
+		where, input.MaxLineBytes, input.MaxLineBytes>>20)
 }
 
 // empty reports whether a paragraph has nothing that could show in either
@@ -109,6 +147,9 @@ func (c *paraCounter) keep(file string, p *para) (bool, error) {
 	}
 	if c.n++; c.n > maxParagraphs {
 		return false, input.Errorf(file, "more than %d paragraphs", maxParagraphs)
+	}
+	if p.tooLong() {
+		return false, lineError(file, "paragraph "+strconv.Itoa(c.n))
 	}
 	return true, nil
 }
