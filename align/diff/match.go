@@ -2,6 +2,7 @@ package diff
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -300,13 +301,20 @@ func headEq(o, n *node) bool {
 // document or a division: a maximum-weight chain over the clear matches,
 // then the gaps between them.
 func (c *matcher) alignTop(os, ns []*node) {
+	c.alignSparse(os, ns, howChain)
+}
+
+// alignSparse matches two sequences of units through their sparse
+// candidates: a maximum-weight chain over the clear matches of the same
+// kind, then the gaps between them.
+func (c *matcher) alignSparse(os, ns []*node, how matchHow) {
 	if len(os) == 0 || len(ns) == 0 {
 		return
 	}
 	cands := candidates(os, ns, chainMin)
 	var strong []pair
 	for _, p := range cands {
-		if p.sim >= chainMin {
+		if p.sim >= chainMin && os[p.i].u.Kind == ns[p.j].u.Kind {
 			p.w = p.sim
 			if os[p.i].num == ns[p.j].num {
 				p.w += 0.001
@@ -316,7 +324,7 @@ func (c *matcher) alignTop(os, ns []*node) {
 	}
 	chain := chainOf(strong, len(ns))
 	for _, p := range chain {
-		link(os[p.i], ns[p.j], howChain)
+		link(os[p.i], ns[p.j], how)
 	}
 	// the gaps between chain pairs, with looser rules
 	pi, pj := 0, 0
@@ -326,7 +334,7 @@ func (c *matcher) alignTop(os, ns []*node) {
 			ei, ej = chain[k].i, chain[k].j
 		}
 		if ei > pi && ej > pj {
-			c.alignGap(os[pi:ei], ns[pj:ej], cands, pi, pj, howChain)
+			c.alignGap(os[pi:ei], ns[pj:ej], cands, pi, pj, how)
 		}
 		if k < len(chain) {
 			pi, pj = chain[k].i+1, chain[k].j+1
@@ -336,12 +344,15 @@ func (c *matcher) alignTop(os, ns []*node) {
 
 // alignGap aligns a gap densely: pairs that are similar enough, or at the
 // same position from either end of the gap, or with the same heading.
-// Large gaps fall back to the sparse candidates (offset by oi, oj).
+// Large gaps fall back to the sparse candidates (offset by oi, oj; sorted
+// by i).
 func (c *matcher) alignGap(os, ns []*node, cands []pair, oi, oj int, how matchHow) {
 	if len(os)*len(ns) > denseMax {
 		var ps []pair
-		for _, p := range cands {
-			if p.i >= oi && p.i < oi+len(os) && p.j >= oj && p.j < oj+len(ns) && p.sim >= gapMin {
+		k, _ := slices.BinarySearchFunc(cands, oi, func(p pair, i int) int { return cmp.Compare(p.i, i) })
+		for ; k < len(cands) && cands[k].i < oi+len(os); k++ {
+			p := cands[k]
+			if p.j >= oj && p.j < oj+len(ns) && p.sim >= gapMin && os[p.i-oi].u.Kind == ns[p.j-oj].u.Kind {
 				ps = append(ps, pair{i: p.i - oi, j: p.j - oj, sim: p.sim, w: p.sim})
 			}
 		}
@@ -383,45 +394,55 @@ func (c *matcher) alignGap(os, ns []*node, cands []pair, oi, oj int, how matchHo
 func (c *matcher) alignKids(o, n *node) {
 	implicit(o, n)
 	implicit(n, o)
-	os, ns := o.kids, n.kids
-	if len(os) > 0 && len(ns) > 0 {
+	if len(o.kids) > 0 && len(n.kids) > 0 {
 		// free children only (some may have been matched as moved units)
-		os = slices.DeleteFunc(slices.Clone(os), func(x *node) bool { return x.match != nil })
-		ns = slices.DeleteFunc(slices.Clone(ns), func(x *node) bool { return x.match != nil })
-		strong := func(i, j int) (float64, bool) {
-			if os[i].u.Kind != ns[j].u.Kind {
-				return 0, false
-			}
-			sim := dice(os[i].sub, ns[j].sub)
-			if sim < chainMin {
-				return 0, false
-			}
-			if os[i].num == ns[j].num {
-				sim += 0.001
-			}
-			return sim, true
-		}
-		chain := needlemanWunsch(len(os), len(ns), strong)
-		for _, p := range chain {
-			link(os[p.i], ns[p.j], howKid)
-		}
-		pi, pj := 0, 0
-		for k := 0; k <= len(chain); k++ {
-			ei, ej := len(os), len(ns)
-			if k < len(chain) {
-				ei, ej = chain[k].i, chain[k].j
-			}
-			if ei > pi && ej > pj {
-				c.alignGap(os[pi:ei], ns[pj:ej], nil, 0, 0, howKid)
-			}
-			if k < len(chain) {
-				pi, pj = chain[k].i+1, chain[k].j+1
-			}
+		os := slices.DeleteFunc(slices.Clone(o.kids), func(x *node) bool { return x.match != nil })
+		ns := slices.DeleteFunc(slices.Clone(n.kids), func(x *node) bool { return x.match != nil })
+		if len(os)*len(ns) > denseMax {
+			c.alignSparse(os, ns, howKid) // too many for the dense alignment
+		} else {
+			c.alignDense(os, ns)
 		}
 	}
 	for _, k := range o.kids {
 		if k.match != nil && k.match.parent == n && k.how == howKid {
 			c.alignKids(k, k.match)
+		}
+	}
+}
+
+// alignDense matches two short sequences of children: the non-crossing
+// clear matches of the same kind with the greatest total similarity, then
+// the gaps between them.
+func (c *matcher) alignDense(os, ns []*node) {
+	strong := func(i, j int) (float64, bool) {
+		if os[i].u.Kind != ns[j].u.Kind {
+			return 0, false
+		}
+		sim := dice(os[i].sub, ns[j].sub)
+		if sim < chainMin {
+			return 0, false
+		}
+		if os[i].num == ns[j].num {
+			sim += 0.001
+		}
+		return sim, true
+	}
+	chain := needlemanWunsch(len(os), len(ns), strong)
+	for _, p := range chain {
+		link(os[p.i], ns[p.j], howKid)
+	}
+	pi, pj := 0, 0
+	for k := 0; k <= len(chain); k++ {
+		ei, ej := len(os), len(ns)
+		if k < len(chain) {
+			ei, ej = chain[k].i, chain[k].j
+		}
+		if ei > pi && ej > pj {
+			c.alignGap(os[pi:ei], ns[pj:ej], nil, 0, 0, howKid)
+		}
+		if k < len(chain) {
+			pi, pj = chain[k].i+1, chain[k].j+1
 		}
 	}
 }
@@ -580,6 +601,8 @@ func (c *matcher) splits() {
 			set []uint64
 		}
 		var ls []lost
+		// posting lists, cut at dfMax+1 entries: a longer one only says
+		// the shingle is frequent
 		index := map[uint64][]int32{}
 		for _, n := range from.nodes {
 			if n.match == nil || n.div {
@@ -590,7 +613,9 @@ func (c *matcher) splits() {
 				continue
 			}
 			for _, h := range set {
-				index[h] = append(index[h], int32(len(ls)))
+				if post := index[h]; len(post) <= dfMax {
+					index[h] = append(post, int32(len(ls)))
+				}
 			}
 			ls = append(ls, lost{n, set})
 		}
@@ -604,12 +629,38 @@ func (c *matcher) splits() {
 				continue
 			}
 			touched = touched[:0]
+			freq := 0 // shingles of n lost by too many units to count one by one
 			for _, h := range n.own {
-				for _, k := range index[h] {
+				post := index[h]
+				if len(post) > dfMax {
+					freq++
+					continue
+				}
+				for _, k := range post {
 					if count[k] == 0 {
 						touched = append(touched, k)
 					}
 					count[k]++
+				}
+			}
+			if freq > 0 {
+				// rare shingles alone undercount: recount exactly the
+				// units that could reach splitMin, most promising first
+				keep := touched[:0]
+				for _, k := range touched {
+					if float64(int(count[k])+freq) >= splitMin*float64(len(n.own)) {
+						keep = append(keep, k)
+					} else {
+						count[k] = 0
+					}
+				}
+				slices.SortFunc(keep, func(a, b int32) int { return cmp.Or(cmp.Compare(count[b], count[a]), cmp.Compare(a, b)) })
+				for _, k := range keep[min(len(keep), candMax):] {
+					count[k] = 0
+				}
+				touched = keep[:min(len(keep), candMax)]
+				for _, k := range touched {
+					count[k] = int32(interSorted(n.own, ls[k].set))
 				}
 			}
 			best, bestK := 0.0, int32(-1)
@@ -629,10 +680,25 @@ func (c *matcher) splits() {
 	mark(c.new, c.old) // deleted units merged into new ones
 }
 
+// The bounds of the sparse candidate search (more than denseMax pairs),
+// which keep its time and memory linear in the number of units whatever
+// their texts and numbers: 8,000 paragraphs that all read "1." and say the
+// same thing give each unit a few candidates, not 8,000. Real revisions
+// never reach them (a test compares every law pair of the corpora with
+// and without them).
+const (
+	dfMax   = 64 // a shingle found in more units than this (and len(ns)/16) is frequent: not indexed
+	candMax = 32 // most units scored per unit for the shingles they share, best upper bound first
+	bandMax = 4  // most units of the same subtree or number scored on either side of a unit's rank among them
+)
+
 // candidates returns the pairs of os × ns worth scoring, with their
-// similarity: all pairs when there are few, else the pairs that share a
-// rare shingle, have the same subtree, or carry the same number, and whose
-// sizes allow a similarity of half of floor.
+// similarity: all pairs when there are few, else for each unit of os the
+// candMax units of ns that share the most rare shingles with it (by the
+// upper bound of their similarity), and the bandMax units on either side
+// of its place among the units with the same subtree or the same number,
+// of sizes that allow a similarity of half of floor. Pairs come sorted by
+// i, then j.
 func candidates(os, ns []*node, floor float64) []pair {
 	var out []pair
 	if len(os)*len(ns) <= denseMax {
@@ -645,18 +711,45 @@ func candidates(os, ns []*node, floor float64) []pair {
 		}
 		return out
 	}
+	maxDF := min(max(16, len(ns)/16), dfMax)
+	// posting lists, cut at maxDF+1 entries: a longer one only says the
+	// shingle is frequent
 	index := map[uint64][]int32{}
 	for j, n := range ns {
 		for _, h := range n.sub {
-			index[h] = append(index[h], int32(j))
+			if post := index[h]; len(post) <= maxDF {
+				index[h] = append(post, int32(j))
+			}
 		}
 	}
-	maxDF := max(16, len(ns)/16)
-	byKey := map[uint64][]int32{}
-	byNum := map[string][]int32{}
+	type group struct {
+		olds int     // units of os in the group
+		news []int32 // units of ns in the group, in order
+		rank int     // units of os in the group seen so far
+	}
+	byKey := map[uint64]*group{}
+	byNum := map[string]*group{}
 	for j, n := range ns {
-		byKey[n.subKey] = append(byKey[n.subKey], int32(j))
-		byNum[n.num] = append(byNum[n.num], int32(j))
+		g := byKey[n.subKey]
+		if g == nil {
+			g = &group{}
+			byKey[n.subKey] = g
+		}
+		g.news = append(g.news, int32(j))
+		h := byNum[n.num]
+		if h == nil {
+			h = &group{}
+			byNum[n.num] = h
+		}
+		h.news = append(h.news, int32(j))
+	}
+	for _, o := range os {
+		if g := byKey[o.subKey]; g != nil {
+			g.olds++
+		}
+		if g := byNum[o.num]; g != nil {
+			g.olds++
+		}
 	}
 	// how many of each unit's shingles are too frequent to be indexed
 	freqN := make([]int, len(ns))
@@ -667,8 +760,14 @@ func candidates(os, ns []*node, floor float64) []pair {
 			}
 		}
 	}
+	type cand struct {
+		j  int32
+		ub float64 // upper bound of the similarity
+	}
 	count := make([]int32, len(ns))
+	forced := make([]bool, len(ns))
 	var touched []int32
+	var sel []cand
 	for i, o := range os {
 		touched = touched[:0]
 		freqO := 0
@@ -685,31 +784,57 @@ func candidates(os, ns []*node, floor float64) []pair {
 				count[j]++
 			}
 		}
-		force := func(j int32) {
-			if count[j] == 0 {
-				touched = append(touched, j)
-			}
-			count[j] += 1 << 20 // always scored
-		}
-		for _, j := range byKey[o.subKey] {
-			force(j)
-		}
-		for _, j := range byNum[o.num] {
-			force(j)
-		}
-		slices.Sort(touched)
+		// |A∩B| is at most the rare shingles they share plus the frequent
+		// ones the smaller side has: keep the pairs that can reach half of
+		// floor
+		sel = sel[:0]
 		for _, j := range touched {
-			shared := int(count[j])
+			shared := int(count[j]) + min(freqO, freqN[j])
+			size := len(o.sub) + len(ns[j].sub)
 			count[j] = 0
-			n := ns[j]
-			// |A∩B| is at most the rare shingles they share plus the
-			// frequent ones the smaller side has: skip pairs that cannot
-			// reach half of floor
-			if shared < 1<<20 && float64(2*(shared+min(freqO, freqN[j]))) < floor*0.5*float64(len(o.sub)+len(n.sub)) {
-				continue
+			if float64(2*shared) >= floor*0.5*float64(size) {
+				sel = append(sel, cand{j, float64(2*shared) / float64(size)})
 			}
-			if s := dice(o.sub, n.sub); s > 0 {
-				out = append(out, pair{i: i, j: int(j), sim: s})
+		}
+		if len(sel) > candMax {
+			center := float64(i) * float64(len(ns)) / float64(len(os))
+			slices.SortFunc(sel, func(a, b cand) int {
+				return cmp.Or(cmp.Compare(b.ub, a.ub),
+					cmp.Compare(math.Abs(float64(a.j)-center), math.Abs(float64(b.j)-center)),
+					cmp.Compare(a.j, b.j))
+			})
+			sel = sel[:candMax]
+		}
+		for _, c := range sel {
+			forced[c.j] = true
+		}
+		// the units with the same subtree or number, near o's rank among
+		// them, when their sizes allow a similarity of half of floor
+		band := func(g *group) {
+			if g == nil {
+				return
+			}
+			center := 0
+			if g.olds > 0 {
+				center = g.rank * len(g.news) / g.olds
+			}
+			g.rank++
+			for _, j := range g.news[max(0, center-bandMax):min(len(g.news), center+bandMax+1)] {
+				n := ns[j]
+				if forced[j] || 2*float64(min(len(o.sub), len(n.sub))) < floor*0.5*float64(len(o.sub)+len(n.sub)) {
+					continue
+				}
+				forced[j] = true
+				sel = append(sel, cand{j: j})
+			}
+		}
+		band(byKey[o.subKey])
+		band(byNum[o.num])
+		slices.SortFunc(sel, func(a, b cand) int { return cmp.Compare(a.j, b.j) })
+		for _, c := range sel {
+			forced[c.j] = false
+			if s := dice(o.sub, ns[c.j].sub); s > 0 {
+				out = append(out, pair{i: i, j: int(c.j), sim: s})
 			}
 		}
 	}

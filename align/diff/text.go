@@ -281,6 +281,26 @@ func inter(a, b []uint64) int {
 	return n
 }
 
+// interSorted counts the common elements of two sorted sets in
+// O(|a| log |b|) when a is much the smaller, as inter does otherwise.
+func interSorted(a, b []uint64) int {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a)*8 >= len(b) {
+		return inter(a, b)
+	}
+	n := 0
+	for _, x := range a {
+		k, ok := slices.BinarySearch(b, x)
+		if ok {
+			n++
+		}
+		b = b[k:]
+	}
+	return n
+}
+
 // minus returns the elements of sorted set a that are not in b.
 func minus(a, b []uint64) []uint64 {
 	var out []uint64
