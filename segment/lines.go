@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"bytes"
 	"fmt"
 	"runtime"
 	"strings"
@@ -223,6 +224,21 @@ const closers = "”’」』）)]》〉\"'»"
 // terminal is punctuation that ends a sentence or a clause: a line ending in
 // one of these is not continued by the next line.
 const terminal = "。；：，.;:,!?！？؛،؟…"
+
+// endsClauseBytes is endsClause on bytes: the text a unit is collecting,
+// read without copying it.
+func endsClauseBytes(b []byte) bool {
+	b = bytes.TrimRight(b, " \t")
+	for len(b) > 0 {
+		r, size := utf8.DecodeLastRune(b)
+		if strings.ContainsRune(closers, r) {
+			b = b[:len(b)-size]
+			continue
+		}
+		return strings.ContainsRune(terminal, r)
+	}
+	return false
+}
 
 // endsClause reports whether s ends a sentence or clause.
 func endsClause(s string) bool {

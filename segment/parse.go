@@ -164,7 +164,7 @@ func (p *parser) blocks() {
 				p.addMark(cur, m)
 			}
 			early = nil
-		case endsClause(string(cur.buf[fText])):
+		case endsClauseBytes(cur.buf[fText]):
 			cur.add(fText, "\n", s)
 		default:
 			p.joinBroken(cur, fText, s, ln.num)
