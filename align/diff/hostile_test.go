@@ -3,6 +3,7 @@ package diff
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"concord/corpora/testdocs/hostile"
 	"concord/segment"
@@ -52,4 +53,60 @@ func TestSameNumberedBounded(t *testing.T) {
 			t.Errorf("%q: changes %+v, want paragraph %d (line %d) changed", head, changed, k+1, 2*k+1+strings.Count(head, "\n"))
 		}
 	}
+}
+
+// TestLongParagraph is issue 14's fourth finding: the word redline of one
+// long paragraph was quadratic (string += in the emitter, and go-diff
+// without a limit on two texts that differ throughout). One word changed
+// in a paragraph of 200 KB is still a word redline: everything equal but
+// that word. Two paragraphs that differ throughout get a coarse redline
+// (whole sentences deleted and inserted), listed in Report.Coarse; and
+// past the time limit every field left is coarse. Every redline still
+// turns the old text into the new one (run checks it).
+func TestLongParagraph(t *testing.T) {
+	text := strings.TrimSuffix(string(hostile.HugeParagraph(200_000)), "\n")
+	at := strings.Index(text[len(text)/2:], "缔约国") + len(text)/2
+	edited := text[:at] + "成员国" + text[at+len("缔约国"):]
+
+	r, _, _ := run(t, text, edited, "zh", Options{})
+	c := onlyChange(t, r)
+	var ops []string
+	for _, e := range c.Edits {
+		if e.Op != Eq {
+			ops = append(ops, string(e.Op)+e.Text)
+		}
+	}
+	if strings.Join(ops, " ") != "-缔约国 +成员国" || len(r.Coarse) != 0 {
+		t.Errorf("one word changed: edits %q, coarse %v; want -缔约国 +成员国 and no coarse field", ops, r.Coarse)
+	}
+
+	// the article rewritten: another text of the same length
+	head := "第1条. 总则\n\n"
+	other := strings.Repeat("各缔约国应当在刑事事项上相互合作，并交流经验。", len(text)/66)
+	r, _, _ = run(t, head+text, head+other, "zh", Options{})
+	if len(r.Coarse) != 1 || r.Coarse[0].Addr != "art.1" || r.Coarse[0].Field != FieldText ||
+		!strings.Contains(r.Coarse[0].Reason, "too long and too different") {
+		t.Errorf("article rewritten: coarse %v, want the text of art.1, too long and too different", r.Coarse)
+	}
+
+	// past the time limit
+	r, _, _ = run(t, text, edited, "zh", Options{Timeout: time.Nanosecond})
+	if len(r.Coarse) != 1 || !strings.Contains(r.Coarse[0].Reason, "time limit") {
+		t.Errorf("past the time limit: coarse %v, want one field, time limit", r.Coarse)
+	}
+}
+
+// onlyChange returns the report's one change that is not unchanged.
+func onlyChange(t *testing.T, r *Report) Change {
+	t.Helper()
+	var out []Change
+	for _, c := range r.Changes {
+		if c.Op != Unchanged {
+			out = append(out, c)
+		}
+	}
+	if len(out) != 1 {
+		t.Fatalf("%d changes, want 1", len(out))
+	}
+	return out[0]
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"concord/segment"
 )
@@ -155,6 +156,7 @@ func num(addr string) string {
 type matcher struct {
 	old, new *side
 	strict   bool
+	deadline time.Time // of the word diffs; zero: none
 }
 
 // pair is a candidate match between old unit i and new unit j of two

@@ -24,6 +24,7 @@ import (
 //	  }],
 //	  "status_transitions": [{"from": "", "to": "ad-ref", "count": 3, "addrs": ["art.5"]}],
 //	  "stale_refs": [{"addr": "art.2.m", "field": "text", "ref": "第 17 条", "target": "art.17", "now": "art.18", "message": "…"}],
+//	  "coarse": [{"addr": "p.1", "field": "text", "reason": "…"}],
 //	  "summary": {"units": {…}, "articles": {…}, "stale_refs": 1, "substantive": true}
 //	}
 //
@@ -34,7 +35,9 @@ import (
 // "=" and "+" pieces. Pieces marked "form" differ only in form; "moved"
 // marks an article's text reported with its implicit first paragraph (the
 // change whose "implicit" names the side where that paragraph does not
-// exist as a unit).
+// exist as a unit). "coarse", present only when not empty, lists the
+// fields whose redline shows whole sentences deleted and inserted rather
+// than words (see diff.Report.Coarse).
 func JSON(w io.Writer, r *diff.Report, opt Options) error {
 	doc := jsonReport{
 		Old:               jsonDoc{r.Old.Name, r.Old.Lang},
@@ -72,6 +75,9 @@ func JSON(w io.Writer, r *diff.Report, opt Options) error {
 	for _, s := range r.StaleRefs {
 		doc.StaleRefs = append(doc.StaleRefs, jsonStale{s.Addr, string(s.Field), s.Ref, s.Target, s.Now, s.Message})
 	}
+	for _, c := range r.Coarse {
+		doc.Coarse = append(doc.Coarse, jsonCoarse{c.Addr, string(c.Field), c.Reason})
+	}
 	return out.JSON(w, doc, opt.Compact)
 }
 
@@ -84,7 +90,14 @@ type jsonReport struct {
 	Changes           []jsonChange     `json:"changes"`
 	StatusTransitions []jsonTransition `json:"status_transitions"`
 	StaleRefs         []jsonStale      `json:"stale_refs"`
+	Coarse            []jsonCoarse     `json:"coarse,omitempty"`
 	Summary           jsonSummary      `json:"summary"`
+}
+
+type jsonCoarse struct {
+	Addr   string `json:"addr"`
+	Field  string `json:"field"`
+	Reason string `json:"reason"`
 }
 
 type jsonDoc struct {

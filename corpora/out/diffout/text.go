@@ -105,6 +105,12 @@ func Text(w io.Writer, r *diff.Report, opt Options) error {
 			fmt.Fprintf(bw, "  %s  %s: %s\n", s.Addr, s.Ref, s.Message)
 		}
 	}
+	if len(r.Coarse) > 0 {
+		fmt.Fprintf(bw, "\n%sCoarse redline%s (whole sentences deleted and inserted)\n", st.bold, st.boldEnd)
+		for _, c := range r.Coarse {
+			fmt.Fprintf(bw, "  %s %s: %s\n", c.Addr, c.Field, c.Reason)
+		}
+	}
 	fmt.Fprintf(bw, "\n%sSummary%s\n", st.bold, st.boldEnd)
 	head, rows := countRows(r.Summary)
 	tw := tabwriter.NewWriter(bw, 0, 4, 2, ' ', tabwriter.AlignRight)
