@@ -92,7 +92,7 @@ func ManyArticles(size int) []byte {
 	b.Grow(size + 1024)
 	for i := 1; b.Len() < size; i++ {
 		s := body[i%len(body)]
-		fmt.Fprintf(&b, "第%d条. 条款%d\n\n1. %s\n\n2. 缔约国应当依照本条第1款(a)项采取措施：\n\n(a) %s\n\n",
+		fmt.Fprintf(&b, "第%d条. 条款%d\n\n1. %s。\n\n2. 缔约国应当依照本条第1款(a)项采取措施：\n\n(a) %s。\n\n",
 			i, i, runes(s, 30), runes(s, 20))
 	}
 	return b.Bytes()
