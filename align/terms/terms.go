@@ -387,7 +387,20 @@ func (t *builder) defined(defs [][]define.Definition) {
 			}
 		}
 	}
+	// a term defined again in the same words at another address (a text
+	// repeated) is one entry: the first
+	same := map[string]bool{}
 	for _, s := range order {
+		var key strings.Builder
+		for v := range defs {
+			if d, ok := byAddr[v][s.addr]; ok && s.k < len(d.Terms) {
+				fmt.Fprintf(&key, "%d\x00%s\x00%s\x00", v, d.Terms[s.k], d.Text)
+			}
+		}
+		if same[key.String()] {
+			continue
+		}
+		same[key.String()] = true
 		e := Entry{Kind: KindDefined, Addr: s.addr, Terms: map[string]string{}, Definition: map[string]string{},
 			Context: map[string]string{}, Sources: map[string]string{}, Found: map[string][]string{}}
 		for v := range defs {
@@ -527,8 +540,13 @@ func (t *builder) forms(defs [][]define.Definition) {
 				defined[termKey(t.seg, term, lang)] = true
 			}
 		}
+		done := map[string]bool{} // a term defined again (a text repeated) is reported once
 		for _, d := range ds {
 			for _, term := range d.Terms {
+				if done[term] {
+					continue
+				}
+				done[term] = true
 				forms := t.variants(v, term, defined)
 				if len(forms) == 0 {
 					continue
