@@ -189,3 +189,75 @@ func XML(s string) string {
 	}
 	return b.String()
 }
+
+// Terminal makes s safe to print on a terminal: control characters (C0
+// but tab and line feed, DEL, C1), which could move the cursor, retitle
+// the window or hide text (ESC [ …), are written as escapes: \x1b, \r,
+// \u009b. Everything else is kept.
+func Terminal(s string) string {
+	i := controlAt(s)
+	if i < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	b.WriteString(s[:i])
+	for _, r := range s[i:] {
+		switch {
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\t' || r == '\n' || !isControl(r):
+			b.WriteRune(r)
+		case r < 0x80:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		default:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		}
+	}
+	return b.String()
+}
+
+// NoControls drops the control characters of s that HTML cannot hold (C0
+// but tab, line feed and carriage return, DEL, C1), replacing each with
+// its visible picture (␛ for ESC) or U+FFFD, so that nothing vanishes
+// unseen.
+func NoControls(s string) string {
+	i := controlAt(s)
+	if i < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	b.WriteString(s[:i])
+	for _, r := range s[i:] {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r' || !isControl(r):
+			b.WriteRune(r)
+		case r < 0x20:
+			b.WriteRune(0x2400 + r) // Control Pictures
+		case r == 0x7F:
+			b.WriteRune('\u2421')
+		default:
+			b.WriteRune('\uFFFD')
+		}
+	}
+	return b.String()
+}
+
+// isControl reports C0 and C1 control characters and DEL.
+func isControl(r rune) bool { return r < 0x20 || r >= 0x7F && r < 0xA0 }
+
+// controlAt returns the byte offset of the first control character of s
+// other than tab and line feed, or -1.
+func controlAt(s string) int {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c < 0x20 && c != '\t' && c != '\n', c == 0x7F:
+			return i
+		case c == 0xC2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] < 0xA0: // U+0080–U+009F
+			return i
+		}
+	}
+	return -1
+}
