@@ -94,13 +94,32 @@ func (f *inputFlags) parallel(paths []string) (*corpora.Parallel, error) {
 	return corpora.ReadParallel(paths, langs, opt)
 }
 
+// warnPerKind is how many warnings of one kind are printed per document;
+// the others are counted in one line.
+const warnPerKind = 5
+
 // warn prints the documents' warnings on stderr.
 func warn(stderr io.Writer, docs ...*segment.Document) {
+	for _, l := range warnings(docs...) {
+		fmt.Fprintf(stderr, "warning: %s\n", l)
+	}
+}
+
+// warnings are the documents' warnings as lines for a terminal: at most
+// warnPerKind of each kind, then a count of the others, control
+// characters escaped.
+func warnings(docs ...*segment.Document) []string {
+	var lines []string
 	for _, d := range docs {
-		for _, w := range d.Warnings {
-			fmt.Fprintf(stderr, "warning: %s\n", w)
+		kept, more := segment.CapWarnings(d.Warnings, warnPerKind)
+		for _, w := range kept {
+			lines = append(lines, out.Terminal(w.String()))
+		}
+		for _, m := range more {
+			lines = append(lines, out.Terminal(fmt.Sprintf("%s: %d more warnings like %q", m.File, m.Count, m.Kind)))
 		}
 	}
+	return lines
 }
 
 // withDefault applies the one-FILE convention of the commands that compare
