@@ -233,7 +233,8 @@ func runJob(b *batchFlags, m *batch.Manifest, job batch.Job, output string, stdo
 	defer stop()
 	disp := batch.NewDisplay("concord "+job.Command, stderr, b.quiet, b.every, m.Total)
 	defer disp.Close()
-	opt := batch.RunOptions{Jobs: b.jobs, Window: b.window, OutDir: b.outDir, Resume: b.resume, Log: disp.Printf, Progress: disp}
+	logf := func(format string, args ...any) { disp.Printf("%s", out.Terminal(fmt.Sprintf(format, args...))) }
+	opt := batch.RunOptions{Jobs: b.jobs, Window: b.window, OutDir: b.outDir, Resume: b.resume, Log: logf, Progress: disp}
 	var res batch.Result
 	run := func(w io.Writer) (err error) {
 		res, err = batch.Run(ctx, m, job, w, opt)

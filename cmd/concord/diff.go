@@ -7,6 +7,7 @@ import (
 
 	"concord/align/diff"
 	"concord/corpora"
+	"concord/corpora/out"
 	"concord/corpora/out/diffout"
 	"concord/segment"
 )
@@ -129,7 +130,7 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, "diff", err)
 	}
 	if note != "" {
-		fmt.Fprintf(stderr, "warning: %s\n", note)
+		fmt.Fprintf(stderr, "warning: %s\n", out.Terminal(note))
 	}
 	shown := rep
 	if df.statusOnly {

@@ -261,3 +261,50 @@ func controlAt(s string) int {
 	}
 	return -1
 }
+
+// TerminalWriter returns a writer that passes everything to w as Terminal
+// would write it: for the writers of text meant for a terminal (outlines,
+// redlines, findings), so that a control character in a document cannot
+// reach the terminal as such.
+func TerminalWriter(w io.Writer) io.Writer { return &ctlWriter{w: w, fix: Terminal} }
+
+// HTMLWriter returns a writer that passes everything to w as NoControls
+// would write it: for HTML pages, which cannot hold control characters.
+func HTMLWriter(w io.Writer) io.Writer { return &ctlWriter{w: w, fix: NoControls} }
+
+// ctlWriter rewrites the control characters of a byte stream, holding
+// back a lead byte 0xC2 at the end of a write until it knows whether a C1
+// control follows.
+type ctlWriter struct {
+	w    io.Writer
+	fix  func(string) string
+	held bool // a 0xC2 byte is held back
+}
+
+func (c *ctlWriter) Write(p []byte) (int, error) {
+	s := string(p)
+	if c.held {
+		s = "\xC2" + s
+		c.held = false
+	}
+	if strings.HasSuffix(s, "\xC2") {
+		s = s[:len(s)-1]
+		c.held = true
+	}
+	if _, err := io.WriteString(c.w, c.fix(s)); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// CSVCell makes a text cell safe to open in a spreadsheet: a cell that
+// starts with = + - @ or a tab or carriage return would be read as a
+// formula (CSV injection), so it gets a leading apostrophe, as OWASP
+// advises and spreadsheets hide. Numbers written by concord are not text
+// cells and are left alone.
+func CSVCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}

@@ -62,7 +62,7 @@ func JSON(w io.Writer, d *segment.Document, opt Options) error {
 // label, heading or the start of the text, and a status badge; then a
 // summary of units per kind and per status, and the warnings.
 func Outline(w io.Writer, d *segment.Document, _ Options) error {
-	bw := bufio.NewWriter(w)
+	bw := bufio.NewWriter(out.TerminalWriter(w))
 	depth := 0
 	d.Walk(func(u *segment.Unit, entering bool) segment.WalkStatus {
 		if !entering {
