@@ -2,6 +2,7 @@ package out
 
 import (
 	"bytes"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -55,5 +56,63 @@ func TestCSVCell(t *testing.T) {
 	}
 	if !strings.HasPrefix(CSVCell("=1"), "'") {
 		t.Error("no apostrophe")
+	}
+}
+
+// TestJSONStreamMatchesEncoder: the stream writes what encoding/json
+// writes (HTML escaping off), indented and compact, for strings of every
+// kind of character, invalid UTF-8 included.
+func TestJSONStreamMatchesEncoder(t *testing.T) {
+	pieces := []string{"a", "缔约国", "\"", "\\", "\n", "\r", "\t", "\b", "\f", "\x00", "\x1b", "\x7f", "<&>", "\u2028", "\u2029",
+		"\xff", "\xe4\xb8", "\u0085", "😀", " ", "'", "/"}
+	r := rand.New(rand.NewPCG(1, 2))
+	type item struct {
+		Name string `json:"name"`
+		N    int    `json:"n"`
+		Subs []item `json:"subs"`
+	}
+	var write func(s *JSONStream, it item)
+	write = func(s *JSONStream, it item) {
+		s.Begin('{')
+		s.Key("name")
+		s.String(it.Name)
+		s.Key("n")
+		s.Int(it.N)
+		s.Key("subs")
+		s.Begin('[')
+		for _, c := range it.Subs {
+			write(s, c)
+		}
+		s.End(']')
+		s.End('}')
+	}
+	var gen func(depth int) item
+	gen = func(depth int) item {
+		var b strings.Builder
+		for range r.IntN(12) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		it := item{Name: b.String(), N: r.IntN(2000) - 1000, Subs: []item{}}
+		for range r.IntN(4) * min(1, 3-depth) {
+			it.Subs = append(it.Subs, gen(depth+1))
+		}
+		return it
+	}
+	for range 200 {
+		it := gen(0)
+		for _, compact := range []bool{false, true} {
+			var want, got bytes.Buffer
+			if err := JSON(&want, it, compact); err != nil {
+				t.Fatal(err)
+			}
+			s := NewJSONStream(&got, compact)
+			write(s, it)
+			if err := s.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if got.String() != want.String() {
+				t.Fatalf("compact %v:\n got %q\nwant %q", compact, got.String(), want.String())
+			}
+		}
 	}
 }
