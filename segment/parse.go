@@ -77,9 +77,14 @@ type parser struct {
 
 	lastDiv map[Kind]*Unit // the latest part, chapter, section and article
 
-	lines   []srcLine // the prepared source, for looking ahead
-	cur     int       // index of the line being placed
-	markers int       // structural markers accepted so far
+	// The source lines, prepared a window at a time (see line): src are
+	// the lines as read, win the prepared lines from winStart on.
+	src      []string
+	win      []srcLine
+	winStart int
+	parallel bool // prepare lines on several goroutines
+	cur      int  // index of the line being placed
+	markers  int  // structural markers accepted so far
 }
 
 func (p *parser) top() *Unit {
@@ -99,11 +104,12 @@ func (p *parser) run(text string) {
 			break
 		}
 	}
-	p.lines = p.prepAll(lines, len(text))
-	for i := range p.lines {
+	p.src, p.parallel = lines, len(text) >= parallelPrepBytes
+	p.win, p.winStart = nil, 0
+	for i := range lines {
 		p.cur = i
 		num := i + 1
-		ln := p.lines[i]
+		ln := *p.line(i)
 		p.take(&ln)
 		if num < infoEnd { // a law's metadata block: title and history, no structure
 			if !ln.blank() {
@@ -138,8 +144,10 @@ func (p *parser) blocks() {
 	p.doc.Units, p.doc.Markup, p.doc.Warnings = nil, nil, nil
 	var cur *Unit
 	var early []Mark // marks before the first paragraph
-	for i := range p.lines {
-		ln := p.lines[i]
+	p.win, p.winStart = nil, 0
+	for i := range p.src {
+		p.cur = i
+		ln := *p.line(i)
 		p.take(&ln)
 		if ln.blank() {
 			for _, m := range ln.marks {
@@ -394,9 +402,10 @@ func (p *parser) pickReading(got []marker) (marker, bool) {
 // nextMarker reads the label of the next line that has content, if any,
 // with all its readings.
 func (p *parser) nextMarker() (marker, bool) {
-	for j := p.cur + 1; j < len(p.lines); j++ {
-		if ln := p.lines[j]; !ln.blank() {
-			return p.matchMarker(&ln)
+	for j := p.cur + 1; j < len(p.src); j++ {
+		if ln := p.line(j); !ln.blank() {
+			m, ok := p.findMarker(ln)
+			return m, ok && m.ord <= MaxNumber && m.sub <= MaxNumber
 		}
 	}
 	return marker{}, false
