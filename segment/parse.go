@@ -518,12 +518,24 @@ func (u *Unit) add(f int, sep, s string) {
 	u.buf[f] = append(u.buf[f], s...)
 }
 
-// flush moves the collected text into Text and Tail.
+// flush moves the collected text into Text and Tail, and copies the
+// fields that were cut from the source (labels, headings, marks, markup,
+// the text of warnings): the document holds no part of the source, which
+// can be freed as soon as Parse returns, whatever its size.
 func flush(d *Document) {
 	for u := range d.All() {
 		u.Text, u.Tail = string(u.buf[fText]), string(u.buf[fTail])
 		u.buf = [2][]byte{}
-
+		u.Label, u.Heading = strings.Clone(u.Label), strings.Clone(u.Heading)
+		for i := range u.Marks {
+			u.Marks[i].Raw = strings.Clone(u.Marks[i].Raw)
+		}
+	}
+	for i := range d.Markup {
+		d.Markup[i].Text = strings.Clone(d.Markup[i].Text)
+	}
+	for i := range d.Warnings {
+		d.Warnings[i].Text = strings.Clone(d.Warnings[i].Text)
 	}
 }
 
