@@ -360,11 +360,11 @@ func Compare(old, new *segment.Document, opt Options) (*Report, error) {
 	if refs == nil {
 		refs = xref.Find
 	}
-	cmp := &matcher{
-		old:    build(old, tz, false),
-		new:    build(new, tz, true),
-		strict: opt.Strict,
-	}
+	cmp := &matcher{strict: opt.Strict}
+	var wg sync.WaitGroup // the two revisions are cut into words at once
+	wg.Go(func() { cmp.old = build(old, tz, false) })
+	cmp.new = build(new, tz, true)
+	wg.Wait()
 	cmp.match()
 	switch {
 	case opt.Timeout == 0:

@@ -43,12 +43,12 @@ type node struct {
 	parent *node
 	kids   []*node
 	f      [3]tokField
-	own    []uint64 // shingles of the unit's own fields
-	sub    []uint64 // shingles of its subtree
-	subKey uint64   // hash of the canonical text of the subtree
-	div    bool     // a division: part, chapter, section, subsection, preamble, annex
-	top    *node    // the unit directly under the document or a division that holds it (itself for such units); nil for divisions
-	num    string   // the number its label carries: the last address segment
+	own    []shingle // shingles of the unit's own fields
+	sub    []shingle // shingles of its subtree
+	subKey uint64    // hash of the canonical text of the subtree
+	div    bool      // a division: part, chapter, section, subsection, preamble, annex
+	top    *node     // the unit directly under the document or a division that holds it (itself for such units); nil for divisions
+	num    string    // the number its label carries: the last address segment
 	match  *node
 	how    matchHow
 	split  *node // SplitFrom (new side) or MergedInto (old side)
@@ -97,17 +97,28 @@ func build(d *segment.Document, tz *tokenizer, newSide bool) *side {
 			n := parent
 			open = open[:len(open)-1]
 			n.end = len(s.nodes)
-			sub := slices.Clone(n.own)
 			h := mix(hash(string(u.Kind)), 0)
 			for k := range n.f {
 				h = mix(h, hash(n.f[k].canon))
 			}
 			for _, k := range n.kids {
-				sub = append(sub, k.sub...)
 				h = mix(h, k.subKey)
 			}
-			n.sub = set(sub)
 			n.subKey = h
+			// the shingles of the subtree: a leaf's are its own; a
+			// division's are never compared (unless it stands in a unit
+			// that is)
+			switch {
+			case len(n.kids) == 0:
+				n.sub = n.own
+			case n.div && (n.parent == nil || n.parent.div):
+			default:
+				sub := slices.Clone(n.own)
+				for _, k := range n.kids {
+					sub = append(sub, k.sub...)
+				}
+				n.sub = set(sub)
+			}
 			if n.parent != nil {
 				n.parent.kids = append(n.parent.kids, n)
 			}
@@ -122,14 +133,13 @@ func build(d *segment.Document, tz *tokenizer, newSide bool) *side {
 		if _, dup := s.byAddr[n.addr]; !dup {
 			s.byAddr[n.addr] = n
 		}
-		n.f[0] = tz.field(u.Heading)
-		n.f[1] = tz.field(u.Text)
-		n.f[2] = tz.field(u.Tail)
-		var own []uint64
-		for k := range n.f {
-			own = shingles(own, &n.f[k])
+		var own []shingle
+		for k, raw := range [3]string{u.Heading, u.Text, u.Tail} {
+			var toks []token
+			n.f[k], toks = tz.field(raw)
+			own = shingles(own, toks) // the tokens are cut again when diffed
 		}
-		n.own = set(own)
+		n.own = slices.Clip(set(own))
 		switch {
 		case n.div:
 		case parent == nil || parent.top == nil:
@@ -476,7 +486,7 @@ func implicit(a, b *node) {
 		kids:    a.kids,
 	}
 	v.f[1] = a.f[1]
-	v.own = set(shingles(nil, &v.f[1]))
+	v.own = set(shingles(nil, v.f[1].tokens()))
 	sub := slices.Clone(v.own)
 	h := mix(hash(string(segment.KindParagraph)), hash(v.f[1].canon))
 	for _, k := range v.kids {
@@ -487,7 +497,7 @@ func implicit(a, b *node) {
 	v.sub = set(sub)
 	v.subKey = h
 	a.f[1] = tokField{}
-	a.own = set(append(shingles(nil, &a.f[0]), shingles(nil, &a.f[2])...))
+	a.own = set(append(shingles(nil, a.f[0].tokens()), shingles(nil, a.f[2].tokens())...))
 	a.textOut = true
 	a.kids = []*node{v}
 }
@@ -600,12 +610,12 @@ func (c *matcher) splits() {
 		// lost[i]: shingles of matched unit i that its match does not have
 		type lost struct {
 			n   *node
-			set []uint64
+			set []shingle
 		}
 		var ls []lost
 		// posting lists, cut at dfMax+1 entries: a longer one only says
 		// the shingle is frequent
-		index := map[uint64][]int32{}
+		index := map[shingle][]int32{}
 		for _, n := range from.nodes {
 			if n.match == nil || n.div {
 				continue
@@ -716,7 +726,7 @@ func candidates(os, ns []*node, floor float64) []pair {
 	maxDF := min(max(16, len(ns)/16), dfMax)
 	// posting lists, cut at maxDF+1 entries: a longer one only says the
 	// shingle is frequent
-	index := map[uint64][]int32{}
+	index := map[shingle][]int32{}
 	for j, n := range ns {
 		for _, h := range n.sub {
 			if post := index[h]; len(post) <= maxDF {

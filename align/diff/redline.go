@@ -100,11 +100,12 @@ func (d *differ) diff(field Field, o, n *tokField) []Edit {
 	}
 	e := emitter{field: field}
 	oc, nc, io, in := 0, 0, 0, 0
-	for _, r := range d.align(o.toks, n.toks) {
+	ots, nts := o.tokens(), n.tokens()
+	for _, r := range d.align(ots, nts) {
 		switch r.op {
 		case diffmatchpatch.DiffEqual:
 			for range r.n {
-				ot, nt := o.toks[io], n.toks[in]
+				ot, nt := ots[io], nts[in]
 				og, ot1 := cut(o.raw, &oc, int(ot.rs), int(ot.re))
 				ng, nt1 := cut(n.raw, &nc, int(nt.rs), int(nt.re))
 				e.same(og, ng)
@@ -114,14 +115,14 @@ func (d *differ) diff(field Field, o, n *tokField) []Edit {
 			}
 		case diffmatchpatch.DiffDelete:
 			for range r.n {
-				g, t := cut(o.raw, &oc, int(o.toks[io].rs), int(o.toks[io].re))
+				g, t := cut(o.raw, &oc, int(ots[io].rs), int(ots[io].re))
 				e.add(Del, g, false)
 				e.add(Del, t, false)
 				io++
 			}
 		case diffmatchpatch.DiffInsert:
 			for range r.n {
-				g, t := cut(n.raw, &nc, int(n.toks[in].rs), int(n.toks[in].re))
+				g, t := cut(n.raw, &nc, int(nts[in].rs), int(nts[in].re))
 				e.add(Ins, g, false)
 				e.add(Ins, t, false)
 				in++

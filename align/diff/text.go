@@ -44,11 +44,23 @@ type token struct {
 	h      uint64 // hash of the canonical token
 }
 
-// tokField is one heading, text or tail, canonicalised and tokenised.
+// tokField is one heading, text or tail, canonicalised. Its tokens take
+// more memory than the text (a word of two Chinese characters is 6 bytes,
+// its token 16), so a comparison keeps only the shingles made of them and
+// cuts the field again (tokens) when it is diffed.
 type tokField struct {
 	raw   string
 	canon string
-	toks  []token
+	tz    *tokenizer // what cuts it
+}
+
+// tokens cuts the field into its tokens.
+func (f *tokField) tokens() []token {
+	if f.canon == "" {
+		return nil
+	}
+	_, toks := f.tz.field(f.raw)
+	return toks
 }
 
 // linkTarget matches what is left of a Markdown link target in text:
@@ -182,18 +194,18 @@ type tokenizer struct {
 }
 
 // field canonicalises and tokenises one field.
-func (tz *tokenizer) field(raw string) tokField {
-	f := tokField{raw: raw}
+func (tz *tokenizer) field(raw string) (tokField, []token) {
+	f := tokField{raw: raw, tz: tz}
 	if raw == "" {
-		return f
+		return f, nil
 	}
 	canon, rs, re := canon(raw)
 	f.canon = canon
 	if canon == "" {
-		return f
+		return f, nil
 	}
 	if tz.char {
-		f.toks = make([]token, 0, utf8.RuneCountInString(canon))
+		toks := make([]token, 0, utf8.RuneCountInString(canon))
 		for i, r := range canon {
 			if r == ' ' {
 				continue
@@ -202,16 +214,16 @@ func (tz *tokenizer) field(raw string) tokField {
 			if n < 0 {
 				n = 1
 			}
-			f.toks = append(f.toks, token{rs: rs[i], re: re[i+n-1], h: hash(canon[i : i+n])})
+			toks = append(toks, token{rs: rs[i], re: re[i+n-1], h: hash(canon[i : i+n])})
 		}
-		return f
+		return f, toks
 	}
 	ts := tz.seg.Cut(canon, tz.lang)
-	f.toks = make([]token, len(ts))
+	toks := make([]token, len(ts))
 	for k, t := range ts {
-		f.toks[k] = token{rs: rs[t.Start], re: re[t.End-1], h: hash(t.Text)}
+		toks[k] = token{rs: rs[t.Start], re: re[t.End-1], h: hash(t.Text)}
 	}
-	return f
+	return f, toks
 }
 
 // hash is FNV-1a, 64 bits.
@@ -232,30 +244,36 @@ func mix(a, b uint64) uint64 {
 	return h ^ h>>32
 }
 
-// shingles appends the word-bigram shingles of a field to out: every
-// pair of adjacent tokens, or the token itself when the field has one.
-func shingles(out []uint64, f *tokField) []uint64 {
-	switch len(f.toks) {
+// shingle is the hash of a word bigram. 32 bits are enough to compare
+// units (a collision among the few thousand bigrams of a unit is rare, and
+// changes a similarity by a hair) and take half the memory of 64.
+type shingle uint32
+
+// shingles appends the word-bigram shingles of a field's tokens to out:
+// every pair of adjacent tokens, or the token itself when the field has
+// one.
+func shingles(out []shingle, toks []token) []shingle {
+	switch len(toks) {
 	case 0:
 		return out
 	case 1:
-		return append(out, mix(f.toks[0].h, 0))
+		return append(out, shingle(mix(toks[0].h, 0)))
 	}
-	for k := 1; k < len(f.toks); k++ {
-		out = append(out, mix(f.toks[k-1].h, f.toks[k].h))
+	for k := 1; k < len(toks); k++ {
+		out = append(out, shingle(mix(toks[k-1].h, toks[k].h)))
 	}
 	return out
 }
 
 // set sorts and deduplicates shingles in place.
-func set(s []uint64) []uint64 {
+func set(s []shingle) []shingle {
 	slices.Sort(s)
 	return slices.Compact(s)
 }
 
 // dice is the Dice coefficient of two shingle sets: 2|A∩B| / (|A|+|B|);
 // two empty sets are identical.
-func dice(a, b []uint64) float64 {
+func dice(a, b []shingle) float64 {
 	if len(a) == 0 && len(b) == 0 {
 		return 1
 	}
@@ -263,7 +281,7 @@ func dice(a, b []uint64) float64 {
 }
 
 // inter counts the common elements of two sorted sets.
-func inter(a, b []uint64) int {
+func inter(a, b []shingle) int {
 	n, i, j := 0, 0, 0
 	for i < len(a) && j < len(b) {
 		switch {
@@ -282,7 +300,7 @@ func inter(a, b []uint64) int {
 
 // interSorted counts the common elements of two sorted sets in
 // O(|a| log |b|) when a is much the smaller, as inter does otherwise.
-func interSorted(a, b []uint64) int {
+func interSorted(a, b []shingle) int {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
@@ -301,8 +319,8 @@ func interSorted(a, b []uint64) int {
 }
 
 // minus returns the elements of sorted set a that are not in b.
-func minus(a, b []uint64) []uint64 {
-	var out []uint64
+func minus(a, b []shingle) []shingle {
+	var out []shingle
 	j := 0
 	for _, x := range a {
 		for j < len(b) && b[j] < x {
