@@ -99,7 +99,7 @@ func build(d *segment.Document, tz *tokenizer, newSide bool) *side {
 			n.end = len(s.nodes)
 			h := mix(hash(string(u.Kind)), 0)
 			for k := range n.f {
-				h = mix(h, hash(n.f[k].canon))
+				h = mix(h, n.f[k].canon)
 			}
 			for _, k := range n.kids {
 				h = mix(h, k.subKey)
@@ -306,7 +306,7 @@ func link(o, n *node, how matchHow) {
 // headEq reports whether two units have the same, non-empty heading in
 // canonical form.
 func headEq(o, n *node) bool {
-	return o.f[0].canon != "" && o.f[0].canon == n.f[0].canon
+	return o.f[0].canon != 0 && o.f[0].canon == n.f[0].canon
 }
 
 // alignTop matches two sequences of units of one kind that sit under the
@@ -464,7 +464,7 @@ func (c *matcher) alignDense(os, ns []*node) {
 // article of one paragraph (款) that gained a second, where the text of the
 // article (and its items) became its first paragraph.
 func implicit(a, b *node) {
-	if a.f[1].canon == "" || b.f[1].canon != "" || len(b.kids) == 0 ||
+	if a.f[1].canon == 0 || b.f[1].canon != 0 || len(b.kids) == 0 ||
 		b.kids[0].u.Kind != segment.KindParagraph || b.kids[0].virtual {
 		return
 	}
@@ -488,7 +488,7 @@ func implicit(a, b *node) {
 	v.f[1] = a.f[1]
 	v.own = set(shingles(nil, v.f[1].tokens()))
 	sub := slices.Clone(v.own)
-	h := mix(hash(string(segment.KindParagraph)), hash(v.f[1].canon))
+	h := mix(hash(string(segment.KindParagraph)), v.f[1].canon)
 	for _, k := range v.kids {
 		k.parent = v
 		sub = append(sub, k.sub...)

@@ -9,21 +9,17 @@ import (
 // new revision, each deleted unit after the unit that preceded it, and
 // lists the fields whose redline is coarse.
 func (c *matcher) changes() ([]Change, []Coarse) {
-	d := newDiffer()
-	d.deadline = c.deadline
+	// the place of every change first, then the changes in that order
 	type entry struct {
 		pos, cls, idx int
-		ch            Change
-		coarse        []Coarse
+		o, n          *node
 	}
 	var es []entry
 	for _, n := range c.new.nodes {
-		ch, coarse := c.change(d, n.match, n)
-		es = append(es, entry{pos: n.idx, ch: ch, coarse: coarse})
+		es = append(es, entry{pos: n.idx, o: n.match, n: n})
 		if n.textOut {
 			v := n.kids[0]
-			ch, coarse := c.change(d, v.match, v)
-			es = append(es, entry{pos: n.idx, cls: 1, idx: -1, ch: ch, coarse: coarse})
+			es = append(es, entry{pos: n.idx, cls: 1, idx: -1, o: v.match, n: v})
 		}
 	}
 	var last *node // the last matched old unit so far
@@ -40,17 +36,19 @@ func (c *matcher) changes() ([]Change, []Coarse) {
 				pos = last.match.end - 1
 			}
 		}
-		ch, _ := c.change(d, o, nil)
-		es = append(es, entry{pos: pos, cls: 1, idx: o.idx, ch: ch})
+		es = append(es, entry{pos: pos, cls: 1, idx: o.idx, o: o})
 	}
 	slices.SortStableFunc(es, func(a, b entry) int {
 		return cmp.Or(cmp.Compare(a.pos, b.pos), cmp.Compare(a.cls, b.cls), cmp.Compare(a.idx, b.idx))
 	})
+	d := newDiffer()
+	d.deadline = c.deadline
 	out := make([]Change, len(es))
 	var coarse []Coarse
 	for i, e := range es {
-		out[i] = e.ch
-		coarse = append(coarse, e.coarse...)
+		var cs []Coarse
+		out[i], cs = c.change(d, e.o, e.n)
+		coarse = append(coarse, cs...)
 	}
 	return out, coarse
 }

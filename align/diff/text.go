@@ -49,14 +49,17 @@ type token struct {
 // its token 16), so a comparison keeps only the shingles made of them and
 // cuts the field again (tokens) when it is diffed.
 type tokField struct {
-	raw   string
-	canon string
+	raw string
+	// canon is the hash of the canonical form, 0 when that is empty: two
+	// fields read the same when their hashes are equal (the text itself
+	// is not kept)
+	canon uint64
 	tz    *tokenizer // what cuts it
 }
 
 // tokens cuts the field into its tokens.
 func (f *tokField) tokens() []token {
-	if f.canon == "" {
+	if f.canon == 0 {
 		return nil
 	}
 	_, toks := f.tz.field(f.raw)
@@ -200,10 +203,10 @@ func (tz *tokenizer) field(raw string) (tokField, []token) {
 		return f, nil
 	}
 	canon, rs, re := canon(raw)
-	f.canon = canon
 	if canon == "" {
 		return f, nil
 	}
+	f.canon = hash(canon) | 1 // never 0
 	if tz.char {
 		toks := make([]token, 0, utf8.RuneCountInString(canon))
 		for i, r := range canon {
