@@ -637,7 +637,7 @@ func (t *builder) variants(v int, term string, defined map[string]bool) []Render
 					switch {
 					case stems[j] == content[k]:
 						k++
-					case isStop(c.fold[j], lang) || isJoiner(toks[j].Text):
+					case isStop(c.fold[j], lang) || isJoiner(s.Text[toks[j].s:toks[j].e]):
 					default:
 						j = len(toks) + 1
 					}
@@ -645,7 +645,7 @@ func (t *builder) variants(v int, term string, defined map[string]bool) []Render
 				if k < len(content) || j > len(toks) {
 					continue
 				}
-				form := s.Text[toks[i].Start:toks[j-1].End]
+				form := s.Text[toks[i].s:toks[j-1].e]
 				kk := termKey(t.seg, form, lang)
 				if kk == key || defined[kk] {
 					continue
@@ -776,7 +776,7 @@ func (t *builder) rendering(src, v int, term, tgt string, links [][]pieces.Piece
 		for i, row := range links {
 			segs[i] = row[v]
 		}
-		ix = newIndex(t.seg, segs, tgtLang, 4)
+		ix = newIndex(t.seg, segs, tgtLang, 4, true)
 		t.linkIdx[v] = ix
 	}
 	inWithout := map[int32]int{}
