@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -74,12 +75,42 @@ func (f *inputFlags) load(paths []string, stderr io.Writer) ([]*segment.Document
 	if langs != nil && len(langs) != len(paths) {
 		return nil, fmt.Errorf("--lang names %d languages for %d files", len(langs), len(paths))
 	}
+	limitMemory(paths)
 	docs, err := corpora.LoadFiles(paths, langs, opt)
 	if err != nil {
 		return nil, err
 	}
 	warn(stderr, docs...)
 	return docs, nil
+}
+
+// The soft memory limit of a command (see limitMemory): memBase bytes and
+// memPerByte bytes per byte of input.
+const (
+	memBase    = 128 << 20
+	memPerByte = 10
+)
+
+// limitMemory sets the Go runtime's soft memory limit in proportion to the
+// size of the input files (unless GOMEMLIMIT is set): the garbage
+// collector then keeps the heap within about memPerByte times the input,
+// where by default it lets it grow to twice what is live. The command's
+// peak memory follows its input, whatever the input is; the work stays
+// the same, with more frequent collections for a large input.
+func limitMemory(paths []string) {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	var total int64
+	for _, p := range paths {
+		if p == "" {
+			_, data := corpora.Default()
+			total += int64(len(data))
+		} else if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() {
+			total += fi.Size()
+		}
+	}
+	debug.SetMemoryLimit(memBase + memPerByte*total)
 }
 
 // parallel reads the files at paths as a parallel text (--presplit).
@@ -91,6 +122,7 @@ func (f *inputFlags) parallel(paths []string) (*corpora.Parallel, error) {
 	if langs != nil && len(langs) != len(paths) {
 		return nil, fmt.Errorf("--lang names %d languages for %d files", len(langs), len(paths))
 	}
+	limitMemory(paths)
 	return corpora.ReadParallel(paths, langs, opt)
 }
 
