@@ -1,7 +1,9 @@
 package pieces
 
 import (
+	"iter"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -145,83 +147,123 @@ type Options struct {
 }
 
 // Split cuts every unit of d into pieces, in document order (a unit's
-// heading and text, its children, then its tail). At Word level the fields
-// are cut on a pool of Workers goroutines; the order of the result does not
-// depend on it.
+// heading and text, its children, then its tail): All, collected.
 func Split(d *segment.Document, opt Options) []Piece {
-	type job struct {
-		field
-		out []Piece
-	}
-	fs := fields(d)
-	jobs := make([]*job, len(fs))
-	for i, f := range fs {
-		jobs[i] = &job{field: f}
-	}
-	cut := func(j *job) {
-		var spans []sentence.Span
-		if opt.Level == Sentence {
-			spans = sentence.Sentences(j.s, d.Lang)
-		} else {
-			spans = sentence.Clauses(j.s, d.Lang)
+	return slices.Collect(All(d, opt))
+}
+
+// chunkFields is how many fields All cuts at once, on its workers, before
+// it hands their pieces on.
+const chunkFields = 512
+
+// All returns the pieces of every unit of d in document order (a unit's
+// heading and text, its children, then its tail), as they are cut: at
+// Word level the fields are cut on a pool of Workers goroutines, a chunk
+// of fields at a time, while the pieces of the chunk before are handed
+// on, so that a document of any size streams through in the memory of two
+// chunks. The order of the pieces does not depend on the workers.
+func All(d *segment.Document, opt Options) iter.Seq[Piece] {
+	return func(yield func(Piece) bool) {
+		fs := fields(d)
+		workers := opt.Workers
+		if workers <= 0 {
+			workers = runtime.GOMAXPROCS(0)
 		}
-		j.out = make([]Piece, len(spans))
-		for i, sp := range spans {
-			p := Piece{Addr: j.u.Addr, Field: j.f, Text: j.s[sp.Start:sp.End], Start: sp.Start, End: sp.End, Unit: j.u}
-			if opt.Level == Word && opt.Words != nil {
-				p.Tokens = opt.Words.Cut(p.Text, d.Lang)
-				for k := range p.Tokens {
-					p.Tokens[k].Start += sp.Start
-					p.Tokens[k].End += sp.Start
+		if opt.Level != Word || len(fs) < 64 {
+			workers = 1
+		}
+		counts := map[*segment.Unit]int{} // pieces so far per unit (a unit's tail follows its children)
+		emit := func(out [][]Piece, fs []field) bool {
+			for k, ps := range out {
+				n := counts[fs[k].u]
+				for _, p := range ps {
+					n++
+					p.N = n
+					if !yield(p) {
+						return false
+					}
 				}
-				if p.Tokens == nil {
-					p.Tokens = []words.Token{}
+				counts[fs[k].u] = n
+			}
+			return true
+		}
+		if workers == 1 {
+			for i := 0; i < len(fs); i += chunkFields {
+				chunk := fs[i:min(i+chunkFields, len(fs))]
+				out := make([][]Piece, len(chunk))
+				for k, f := range chunk {
+					out[k] = cut(f, d.Lang, opt)
+				}
+				if !emit(out, chunk) {
+					return
 				}
 			}
-			j.out[i] = p
+			return
 		}
-	}
-	workers := opt.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	if opt.Level != Word || workers == 1 || len(jobs) < 64 {
-		for _, j := range jobs {
-			cut(j)
+		// chunk i+1 is cut while chunk i is handed on
+		type result struct {
+			fs  []field
+			out [][]Piece
 		}
-	} else {
-		var wg sync.WaitGroup
-		next := make(chan *job, 256)
-		for range workers {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for j := range next {
-					cut(j)
+		results := make(chan result, 1)
+		stop := make(chan struct{})
+		defer close(stop)
+		go func() {
+			defer close(results)
+			for i := 0; i < len(fs); i += chunkFields {
+				chunk := fs[i:min(i+chunkFields, len(fs))]
+				out := make([][]Piece, len(chunk))
+				var wg sync.WaitGroup
+				next := make(chan int)
+				for range workers {
+					wg.Go(func() {
+						for k := range next {
+							out[k] = cut(chunk[k], d.Lang, opt)
+						}
+					})
 				}
-			}()
+				for k := range chunk {
+					next <- k
+				}
+				close(next)
+				wg.Wait()
+				select {
+				case results <- result{chunk, out}:
+				case <-stop:
+					return
+				}
+			}
+		}()
+		for r := range results {
+			if !emit(r.out, r.fs) {
+				return
+			}
 		}
-		for _, j := range jobs {
-			next <- j
-		}
-		close(next)
-		wg.Wait()
 	}
-	total := 0
-	for _, j := range jobs {
-		total += len(j.out)
+}
+
+// cut cuts one field into its pieces (N not set yet).
+func cut(f field, lang string, opt Options) []Piece {
+	var spans []sentence.Span
+	if opt.Level == Sentence {
+		spans = sentence.Sentences(f.s, lang)
+	} else {
+		spans = sentence.Clauses(f.s, lang)
 	}
-	out := make([]Piece, 0, total)
-	n := 0 // pieces so far in the current unit (a unit's jobs are not all adjacent: its tail follows its children)
-	counts := map[*segment.Unit]int{}
-	for _, j := range jobs {
-		n = counts[j.u]
-		for _, p := range j.out {
-			n++
-			p.N = n
-			out = append(out, p)
+	out := make([]Piece, len(spans))
+	for i, sp := range spans {
+		p := Piece{Addr: f.u.Addr, Field: f.f, Text: f.s[sp.Start:sp.End], Start: sp.Start, End: sp.End, Unit: f.u}
+		if opt.Level == Word && opt.Words != nil {
+			p.Tokens = opt.Words.Cut(p.Text, lang)
+			for k := range p.Tokens {
+				p.Tokens[k].Start += sp.Start
+				p.Tokens[k].End += sp.Start
+			}
+			if p.Tokens == nil {
+				p.Tokens = []words.Token{}
+			}
 		}
-		counts[j.u] = n
+		out[i] = p
 	}
 	return out
 }
