@@ -115,7 +115,7 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		lopt, _, err := df.in.options()
 		if err == nil {
 			var old, new *segment.Document
-			limitMemory(fs.Args())
+			limitMemory(fs.Args(), memDefault)
 			old, new, err = corpora.LoadRevisions(fs.Arg(0), lopt)
 			docs = []*segment.Document{old, new}
 		}

@@ -19,7 +19,8 @@ type inputFlags struct {
 	lang     string
 	encoding string
 	marks    string
-	list     bool // --lang takes one language per file
+	list     bool     // --lang takes one language per file
+	mem      memLimit // the command's memory limit; zero: memDefault
 }
 
 // register adds --lang, --encoding and --marks; with list, --lang names one
@@ -75,7 +76,7 @@ func (f *inputFlags) load(paths []string, stderr io.Writer) ([]*segment.Document
 	if langs != nil && len(langs) != len(paths) {
 		return nil, fmt.Errorf("--lang names %d languages for %d files", len(langs), len(paths))
 	}
-	limitMemory(paths)
+	limitMemory(paths, f.mem)
 	docs, err := corpora.LoadFiles(paths, langs, opt)
 	if err != nil {
 		return nil, err
@@ -84,22 +85,29 @@ func (f *inputFlags) load(paths []string, stderr io.Writer) ([]*segment.Document
 	return docs, nil
 }
 
-// The soft memory limit of a command (see limitMemory): memBase bytes and
-// memPerByte bytes per byte of input.
-const (
-	memBase    = 128 << 20
-	memPerByte = 10
+// memLimit is a command's soft memory limit (see limitMemory): base
+// bytes and perByte bytes per byte of input.
+type memLimit struct{ base, perByte int64 }
+
+var (
+	memDefault = memLimit{128 << 20, 10}
+	// memLean is for the commands that hold the document and what they
+	// write of it only (parse, segment).
+	memLean = memLimit{16 << 20, 6}
 )
 
 // limitMemory sets the Go runtime's soft memory limit in proportion to the
 // size of the input files (unless GOMEMLIMIT is set): the garbage
-// collector then keeps the heap within about memPerByte times the input,
-// where by default it lets it grow to twice what is live. The command's
-// peak memory follows its input, whatever the input is; the work stays
-// the same, with more frequent collections for a large input.
-func limitMemory(paths []string) {
+// collector then keeps the heap within the limit, where by default it
+// lets it grow to twice what is live. The command's peak memory follows
+// its input, whatever the input is; the work stays the same, with more
+// frequent collections for a large input.
+func limitMemory(paths []string, m memLimit) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return
+	}
+	if m == (memLimit{}) {
+		m = memDefault
 	}
 	var total int64
 	for _, p := range paths {
@@ -110,7 +118,7 @@ func limitMemory(paths []string) {
 			total += fi.Size()
 		}
 	}
-	debug.SetMemoryLimit(memBase + memPerByte*total)
+	debug.SetMemoryLimit(m.base + m.perByte*total)
 }
 
 // parallel reads the files at paths as a parallel text (--presplit).
@@ -122,7 +130,7 @@ func (f *inputFlags) parallel(paths []string) (*corpora.Parallel, error) {
 	if langs != nil && len(langs) != len(paths) {
 		return nil, fmt.Errorf("--lang names %d languages for %d files", len(langs), len(paths))
 	}
-	limitMemory(paths)
+	limitMemory(paths, f.mem)
 	return corpora.ReadParallel(paths, langs, opt)
 }
 

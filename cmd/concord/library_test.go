@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"concord/align"
@@ -58,7 +59,7 @@ func TestLibraryMatchesCLI(t *testing.T) {
 			seg, err := define.Segmenter(docs, words.Options{})
 			must(err)
 			ps := pieces.Split(docs[0], pieces.Options{Level: pieces.Word, Words: seg})
-			must(segmentout.TSV(w, ps, segmentout.Options{Words: true}))
+			must(segmentout.TSV(w, slices.Values(ps), segmentout.Options{Words: true}))
 		}},
 		{"align", []string{"align", ar}, func(w *bytes.Buffer) {
 			must(alignout.TMX(w, align.Align(load("", ar), align.Options{}), alignout.Options{}))

@@ -117,7 +117,7 @@ func runTerms(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, "terms", err)
 	}
-	limitMemory(files)
+	limitMemory(files, memDefault)
 	g, err := tf.extract(files, langs, lopt, stderr)
 	if err != nil {
 		return fail(stderr, "terms", err)
