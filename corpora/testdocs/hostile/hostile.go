@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"fmt"
 	"strconv"
+	"unicode"
 	"unicode/utf8"
 
 	"concord/corpora"
@@ -55,31 +56,35 @@ func SameNumbered(size int) []byte {
 }
 
 // zhBody returns the body lines of the L.15 draft that are long sentences
-// (no labels, no headings): the text the Chinese generators recycle.
+// starting with a Han character (no labels, no headings, no status
+// marks): the text the Chinese generators recycle.
 func zhBody() [][]byte {
 	_, data := corpora.Default()
 	var out [][]byte
 	for line := range bytes.Lines(data) {
 		line = bytes.TrimSpace(line)
-		if len(line) < 120 || bytes.HasPrefix(line, []byte("第")) || line[0] == '(' || line[0] >= '0' && line[0] <= '9' {
-			continue
+		r, _ := utf8.DecodeRune(line)
+		if len(line) < 120 || r == '第' || !unicode.Is(unicode.Han, r) || bytes.Contains(line, []byte("[")) {
+			continue // a label, a heading, a status mark
 		}
 		out = append(out, line)
 	}
 	return out
 }
 
-// HugeParagraph is one paragraph of about size bytes on one line: the
-// L.15 draft's sentences run together, as a PDF converted without line
-// breaks gives. Every sentence occurs many times, as in a long text.
+// HugeParagraph is one paragraph of about size bytes: the L.15 draft's
+// sentences one a line with no blank line between them, which the parser
+// joins into one unit, as a PDF converted without paragraph breaks gives
+// (a line longer than 1 MiB is refused by the reader). Every sentence
+// occurs many times, as in a long text.
 func HugeParagraph(size int) []byte {
 	body := zhBody()
 	var b bytes.Buffer
 	b.Grow(size + 1024)
 	for i := 0; b.Len() < size; i++ {
 		b.Write(body[i%len(body)])
+		b.WriteByte('\n')
 	}
-	b.WriteByte('\n')
 	return b.Bytes()
 }
 
@@ -110,8 +115,8 @@ func runes(s []byte, n int) []byte {
 
 // LongInline is a short document whose one article holds a text of about
 // size bytes packed with inline constructs: cross-references, quoted
-// terms, brackets, status marks, list labels and numbers run together on
-// one line.
+// terms, brackets, status marks, list labels and numbers run together,
+// a few hundred bytes a line, with no blank line (one paragraph).
 func LongInline(size int) []byte {
 	var b bytes.Buffer
 	b.Grow(size + 1024)
@@ -122,6 +127,9 @@ func LongInline(size int) []byte {
 		b.WriteString("条第1款(b)项(一)目，“电子数据”系指（见[暂定]）《公约》(a)、(b)和1,000项[")
 		b.WriteString(strconv.Itoa(i))
 		b.WriteString("]，")
+		if i%4 == 3 {
+			b.WriteByte('\n')
+		}
 	}
 	b.WriteString("。\n")
 	return b.Bytes()
