@@ -85,29 +85,39 @@ func (f *inputFlags) load(paths []string, stderr io.Writer) ([]*segment.Document
 	return docs, nil
 }
 
-// memLimit is a command's soft memory limit (see limitMemory): base
-// bytes and perByte bytes per byte of input.
-type memLimit struct{ base, perByte int64 }
+// memLimit is how a command's memory follows its input (see
+// limitMemory): a soft limit of base bytes and perByte bytes per byte of
+// input, and the garbage collector's target percentage.
+type memLimit struct {
+	base, perByte int64
+	gcPercent     int
+}
 
 var (
-	memDefault = memLimit{128 << 20, 10}
+	memDefault = memLimit{base: 128 << 20, perByte: 10, gcPercent: 100}
 	// memLean is for the commands that hold the document and what they
-	// write of it only (parse, segment).
-	memLean = memLimit{16 << 20, 6}
+	// write of it only (parse, segment): the heap is kept within half
+	// again what is live rather than twice.
+	memLean = memLimit{base: 128 << 20, perByte: 10, gcPercent: 50}
 )
 
 // limitMemory sets the Go runtime's soft memory limit in proportion to the
-// size of the input files (unless GOMEMLIMIT is set): the garbage
-// collector then keeps the heap within the limit, where by default it
-// lets it grow to twice what is live. The command's peak memory follows
-// its input, whatever the input is; the work stays the same, with more
-// frequent collections for a large input.
+// size of the input files (unless GOMEMLIMIT is set), and the garbage
+// collector's target (unless GOGC is set): the collector then keeps the
+// heap within the limit, where by default it lets it grow to twice what is
+// live. The command's peak memory follows its input, whatever the input
+// is; the work stays the same, with more frequent collections for a large
+// input. (A limit below what is live would make the collector run without
+// end: the limit is a ceiling, the target the everyday bound.)
 func limitMemory(paths []string, m memLimit) {
-	if os.Getenv("GOMEMLIMIT") != "" {
-		return
-	}
 	if m == (memLimit{}) {
 		m = memDefault
+	}
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(m.gcPercent)
+	}
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return
 	}
 	var total int64
 	for _, p := range paths {
