@@ -4,8 +4,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/spf13/pflag"
 
@@ -128,7 +132,33 @@ func limitMemory(paths []string, m memLimit) {
 			total += fi.Size()
 		}
 	}
-	debug.SetMemoryLimit(m.base + m.perByte*total)
+	limit := m.base + m.perByte*total
+	memFloor.Store(limit)
+	debug.SetMemoryLimit(limit)
+	followLive.Do(armLimit)
+}
+
+// The soft memory limit never stays below half again what is live: after
+// every collection it is raised to that if need be (and lowered back to
+// memFloor, the limit limitMemory set, when the live heap shrinks). A limit
+// below what is live would make the collector run without end, and a
+// command that holds more than the input's multiple (a document of very
+// many small units) would slow down with its size.
+var (
+	memFloor   atomic.Int64
+	followLive sync.Once
+	liveSample = []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+)
+
+// armLimit sets the limit after the next collection, and so on.
+func armLimit() {
+	sentinel := new([16]byte)
+	runtime.SetFinalizer(sentinel, func(*[16]byte) {
+		metrics.Read(liveSample)
+		live := int64(liveSample[0].Value.Uint64())
+		debug.SetMemoryLimit(max(memFloor.Load(), live+live/2))
+		armLimit()
+	})
 }
 
 // parallel reads the files at paths as a parallel text (--presplit).
