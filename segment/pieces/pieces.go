@@ -3,7 +3,6 @@ package pieces
 import (
 	"iter"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -147,21 +146,64 @@ type Options struct {
 }
 
 // Split cuts every unit of d into pieces, in document order (a unit's
-// heading and text, its children, then its tail): All, collected.
+// heading and text, its children, then its tail): what All yields, at once.
+// At Word level the fields are cut on a pool of Workers goroutines; the
+// order of the result does not depend on it.
 func Split(d *segment.Document, opt Options) []Piece {
-	return slices.Collect(All(d, opt))
+	fs := fields(d)
+	outs := make([][]Piece, len(fs))
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	if opt.Level != Word || workers == 1 || len(fs) < 64 {
+		for i, f := range fs {
+			outs[i] = cut(f, d.Lang, opt)
+		}
+	} else {
+		var wg sync.WaitGroup
+		next := make(chan int, 256)
+		for range workers {
+			wg.Go(func() {
+				for i := range next {
+					outs[i] = cut(fs[i], d.Lang, opt)
+				}
+			})
+		}
+		for i := range fs {
+			next <- i
+		}
+		close(next)
+		wg.Wait()
+	}
+	total := 0
+	for _, o := range outs {
+		total += len(o)
+	}
+	out := make([]Piece, 0, total)
+	counts := map[*segment.Unit]int{} // pieces so far per unit (a unit's tail follows its children)
+	for i, o := range outs {
+		n := counts[fs[i].u]
+		for _, p := range o {
+			n++
+			p.N = n
+			out = append(out, p)
+		}
+		counts[fs[i].u] = n
+	}
+	return out
 }
 
-// chunkFields is how many fields All cuts at once, on its workers, before
-// it hands their pieces on.
-const chunkFields = 512
+// windowFields is how many fields All has cut or is cutting ahead of the
+// one it hands on.
+const windowFields = 2048
 
 // All returns the pieces of every unit of d in document order (a unit's
 // heading and text, its children, then its tail), as they are cut: at
-// Word level the fields are cut on a pool of Workers goroutines, a chunk
-// of fields at a time, while the pieces of the chunk before are handed
-// on, so that a document of any size streams through in the memory of two
-// chunks. The order of the pieces does not depend on the workers.
+// Word level the fields are cut on a pool of Workers goroutines, at most
+// windowFields ahead of the field whose pieces are being handed on, so
+// that a document of any size streams through in the memory of the
+// window. The order of the pieces does not depend on the workers.
 func All(d *segment.Document, opt Options) iter.Seq[Piece] {
 	return func(yield func(Piece) bool) {
 		fs := fields(d)
@@ -169,73 +211,61 @@ func All(d *segment.Document, opt Options) iter.Seq[Piece] {
 		if workers <= 0 {
 			workers = runtime.GOMAXPROCS(0)
 		}
-		if opt.Level != Word || len(fs) < 64 {
-			workers = 1
-		}
 		counts := map[*segment.Unit]int{} // pieces so far per unit (a unit's tail follows its children)
-		emit := func(out [][]Piece, fs []field) bool {
-			for k, ps := range out {
-				n := counts[fs[k].u]
-				for _, p := range ps {
-					n++
-					p.N = n
-					if !yield(p) {
-						return false
-					}
+		emit := func(f field, ps []Piece) bool {
+			n := counts[f.u]
+			for _, p := range ps {
+				n++
+				p.N = n
+				if !yield(p) {
+					return false
 				}
-				counts[fs[k].u] = n
 			}
+			counts[f.u] = n
 			return true
 		}
-		if workers == 1 {
-			for i := 0; i < len(fs); i += chunkFields {
-				chunk := fs[i:min(i+chunkFields, len(fs))]
-				out := make([][]Piece, len(chunk))
-				for k, f := range chunk {
-					out[k] = cut(f, d.Lang, opt)
-				}
-				if !emit(out, chunk) {
+		if opt.Level != Word || workers == 1 || len(fs) < 64 {
+			for _, f := range fs {
+				if !emit(f, cut(f, d.Lang, opt)) {
 					return
 				}
 			}
 			return
 		}
-		// chunk i+1 is cut while chunk i is handed on
-		type result struct {
-			fs  []field
-			out [][]Piece
+		// field i, once started, owns slot i%windowFields until it is
+		// handed on; tokens bound the fields started and not handed on
+		slots := make([]chan []Piece, windowFields)
+		for k := range slots {
+			slots[k] = make(chan []Piece, 1)
 		}
-		results := make(chan result, 1)
-		stop := make(chan struct{})
-		defer close(stop)
-		go func() {
-			defer close(results)
-			for i := 0; i < len(fs); i += chunkFields {
-				chunk := fs[i:min(i+chunkFields, len(fs))]
-				out := make([][]Piece, len(chunk))
-				var wg sync.WaitGroup
-				next := make(chan int)
-				for range workers {
-					wg.Go(func() {
-						for k := range next {
-							out[k] = cut(chunk[k], d.Lang, opt)
-						}
-					})
-				}
-				for k := range chunk {
-					next <- k
-				}
-				close(next)
-				wg.Wait()
+		tokens := make(chan struct{}, windowFields)
+		next := make(chan int, 256)
+		done := make(chan struct{})
+		var wg sync.WaitGroup
+		defer wg.Wait()
+		defer close(done)
+		wg.Go(func() {
+			defer close(next)
+			for i := range fs {
 				select {
-				case results <- result{chunk, out}:
-				case <-stop:
+				case tokens <- struct{}{}:
+				case <-done:
 					return
 				}
+				next <- i
 			}
-		}()
-		for r := range results {
-			if !emit(r.out, r.fs) {
+		})
+		for range workers {
+			wg.Go(func() {
+				for i := range next {
+					slots[i%windowFields] <- cut(fs[i], d.Lang, opt) // never blocks: the slot is i's
+				}
+			})
+		}
+		for i, f := range fs {
+			ps := <-slots[i%windowFields]
+			<-tokens
+			if !emit(f, ps) {
 				return
 			}
 		}
