@@ -53,7 +53,7 @@ func Parse(name, text string, opt Options) (*Document, error) {
 	}
 	p := &parser{doc: &Document{Name: name, Lang: lang}, lang: lang, marks: marks}
 	p.run(text)
-	flush(p.doc)
+	flush(p.doc, len(text) >= parallelPrepBytes)
 	p.doc.Address()
 	return p.doc, nil
 }
@@ -518,18 +518,24 @@ func (u *Unit) add(f int, sep, s string) {
 	u.buf[f] = append(u.buf[f], s...)
 }
 
-// flush moves the collected text into Text and Tail, and copies the
-// fields that were cut from the source (labels, headings, marks, markup,
-// the text of warnings): the document holds no part of the source, which
-// can be freed as soon as Parse returns, whatever its size.
-func flush(d *Document) {
+// flush moves the collected text into Text and Tail. For a long source
+// (detach) it also copies the fields that were cut from it (labels,
+// headings, marks, markup, the text of warnings): the document then holds
+// no part of the source, which can be freed as soon as Parse returns; a
+// short one is not worth the copies.
+func flush(d *Document, detach bool) {
 	for u := range d.All() {
 		u.Text, u.Tail = string(u.buf[fText]), string(u.buf[fTail])
 		u.buf = [2][]byte{}
-		u.Label, u.Heading = strings.Clone(u.Label), strings.Clone(u.Heading)
-		for i := range u.Marks {
-			u.Marks[i].Raw = strings.Clone(u.Marks[i].Raw)
+		if detach {
+			u.Label, u.Heading = strings.Clone(u.Label), strings.Clone(u.Heading)
+			for i := range u.Marks {
+				u.Marks[i].Raw = strings.Clone(u.Marks[i].Raw)
+			}
 		}
+	}
+	if !detach {
+		return
 	}
 	for i := range d.Markup {
 		d.Markup[i].Text = strings.Clone(d.Markup[i].Text)
