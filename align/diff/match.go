@@ -334,11 +334,15 @@ func (c *matcher) alignSparse(os, ns []*node, how matchHow) {
 			strong = append(strong, p)
 		}
 	}
-	chain := chainOf(strong, len(ns))
+	c.linkChain(os, ns, chainOf(strong, len(ns)), cands, how)
+}
+
+// linkChain links the pairs of a chain, then aligns the gaps between them
+// with looser rules (cands: the sparse candidates of os × ns, if any).
+func (c *matcher) linkChain(os, ns []*node, chain, cands []pair, how matchHow) {
 	for _, p := range chain {
 		link(os[p.i], ns[p.j], how)
 	}
-	// the gaps between chain pairs, with looser rules
 	pi, pj := 0, 0
 	for k := 0; k <= len(chain); k++ {
 		ei, ej := len(os), len(ns)
@@ -440,23 +444,7 @@ func (c *matcher) alignDense(os, ns []*node) {
 		}
 		return sim, true
 	}
-	chain := needlemanWunsch(len(os), len(ns), strong)
-	for _, p := range chain {
-		link(os[p.i], ns[p.j], howKid)
-	}
-	pi, pj := 0, 0
-	for k := 0; k <= len(chain); k++ {
-		ei, ej := len(os), len(ns)
-		if k < len(chain) {
-			ei, ej = chain[k].i, chain[k].j
-		}
-		if ei > pi && ej > pj {
-			c.alignGap(os[pi:ei], ns[pj:ej], nil, 0, 0, howKid)
-		}
-		if k < len(chain) {
-			pi, pj = chain[k].i+1, chain[k].j+1
-		}
-	}
+	c.linkChain(os, ns, needlemanWunsch(len(os), len(ns), strong), nil, howKid)
 }
 
 // implicit gives a an implicit first paragraph when a has text and no
