@@ -180,6 +180,10 @@ func (md *sentModel) anchorScore(i0, i1, j0, j1 int) float64 {
 	used := md.used[:nb]
 	clear(used)
 	score := 0.0
+	var byKey anchorIndex // for a bead of many anchors (see anchorIndex)
+	if na*nb > anchorPairsMax {
+		byKey = newAnchorIndex(T.anch[j0:j1])
+	}
 	for i := i0; i < i1; i++ {
 		for _, a := range S.anch[i] {
 			if a.kind == sentKLatin && T.latin {
@@ -188,6 +192,10 @@ func (md *sentModel) anchorScore(i0, i1, j0, j1 int) float64 {
 				} else {
 					score -= sentAnchorPenalty[a.kind]
 				}
+				continue
+			}
+			if byKey != nil {
+				score += byKey.match(a, used)
 				continue
 			}
 			found := false

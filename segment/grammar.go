@@ -85,7 +85,34 @@ var preambleWords = []string{"序言", "preamble", "préambule", "preámbulo", "
 var closingStarts = []string{"兹由", "in witness whereof", "en foi de quoi", "en fe de lo cual", "в удостоверение чего", "وإثباتا لذلك", "وإثباتاً لذلك"}
 
 // matchMarker finds the structural label at the start of a line, if any.
+// A label whose number is beyond MaxNumber is none: the line is text, with
+// a warning, so that two huge numbers never make one address.
 func (p *parser) matchMarker(ln *srcLine) (marker, bool) {
+	m, ok := p.findMarker(ln)
+	if ok && (m.ord > MaxNumber || m.sub > MaxNumber) {
+		label := ln.text.orig[:ln.text.origAt(m.labEnd)]
+		if m.labEnd == 0 {
+			label = ln.text.orig
+		}
+		p.doc.Warnf(ln.num, "", "number of %q beyond %d: the line is read as text, not as a label", clipRunes(label, 40), MaxNumber)
+		return marker{}, false
+	}
+	return m, ok
+}
+
+// clipRunes cuts s to n runes, marking the cut.
+func clipRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i] + "…"
+		}
+		n--
+	}
+	return s
+}
+
+// findMarker finds the structural label at the start of a line, if any.
+func (p *parser) findMarker(ln *srcLine) (marker, bool) {
 	s := ln.text.norm
 	if s == "" {
 		return marker{}, false
@@ -99,7 +126,7 @@ func (p *parser) matchMarker(ln *srcLine) (marker, bool) {
 			if !ok {
 				break
 			}
-			ord = ord*10 + d
+			ord = min(ord*10+d, MaxNumber+1)
 			n += size
 		}
 		// find the normalised offset that corresponds to orig offset n

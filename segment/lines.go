@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"bytes"
 	"fmt"
 	"runtime"
 	"strings"
@@ -74,41 +75,60 @@ func (p *parser) prepLine(raw string, num int) srcLine {
 	return ln
 }
 
-// prepAll prepares every line, on several goroutines for a long text.
-func (p *parser) prepAll(lines []string, size int) []srcLine {
-	out := make([]srcLine, len(lines))
-	workers := runtime.GOMAXPROCS(0)
-	if size < parallelPrepBytes || workers < 2 {
-		for i, l := range lines {
-			out[i] = p.prepLine(l, i+1)
-		}
-		return out
+// line returns source line i (0-based) prepared. Lines are prepared a
+// window of prepWindow lines at a time, on several goroutines for a long
+// text, and the lines before the one being placed (p.cur) are dropped when
+// the window moves on: the prepared source never takes more memory than a
+// window, whatever the length of the text. Looking ahead (nextMarker) may
+// widen the window past blank lines.
+func (p *parser) line(i int) *srcLine {
+	if end := p.winStart + len(p.win); i >= end {
+		keep := max(0, min(p.cur, end)-p.winStart) // lines before the current one are done
+		n := copy(p.win, p.win[keep:])
+		clear(p.win[n:])
+		p.win, p.winStart = p.win[:n], p.winStart+keep
+		from, to := end, min(len(p.src), max(i+1, end+prepWindow))
+		p.win = append(p.win, make([]srcLine, to-from)...)
+		p.prepRange(p.win[from-p.winStart:], from)
 	}
-	const chunk = 2048
+	return &p.win[i-p.winStart]
+}
+
+// prepRange prepares the lines from index from on into out.
+func (p *parser) prepRange(out []srcLine, from int) {
+	workers := runtime.GOMAXPROCS(0)
+	if !p.parallel || workers < 2 || len(out) <= prepChunk {
+		for k := range out {
+			out[k] = p.prepLine(p.src[from+k], from+k+1)
+		}
+		return
+	}
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			for start := range next {
-				for i := start; i < min(start+chunk, len(lines)); i++ {
-					out[i] = p.prepLine(lines[i], i+1)
+				for k := start; k < min(start+prepChunk, len(out)); k++ {
+					out[k] = p.prepLine(p.src[from+k], from+k+1)
 				}
 			}
-		}()
+		})
 	}
-	for start := 0; start < len(lines); start += chunk {
+	for start := 0; start < len(out); start += prepChunk {
 		next <- start
 	}
 	close(next)
 	wg.Wait()
-	return out
 }
 
-// parallelPrepBytes is the text size from which lines are prepared in
-// parallel.
-const parallelPrepBytes = 256 << 10
+// The preparation of lines: parallelPrepBytes is the text size from
+// which lines are prepared in parallel, in chunks of prepChunk lines, a
+// window of prepWindow lines at a time.
+const (
+	parallelPrepBytes = 256 << 10
+	prepChunk         = 2048
+	prepWindow        = 16 * prepChunk
+)
 
 // take hands the markup and warnings of a line to the document.
 func (p *parser) take(ln *srcLine) {
@@ -223,6 +243,21 @@ const closers = "”’」』）)]》〉\"'»"
 // terminal is punctuation that ends a sentence or a clause: a line ending in
 // one of these is not continued by the next line.
 const terminal = "。；：，.;:,!?！？؛،؟…"
+
+// endsClauseBytes is endsClause on bytes: the text a unit is collecting,
+// read without copying it.
+func endsClauseBytes(b []byte) bool {
+	b = bytes.TrimRight(b, " \t")
+	for len(b) > 0 {
+		r, size := utf8.DecodeLastRune(b)
+		if strings.ContainsRune(closers, r) {
+			b = b[:len(b)-size]
+			continue
+		}
+		return strings.ContainsRune(terminal, r)
+	}
+	return false
+}
 
 // endsClause reports whether s ends a sentence or clause.
 func endsClause(s string) bool {

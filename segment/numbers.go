@@ -29,9 +29,15 @@ func DigitValue(r rune) int {
 	return -1
 }
 
+// MaxNumber is the greatest number the numbering helpers read exactly: a
+// larger one reads as MaxNumber+1, whatever its digits, so that it never
+// wraps around or loses digits unseen. No label carries such a number (the
+// parser reads a line that starts with one as text, with a warning).
+const MaxNumber = 999_999_999
+
 // ParseDigits reads a run of decimal digits (any script) at the start of s
-// and returns its value and byte length; n == 0 when s does not start with
-// one.
+// and returns its value (MaxNumber+1 beyond MaxNumber) and byte length;
+// n == 0 when s does not start with one.
 func ParseDigits(s string) (val, n int) {
 	for n < len(s) {
 		r, size := utf8.DecodeRuneInString(s[n:])
@@ -39,9 +45,7 @@ func ParseDigits(s string) (val, n int) {
 		if d < 0 {
 			break
 		}
-		if val < 1<<40 {
-			val = val*10 + d
-		}
+		val = min(val*10+d, MaxNumber+1)
 		n += size
 	}
 	return val, n
@@ -56,9 +60,16 @@ var cnDigits = map[rune]int{
 var cnUnits = map[rune]int{'十': 10, '百': 100, '千': 1000, '万': 10000}
 
 // ParseChineseNumber reads a Chinese numeral (一百二十, 十五, 二〇二四,
-// 三万五千) at the start of s. It returns the value and byte length; n == 0 if
-// there is none.
+// 三万五千) at the start of s. It returns the value (MaxNumber+1 beyond
+// MaxNumber) and byte length; n == 0 if there is none.
 func ParseChineseNumber(s string) (val, n int) {
+	val, n = chineseNumber(s)
+	return min(val, MaxNumber+1), n
+}
+
+// chineseNumber is ParseChineseNumber without the cap; its arithmetic
+// saturates at MaxNumber+1 so that it cannot wrap around.
+func chineseNumber(s string) (val, n int) {
 	for n < len(s) {
 		r, size := utf8.DecodeRuneInString(s[n:])
 		if _, ok := cnDigits[r]; !ok && cnUnits[r] == 0 {
@@ -70,9 +81,10 @@ func ParseChineseNumber(s string) (val, n int) {
 		return 0, 0
 	}
 	num := s[:n]
+	const over = MaxNumber + 1
 	if !strings.ContainsAny(num, "十百千万") { // a digit string such as 二〇二四
 		for _, r := range num {
-			val = val*10 + cnDigits[r]
+			val = min(val*10+cnDigits[r], over)
 		}
 		return val, n
 	}
@@ -83,17 +95,17 @@ func ParseChineseNumber(s string) (val, n int) {
 			continue
 		}
 		if r == '万' {
-			val += (section + cur) * 10000
+			val = min(val+min(section+cur, over)*10000, over)
 			section, cur = 0, 0
 			continue
 		}
 		if cur == 0 {
 			cur = 1
 		}
-		section += cur * cnUnits[r]
+		section = min(section+cur*cnUnits[r], over)
 		cur = 0
 	}
-	return val + section + cur, n
+	return min(val+section+cur, over), n
 }
 
 // RomanValue parses a lower- or upper-case Roman numeral (i … mmm); ok is

@@ -53,7 +53,7 @@ func Parse(name, text string, opt Options) (*Document, error) {
 	}
 	p := &parser{doc: &Document{Name: name, Lang: lang, Tag: langtag.Of(opt.Lang, lang, text)}, lang: lang, marks: marks}
 	p.run(text)
-	flush(p.doc)
+	flush(p.doc, len(text) >= parallelPrepBytes)
 	p.doc.Address()
 	return p.doc, nil
 }
@@ -77,9 +77,14 @@ type parser struct {
 
 	lastDiv map[Kind]*Unit // the latest part, chapter, section and article
 
-	lines   []srcLine // the prepared source, for looking ahead
-	cur     int       // index of the line being placed
-	markers int       // structural markers accepted so far
+	// The source lines, prepared a window at a time (see line): src are
+	// the lines as read, win the prepared lines from winStart on.
+	src      []string
+	win      []srcLine
+	winStart int
+	parallel bool // prepare lines on several goroutines
+	cur      int  // index of the line being placed
+	markers  int  // structural markers accepted so far
 }
 
 func (p *parser) top() *Unit {
@@ -99,11 +104,12 @@ func (p *parser) run(text string) {
 			break
 		}
 	}
-	p.lines = p.prepAll(lines, len(text))
-	for i := range p.lines {
+	p.src, p.parallel = lines, len(text) >= parallelPrepBytes
+	p.win, p.winStart = nil, 0
+	for i := range lines {
 		p.cur = i
 		num := i + 1
-		ln := p.lines[i]
+		ln := *p.line(i)
 		p.take(&ln)
 		if num < infoEnd { // a law's metadata block: title and history, no structure
 			if !ln.blank() {
@@ -138,8 +144,10 @@ func (p *parser) blocks() {
 	p.doc.Units, p.doc.Markup, p.doc.Warnings = nil, nil, nil
 	var cur *Unit
 	var early []Mark // marks before the first paragraph
-	for i := range p.lines {
-		ln := p.lines[i]
+	p.win, p.winStart = nil, 0
+	for i := range p.src {
+		p.cur = i
+		ln := *p.line(i)
 		p.take(&ln)
 		if ln.blank() {
 			for _, m := range ln.marks {
@@ -164,7 +172,7 @@ func (p *parser) blocks() {
 				p.addMark(cur, m)
 			}
 			early = nil
-		case endsClause(string(cur.buf[fText])):
+		case endsClauseBytes(cur.buf[fText]):
 			cur.add(fText, "\n", s)
 		default:
 			p.joinBroken(cur, fText, s, ln.num)
@@ -394,9 +402,10 @@ func (p *parser) pickReading(got []marker) (marker, bool) {
 // nextMarker reads the label of the next line that has content, if any,
 // with all its readings.
 func (p *parser) nextMarker() (marker, bool) {
-	for j := p.cur + 1; j < len(p.lines); j++ {
-		if ln := p.lines[j]; !ln.blank() {
-			return p.matchMarker(&ln)
+	for j := p.cur + 1; j < len(p.src); j++ {
+		if ln := p.line(j); !ln.blank() {
+			m, ok := p.findMarker(ln)
+			return m, ok && m.ord <= MaxNumber && m.sub <= MaxNumber
 		}
 	}
 	return marker{}, false
@@ -509,12 +518,30 @@ func (u *Unit) add(f int, sep, s string) {
 	u.buf[f] = append(u.buf[f], s...)
 }
 
-// flush moves the collected text into Text and Tail.
-func flush(d *Document) {
+// flush moves the collected text into Text and Tail. For a long source
+// (detach) it also copies the fields that were cut from it (labels,
+// headings, marks, markup, the text of warnings): the document then holds
+// no part of the source, which can be freed as soon as Parse returns; a
+// short one is not worth the copies.
+func flush(d *Document, detach bool) {
 	for u := range d.All() {
 		u.Text, u.Tail = string(u.buf[fText]), string(u.buf[fTail])
 		u.buf = [2][]byte{}
-
+		if detach {
+			u.Label, u.Heading = strings.Clone(u.Label), strings.Clone(u.Heading)
+			for i := range u.Marks {
+				u.Marks[i].Raw = strings.Clone(u.Marks[i].Raw)
+			}
+		}
+	}
+	if !detach {
+		return
+	}
+	for i := range d.Markup {
+		d.Markup[i].Text = strings.Clone(d.Markup[i].Text)
+	}
+	for i := range d.Warnings {
+		d.Warnings[i].Text = strings.Clone(d.Warnings[i].Text)
 	}
 }
 

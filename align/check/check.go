@@ -131,6 +131,7 @@ type checker struct {
 	// unmarked[v]: version v carries no status mark at all (while
 	// another does)
 	unmarked []bool
+	scans    int // units index compared while placing new units (its work, bounded by the units)
 }
 
 func (c *checker) add(f Finding) {
@@ -139,45 +140,73 @@ func (c *checker) add(f Finding) {
 	}
 }
 
+// index gathers the units of every version by address and orders the
+// addresses of all versions in one document order: the first version's,
+// with each unit the earlier versions lack placed after its predecessor in
+// its own version and before its successor, in address order among the
+// units the earlier versions have there. It takes time linear in the
+// number of units: the units a version adds are placed gap by gap and
+// spliced in at once, and the scans of versions whose order disagrees
+// with the earlier ones are bounded (past the bound, a new unit goes right
+// after its predecessor).
 func (c *checker) index() {
 	c.units = make([]map[string]*segment.Unit, len(c.docs))
 	var order []string
 	for v, d := range c.docs {
 		c.units[v] = map[string]*segment.Unit{}
 		us := slices.Collect(d.All())
-		pos := map[string]int{}
+		for _, u := range us {
+			c.units[v][u.Addr] = u
+		}
+		if v == 0 {
+			for _, u := range us {
+				order = append(order, u.Addr)
+			}
+			continue
+		}
+		pos := make(map[string]int, len(order))
 		for i, a := range order {
 			pos[a] = i
 		}
-		at := -1 // position in order of the previous unit of this version
+		// after[q+1]: the new units that go right after order[q]
+		after := make([][]string, len(order)+1)
+		added := 0
+		budget := 4 * (len(order) + len(us))
+		defer func(b int) { c.scans += b - budget }(budget)
+		q := -1   // the slot after the last unit placed
+		end := -1 // where the current gap ends in order; -1: not sought yet
 		for k, u := range us {
-			c.units[v][u.Addr] = u
 			if p, ok := pos[u.Addr]; ok {
-				at = p
+				q, end = p, -1
 				continue
 			}
-			// A unit the earlier versions lack goes between its
-			// predecessor and its successor in this version, in address
-			// order among the units the earlier versions have there.
-			end := len(order)
-			for _, n := range us[k+1:] {
-				if p, ok := pos[n.Addr]; ok && p > at {
-					end = p
-					break
+			if end < 0 { // the gap ends at the next unit the earlier versions have, if it is later
+				end = len(order)
+				for _, n := range us[k+1:] {
+					if budget--; budget < 0 {
+						end = q + 1
+						break
+					}
+					if p, ok := pos[n.Addr]; ok && p > q {
+						end = p
+						break
+					}
 				}
 			}
-			i := at + 1
-			for i < end && !addrLess(u.Addr, order[i]) {
-				i++
+			for q+1 < end && budget > 0 && !addrLess(u.Addr, order[q+1]) {
+				q++
+				budget--
 			}
-			order = append(order, "")
-			copy(order[i+1:], order[i:])
-			order[i] = u.Addr
-			for j := i; j < len(order); j++ {
-				pos[order[j]] = j
-			}
-			at = i
+			after[q+1] = append(after[q+1], u.Addr)
+			added++
 		}
+		merged := make([]string, 0, len(order)+added)
+		merged = append(merged, after[0]...)
+		for i, a := range order {
+			merged = append(merged, a)
+			merged = append(merged, after[i+1]...)
+		}
+		order = merged
 	}
 	for i, a := range order {
 		c.order[a] = i

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"time"
 
 	"concord/segment"
 	"concord/segment/words"
@@ -225,7 +226,14 @@ type Report struct {
 	// exists in neither revision, in document order. They are not stale —
 	// they did not become wrong in this revision — and are kept apart.
 	Dangling []StaleRef
-	Summary  Summary
+	// Coarse lists the fields whose redline is coarser than word by word,
+	// in the order of Changes: where two long texts differ throughout (a
+	// paragraph of thousands of words rewritten), the word diff would cost
+	// time in the product of their lengths, so the sentences that changed
+	// are shown deleted and inserted whole. Writers show the list, so
+	// that a reader knows the redline is not word by word there.
+	Coarse  []Coarse
+	Summary Summary
 	// OldDoc and NewDoc are the compared documents, for writers that show
 	// the whole text (the Word redline); nil in a report built by hand.
 	OldDoc, NewDoc *segment.Document
@@ -265,7 +273,18 @@ type Options struct {
 	// Refs finds the cross-references of a text; nil uses xref.Find. Wrap
 	// xref.Find to add a grammar for another language.
 	Refs func(text, lang string) []xref.Ref
+	// Timeout bounds the time the word diffs of a comparison may take:
+	// past it, each field left is shown as its old text deleted and its
+	// new text inserted, and listed in Report.Coarse. 0 means
+	// DefaultTimeout; a negative value, no limit. The work of every word
+	// diff is bounded anyway (see Report.Coarse), so the limit is a
+	// safety net that real texts do not reach.
+	Timeout time.Duration
 }
+
+// DefaultTimeout is the time limit of the word diffs when Options.Timeout
+// is 0.
+const DefaultTimeout = 60 * time.Second
 
 var (
 	segOnce sync.Once
@@ -361,12 +380,18 @@ func Compare(old, new *segment.Document, opt Options) (*Report, error) {
 	if refs == nil {
 		refs = xref.Find
 	}
-	cmp := &matcher{
-		old:    build(old, tz, false),
-		new:    build(new, tz, true),
-		strict: opt.Strict,
-	}
+	cmp := &matcher{strict: opt.Strict}
+	var wg sync.WaitGroup // the two revisions are cut into words at once
+	wg.Go(func() { cmp.old = build(old, tz, false) })
+	cmp.new = build(new, tz, true)
+	wg.Wait()
 	cmp.match()
+	switch {
+	case opt.Timeout == 0:
+		cmp.deadline = time.Now().Add(DefaultTimeout)
+	case opt.Timeout > 0:
+		cmp.deadline = time.Now().Add(opt.Timeout)
+	}
 	r := &Report{
 		Old:         DocInfo{Name: old.Name, Lang: old.Lang},
 		New:         DocInfo{Name: new.Name, Lang: new.Lang},
@@ -374,7 +399,7 @@ func Compare(old, new *segment.Document, opt Options) (*Report, error) {
 		Strict:      opt.Strict,
 		Granularity: opt.Granularity,
 	}
-	r.Changes = cmp.changes()
+	r.Changes, r.Coarse = cmp.changes()
 	r.Transitions = transitions(r.Changes)
 	r.StaleRefs, r.Dangling = cmp.staleRefs(lang, refs)
 	r.Summary = summarize(r.Changes, len(r.StaleRefs), opt.Strict)

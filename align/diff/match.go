@@ -2,9 +2,11 @@ package diff
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"concord/segment"
 )
@@ -41,12 +43,12 @@ type node struct {
 	parent *node
 	kids   []*node
 	f      [3]tokField
-	own    []uint64 // shingles of the unit's own fields
-	sub    []uint64 // shingles of its subtree
-	subKey uint64   // hash of the canonical text of the subtree
-	div    bool     // a division: part, chapter, section, subsection, preamble, annex
-	top    *node    // the unit directly under the document or a division that holds it (itself for such units); nil for divisions
-	num    string   // the number its label carries: the last address segment
+	own    []shingle // shingles of the unit's own fields
+	sub    []shingle // shingles of its subtree
+	subKey uint64    // hash of the canonical text of the subtree
+	div    bool      // a division: part, chapter, section, subsection, preamble, annex
+	top    *node     // the unit directly under the document or a division that holds it (itself for such units); nil for divisions
+	num    string    // the number its label carries: the last address segment
 	match  *node
 	how    matchHow
 	split  *node // SplitFrom (new side) or MergedInto (old side)
@@ -95,17 +97,28 @@ func build(d *segment.Document, tz *tokenizer, newSide bool) *side {
 			n := parent
 			open = open[:len(open)-1]
 			n.end = len(s.nodes)
-			sub := slices.Clone(n.own)
 			h := mix(hash(string(u.Kind)), 0)
 			for k := range n.f {
-				h = mix(h, hash(n.f[k].canon))
+				h = mix(h, n.f[k].canon)
 			}
 			for _, k := range n.kids {
-				sub = append(sub, k.sub...)
 				h = mix(h, k.subKey)
 			}
-			n.sub = set(sub)
 			n.subKey = h
+			// the shingles of the subtree: a leaf's are its own; a
+			// division's are never compared (unless it stands in a unit
+			// that is)
+			switch {
+			case len(n.kids) == 0:
+				n.sub = n.own
+			case n.div && (n.parent == nil || n.parent.div):
+			default:
+				sub := slices.Clone(n.own)
+				for _, k := range n.kids {
+					sub = append(sub, k.sub...)
+				}
+				n.sub = set(sub)
+			}
 			if n.parent != nil {
 				n.parent.kids = append(n.parent.kids, n)
 			}
@@ -120,14 +133,13 @@ func build(d *segment.Document, tz *tokenizer, newSide bool) *side {
 		if _, dup := s.byAddr[n.addr]; !dup {
 			s.byAddr[n.addr] = n
 		}
-		n.f[0] = tz.field(u.Heading)
-		n.f[1] = tz.field(u.Text)
-		n.f[2] = tz.field(u.Tail)
-		var own []uint64
-		for k := range n.f {
-			own = shingles(own, &n.f[k])
+		var own []shingle
+		for k, raw := range [3]string{u.Heading, u.Text, u.Tail} {
+			var toks []token
+			n.f[k], toks = tz.field(raw)
+			own = shingles(own, toks) // the tokens are cut again when diffed
 		}
-		n.own = set(own)
+		n.own = slices.Clip(set(own))
 		switch {
 		case n.div:
 		case parent == nil || parent.top == nil:
@@ -154,6 +166,7 @@ func num(addr string) string {
 type matcher struct {
 	old, new *side
 	strict   bool
+	deadline time.Time // of the word diffs; zero: none
 }
 
 // pair is a candidate match between old unit i and new unit j of two
@@ -293,20 +306,27 @@ func link(o, n *node, how matchHow) {
 // headEq reports whether two units have the same, non-empty heading in
 // canonical form.
 func headEq(o, n *node) bool {
-	return o.f[0].canon != "" && o.f[0].canon == n.f[0].canon
+	return o.f[0].canon != 0 && o.f[0].canon == n.f[0].canon
 }
 
 // alignTop matches two sequences of units of one kind that sit under the
 // document or a division: a maximum-weight chain over the clear matches,
 // then the gaps between them.
 func (c *matcher) alignTop(os, ns []*node) {
+	c.alignSparse(os, ns, howChain)
+}
+
+// alignSparse matches two sequences of units through their sparse
+// candidates: a maximum-weight chain over the clear matches of the same
+// kind, then the gaps between them.
+func (c *matcher) alignSparse(os, ns []*node, how matchHow) {
 	if len(os) == 0 || len(ns) == 0 {
 		return
 	}
 	cands := candidates(os, ns, chainMin)
 	var strong []pair
 	for _, p := range cands {
-		if p.sim >= chainMin {
+		if p.sim >= chainMin && os[p.i].u.Kind == ns[p.j].u.Kind {
 			p.w = p.sim
 			if os[p.i].num == ns[p.j].num {
 				p.w += 0.001
@@ -314,11 +334,15 @@ func (c *matcher) alignTop(os, ns []*node) {
 			strong = append(strong, p)
 		}
 	}
-	chain := chainOf(strong, len(ns))
+	c.linkChain(os, ns, chainOf(strong, len(ns)), cands, how)
+}
+
+// linkChain links the pairs of a chain, then aligns the gaps between them
+// with looser rules (cands: the sparse candidates of os × ns, if any).
+func (c *matcher) linkChain(os, ns []*node, chain, cands []pair, how matchHow) {
 	for _, p := range chain {
-		link(os[p.i], ns[p.j], howChain)
+		link(os[p.i], ns[p.j], how)
 	}
-	// the gaps between chain pairs, with looser rules
 	pi, pj := 0, 0
 	for k := 0; k <= len(chain); k++ {
 		ei, ej := len(os), len(ns)
@@ -326,7 +350,7 @@ func (c *matcher) alignTop(os, ns []*node) {
 			ei, ej = chain[k].i, chain[k].j
 		}
 		if ei > pi && ej > pj {
-			c.alignGap(os[pi:ei], ns[pj:ej], cands, pi, pj, howChain)
+			c.alignGap(os[pi:ei], ns[pj:ej], cands, pi, pj, how)
 		}
 		if k < len(chain) {
 			pi, pj = chain[k].i+1, chain[k].j+1
@@ -336,12 +360,15 @@ func (c *matcher) alignTop(os, ns []*node) {
 
 // alignGap aligns a gap densely: pairs that are similar enough, or at the
 // same position from either end of the gap, or with the same heading.
-// Large gaps fall back to the sparse candidates (offset by oi, oj).
+// Large gaps fall back to the sparse candidates (offset by oi, oj; sorted
+// by i).
 func (c *matcher) alignGap(os, ns []*node, cands []pair, oi, oj int, how matchHow) {
 	if len(os)*len(ns) > denseMax {
 		var ps []pair
-		for _, p := range cands {
-			if p.i >= oi && p.i < oi+len(os) && p.j >= oj && p.j < oj+len(ns) && p.sim >= gapMin {
+		k, _ := slices.BinarySearchFunc(cands, oi, func(p pair, i int) int { return cmp.Compare(p.i, i) })
+		for ; k < len(cands) && cands[k].i < oi+len(os); k++ {
+			p := cands[k]
+			if p.j >= oj && p.j < oj+len(ns) && p.sim >= gapMin && os[p.i-oi].u.Kind == ns[p.j-oj].u.Kind {
 				ps = append(ps, pair{i: p.i - oi, j: p.j - oj, sim: p.sim, w: p.sim})
 			}
 		}
@@ -383,40 +410,14 @@ func (c *matcher) alignGap(os, ns []*node, cands []pair, oi, oj int, how matchHo
 func (c *matcher) alignKids(o, n *node) {
 	implicit(o, n)
 	implicit(n, o)
-	os, ns := o.kids, n.kids
-	if len(os) > 0 && len(ns) > 0 {
+	if len(o.kids) > 0 && len(n.kids) > 0 {
 		// free children only (some may have been matched as moved units)
-		os = slices.DeleteFunc(slices.Clone(os), func(x *node) bool { return x.match != nil })
-		ns = slices.DeleteFunc(slices.Clone(ns), func(x *node) bool { return x.match != nil })
-		strong := func(i, j int) (float64, bool) {
-			if os[i].u.Kind != ns[j].u.Kind {
-				return 0, false
-			}
-			sim := dice(os[i].sub, ns[j].sub)
-			if sim < chainMin {
-				return 0, false
-			}
-			if os[i].num == ns[j].num {
-				sim += 0.001
-			}
-			return sim, true
-		}
-		chain := needlemanWunsch(len(os), len(ns), strong)
-		for _, p := range chain {
-			link(os[p.i], ns[p.j], howKid)
-		}
-		pi, pj := 0, 0
-		for k := 0; k <= len(chain); k++ {
-			ei, ej := len(os), len(ns)
-			if k < len(chain) {
-				ei, ej = chain[k].i, chain[k].j
-			}
-			if ei > pi && ej > pj {
-				c.alignGap(os[pi:ei], ns[pj:ej], nil, 0, 0, howKid)
-			}
-			if k < len(chain) {
-				pi, pj = chain[k].i+1, chain[k].j+1
-			}
+		os := slices.DeleteFunc(slices.Clone(o.kids), func(x *node) bool { return x.match != nil })
+		ns := slices.DeleteFunc(slices.Clone(n.kids), func(x *node) bool { return x.match != nil })
+		if len(os)*len(ns) > denseMax {
+			c.alignSparse(os, ns, howKid) // too many for the dense alignment
+		} else {
+			c.alignDense(os, ns)
 		}
 	}
 	for _, k := range o.kids {
@@ -426,12 +427,32 @@ func (c *matcher) alignKids(o, n *node) {
 	}
 }
 
+// alignDense matches two short sequences of children: the non-crossing
+// clear matches of the same kind with the greatest total similarity, then
+// the gaps between them.
+func (c *matcher) alignDense(os, ns []*node) {
+	strong := func(i, j int) (float64, bool) {
+		if os[i].u.Kind != ns[j].u.Kind {
+			return 0, false
+		}
+		sim := dice(os[i].sub, ns[j].sub)
+		if sim < chainMin {
+			return 0, false
+		}
+		if os[i].num == ns[j].num {
+			sim += 0.001
+		}
+		return sim, true
+	}
+	c.linkChain(os, ns, needlemanWunsch(len(os), len(ns), strong), nil, howKid)
+}
+
 // implicit gives a an implicit first paragraph when a has text and no
 // paragraphs while its counterpart b has no text and paragraphs: a law
 // article of one paragraph (款) that gained a second, where the text of the
 // article (and its items) became its first paragraph.
 func implicit(a, b *node) {
-	if a.f[1].canon == "" || b.f[1].canon != "" || len(b.kids) == 0 ||
+	if a.f[1].canon == 0 || b.f[1].canon != 0 || len(b.kids) == 0 ||
 		b.kids[0].u.Kind != segment.KindParagraph || b.kids[0].virtual {
 		return
 	}
@@ -453,9 +474,9 @@ func implicit(a, b *node) {
 		kids:    a.kids,
 	}
 	v.f[1] = a.f[1]
-	v.own = set(shingles(nil, &v.f[1]))
+	v.own = set(shingles(nil, v.f[1].tokens()))
 	sub := slices.Clone(v.own)
-	h := mix(hash(string(segment.KindParagraph)), hash(v.f[1].canon))
+	h := mix(hash(string(segment.KindParagraph)), v.f[1].canon)
 	for _, k := range v.kids {
 		k.parent = v
 		sub = append(sub, k.sub...)
@@ -464,7 +485,7 @@ func implicit(a, b *node) {
 	v.sub = set(sub)
 	v.subKey = h
 	a.f[1] = tokField{}
-	a.own = set(append(shingles(nil, &a.f[0]), shingles(nil, &a.f[2])...))
+	a.own = set(append(shingles(nil, a.f[0].tokens()), shingles(nil, a.f[2].tokens())...))
 	a.textOut = true
 	a.kids = []*node{v}
 }
@@ -577,10 +598,12 @@ func (c *matcher) splits() {
 		// lost[i]: shingles of matched unit i that its match does not have
 		type lost struct {
 			n   *node
-			set []uint64
+			set []shingle
 		}
 		var ls []lost
-		index := map[uint64][]int32{}
+		// posting lists, cut at dfMax+1 entries: a longer one only says
+		// the shingle is frequent
+		index := map[shingle][]int32{}
 		for _, n := range from.nodes {
 			if n.match == nil || n.div {
 				continue
@@ -590,7 +613,9 @@ func (c *matcher) splits() {
 				continue
 			}
 			for _, h := range set {
-				index[h] = append(index[h], int32(len(ls)))
+				if post := index[h]; len(post) <= dfMax {
+					index[h] = append(post, int32(len(ls)))
+				}
 			}
 			ls = append(ls, lost{n, set})
 		}
@@ -604,12 +629,38 @@ func (c *matcher) splits() {
 				continue
 			}
 			touched = touched[:0]
+			freq := 0 // shingles of n lost by too many units to count one by one
 			for _, h := range n.own {
-				for _, k := range index[h] {
+				post := index[h]
+				if len(post) > dfMax {
+					freq++
+					continue
+				}
+				for _, k := range post {
 					if count[k] == 0 {
 						touched = append(touched, k)
 					}
 					count[k]++
+				}
+			}
+			if freq > 0 {
+				// rare shingles alone undercount: recount exactly the
+				// units that could reach splitMin, most promising first
+				keep := touched[:0]
+				for _, k := range touched {
+					if float64(int(count[k])+freq) >= splitMin*float64(len(n.own)) {
+						keep = append(keep, k)
+					} else {
+						count[k] = 0
+					}
+				}
+				slices.SortFunc(keep, func(a, b int32) int { return cmp.Or(cmp.Compare(count[b], count[a]), cmp.Compare(a, b)) })
+				for _, k := range keep[min(len(keep), candMax):] {
+					count[k] = 0
+				}
+				touched = keep[:min(len(keep), candMax)]
+				for _, k := range touched {
+					count[k] = int32(interSorted(n.own, ls[k].set))
 				}
 			}
 			best, bestK := 0.0, int32(-1)
@@ -629,10 +680,25 @@ func (c *matcher) splits() {
 	mark(c.new, c.old) // deleted units merged into new ones
 }
 
+// The bounds of the sparse candidate search (more than denseMax pairs),
+// which keep its time and memory linear in the number of units whatever
+// their texts and numbers: 8,000 paragraphs that all read "1." and say the
+// same thing give each unit a few candidates, not 8,000. Real revisions
+// never reach them (a test compares every law pair of the corpora with
+// and without them).
+const (
+	dfMax   = 64 // a shingle found in more units than this (and len(ns)/16) is frequent: not indexed
+	candMax = 32 // most units scored per unit for the shingles they share, best upper bound first
+	bandMax = 4  // most units of the same subtree or number scored on either side of a unit's rank among them
+)
+
 // candidates returns the pairs of os × ns worth scoring, with their
-// similarity: all pairs when there are few, else the pairs that share a
-// rare shingle, have the same subtree, or carry the same number, and whose
-// sizes allow a similarity of half of floor.
+// similarity: all pairs when there are few, else for each unit of os the
+// candMax units of ns that share the most rare shingles with it (by the
+// upper bound of their similarity), and the bandMax units on either side
+// of its place among the units with the same subtree or the same number,
+// of sizes that allow a similarity of half of floor. Pairs come sorted by
+// i, then j.
 func candidates(os, ns []*node, floor float64) []pair {
 	var out []pair
 	if len(os)*len(ns) <= denseMax {
@@ -645,18 +711,45 @@ func candidates(os, ns []*node, floor float64) []pair {
 		}
 		return out
 	}
-	index := map[uint64][]int32{}
+	maxDF := min(max(16, len(ns)/16), dfMax)
+	// posting lists, cut at maxDF+1 entries: a longer one only says the
+	// shingle is frequent
+	index := map[shingle][]int32{}
 	for j, n := range ns {
 		for _, h := range n.sub {
-			index[h] = append(index[h], int32(j))
+			if post := index[h]; len(post) <= maxDF {
+				index[h] = append(post, int32(j))
+			}
 		}
 	}
-	maxDF := max(16, len(ns)/16)
-	byKey := map[uint64][]int32{}
-	byNum := map[string][]int32{}
+	type group struct {
+		olds int     // units of os in the group
+		news []int32 // units of ns in the group, in order
+		rank int     // units of os in the group seen so far
+	}
+	byKey := map[uint64]*group{}
+	byNum := map[string]*group{}
 	for j, n := range ns {
-		byKey[n.subKey] = append(byKey[n.subKey], int32(j))
-		byNum[n.num] = append(byNum[n.num], int32(j))
+		g := byKey[n.subKey]
+		if g == nil {
+			g = &group{}
+			byKey[n.subKey] = g
+		}
+		g.news = append(g.news, int32(j))
+		h := byNum[n.num]
+		if h == nil {
+			h = &group{}
+			byNum[n.num] = h
+		}
+		h.news = append(h.news, int32(j))
+	}
+	for _, o := range os {
+		if g := byKey[o.subKey]; g != nil {
+			g.olds++
+		}
+		if g := byNum[o.num]; g != nil {
+			g.olds++
+		}
 	}
 	// how many of each unit's shingles are too frequent to be indexed
 	freqN := make([]int, len(ns))
@@ -667,8 +760,14 @@ func candidates(os, ns []*node, floor float64) []pair {
 			}
 		}
 	}
+	type cand struct {
+		j  int32
+		ub float64 // upper bound of the similarity
+	}
 	count := make([]int32, len(ns))
+	forced := make([]bool, len(ns))
 	var touched []int32
+	var sel []cand
 	for i, o := range os {
 		touched = touched[:0]
 		freqO := 0
@@ -685,31 +784,57 @@ func candidates(os, ns []*node, floor float64) []pair {
 				count[j]++
 			}
 		}
-		force := func(j int32) {
-			if count[j] == 0 {
-				touched = append(touched, j)
-			}
-			count[j] += 1 << 20 // always scored
-		}
-		for _, j := range byKey[o.subKey] {
-			force(j)
-		}
-		for _, j := range byNum[o.num] {
-			force(j)
-		}
-		slices.Sort(touched)
+		// |A∩B| is at most the rare shingles they share plus the frequent
+		// ones the smaller side has: keep the pairs that can reach half of
+		// floor
+		sel = sel[:0]
 		for _, j := range touched {
-			shared := int(count[j])
+			shared := int(count[j]) + min(freqO, freqN[j])
+			size := len(o.sub) + len(ns[j].sub)
 			count[j] = 0
-			n := ns[j]
-			// |A∩B| is at most the rare shingles they share plus the
-			// frequent ones the smaller side has: skip pairs that cannot
-			// reach half of floor
-			if shared < 1<<20 && float64(2*(shared+min(freqO, freqN[j]))) < floor*0.5*float64(len(o.sub)+len(n.sub)) {
-				continue
+			if float64(2*shared) >= floor*0.5*float64(size) {
+				sel = append(sel, cand{j, float64(2*shared) / float64(size)})
 			}
-			if s := dice(o.sub, n.sub); s > 0 {
-				out = append(out, pair{i: i, j: int(j), sim: s})
+		}
+		if len(sel) > candMax {
+			center := float64(i) * float64(len(ns)) / float64(len(os))
+			slices.SortFunc(sel, func(a, b cand) int {
+				return cmp.Or(cmp.Compare(b.ub, a.ub),
+					cmp.Compare(math.Abs(float64(a.j)-center), math.Abs(float64(b.j)-center)),
+					cmp.Compare(a.j, b.j))
+			})
+			sel = sel[:candMax]
+		}
+		for _, c := range sel {
+			forced[c.j] = true
+		}
+		// the units with the same subtree or number, near o's rank among
+		// them, when their sizes allow a similarity of half of floor
+		band := func(g *group) {
+			if g == nil {
+				return
+			}
+			center := 0
+			if g.olds > 0 {
+				center = g.rank * len(g.news) / g.olds
+			}
+			g.rank++
+			for _, j := range g.news[max(0, center-bandMax):min(len(g.news), center+bandMax+1)] {
+				n := ns[j]
+				if forced[j] || 2*float64(min(len(o.sub), len(n.sub))) < floor*0.5*float64(len(o.sub)+len(n.sub)) {
+					continue
+				}
+				forced[j] = true
+				sel = append(sel, cand{j: j})
+			}
+		}
+		band(byKey[o.subKey])
+		band(byNum[o.num])
+		slices.SortFunc(sel, func(a, b cand) int { return cmp.Compare(a.j, b.j) })
+		for _, c := range sel {
+			forced[c.j] = false
+			if s := dice(o.sub, ns[c.j].sub); s > 0 {
+				out = append(out, pair{i: i, j: int(c.j), sim: s})
 			}
 		}
 	}

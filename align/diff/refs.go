@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"sort"
 	"strings"
 
 	"concord/segment"
@@ -129,10 +130,12 @@ func sameSpans(edits []Edit) []spanMap {
 // mapSpan maps [s, e) of the new text to the old text if it lies in one
 // unchanged stretch.
 func mapSpan(ms []spanMap, s, e int) (int, bool) {
-	for _, m := range ms {
-		if s >= m.newStart && e <= m.newEnd {
-			return m.oldStart + s - m.newStart, true
-		}
+	// the stretches are in order and do not overlap: the one that can
+	// hold s is the last that starts at or before it
+	k := sort.Search(len(ms), func(k int) bool { return ms[k].newStart > s }) - 1
+	if k >= 0 && e <= ms[k].newEnd {
+		m := ms[k]
+		return m.oldStart + s - m.newStart, true
 	}
 	return 0, false
 }

@@ -6,19 +6,20 @@ import (
 )
 
 // changes turns the matching into the list of changes, in the order of the
-// new revision, each deleted unit after the unit that preceded it.
-func (c *matcher) changes() []Change {
-	d := newDiffer()
+// new revision, each deleted unit after the unit that preceded it, and
+// lists the fields whose redline is coarse.
+func (c *matcher) changes() ([]Change, []Coarse) {
+	// the place of every change first, then the changes in that order
 	type entry struct {
 		pos, cls, idx int
-		ch            Change
+		o, n          *node
 	}
 	var es []entry
 	for _, n := range c.new.nodes {
-		es = append(es, entry{pos: n.idx, ch: c.change(d, n.match, n)})
+		es = append(es, entry{pos: n.idx, o: n.match, n: n})
 		if n.textOut {
 			v := n.kids[0]
-			es = append(es, entry{pos: n.idx, cls: 1, idx: -1, ch: c.change(d, v.match, v)})
+			es = append(es, entry{pos: n.idx, cls: 1, idx: -1, o: v.match, n: v})
 		}
 	}
 	var last *node // the last matched old unit so far
@@ -35,16 +36,21 @@ func (c *matcher) changes() []Change {
 				pos = last.match.end - 1
 			}
 		}
-		es = append(es, entry{pos: pos, cls: 1, idx: o.idx, ch: c.change(d, o, nil)})
+		es = append(es, entry{pos: pos, cls: 1, idx: o.idx, o: o})
 	}
 	slices.SortStableFunc(es, func(a, b entry) int {
 		return cmp.Or(cmp.Compare(a.pos, b.pos), cmp.Compare(a.cls, b.cls), cmp.Compare(a.idx, b.idx))
 	})
+	d := newDiffer()
+	d.deadline = c.deadline
 	out := make([]Change, len(es))
+	var coarse []Coarse
 	for i, e := range es {
-		out[i] = e.ch
+		var cs []Coarse
+		out[i], cs = c.change(d, e.o, e.n)
+		coarse = append(coarse, cs...)
 	}
-	return out
+	return out, coarse
 }
 
 // withVirtual returns the nodes with the virtual first paragraphs after
@@ -92,8 +98,9 @@ func whole(n *node, op EditOp) []Edit {
 	return out
 }
 
-// change describes one unit: o and n are its old and new forms, either nil.
-func (c *matcher) change(d *differ, o, n *node) Change {
+// change describes one unit: o and n are its old and new forms, either nil,
+// with the fields whose redline is coarse.
+func (c *matcher) change(d *differ, o, n *node) (Change, []Coarse) {
 	var ch Change
 	switch {
 	case o == nil:
@@ -107,7 +114,7 @@ func (c *matcher) change(d *differ, o, n *node) Change {
 		if n.split != nil {
 			ch.SplitFrom = n.split.addr
 		}
-		return ch
+		return ch, nil
 	case n == nil:
 		ch = Change{Op: Deleted, Kind: o.u.Kind, OldAddr: o.addr, OldLabel: o.u.Label, OldLine: o.u.Line,
 			OldStatus: o.u.Status, Edits: whole(o, Del)}
@@ -119,7 +126,7 @@ func (c *matcher) change(d *differ, o, n *node) Change {
 		if o.split != nil {
 			ch.MergedInto = o.split.addr
 		}
-		return ch
+		return ch, nil
 	}
 	ch = Change{Kind: n.u.Kind, OldAddr: o.addr, NewAddr: n.addr, OldLabel: o.u.Label, NewLabel: n.u.Label,
 		OldLine: o.u.Line, NewLine: n.u.Line, OldStatus: o.u.Status, NewStatus: n.u.Status}
@@ -132,6 +139,7 @@ func (c *matcher) change(d *differ, o, n *node) Change {
 		ch.Implicit = "new"
 		ch.NewStatus = o.u.Status
 	}
+	var coarse []Coarse
 	rawEq, canonEq := true, true
 	for k := range o.f {
 		rawEq = rawEq && o.f[k].raw == n.f[k].raw
@@ -161,6 +169,9 @@ func (c *matcher) change(d *differ, o, n *node) Change {
 				ch.Edits = append(ch.Edits, Edit{Field: FieldText, Op: Ins, Text: n.u.Text, Moved: true})
 			default:
 				ch.Edits = append(ch.Edits, d.diff(fieldNames[k], &o.f[k], &n.f[k])...)
+				if d.why != "" {
+					coarse = append(coarse, Coarse{Addr: n.addr, Field: fieldNames[k], Reason: d.why})
+				}
 			}
 		}
 	}
@@ -187,5 +198,5 @@ func (c *matcher) change(d *differ, o, n *node) Change {
 	default:
 		ch.Op = Unchanged
 	}
-	return ch
+	return ch, coarse
 }

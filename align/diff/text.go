@@ -7,7 +7,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/sergi/go-diff/diffmatchpatch"
 	"golang.org/x/text/unicode/norm"
 
 	"concord/segment/words"
@@ -45,11 +44,26 @@ type token struct {
 	h      uint64 // hash of the canonical token
 }
 
-// tokField is one heading, text or tail, canonicalised and tokenised.
+// tokField is one heading, text or tail, canonicalised. Its tokens take
+// more memory than the text (a word of two Chinese characters is 6 bytes,
+// its token 16), so a comparison keeps only the shingles made of them and
+// cuts the field again (tokens) when it is diffed.
 type tokField struct {
-	raw   string
-	canon string
-	toks  []token
+	raw string
+	// canon is the hash of the canonical form, 0 when that is empty: two
+	// fields read the same when their hashes are equal (the text itself
+	// is not kept)
+	canon uint64
+	tz    *tokenizer // what cuts it
+}
+
+// tokens cuts the field into its tokens.
+func (f *tokField) tokens() []token {
+	if f.canon == 0 {
+		return nil
+	}
+	_, toks := f.tz.field(f.raw)
+	return toks
 }
 
 // linkTarget matches what is left of a Markdown link target in text:
@@ -183,18 +197,18 @@ type tokenizer struct {
 }
 
 // field canonicalises and tokenises one field.
-func (tz *tokenizer) field(raw string) tokField {
-	f := tokField{raw: raw}
+func (tz *tokenizer) field(raw string) (tokField, []token) {
+	f := tokField{raw: raw, tz: tz}
 	if raw == "" {
-		return f
+		return f, nil
 	}
 	canon, rs, re := canon(raw)
-	f.canon = canon
 	if canon == "" {
-		return f
+		return f, nil
 	}
+	f.canon = hash(canon) | 1 // never 0
 	if tz.char {
-		f.toks = make([]token, 0, utf8.RuneCountInString(canon))
+		toks := make([]token, 0, utf8.RuneCountInString(canon))
 		for i, r := range canon {
 			if r == ' ' {
 				continue
@@ -203,16 +217,16 @@ func (tz *tokenizer) field(raw string) tokField {
 			if n < 0 {
 				n = 1
 			}
-			f.toks = append(f.toks, token{rs: rs[i], re: re[i+n-1], h: hash(canon[i : i+n])})
+			toks = append(toks, token{rs: rs[i], re: re[i+n-1], h: hash(canon[i : i+n])})
 		}
-		return f
+		return f, toks
 	}
 	ts := tz.seg.Cut(canon, tz.lang)
-	f.toks = make([]token, len(ts))
+	toks := make([]token, len(ts))
 	for k, t := range ts {
-		f.toks[k] = token{rs: rs[t.Start], re: re[t.End-1], h: hash(t.Text)}
+		toks[k] = token{rs: rs[t.Start], re: re[t.End-1], h: hash(t.Text)}
 	}
-	return f
+	return f, toks
 }
 
 // hash is FNV-1a, 64 bits.
@@ -233,30 +247,36 @@ func mix(a, b uint64) uint64 {
 	return h ^ h>>32
 }
 
-// shingles appends the word-bigram shingles of a field to out: every
-// pair of adjacent tokens, or the token itself when the field has one.
-func shingles(out []uint64, f *tokField) []uint64 {
-	switch len(f.toks) {
+// shingle is the hash of a word bigram. 32 bits are enough to compare
+// units (a collision among the few thousand bigrams of a unit is rare, and
+// changes a similarity by a hair) and take half the memory of 64.
+type shingle uint32
+
+// shingles appends the word-bigram shingles of a field's tokens to out:
+// every pair of adjacent tokens, or the token itself when the field has
+// one.
+func shingles(out []shingle, toks []token) []shingle {
+	switch len(toks) {
 	case 0:
 		return out
 	case 1:
-		return append(out, mix(f.toks[0].h, 0))
+		return append(out, shingle(mix(toks[0].h, 0)))
 	}
-	for k := 1; k < len(f.toks); k++ {
-		out = append(out, mix(f.toks[k-1].h, f.toks[k].h))
+	for k := 1; k < len(toks); k++ {
+		out = append(out, shingle(mix(toks[k-1].h, toks[k].h)))
 	}
 	return out
 }
 
 // set sorts and deduplicates shingles in place.
-func set(s []uint64) []uint64 {
+func set(s []shingle) []shingle {
 	slices.Sort(s)
 	return slices.Compact(s)
 }
 
 // dice is the Dice coefficient of two shingle sets: 2|A∩B| / (|A|+|B|);
 // two empty sets are identical.
-func dice(a, b []uint64) float64 {
+func dice(a, b []shingle) float64 {
 	if len(a) == 0 && len(b) == 0 {
 		return 1
 	}
@@ -264,7 +284,7 @@ func dice(a, b []uint64) float64 {
 }
 
 // inter counts the common elements of two sorted sets.
-func inter(a, b []uint64) int {
+func inter(a, b []shingle) int {
 	n, i, j := 0, 0, 0
 	for i < len(a) && j < len(b) {
 		switch {
@@ -281,9 +301,29 @@ func inter(a, b []uint64) int {
 	return n
 }
 
+// interSorted counts the common elements of two sorted sets in
+// O(|a| log |b|) when a is much the smaller, as inter does otherwise.
+func interSorted(a, b []shingle) int {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a)*8 >= len(b) {
+		return inter(a, b)
+	}
+	n := 0
+	for _, x := range a {
+		k, ok := slices.BinarySearch(b, x)
+		if ok {
+			n++
+		}
+		b = b[k:]
+	}
+	return n
+}
+
 // minus returns the elements of sorted set a that are not in b.
-func minus(a, b []uint64) []uint64 {
-	var out []uint64
+func minus(a, b []shingle) []shingle {
+	var out []shingle
 	j := 0
 	for _, x := range a {
 		for j < len(b) && b[j] < x {
@@ -295,144 +335,4 @@ func minus(a, b []uint64) []uint64 {
 		out = append(out, x)
 	}
 	return out
-}
-
-// differ computes word diffs; it is not safe for concurrent use.
-type differ struct {
-	dmp *diffmatchpatch.DiffMatchPatch
-	ids map[uint64]rune
-	a   []rune
-	b   []rune
-}
-
-func newDiffer() *differ {
-	dmp := diffmatchpatch.New()
-	dmp.DiffTimeout = 0 // no deadline: the same input always gives the same diff
-	return &differ{dmp: dmp, ids: map[uint64]rune{}}
-}
-
-// tokenRune maps the k-th distinct token to a rune, skipping surrogates.
-func tokenRune(k int) rune {
-	r := rune(0x100 + k)
-	if r >= 0xD800 {
-		r += 0x800
-	}
-	return r
-}
-
-// diff returns the edits that turn field o into field n. Tokens are compared
-// in canonical form; where equal tokens (or the spaces between them) are
-// printed differently, the edit is a pair of deletion and insertion marked
-// Form.
-func (d *differ) diff(field Field, o, n *tokField) []Edit {
-	if o.raw == n.raw {
-		if o.raw == "" {
-			return nil
-		}
-		return []Edit{{Field: field, Op: Eq, Text: o.raw}}
-	}
-	clear(d.ids)
-	d.a, d.b = d.a[:0], d.b[:0]
-	for _, t := range o.toks {
-		d.a = append(d.a, d.id(t.h))
-	}
-	for _, t := range n.toks {
-		d.b = append(d.b, d.id(t.h))
-	}
-	diffs := d.dmp.DiffMainRunes(d.a, d.b, false)
-	diffs = d.dmp.DiffCleanupSemantic(diffs)
-
-	e := emitter{field: field}
-	oc, nc, io, in := 0, 0, 0, 0
-	for _, df := range diffs {
-		k := utf8.RuneCountInString(df.Text)
-		switch df.Type {
-		case diffmatchpatch.DiffEqual:
-			for range k {
-				ot, nt := o.toks[io], n.toks[in]
-				og, ot1 := cut(o.raw, &oc, int(ot.rs), int(ot.re))
-				ng, nt1 := cut(n.raw, &nc, int(nt.rs), int(nt.re))
-				e.same(og, ng)
-				e.same(ot1, nt1)
-				io++
-				in++
-			}
-		case diffmatchpatch.DiffDelete:
-			for range k {
-				g, t := cut(o.raw, &oc, int(o.toks[io].rs), int(o.toks[io].re))
-				e.add(Del, g+t, false)
-				io++
-			}
-		case diffmatchpatch.DiffInsert:
-			for range k {
-				g, t := cut(n.raw, &nc, int(n.toks[in].rs), int(n.toks[in].re))
-				e.add(Ins, g+t, false)
-				in++
-			}
-		}
-	}
-	e.same(o.raw[oc:], n.raw[nc:])
-	return e.out
-}
-
-func (d *differ) id(h uint64) rune {
-	r, ok := d.ids[h]
-	if !ok {
-		r = tokenRune(len(d.ids))
-		d.ids[h] = r
-	}
-	return r
-}
-
-// cut takes the next token from raw: the gap from the cursor to the
-// token, and the token; the cursor moves past it. Tokens that share an
-// original character with the previous token come out empty.
-func cut(raw string, cur *int, s, e int) (gap, tok string) {
-	c := *cur
-	s, e = max(s, c), max(e, c)
-	*cur = e
-	return raw[c:s], raw[s:e]
-}
-
-// emitter collects edits, merging neighbours of the same kind.
-type emitter struct {
-	field Field
-	out   []Edit
-}
-
-// same emits a piece that is the same in canonical form: equal, or a form
-// change.
-func (e *emitter) same(o, n string) {
-	if o == n {
-		e.add(Eq, o, false)
-		return
-	}
-	e.add(Del, o, true)
-	e.add(Ins, n, true)
-}
-
-func (e *emitter) add(op EditOp, text string, form bool) {
-	if text == "" {
-		return
-	}
-	if k := len(e.out); k > 0 {
-		last := &e.out[k-1]
-		if last.Op == op && last.Form == form {
-			last.Text += text
-			return
-		}
-		// keep deletions before insertions within a run of edits of one kind
-		if k > 1 && op == Del && last.Op == Ins && last.Form == form {
-			prev := &e.out[k-2]
-			if prev.Op == Del && prev.Form == form {
-				prev.Text += text
-				return
-			}
-			e.out = append(e.out, Edit{})
-			copy(e.out[k:], e.out[k-1:k])
-			e.out[k-1] = Edit{Field: e.field, Op: op, Text: text, Form: form}
-			return
-		}
-	}
-	e.out = append(e.out, Edit{Field: e.field, Op: op, Text: text, Form: form})
 }

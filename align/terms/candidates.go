@@ -102,8 +102,8 @@ func (g *gram) bound() bool {
 type index struct {
 	lang   string
 	segs   []pieces.Piece
-	toks   [][]words.Token // per segment
-	ids    [][]int32       // per segment: token ids
+	toks   [][]tokSpan // per segment: the byte span of each token
+	ids    [][]int32   // per segment: token ids
 	vocab  map[string]int32
 	words  []string // token id → folded form
 	grams  []gram
@@ -113,16 +113,33 @@ type index struct {
 }
 
 // newIndex cuts every segment into words and indexes every n-gram of
-// up to maxWords words that may be a term.
-func newIndex(seg *words.Segmenter, segs []pieces.Piece, lang string, maxWords int) *index {
+// up to maxWords words that may be a term; with perSeg, it also lists the
+// grams of each segment (segGrams), which pairing needs and candidates do
+// not.
+func newIndex(seg *words.Segmenter, segs []pieces.Piece, lang string, maxWords int, perSeg bool) *index {
 	ix := &index{lang: lang, segs: segs, vocab: map[string]int32{}, byHash: map[uint64]int32{}}
-	texts := make([]string, len(segs))
-	for i, s := range segs {
-		texts[i] = s.Text
+	// cut a batch of segments at a time (on all cores), keeping only the
+	// spans of the tokens: a token of 4 bytes of text would take 32
+	ix.toks = make([][]tokSpan, len(segs))
+	const batch = 4096
+	texts := make([]string, 0, batch)
+	for b := 0; b < len(segs); b += batch {
+		texts = texts[:0]
+		for _, s := range segs[b:min(b+batch, len(segs))] {
+			texts = append(texts, s.Text)
+		}
+		for k, ts := range seg.CutAll(texts, lang, 0) {
+			sp := make([]tokSpan, len(ts))
+			for j, t := range ts {
+				sp[j] = tokSpan{int32(t.Start), int32(t.End)}
+			}
+			ix.toks[b+k] = sp
+		}
 	}
-	ix.toks = seg.CutAll(texts, lang, 0)
 	ix.ids = make([][]int32, len(segs))
-	ix.segGrams = make([][]int32, len(segs))
+	if perSeg {
+		ix.segGrams = make([][]int32, len(segs))
+	}
 	zh := langtag.Base(lang) == "zh"
 	// per token: 0 not a word, 1 word, 2 joiner (interior only), and
 	// whether it may stand at an edge or inside
@@ -131,10 +148,13 @@ func newIndex(seg *words.Segmenter, segs []pieces.Piece, lang string, maxWords i
 	var info []tokInfo
 	for i := range segs {
 		toks := ix.toks[i]
+		text := segs[i].Text
+		tokText := func(k int) string { return text[toks[k].s:toks[k].e] }
 		ids := make([]int32, len(toks))
 		info = info[:0]
-		for k, t := range toks {
-			f := words.Fold(t.Text, lang)
+		for k := range toks {
+			t := tokText(k)
+			f := words.Fold(t, lang)
 			key := f
 			if ar {
 				// Arabic writes its article and clitics on the word:
@@ -148,13 +168,13 @@ func newIndex(seg *words.Segmenter, segs []pieces.Piece, lang string, maxWords i
 				ix.words = append(ix.words, key)
 			}
 			ids[k] = id
-			word := isWord(t.Text, lang) && !hasDigit(f)
+			word := isWord(t, lang) && !hasDigit(f)
 			stop := isStop(f, lang) || ar && isStop(key, lang)
 			ti := tokInfo{edge: word && !stop, inner: word, lead: word && leadWords[langtag.Base(lang)][key],
 				near: word && !determiners[langtag.Base(lang)][key]}
 			if zh {
 				ti.inner = word && !zhBreakers[f]
-			} else if isJoiner(t.Text) {
+			} else if isJoiner(t) {
 				ti.inner = true
 			}
 			info = append(info, ti)
@@ -170,7 +190,7 @@ func newIndex(seg *words.Segmenter, segs []pieces.Piece, lang string, maxWords i
 				if n > 1 && !info[e].inner && !info[e].edge {
 					break
 				}
-				if n > 1 && toks[e-1].End != toks[e].Start && zh {
+				if n > 1 && toks[e-1].e != toks[e].s && zh {
 					// Chinese words of a term are not separated by space
 					break
 				}
@@ -178,7 +198,7 @@ func newIndex(seg *words.Segmenter, segs []pieces.Piece, lang string, maxWords i
 				if !info[e].edge {
 					continue
 				}
-				if n == 1 && !singleOK(toks[k].Text, lang) {
+				if n == 1 && !singleOK(tokText(k), lang) {
 					continue
 				}
 				g, ok := ix.byHash[h^uint64(n)]
@@ -189,19 +209,19 @@ func newIndex(seg *words.Segmenter, segs []pieces.Piece, lang string, maxWords i
 				}
 				gr := &ix.grams[g]
 				l, r := int32(-1), int32(-1)
-				if k > 0 && (info[k-1].edge || isJoiner(toks[k-1].Text)) {
+				if k > 0 && (info[k-1].edge || isJoiner(tokText(k-1))) {
 					l = ids[k-1]
 				}
-				if e+1 < len(toks) && (info[e+1].edge || isJoiner(toks[e+1].Text)) {
+				if e+1 < len(toks) && (info[e+1].edge || isJoiner(tokText(e+1))) {
 					r = ids[e+1]
 				}
 				vote(&gr.left, &gr.leftCnt, l)
 				vote(&gr.right, &gr.rightCnt, r)
 				l, r = -1, -1
-				if k > 0 && info[k-1].near && toks[k-1].End == toks[k].Start || k > 0 && info[k-1].near && !zh {
+				if k > 0 && info[k-1].near && toks[k-1].e == toks[k].s || k > 0 && info[k-1].near && !zh {
 					l = ids[k-1]
 				}
-				if e+1 < len(toks) && info[e+1].near && (!zh || toks[e].End == toks[e+1].Start) {
+				if e+1 < len(toks) && info[e+1].near && (!zh || toks[e].e == toks[e+1].s) {
 					r = ids[e+1]
 				}
 				vote(&gr.nearL, &gr.nearLCnt, l)
@@ -219,7 +239,9 @@ func newIndex(seg *words.Segmenter, segs []pieces.Piece, lang string, maxWords i
 					gr.last = int32(i)
 					gr.df++
 					gr.segs = append(gr.segs, int32(i))
-					ix.segGrams[i] = append(ix.segGrams[i], g)
+					if perSeg {
+						ix.segGrams[i] = append(ix.segGrams[i], g)
+					}
 				}
 			}
 		}
@@ -250,7 +272,7 @@ func hasDigit(s string) bool {
 // surface returns the n tokens from token tok of segment seg as printed.
 func (ix *index) surface(seg, tok int32, n int) string {
 	toks := ix.toks[seg]
-	s := ix.segs[seg].Text[toks[tok].Start:toks[int(tok)+n-1].End]
+	s := ix.segs[seg].Text[toks[tok].s:toks[int(tok)+n-1].e]
 	if strings.ContainsAny(s, "\n\t\r") || strings.Contains(s, "  ") {
 		s = strings.Join(strings.Fields(s), " ")
 	}
@@ -371,7 +393,7 @@ func (ix *index) fragments(minFreq int) []bool {
 // a piece of a longer unit (accessor variety below two, Feng et al. 2004).
 func Candidates(seg *words.Segmenter, segs []pieces.Piece, lang string, opt CandidateOptions) []Candidate {
 	opt = opt.withDefaults()
-	ix := newIndex(seg, segs, lang, opt.MaxWords)
+	ix := newIndex(seg, segs, lang, opt.MaxWords, false)
 	return ix.candidates(opt)
 }
 
@@ -441,3 +463,6 @@ func (ix *index) candidates(opt CandidateOptions) []Candidate {
 	})
 	return out
 }
+
+// tokSpan is the byte span of a token in its segment.
+type tokSpan struct{ s, e int32 }

@@ -154,15 +154,16 @@ type span struct{ start, end int }
 type cut struct {
 	text  string
 	lang  string
-	toks  []words.Token
-	fold  []string // folded tokens
-	stems []string // light stems, made on first use
+	toks  []tokSpan // the tokens' spans in text
+	fold  []string  // folded tokens
+	stems []string  // light stems, made on first use
 }
 
 func newCut(seg *words.Segmenter, text, lang string) *cut {
-	c := &cut{text: text, lang: lang, toks: seg.Cut(text, lang)}
-	c.fold = make([]string, len(c.toks))
-	for i, t := range c.toks {
+	ts := seg.Cut(text, lang)
+	c := &cut{text: text, lang: lang, toks: make([]tokSpan, len(ts)), fold: make([]string, len(ts))}
+	for i, t := range ts {
+		c.toks[i] = tokSpan{int32(t.Start), int32(t.End)}
 		c.fold[i] = words.Fold(t.Text, lang)
 	}
 	return c
@@ -242,7 +243,7 @@ func (p *pattern) find(c *cut) []span {
 			}
 		}
 		if ok {
-			out = append(out, span{c.toks[i].Start, c.toks[i+len(p.keys)-1].End})
+			out = append(out, span{int(c.toks[i].s), int(c.toks[i+len(p.keys)-1].e)})
 			i += len(p.keys) - 1
 		}
 	}
@@ -251,12 +252,12 @@ func (p *pattern) find(c *cut) []span {
 
 // boundary reports whether s and e fall on word boundaries of the cut.
 func (c *cut) boundary(s, e int) bool {
-	i := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].Start >= s })
-	if i == len(c.toks) || c.toks[i].Start != s {
+	i := sort.Search(len(c.toks), func(i int) bool { return int(c.toks[i].s) >= s })
+	if i == len(c.toks) || int(c.toks[i].s) != s {
 		return false
 	}
-	j := sort.Search(len(c.toks), func(j int) bool { return c.toks[j].End >= e })
-	return j < len(c.toks) && c.toks[j].End == e
+	j := sort.Search(len(c.toks), func(j int) bool { return int(c.toks[j].e) >= e })
+	return j < len(c.toks) && int(c.toks[j].e) == e
 }
 
 // allHanOrSpace reports whether s holds Han characters and nothing but

@@ -92,8 +92,8 @@ func Pairs(seg *words.Segmenter, src, tgt []string, addrs []string, srcLang, tgt
 		}
 		return out
 	}
-	sx := newIndex(seg, mk(src), srcLang, opt.MaxWords)
-	tx := newIndex(seg, mk(tgt), tgtLang, opt.MaxWords)
+	sx := newIndex(seg, mk(src), srcLang, opt.MaxWords, true)
+	tx := newIndex(seg, mk(tgt), tgtLang, opt.MaxWords, true)
 	return pairs(sx, tx, opt)
 }
 

@@ -407,7 +407,20 @@ func (t *builder) defined(defs [][]define.Definition) {
 			}
 		}
 	}
+	// a term defined again in the same words at another address (a text
+	// repeated) is one entry: the first
+	same := map[string]bool{}
 	for _, s := range order {
+		var key strings.Builder
+		for v := range defs {
+			if d, ok := byAddr[v][s.addr]; ok && s.k < len(d.Terms) {
+				fmt.Fprintf(&key, "%d\x00%s\x00%s\x00", v, d.Terms[s.k], d.Text)
+			}
+		}
+		if same[key.String()] {
+			continue
+		}
+		same[key.String()] = true
 		e := Entry{Kind: KindDefined, Addr: s.addr, Confidence: 1, Terms: map[string]string{}, Definition: map[string]string{},
 			Context: map[string]string{}, Sources: map[string]string{}, Found: map[string][]string{}}
 		for v := range defs {
@@ -550,8 +563,13 @@ func (t *builder) forms(defs [][]define.Definition) {
 				defined[termKey(t.seg, term, lang)] = true
 			}
 		}
+		done := map[string]bool{} // a term defined again (a text repeated) is reported once
 		for _, d := range ds {
 			for _, term := range d.Terms {
+				if done[term] {
+					continue
+				}
+				done[term] = true
 				forms := t.variants(v, term, defined)
 				if len(forms) == 0 {
 					continue
@@ -642,7 +660,7 @@ func (t *builder) variants(v int, term string, defined map[string]bool) []Render
 					switch {
 					case stems[j] == content[k]:
 						k++
-					case isStop(c.fold[j], lang) || isJoiner(toks[j].Text):
+					case isStop(c.fold[j], lang) || isJoiner(s.Text[toks[j].s:toks[j].e]):
 					default:
 						j = len(toks) + 1
 					}
@@ -650,7 +668,7 @@ func (t *builder) variants(v int, term string, defined map[string]bool) []Render
 				if k < len(content) || j > len(toks) {
 					continue
 				}
-				form := s.Text[toks[i].Start:toks[j-1].End]
+				form := s.Text[toks[i].s:toks[j-1].e]
 				kk := termKey(t.seg, form, lang)
 				if kk == key || defined[kk] {
 					continue
@@ -794,7 +812,7 @@ func (t *builder) rendering(src, v int, term, tgt string, links [][]pieces.Piece
 		for i, row := range links {
 			segs[i] = row[v]
 		}
-		ix = newIndex(t.seg, segs, tgtLang, 4)
+		ix = newIndex(t.seg, segs, tgtLang, 4, true)
 		t.linkIdx[v] = ix
 	}
 	inWithout := map[int32]int{}

@@ -28,6 +28,7 @@ type batchFlags struct {
 	jobs     int
 	window   int
 	outDir   string
+	root     string
 	resume   bool
 	quiet    bool
 	every    time.Duration
@@ -41,6 +42,7 @@ func (b *batchFlags) register(fs *pflag.FlagSet, dir bool) {
 	fs.IntVarP(&b.jobs, "jobs", "j", 0, "batch: sets worked on at once (default: the number of CPUs)")
 	fs.IntVar(&b.window, "window", 0, "batch: most sets started and not yet written (default: 2×jobs)")
 	fs.StringVar(&b.outDir, "out-dir", "", "batch: write one file per set into this directory")
+	fs.StringVar(&b.root, "root", "", "batch: read only files under DIR (default: the manifest's directory, when it holds relative paths)")
 	fs.BoolVar(&b.resume, "resume", false, "batch: skip the sets whose output already exists in --out-dir")
 	fs.BoolVarP(&b.quiet, "quiet", "q", false, "batch: show no progress")
 	fs.DurationVar(&b.every, "progress-interval", 10*time.Second, "batch: time between two progress lines when standard error is not a terminal")
@@ -54,12 +56,18 @@ func (b *batchFlags) check(args []string) error {
 	switch {
 	case b.manifest != "" && b.dir != "":
 		return errors.New("--batch and --batch-dir exclude each other")
+	case b.dir != "" && b.root != "":
+		return errors.New("--root is for --batch: --batch-dir reads the files under its DIR only")
 	case len(args) > 0:
 		return fmt.Errorf("batch mode takes its files from the manifest, not %d arguments", len(args))
 	case b.resume && b.outDir == "":
 		return errors.New("--resume needs --out-dir (it skips the sets whose file exists there)")
-	case b.jobs < 0:
-		return fmt.Errorf("--jobs %d: want 1 or more (0: the number of CPUs)", b.jobs)
+	case b.jobs < 0 || b.jobs > batch.MaxJobs:
+		return fmt.Errorf("--jobs %d: want 1 to %d (0: the number of CPUs)", b.jobs, batch.MaxJobs)
+	case b.window < 0 || b.window > batch.MaxWindow:
+		return fmt.Errorf("--window %d: want 1 to %d (0: twice --jobs)", b.window, batch.MaxWindow)
+	case b.every <= 0:
+		return fmt.Errorf("--progress-interval %s: want a positive duration", b.every)
 	}
 	return nil
 }
@@ -70,7 +78,7 @@ func (b *batchFlags) standalone(fs *pflag.FlagSet) error {
 	if b.on() {
 		return nil
 	}
-	for _, f := range []string{"jobs", "window", "out-dir", "resume", "quiet", "progress-interval"} {
+	for _, f := range []string{"jobs", "window", "out-dir", "root", "resume", "quiet", "progress-interval"} {
 		if fs.Changed(f) {
 			return fmt.Errorf("--%s is a batch flag: give --batch MANIFEST%s", f, map[bool]string{true: " or --batch-dir DIR"}[fs.Lookup("batch-dir") != nil])
 		}
@@ -100,10 +108,20 @@ func (b *batchFlags) sets(opt batch.ManifestOptions, langs []string, cmd string,
 				more = ", …"
 			}
 			fmt.Fprintf(stderr, "concord %s: %s: %d files not named NAME.LANG.EXT (LANG one of %s) left out: %s%s\n",
-				cmd, b.dir, n, strings.Join(langs, ", "), strings.Join(some, ", "), more)
+				cmd, out.Terminal(b.dir), n, strings.Join(langs, ", "), out.Terminal(strings.Join(some, ", ")), more)
+		}
+		if n := len(m.Links); n > 0 && !b.quiet {
+			some := m.Links[:min(n, 3)]
+			more := ""
+			if n > 3 {
+				more = ", …"
+			}
+			fmt.Fprintf(stderr, "concord %s: %s: %d symbolic links that lead outside it or to no regular file left out: %s%s\n",
+				cmd, out.Terminal(b.dir), n, out.Terminal(strings.Join(some, ", ")), more)
 		}
 		return m, nil
 	}
+	opt.Root = b.root
 	return batch.ReadManifest(b.manifest, opt)
 }
 
@@ -167,21 +185,20 @@ func setFiles(s batch.Set, langs []string) (files, fileLangs []string) {
 	return files, fileLangs
 }
 
-// notes turns the documents' warnings into a set's notes.
-func notes(docs ...*segment.Document) []string {
-	var out []string
-	for _, d := range docs {
-		for _, w := range d.Warnings {
-			out = append(out, w.String())
-		}
+// notes turns the documents' warnings into a set's notes: none with
+// --quiet.
+func (b *batchFlags) notes(docs ...*segment.Document) []string {
+	if b.quiet {
+		return nil
 	}
-	return out
+	return warnings(docs...)
 }
 
 // batchFormat picks a batch's format: with --out-dir, a file per set in
 // one of the command's formats (--format, default the command's default);
 // without, one stream: --format, else -o's extension, else the first of
-// streams (JSON Lines).
+// streams (JSON Lines). Without --out-dir, json names the JSON Lines
+// stream: one JSON record per set.
 func batchFormat[T, O any](b *batchFlags, of formatFlags, r *out.Registry[T, O], streams ...string) (file out.Format[T, O], stream string, err error) {
 	if b.outDir != "" {
 		f, err := r.Choose(of.format, "")
@@ -199,6 +216,9 @@ func batchFormat[T, O any](b *batchFlags, of formatFlags, r *out.Registry[T, O],
 			name = streams[0]
 		}
 	}
+	if name == "json" && slices.Contains(streams, "jsonl") { // one JSON record per set: JSON Lines
+		name = "jsonl"
+	}
 	if !slices.Contains(streams, name) {
 		return file, "", fmt.Errorf("format %q in batch mode without --out-dir (one stream): want %s", name, strings.Join(streams, ", "))
 	}
@@ -211,16 +231,10 @@ func batchFormat[T, O any](b *batchFlags, of formatFlags, r *out.Registry[T, O],
 func runJob(b *batchFlags, m *batch.Manifest, job batch.Job, output string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if b.resume {
-		if n, err := batch.CleanTemp(b.outDir); err != nil {
-			return fail(stderr, job.Command, err)
-		} else if n > 0 && !b.quiet {
-			fmt.Fprintf(stderr, "concord %s: removed %d incomplete outputs of an earlier run\n", job.Command, n)
-		}
-	}
 	disp := batch.NewDisplay("concord "+job.Command, stderr, b.quiet, b.every, m.Total)
 	defer disp.Close()
-	opt := batch.RunOptions{Jobs: b.jobs, Window: b.window, OutDir: b.outDir, Resume: b.resume, Log: disp.Printf, Progress: disp}
+	logf := func(format string, args ...any) { disp.Printf("%s", out.Terminal(fmt.Sprintf(format, args...))) }
+	opt := batch.RunOptions{Jobs: b.jobs, Window: b.window, OutDir: b.outDir, Resume: b.resume, Log: logf, Progress: disp}
 	var res batch.Result
 	run := func(w io.Writer) (err error) {
 		res, err = batch.Run(ctx, m, job, w, opt)
@@ -233,6 +247,9 @@ func runJob(b *batchFlags, m *batch.Manifest, job batch.Job, output string, stdo
 		err = run(stdout)
 	}
 	disp.Close()
+	if res.Cleaned > 0 && !b.quiet {
+		fmt.Fprintf(stderr, "concord %s: removed %d incomplete outputs of a killed run\n", job.Command, res.Cleaned)
+	}
 	if err != nil {
 		if errors.Is(err, context.Canceled) {
 			err = fmt.Errorf("interrupted after %d of %d sets (with --out-dir, --resume goes on from there)", res.Done, res.Total)

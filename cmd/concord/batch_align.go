@@ -26,10 +26,13 @@ Batch mode: a corpus of document sets, on all cores
                     the set lacks; relative paths are from the manifest's
                     directory; lines starting with # are comments. Without a
                     header, --lang names the columns, else each file's
-                    language is detected.
+                    language is detected. A manifest of relative paths reads
+                    no file outside its directory; --root DIR confines any
+                    manifest to DIR.
   --batch-dir DIR   the files under DIR named NAME.LANG.EXT (doc123.zh.txt,
                     doc123.en.txt): one set per NAME, a column per language,
-                    in the order of --lang (default: ar, zh, en, fr, ru, es).
+                    in the order of --lang (default: ar, zh, en, fr, ru, es);
+                    symbolic links to files of DIR count, others are listed.
 The first file of a set is the pivot; a set needs two files (there is no
 embedded pivot in batch mode). The other flags (--presplit, --level,
 --glossary…) apply to every set.
@@ -50,9 +53,11 @@ embedded pivot in batch mode). The other flags (--presplit, --level,
   ID is the id column, else the first file's name less its extension and
   language suffix (doc123.zh.txt → doc123). Every output file is written
   to a temporary file and renamed when complete, so --resume skips the
-  sets whose output exists. A progress bar shows on standard error when it
-  is a terminal, a plain line every --progress-interval when it is not,
-  nothing with --quiet. A failing set is reported on standard error (file
+  sets whose output exists; shards may resume into one --out-dir at once.
+  No symbolic link inside --out-dir is followed. A progress bar shows on
+  standard error when it is a terminal, a plain line every
+  --progress-interval when it is not; --quiet shows neither, nor the
+  documents' warnings. A failing set is reported on standard error (file
   and reason) and in its record, and the batch goes on.
   Exit status: 0 every set aligned, 2 some set failed (or the batch could
   not run).
@@ -116,7 +121,7 @@ func runAlignBatch(b *batchFlags, af *alignFlags, args []string, stdout, stderr 
 			}
 			a = align.Align(docs, opt)
 		}
-		o := &batch.Output{Notes: notes(docs...)}
+		o := &batch.Output{Notes: b.notes(docs...)}
 		var buf bytes.Buffer
 		switch {
 		case b.outDir != "":

@@ -20,7 +20,8 @@ Batch mode: many revision pairs, on all cores
                      relative paths are from the manifest's directory;
                      lines starting with # are comments.
   Output, in manifest order whatever --jobs is:
-    (default)        JSON Lines on standard output, one object per pair:
+    (default)        JSON Lines on standard output, one object per pair
+                     (--format json and jsonl name it too):
                      {"set", "index", "files": [OLD, NEW], "ok": true,
                       "substantive": true, "report": {the json format}}
                      {"set", "index", "files", "ok": false, "error": "file: reason"}
@@ -44,8 +45,8 @@ func runDiffBatch(b *batchFlags, df *diffFlags, args []string, stdout, stderr io
 	if err := b.check(args); err != nil {
 		return fail(stderr, "diff", err)
 	}
-	if b.outDir == "" && df.of.format != "" && df.of.format != "jsonl" {
-		return fail(stderr, "diff", fmt.Errorf("format %q in batch mode without --out-dir (one stream): want jsonl", df.of.format))
+	if b.outDir == "" && df.of.format != "" && df.of.format != "jsonl" && df.of.format != "json" {
+		return fail(stderr, "diff", fmt.Errorf("format %q in batch mode without --out-dir (one stream): want jsonl (or json)", df.of.format))
 	}
 	of := df.of
 	if b.outDir == "" {
@@ -92,7 +93,7 @@ func runDiffBatch(b *batchFlags, df *diffFlags, args []string, stdout, stderr io
 			return nil, err
 		}
 		sub := rep.Substantive()
-		o := &batch.Output{Substantive: &sub, Notes: notes(docs...)}
+		o := &batch.Output{Substantive: &sub, Notes: b.notes(docs...)}
 		if note != "" {
 			o.Notes = append(o.Notes, note)
 		}

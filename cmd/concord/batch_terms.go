@@ -23,7 +23,8 @@ gets its own glossary, not one glossary for the corpus: a set's terms are
 paired over its own aligned sentences, and per-set glossaries stream in
 constant memory (merge them downstream by term if you need one list).
   Output, in manifest order whatever --jobs is:
-    (default)       JSON Lines to standard output or -o, one object per set:
+    (default)       JSON Lines to standard output or -o, one object per set
+                    (--format json and jsonl name it too):
                     {"set", "index", "files", "ok": true,
                      "glossary": {"entries": [the json format], "issues":
                      [{"kind", "lang", "term", "addr", "message"}]}}

@@ -218,7 +218,7 @@ func TestBatchResume(t *testing.T) {
 	os.Remove(filepath.Join(od, "doc02.tsv"))
 	os.Remove(filepath.Join(od, "doc04.tsv"))
 	os.Remove(filepath.Join(od, "doc05.tsv"))
-	writeFile(t, filepath.Join(od, ".doc04.tsv.123.concord-tmp"), "addr\tscore")
+	writeFile(t, filepath.Join(od, tempOf(t, "doc04.tsv", deadPID(t))), "addr\tscore")
 	zh5 := filepath.Join(dir, "doc05.zh.txt")
 	os.Rename(zh5, zh5+".away")
 	// mark the kept outputs, to see that they are not rewritten
@@ -434,6 +434,9 @@ func TestBatchUsage(t *testing.T) {
 		{[]string{"diff", "a.txt", "b.txt", "--out-dir", dir}, "--out-dir is a batch flag"},
 		{[]string{"terms", "--batch", manifest, "--format", "tbx"}, `format "tbx" in batch mode without --out-dir`},
 		{[]string{"diff", "--batch", filepath.Join(dir, "pairs.tsv")}, "the header names 3 file columns, want 2"},
+		{[]string{"align", "--batch", manifest, "--window", "1000000000"}, "--window 1000000000: want 1 to"},
+		{[]string{"align", "--batch", manifest, "--jobs", "100000"}, "--jobs 100000: want 1 to"},
+		{[]string{"align", "--batch-dir", dir, "--root", dir}, "--root is for --batch"},
 	} {
 		_, errs, code := runConcord(t, tc.args...)
 		if code != exitTrouble || !strings.Contains(errs, tc.want) {

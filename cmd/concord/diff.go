@@ -9,6 +9,7 @@ import (
 
 	"concord/align/diff"
 	"concord/corpora"
+	"concord/corpora/out"
 	"concord/corpora/out/diffout"
 	"concord/segment"
 )
@@ -161,6 +162,7 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		lopt, _, err := df.in.options()
 		if err == nil {
 			var old, new *segment.Document
+			limitMemory(fs.Args(), memDefault)
 			old, new, err = corpora.LoadRevisions(fs.Arg(0), lopt)
 			docs = []*segment.Document{old, new}
 		}
@@ -176,7 +178,7 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, "diff", err)
 	}
 	if note != "" {
-		fmt.Fprintf(stderr, "warning: %s\n", note)
+		fmt.Fprintf(stderr, "warning: %s\n", out.Terminal(note))
 	}
 	if u := rep.Summary.Units; u.Old >= 10 && (u.Old-u.Deleted)*10 < u.Old {
 		fmt.Fprintf(stderr, "warning: %s and %s share %d of %d units: are they revisions of one draft?\n",

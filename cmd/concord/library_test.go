@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"concord/align"
@@ -65,7 +66,7 @@ func TestLibraryMatchesCLI(t *testing.T) {
 			seg, err := define.Segmenter(docs, words.Options{})
 			must(err)
 			ps := pieces.Split(docs[0], pieces.Options{Level: pieces.Word, Words: seg})
-			must(segmentout.TSV(w, ps, segmentout.Options{Words: true}))
+			must(segmentout.TSV(w, slices.Values(ps), segmentout.Options{Words: true}))
 		}},
 		{"align", []string{"align", ar}, func(w *bytes.Buffer) {
 			must(alignout.TMX(w, align.Align(load("", ar), align.Options{}), alignout.Options{}))

@@ -7,6 +7,8 @@ import (
 	"os"
 
 	"github.com/spf13/pflag"
+
+	"concord/corpora/out"
 )
 
 // exit statuses, as diff(1): 0 fine, 1 findings or differences, 2 trouble.
@@ -121,7 +123,7 @@ func parseFlags(fs *pflag.FlagSet, args []string, stderr io.Writer) (bool, int) 
 		if errors.Is(err, pflag.ErrHelp) { // pflag has printed the usage
 			return false, exitOK
 		}
-		fmt.Fprintf(stderr, "concord %s: %v\n", fs.Name(), err)
+		fmt.Fprintf(stderr, "concord %s: %s\n", fs.Name(), out.Terminal(err.Error()))
 		fmt.Fprintf(stderr, "Run \"concord %s --help\" for usage.\n", fs.Name())
 		return false, exitTrouble
 	}
@@ -130,6 +132,6 @@ func parseFlags(fs *pflag.FlagSet, args []string, stderr io.Writer) (bool, int) 
 
 // fail prints an error for a command and returns the trouble status.
 func fail(stderr io.Writer, cmd string, err error) int {
-	fmt.Fprintf(stderr, "concord %s: %v\n", cmd, err)
+	fmt.Fprintf(stderr, "concord %s: %s\n", cmd, out.Terminal(err.Error()))
 	return exitTrouble
 }

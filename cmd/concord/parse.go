@@ -28,6 +28,7 @@ func runParse(args []string, stdout, stderr io.Writer) int {
 	var of formatFlags
 	fs := newFlags("parse", parseUsage, stdout)
 	in.register(fs, false)
+	in.mem = memLean
 	of.register(fs, parseout.Formats.Names())
 	if ok, code := parseFlags(fs, args, stderr); !ok {
 		return code

@@ -40,6 +40,7 @@ func runSegment(args []string, stdout, stderr io.Writer) int {
 	values(fs, "level", "sentence", "clause", "word")
 	of.register(fs, segmentout.Formats.Names())
 	in.register(fs, false)
+	in.mem = memLean
 	userdict := fs.String("userdict", "", "extra dictionary for Chinese words: one term a line, optional frequency")
 	noTreaty := fs.Bool("no-treaty-dict", false, "leave out the treaty terms and the document's defined terms")
 	jobs := fs.Int("jobs", 0, "goroutines for word segmentation (default: all CPUs)")
@@ -67,7 +68,7 @@ func runSegment(args []string, stdout, stderr io.Writer) int {
 			return fail(stderr, "segment", err)
 		}
 	}
-	ps := pieces.Split(docs[0], opt)
+	ps := pieces.All(docs[0], opt) // written as they are cut
 	if err := write(f, of.output, stdout, ps, segmentout.Options{Words: lv == pieces.Word}); err != nil {
 		return fail(stderr, "segment", err)
 	}

@@ -6,6 +6,7 @@ import (
 
 	"concord/align/terms"
 	"concord/corpora"
+	"concord/corpora/out"
 	"concord/corpora/out/termsout"
 	"concord/segment/langtag"
 )
@@ -134,6 +135,7 @@ func runTerms(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, "terms", err)
 	}
+	limitMemory(files, memDefault)
 	g, err := tf.extract(files, langs, lopt, stderr)
 	if err != nil {
 		return fail(stderr, "terms", err)
@@ -151,7 +153,7 @@ func runTerms(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "concord terms: %d defined terms, %d candidates, %d issues\n", defined, cand, len(g.Issues))
 	for _, is := range g.Issues {
-		fmt.Fprintf(stderr, "issue: %s: %s\n", is.Kind, is.Message)
+		fmt.Fprintf(stderr, "issue: %s: %s\n", is.Kind, out.Terminal(is.Message))
 	}
 	return exitOK
 }

@@ -18,12 +18,13 @@ var ErrSkip = errors.New("skipped")
 
 // Options control Map and MapSeq.
 type Options struct {
-	// Jobs is the number of workers; 0 or less: runtime.NumCPU().
+	// Jobs is the number of workers; 0 or less: runtime.NumCPU(); at
+	// most MaxJobs.
 	Jobs int
 	// Window caps the sets started and not yet handed to emit: the
 	// workers' sets plus the reorder buffer of sets done ahead of a slower
-	// one. 0 or less: 2×Jobs; less than Jobs: Jobs. Memory is bounded by
-	// Window results, not by the size of the input.
+	// one. 0 or less: 2×Jobs; less than Jobs: Jobs; at most MaxWindow.
+	// Memory is bounded by Window results, not by the size of the input.
 	Window int
 	// Progress, if not nil, is told of every set handed to emit, in
 	// order, and of the end.
@@ -41,11 +42,19 @@ type Sizer interface {
 	InputBytes() int64
 }
 
+// The most workers and the widest window Map and MapSeq take: larger
+// values are cut to these, so that a mistyped flag costs no more memory
+// than this.
+const (
+	MaxJobs   = 1024
+	MaxWindow = 16384
+)
+
 func (o Options) jobs() int {
 	if o.Jobs <= 0 {
 		return runtime.NumCPU()
 	}
-	return o.Jobs
+	return min(o.Jobs, MaxJobs)
 }
 
 func (o Options) window(jobs int) int {
@@ -55,7 +64,7 @@ func (o Options) window(jobs int) int {
 	case o.Window < jobs:
 		return jobs
 	}
-	return o.Window
+	return min(o.Window, MaxWindow)
 }
 
 // Stats count the sets handed back so far.

@@ -16,10 +16,17 @@
 //     (see Sizer), rate, time left);
 //   - Manifest and Set: document sets read line by line from a TSV
 //     manifest (ReadManifest), or matched by name in a directory
-//     (ScanDir, which lists the directory in memory);
+//     (ScanDir, which lists the directory in memory), confined to a root
+//     directory (ManifestOptions.Root; by default a manifest of relative
+//     paths reads nothing outside its own directory);
 //   - WriteFile, which writes an output to a temporary file and renames
 //     it when complete, so that an output that exists is complete (what
-//     --resume relies on).
+//     --resume relies on) — or in place, when the output is a device, a
+//     FIFO or a symbolic link; and Dir, an output directory written into
+//     without following symbolic links. Temporary files are named after
+//     their host and process, so that shards writing into one directory
+//     at once never remove each other's (CleanTemp removes only those of
+//     processes that ended).
 //
 // A failing set does not stop the batch: its error (a panic in the work
 // included) is handed to the writer with the set, and counted.

@@ -66,6 +66,10 @@ type Manifest struct {
 	// Ignored lists the files ScanDir found but could not place (no
 	// language suffix), relative to the directory.
 	Ignored []string
+	// Links lists the symbolic links ScanDir left out, relative to the
+	// directory: those that lead outside it or to anything but a regular
+	// file. Links to the directory's own files are followed.
+	Links []string
 
 	seq iter.Seq[Set]
 }
@@ -90,6 +94,13 @@ type ManifestOptions struct {
 	// Columns, if not zero, is the number of file columns every line
 	// must have (2 for revision pairs).
 	Columns int
+	// Root, if not "", confines the sets to the files under it: a path
+	// that leads elsewhere, by "..", by an absolute path or through a
+	// symbolic link, fails its set. When it is "", a manifest that holds
+	// relative paths is confined to its own directory (a line
+	// /etc/passwd in it fails), and one of absolute paths only is not
+	// confined.
+	Root string
 }
 
 func (o ManifestOptions) isName(s string) bool {
@@ -135,10 +146,15 @@ func ReadManifest(name string, opt ManifestOptions) (*Manifest, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	m.Cols = p.cols
+	root, err := confine(opt.Root, dir, p.relative)
+	if err != nil {
+		return nil, err
+	}
 	m.seq = func(yield func(Set) bool) {
 		f, err := open()
 		if err == nil {
 			p := newManifestParser(dir, opt)
+			p.root = root
 			err = p.scan(f, yield)
 			f.Close()
 		}
@@ -158,7 +174,80 @@ func ParseManifest(r io.Reader, dir string, opt ManifestOptions) (*Manifest, err
 		return nil, err
 	}
 	m.Cols, m.Total = p.cols, len(m.Sets)
+	root, err := confine(opt.Root, dir, p.relative)
+	if err != nil {
+		return nil, err
+	}
+	for i := range m.Sets {
+		if m.Sets[i].Err == nil {
+			m.Sets[i].Err = root.check(m.Sets[i].Files)
+		}
+	}
 	return m, nil
+}
+
+// root is the directory a manifest's files must lie under; the zero root
+// confines nothing.
+type root struct {
+	dir, real string // absolute, and with its symbolic links resolved
+	given     bool   // named by the user rather than the manifest's directory
+}
+
+// confine returns the root of a manifest: the one given, else the
+// manifest's directory if it holds relative paths, else none.
+func confine(given, dir string, relative bool) (root, error) {
+	d := given
+	if d == "" {
+		if !relative {
+			return root{}, nil
+		}
+		d = dir
+	}
+	abs, err := filepath.Abs(d)
+	if err != nil {
+		return root{}, err
+	}
+	real, err := filepath.EvalSymlinks(abs)
+	if err != nil {
+		real = abs // a root that does not exist holds no file anyway
+	}
+	return root{dir: abs, real: real, given: given != ""}, nil
+}
+
+// check returns an error for the first of files that lies outside the
+// root, by its path or where its symbolic links lead. A file that does not
+// exist is left to the reader to report.
+func (r root) check(files []string) error {
+	if r.dir == "" {
+		return nil
+	}
+	for _, f := range files {
+		if f == "" {
+			continue
+		}
+		abs, err := filepath.Abs(f)
+		if err != nil {
+			return err
+		}
+		ok := under(r.dir, abs)
+		if real, err := filepath.EvalSymlinks(abs); ok && err == nil {
+			ok = under(r.real, real)
+		}
+		if !ok {
+			if r.given {
+				return fmt.Errorf("%s is outside --root %s", f, r.dir)
+			}
+			return fmt.Errorf("%s is outside the manifest's directory %s (give --root to read files elsewhere)", f, r.dir)
+		}
+	}
+	return nil
+}
+
+// under reports whether path p lies under directory dir (both absolute
+// and clean).
+func under(dir, p string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
 // manifestParser reads the lines of a manifest one at a time.
@@ -171,6 +260,9 @@ type manifestParser struct {
 	ncols  int  // file columns a line must have (0: not known yet)
 	sets   int  // data lines so far
 	count  bool // only count the sets: no paths, no IDs
+	// relative is set once a data line holds a relative path
+	relative bool
+	root     root // the files must lie under it
 	// seen holds a 64-bit hash of every ID with its line, to find
 	// duplicates in constant memory per set: two IDs that collide (one
 	// chance in 10^19 for a pair) would be reported as duplicates.
@@ -232,6 +324,11 @@ func (p *manifestParser) line(text string, line int) (s Set, ok bool, err error)
 		return s, false, nil
 	}
 	p.sets++
+	for i, f := range fields {
+		if i != p.idCol && f != "" && !filepath.IsAbs(f) {
+			p.relative = true
+		}
+	}
 	if p.count {
 		return s, true, nil
 	}
@@ -274,6 +371,9 @@ func (p *manifestParser) line(text string, line int) (s Set, ok bool, err error)
 	s.ID = id
 	if s.Err == nil {
 		s.Err = checkID(id)
+	}
+	if s.Err == nil {
+		s.Err = p.root.check(files)
 	}
 	if s.Err == nil { // a faulty line claims no ID
 		h := fnv.New64a()
@@ -350,8 +450,14 @@ func checkID(id string) error {
 // NAME.LANG, LANG one of langs: one set per NAME (its path relative to
 // dir, in sub-directories too), sorted by NAME, with one column per
 // language in the order of langs. Files whose names carry no language
-// suffix, and hidden files, are listed in Ignored.
+// suffix are listed in Ignored; hidden files are skipped. A symbolic link
+// counts as the regular file it leads to when that file lies under dir;
+// other links are listed in Links.
 func ScanDir(dir string, langs []string) (*Manifest, error) {
+	r, err := confine(dir, dir, true)
+	if err != nil {
+		return nil, err
+	}
 	opt := ManifestOptions{Names: langs}
 	m := &Manifest{Cols: slices.Clone(langs)}
 	byID := map[string]*Set{}
@@ -360,7 +466,7 @@ func ScanDir(dir string, langs []string) (*Manifest, error) {
 	for i, l := range langs {
 		col[l] = i
 	}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -370,14 +476,20 @@ func ScanDir(dir string, langs []string) (*Manifest, error) {
 			}
 			return nil
 		}
-		if d.IsDir() || !d.Type().IsRegular() {
-			return nil
-		}
 		rel, err := filepath.Rel(dir, p)
 		if err != nil {
 			return err
 		}
 		rel = filepath.ToSlash(rel)
+		if d.Type()&fs.ModeSymlink != 0 {
+			fi, err := os.Stat(p)
+			if err != nil || !fi.Mode().IsRegular() || r.check([]string{p}) != nil {
+				m.Links = append(m.Links, rel)
+				return nil
+			}
+		} else if d.IsDir() || !d.Type().IsRegular() {
+			return nil
+		}
 		name, lang, ok := splitLang(path.Base(rel), opt)
 		if !ok {
 			m.Ignored = append(m.Ignored, rel)

@@ -19,7 +19,7 @@ func TestParseManifest(t *testing.T) {
 		"doc3.zh.txt\tdoc3.en.txt\textra.txt\n" +
 		"other/doc1.zh.txt\tother/doc1.en.txt\n" +
 		"../x.zh.txt\ty.en.txt\n"
-	m, err := ParseManifest(strings.NewReader(in), "base", ManifestOptions{Names: langs})
+	m, err := ParseManifest(strings.NewReader(in), "base", ManifestOptions{Names: langs, Root: "/"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -147,5 +147,93 @@ func TestReadManifestStreams(t *testing.T) {
 	os.WriteFile(name, []byte("id\tzh\tid\n"), 0o644)
 	if _, err := ReadManifest(name, ManifestOptions{Names: langs}); err == nil || !strings.Contains(err.Error(), "two id columns") {
 		t.Errorf("bad header: %v", err)
+	}
+}
+
+// TestManifestRoot is a minor finding of issue 14: manifest paths were not
+// confined, so that a line /etc/passwd was read into the output. A
+// manifest of relative paths is confined to its directory; --root confines
+// any manifest to a directory; one of absolute paths only is not confined
+// unless asked.
+func TestManifestRoot(t *testing.T) {
+	dir := t.TempDir()
+	outside := t.TempDir()
+	for _, f := range []string{"a.zh.txt", "a.en.txt", "sub/b.zh.txt"} {
+		os.MkdirAll(filepath.Dir(filepath.Join(dir, f)), 0o755)
+		os.WriteFile(filepath.Join(dir, f), []byte("x"), 0o644)
+	}
+	os.WriteFile(filepath.Join(outside, "c.zh.txt"), []byte("x"), 0o644)
+	os.Symlink(filepath.Join(outside, "c.zh.txt"), filepath.Join(dir, "link.zh.txt"))
+	errs := func(m *Manifest) []string {
+		var out []string
+		for _, s := range m.Sets {
+			e := ""
+			if s.Err != nil {
+				e = s.Err.Error()
+			}
+			out = append(out, e)
+		}
+		return out
+	}
+	rel := "zh\n" + "a.zh.txt\n" + "sub/b.zh.txt\n" + "../" + filepath.Base(outside) + "/c.zh.txt\n" +
+		"/etc/passwd\n" + "link.zh.txt\n"
+	m, err := ParseManifest(strings.NewReader(rel), dir, ManifestOptions{Names: langs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := errs(m)
+	for i, want := range []string{"", "", "outside the manifest's directory", "outside the manifest's directory", "outside the manifest's directory"} {
+		if want == "" && got[i] != "" || !strings.Contains(got[i], want) {
+			t.Errorf("relative manifest, set %d: %q, want %q", i, got[i], want)
+		}
+	}
+	// read line by line, the same
+	p := filepath.Join(dir, "m.tsv")
+	os.WriteFile(p, []byte(rel), 0o644)
+	m, err = ReadManifest(p, ManifestOptions{Names: langs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var streamed []string
+	for s := range m.All() {
+		streamed = append(streamed, fmt.Sprint(s.Err))
+	}
+	if !strings.Contains(streamed[3], "outside") || streamed[0] != "<nil>" {
+		t.Errorf("streamed: %q", streamed)
+	}
+	// absolute paths only: not confined, unless --root
+	abs := "zh\n" + filepath.Join(dir, "a.zh.txt") + "\n" + filepath.Join(outside, "c.zh.txt") + "\n"
+	m, _ = ParseManifest(strings.NewReader(abs), dir, ManifestOptions{Names: langs})
+	if got := errs(m); got[0] != "" || got[1] != "" {
+		t.Errorf("absolute manifest: %q", got)
+	}
+	m, _ = ParseManifest(strings.NewReader(abs), dir, ManifestOptions{Names: langs, Root: dir})
+	if got := errs(m); got[0] != "" || !strings.Contains(got[1], "outside --root") {
+		t.Errorf("absolute manifest, --root: %q", got)
+	}
+}
+
+// TestScanDirLinks is a minor finding of issue 14: --batch-dir skipped
+// symbolic links without a word. A link to a file of the directory counts
+// as that file; one that leads outside it, or to a directory, is listed.
+func TestScanDirLinks(t *testing.T) {
+	dir := t.TempDir()
+	outside := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.zh.txt"), []byte("x"), 0o644)
+	os.MkdirAll(filepath.Join(dir, "store"), 0o755)
+	os.WriteFile(filepath.Join(dir, "store", "kept.txt"), []byte("x"), 0o644)
+	os.WriteFile(filepath.Join(outside, "b.txt"), []byte("x"), 0o644)
+	os.Symlink(filepath.Join(dir, "store", "kept.txt"), filepath.Join(dir, "a.en.txt"))
+	os.Symlink(filepath.Join(outside, "b.txt"), filepath.Join(dir, "b.zh.txt"))
+	os.Symlink(outside, filepath.Join(dir, "c.en.txt"))
+	m, err := ScanDir(dir, []string{"zh", "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Sets) != 1 || m.Sets[0].ID != "a" || m.Sets[0].Files[1] != filepath.Join(dir, "a.en.txt") {
+		t.Errorf("sets %+v", m.Sets)
+	}
+	if !slices.Equal(m.Links, []string{"b.zh.txt", "c.en.txt"}) {
+		t.Errorf("links %q", m.Links)
 	}
 }

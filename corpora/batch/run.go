@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"runtime/debug"
 )
 
@@ -56,9 +55,14 @@ type Job struct {
 
 // RunOptions control Run.
 type RunOptions struct {
-	Jobs, Window int    // as in Options
-	OutDir       string // one file per set in this directory
-	Resume       bool   // skip the sets whose file exists under OutDir
+	Jobs, Window int // as in Options
+	// OutDir, if not "", is the directory of one file per set. It is
+	// opened (made if missing) before any set starts, so that an OutDir
+	// that is a file fails the run at once; the temporary files that a
+	// killed run left there are removed (see CleanTemp); no symbolic link
+	// in it is followed (see Dir).
+	OutDir string
+	Resume bool // skip the sets whose file exists under OutDir
 	// Log prints one message line: a failed set, a set's notes. nil: none.
 	Log func(format string, args ...any)
 	// Progress, if not nil, is told of every set as it is written.
@@ -69,6 +73,7 @@ type RunOptions struct {
 type Result struct {
 	Stats
 	Findings bool // some set's Output.Substantive was true
+	Cleaned  int  // temporary files of a killed run removed from OutDir
 }
 
 // record is the head of a set's record: the keys every record has.
@@ -133,11 +138,22 @@ func Run(ctx context.Context, m *Manifest, job Job, w io.Writer, opt RunOptions)
 		logf = func(string, ...any) {}
 	}
 	var res Result
-	headDone := job.Stream == nil || opt.OutDir != ""
-	stream := job.Stream != nil && opt.OutDir == ""
+	var dir *Dir
+	if opt.OutDir != "" {
+		var err error
+		if dir, err = OpenDir(opt.OutDir); err != nil {
+			return res, err
+		}
+		defer dir.Close()
+		if res.Cleaned, err = dir.CleanTemp(); err != nil {
+			return res, err
+		}
+	}
+	headDone := job.Stream == nil || dir != nil
+	stream := job.Stream != nil && dir == nil
 	st, err := MapSeq(ctx, m.All(), Options{Jobs: opt.Jobs, Window: opt.Window, Progress: opt.Progress, Total: m.Total},
 		func(_ context.Context, i int, s Set) (done, error) {
-			return one(i, s, job, opt, stream)
+			return one(i, s, job, opt, dir, stream)
 		},
 		func(i int, s Set, d done, err error) error {
 			head := record{Set: s.ID, Index: i, Files: nonNil(s.Files)}
@@ -185,15 +201,17 @@ func Run(ctx context.Context, m *Manifest, job Job, w io.Writer, opt RunOptions)
 	return res, err
 }
 
-// one works on one set and makes its record or its part.
-func one(i int, s Set, job Job, opt RunOptions, stream bool) (done, error) {
+// one works on one set and makes its record or its part; dir is the
+// output directory, if any.
+func one(i int, s Set, job Job, opt RunOptions, dir *Dir, stream bool) (done, error) {
 	if s.Err != nil {
 		return done{}, s.Err
 	}
 	var d done
-	if opt.OutDir != "" {
-		d.outPath = filepath.Join(opt.OutDir, filepath.FromSlash(s.ID)+"."+job.Ext)
-		if opt.Resume && Complete(d.outPath) {
+	rel := s.ID + "." + job.Ext
+	if dir != nil {
+		d.outPath = dir.Path(rel)
+		if opt.Resume && dir.Complete(rel) {
 			return d, ErrSkip
 		}
 	}
@@ -208,8 +226,8 @@ func one(i int, s Set, job Job, opt RunOptions, stream bool) (done, error) {
 	}
 	head := record{Set: s.ID, Index: i, Files: nonNil(s.Files), OK: true, Substantive: out.Substantive}
 	switch {
-	case opt.OutDir != "":
-		if err := WriteFile(d.outPath, out.File); err != nil {
+	case dir != nil:
+		if err := dir.WriteFile(rel, out.File); err != nil {
 			return done{}, err
 		}
 		head.Output = d.outPath

@@ -189,3 +189,122 @@ func XML(s string) string {
 	}
 	return b.String()
 }
+
+// Terminal makes s safe to print on a terminal: control characters (C0
+// but tab and line feed, DEL, C1), which could move the cursor, retitle
+// the window or hide text (ESC [ …), are written as escapes: \x1b, \r,
+// \u009b. Everything else is kept.
+func Terminal(s string) string {
+	i := controlAt(s)
+	if i < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	b.WriteString(s[:i])
+	for _, r := range s[i:] {
+		switch {
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\t' || r == '\n' || !isControl(r):
+			b.WriteRune(r)
+		case r < 0x80:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		default:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		}
+	}
+	return b.String()
+}
+
+// NoControls drops the control characters of s that HTML cannot hold (C0
+// but tab, line feed and carriage return, DEL, C1), replacing each with
+// its visible picture (␛ for ESC) or U+FFFD, so that nothing vanishes
+// unseen.
+func NoControls(s string) string {
+	i := controlAt(s)
+	if i < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	b.WriteString(s[:i])
+	for _, r := range s[i:] {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r' || !isControl(r):
+			b.WriteRune(r)
+		case r < 0x20:
+			b.WriteRune(0x2400 + r) // Control Pictures
+		case r == 0x7F:
+			b.WriteRune('\u2421')
+		default:
+			b.WriteRune('\uFFFD')
+		}
+	}
+	return b.String()
+}
+
+// isControl reports C0 and C1 control characters and DEL.
+func isControl(r rune) bool { return r < 0x20 || r >= 0x7F && r < 0xA0 }
+
+// controlAt returns the byte offset of the first control character of s
+// other than tab and line feed, or -1.
+func controlAt(s string) int {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c < 0x20 && c != '\t' && c != '\n', c == 0x7F:
+			return i
+		case c == 0xC2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] < 0xA0: // U+0080–U+009F
+			return i
+		}
+	}
+	return -1
+}
+
+// TerminalWriter returns a writer that passes everything to w as Terminal
+// would write it: for the writers of text meant for a terminal (outlines,
+// redlines, findings), so that a control character in a document cannot
+// reach the terminal as such.
+func TerminalWriter(w io.Writer) io.Writer { return &ctlWriter{w: w, fix: Terminal} }
+
+// HTMLWriter returns a writer that passes everything to w as NoControls
+// would write it: for HTML pages, which cannot hold control characters.
+func HTMLWriter(w io.Writer) io.Writer { return &ctlWriter{w: w, fix: NoControls} }
+
+// ctlWriter rewrites the control characters of a byte stream, holding
+// back a lead byte 0xC2 at the end of a write until it knows whether a C1
+// control follows.
+type ctlWriter struct {
+	w    io.Writer
+	fix  func(string) string
+	held bool // a 0xC2 byte is held back
+}
+
+func (c *ctlWriter) Write(p []byte) (int, error) {
+	s := string(p)
+	if c.held {
+		s = "\xC2" + s
+		c.held = false
+	}
+	if strings.HasSuffix(s, "\xC2") {
+		s = s[:len(s)-1]
+		c.held = true
+	}
+	if _, err := io.WriteString(c.w, c.fix(s)); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// CSVCell makes a text cell safe to open in a spreadsheet: a cell that
+// starts with = + - @ or a tab or carriage return would be read as a
+// formula (CSV injection), so it gets a leading apostrophe, as OWASP
+// advises and spreadsheets hide. Numbers written by concord are not text
+// cells and are left alone.
+func CSVCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}

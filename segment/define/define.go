@@ -88,9 +88,27 @@ type folded struct {
 	f2o []int // f2o[i]: offset in the original of folded byte i; len(s)+1 entries
 }
 
+// firstQuoteMax is how far into a unit's folded text the quotation mark
+// that opens a definition may stand.
+const firstQuoteMax = 160
+
+// prefixOf returns the first n bytes of s or a little less, cut at a rune
+// boundary: what Parse reads of a text, however long the text is (folding
+// never makes a text longer than 4 bytes per byte).
+func prefixOf(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
 // foldMap folds s for matching, keeping the offset map.
 func foldMap(s string) folded {
 	var b strings.Builder
+	b.Grow(len(s))
 	f2o := make([]int, 0, len(s)+1)
 	for i, r := range s {
 		switch {
@@ -164,11 +182,15 @@ func Parse(text, lang string) (terms []string, def string, ok bool) {
 	if !utf8.ValidString(text) {
 		text = strings.ToValidUTF8(text, "\uFFFD")
 	}
-	f := foldMap(text)
+	head := prefixOf(text, 4*firstQuoteMax)
+	if strings.IndexFunc(head, isQuoteStart) < 0 {
+		return nil, "", false // most texts: no quotation mark near the start
+	}
+	f := foldMap(head)
 	// the first quotation mark, within a short prefix
 	first := -1
 	for i, r := range f.s {
-		if i > 160 {
+		if i > firstQuoteMax {
 			break
 		}
 		if _, _, ok := quoteAt(text, f.f2o[i]); ok && isQuoteStart(r) {
@@ -221,7 +243,7 @@ func Parse(text, lang string) (terms []string, def string, ok bool) {
 		return nil, "", false
 	}
 	rest := text[pos:]
-	fr := foldMap(rest)
+	fr := foldMap(prefixOf(rest, 4*verbWindow))
 	window := fr.s
 	if len(window) > verbWindow {
 		window = window[:verbWindow]

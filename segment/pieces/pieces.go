@@ -1,6 +1,7 @@
 package pieces
 
 import (
+	"iter"
 	"runtime"
 	"strings"
 	"sync"
@@ -145,83 +146,154 @@ type Options struct {
 }
 
 // Split cuts every unit of d into pieces, in document order (a unit's
-// heading and text, its children, then its tail). At Word level the fields
-// are cut on a pool of Workers goroutines; the order of the result does not
-// depend on it.
+// heading and text, its children, then its tail): what All yields, at once.
+// At Word level the fields are cut on a pool of Workers goroutines; the
+// order of the result does not depend on it.
 func Split(d *segment.Document, opt Options) []Piece {
-	type job struct {
-		field
-		out []Piece
-	}
 	fs := fields(d)
-	jobs := make([]*job, len(fs))
-	for i, f := range fs {
-		jobs[i] = &job{field: f}
-	}
-	cut := func(j *job) {
-		var spans []sentence.Span
-		if opt.Level == Sentence {
-			spans = sentence.Sentences(j.s, d.Lang)
-		} else {
-			spans = sentence.Clauses(j.s, d.Lang)
-		}
-		j.out = make([]Piece, len(spans))
-		for i, sp := range spans {
-			p := Piece{Addr: j.u.Addr, Field: j.f, Text: j.s[sp.Start:sp.End], Start: sp.Start, End: sp.End, Unit: j.u}
-			if opt.Level == Word && opt.Words != nil {
-				p.Tokens = opt.Words.Cut(p.Text, d.Lang)
-				for k := range p.Tokens {
-					p.Tokens[k].Start += sp.Start
-					p.Tokens[k].End += sp.Start
-				}
-				if p.Tokens == nil {
-					p.Tokens = []words.Token{}
-				}
-			}
-			j.out[i] = p
-		}
-	}
+	outs := make([][]Piece, len(fs))
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	if opt.Level != Word || workers == 1 || len(jobs) < 64 {
-		for _, j := range jobs {
-			cut(j)
+	if opt.Level != Word || workers == 1 || len(fs) < 64 {
+		for i, f := range fs {
+			outs[i] = cut(f, d.Lang, opt)
 		}
 	} else {
 		var wg sync.WaitGroup
-		next := make(chan *job, 256)
+		next := make(chan int, 256)
 		for range workers {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for j := range next {
-					cut(j)
+			wg.Go(func() {
+				for i := range next {
+					outs[i] = cut(fs[i], d.Lang, opt)
 				}
-			}()
+			})
 		}
-		for _, j := range jobs {
-			next <- j
+		for i := range fs {
+			next <- i
 		}
 		close(next)
 		wg.Wait()
 	}
 	total := 0
-	for _, j := range jobs {
-		total += len(j.out)
+	for _, o := range outs {
+		total += len(o)
 	}
 	out := make([]Piece, 0, total)
-	n := 0 // pieces so far in the current unit (a unit's jobs are not all adjacent: its tail follows its children)
-	counts := map[*segment.Unit]int{}
-	for _, j := range jobs {
-		n = counts[j.u]
-		for _, p := range j.out {
+	counts := map[*segment.Unit]int{} // pieces so far per unit (a unit's tail follows its children)
+	for i, o := range outs {
+		n := counts[fs[i].u]
+		for _, p := range o {
 			n++
 			p.N = n
 			out = append(out, p)
 		}
-		counts[j.u] = n
+		counts[fs[i].u] = n
+	}
+	return out
+}
+
+// windowFields is how many fields All has cut or is cutting ahead of the
+// one it hands on.
+const windowFields = 2048
+
+// All returns the pieces of every unit of d in document order (a unit's
+// heading and text, its children, then its tail), as they are cut: at
+// Word level the fields are cut on a pool of Workers goroutines, at most
+// windowFields ahead of the field whose pieces are being handed on, so
+// that a document of any size streams through in the memory of the
+// window. The order of the pieces does not depend on the workers.
+func All(d *segment.Document, opt Options) iter.Seq[Piece] {
+	return func(yield func(Piece) bool) {
+		fs := fields(d)
+		workers := opt.Workers
+		if workers <= 0 {
+			workers = runtime.GOMAXPROCS(0)
+		}
+		counts := map[*segment.Unit]int{} // pieces so far per unit (a unit's tail follows its children)
+		emit := func(f field, ps []Piece) bool {
+			n := counts[f.u]
+			for _, p := range ps {
+				n++
+				p.N = n
+				if !yield(p) {
+					return false
+				}
+			}
+			counts[f.u] = n
+			return true
+		}
+		if opt.Level != Word || workers == 1 || len(fs) < 64 {
+			for _, f := range fs {
+				if !emit(f, cut(f, d.Lang, opt)) {
+					return
+				}
+			}
+			return
+		}
+		// field i, once started, owns slot i%windowFields until it is
+		// handed on; tokens bound the fields started and not handed on
+		slots := make([]chan []Piece, windowFields)
+		for k := range slots {
+			slots[k] = make(chan []Piece, 1)
+		}
+		tokens := make(chan struct{}, windowFields)
+		next := make(chan int, 256)
+		done := make(chan struct{})
+		var wg sync.WaitGroup
+		defer wg.Wait()
+		defer close(done)
+		wg.Go(func() {
+			defer close(next)
+			for i := range fs {
+				select {
+				case tokens <- struct{}{}:
+				case <-done:
+					return
+				}
+				next <- i
+			}
+		})
+		for range workers {
+			wg.Go(func() {
+				for i := range next {
+					slots[i%windowFields] <- cut(fs[i], d.Lang, opt) // never blocks: the slot is i's
+				}
+			})
+		}
+		for i, f := range fs {
+			ps := <-slots[i%windowFields]
+			<-tokens
+			if !emit(f, ps) {
+				return
+			}
+		}
+	}
+}
+
+// cut cuts one field into its pieces (N not set yet).
+func cut(f field, lang string, opt Options) []Piece {
+	var spans []sentence.Span
+	if opt.Level == Sentence {
+		spans = sentence.Sentences(f.s, lang)
+	} else {
+		spans = sentence.Clauses(f.s, lang)
+	}
+	out := make([]Piece, len(spans))
+	for i, sp := range spans {
+		p := Piece{Addr: f.u.Addr, Field: f.f, Text: f.s[sp.Start:sp.End], Start: sp.Start, End: sp.End, Unit: f.u}
+		if opt.Level == Word && opt.Words != nil {
+			p.Tokens = opt.Words.Cut(p.Text, lang)
+			for k := range p.Tokens {
+				p.Tokens[k].Start += sp.Start
+				p.Tokens[k].End += sp.Start
+			}
+			if p.Tokens == nil {
+				p.Tokens = []words.Token{}
+			}
+		}
+		out[i] = p
 	}
 	return out
 }

@@ -142,3 +142,29 @@ func FuzzFind(f *testing.F) {
 		}
 	})
 }
+
+// TestManyReferences: a text of thousands of references and no 本 (issue
+// 14's long inline runs) was searched for 本 to its end at every
+// reference; every reference is still found, and with 本 ones among them.
+func TestManyReferences(t *testing.T) {
+	var b strings.Builder
+	for i := range 5000 {
+		fmt.Fprintf(&b, "根据第%d条第1款(b)项，", i%68+1)
+		if i == 4000 {
+			b.WriteString("本条第2款，")
+		}
+	}
+	refs := Find(b.String(), "zh")
+	articles, rel := 0, 0
+	for _, r := range refs {
+		switch r.Rel {
+		case Absolute:
+			articles++
+		case InArticle:
+			rel++
+		}
+	}
+	if articles != 5000 || rel != 1 {
+		t.Errorf("%d references to articles and %d in this article, want 5000 and 1", articles, rel)
+	}
+}

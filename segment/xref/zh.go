@@ -149,9 +149,27 @@ func findZh(text string) []Ref {
 			prevLast = &out[len(out)-1]
 		}
 	}
+	// where the next 第 and 本 stand, found again only once passed: a
+	// text with thousands of references and no 本 is read once, not once
+	// per reference
+	nextK, nextJ := -1, -1 // absolute offsets; -1: not sought from here yet
+	next := func(at *int, s string) int {
+		if *at == len(text) || *at >= z.i {
+			if *at == len(text) {
+				return -1
+			}
+			return *at - z.i
+		}
+		if k := strings.Index(text[z.i:], s); k >= 0 {
+			*at = z.i + k
+			return k
+		}
+		*at = len(text)
+		return -1
+	}
 	for z.i < len(text) {
-		k := strings.Index(text[z.i:], "第")
-		j := strings.Index(text[z.i:], "本")
+		k := next(&nextK, "第")
+		j := next(&nextJ, "本")
 		if k < 0 && j < 0 {
 			break
 		}

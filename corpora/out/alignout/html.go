@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"concord/align"
+	"concord/corpora/out"
 	"concord/segment"
 )
 
@@ -140,7 +141,7 @@ func HTML(w io.Writer, a *align.Alignment, opt Options) error {
 		}
 		p.Mismatches = append(p.Mismatches, fmt.Sprintf("%s: children numbered differently (%s), linked by content", m.Addr, strings.Join(parts, ", ")))
 	}
-	return page.Execute(w, p)
+	return page.Execute(out.HTMLWriter(w), p)
 }
 
 func dir(tag string) string {

@@ -15,7 +15,7 @@ import (
 // a count per kind.
 func Text(w io.Writer, r *check.Report, _ Options) error {
 	fs := r.Findings
-	bw := bufio.NewWriter(w)
+	bw := bufio.NewWriter(out.TerminalWriter(w))
 	width := len("(document)")
 	for _, f := range fs {
 		width = max(width, len(f.Addr))

@@ -257,7 +257,7 @@ func TestJSONKeys(t *testing.T) {
 			t.Errorf("%s: keys %v, want %v", where, got, w)
 		}
 	}
-	keys("report", doc, "old new lang strict granularity changes status_transitions stale_refs dangling_refs summary")
+	keys("report", doc, "old new lang strict granularity changes status_transitions stale_refs dangling_refs coarse summary")
 	list := func(name string) []any {
 		l, ok := doc[name].([]any)
 		if !ok || len(l) == 0 {

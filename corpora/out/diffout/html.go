@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"concord/align/diff"
+	"concord/corpora/out"
 )
 
 // HTML writes one self-contained redline page: inline CSS, no scripts, no
@@ -15,7 +16,7 @@ import (
 // Every text is escaped by html/template, so markup in a draft shows as
 // text.
 func HTML(w io.Writer, r *diff.Report, _ Options) error {
-	return htmlPage.Execute(w, newHTMLView(r))
+	return htmlPage.Execute(out.HTMLWriter(w), newHTMLView(r))
 }
 
 type htmlView struct {

@@ -25,6 +25,7 @@ import (
 //	  "status_transitions": [{"from": "", "to": "ad-ref", "count": 3, "addrs": ["art.5"]}],
 //	  "stale_refs": [{"addr": "art.2.m", "field": "text", "ref": "第 17 条", "target": "art.17", "now": "art.18", "message": "…"}],
 //	  "dangling_refs": [{"addr": "art.3.b", "field": "text", "ref": "第 35 条", "target": "art.35", "now": "", "message": "…"}],
+//	  "coarse": [{"addr": "p.1", "field": "text", "reason": "…"}],
 //	  "summary": {"units": {…, "renumbered_changed": 2, "moved_changed": 0, …}, "articles": {…},
 //	              "stale_refs": 1, "dangling_refs": 1, "substantive": true}
 //	}
@@ -42,7 +43,9 @@ import (
 // "=" and "+" pieces. Pieces marked "form" differ only in form; "moved"
 // marks an article's text reported with its implicit first paragraph (the
 // change whose "implicit" names the side where that paragraph does not
-// exist as a unit).
+// exist as a unit). "coarse", present only when not empty, lists the
+// fields whose redline shows whole sentences deleted and inserted rather
+// than words (see diff.Report.Coarse).
 func JSON(w io.Writer, r *diff.Report, opt Options) error {
 	doc := jsonReport{
 		Old:               jsonDoc{r.Old.Name, r.Old.Lang},
@@ -54,6 +57,7 @@ func JSON(w io.Writer, r *diff.Report, opt Options) error {
 		StatusTransitions: make([]jsonTransition, 0, len(r.Transitions)),
 		StaleRefs:         make([]jsonStale, 0, len(r.StaleRefs)),
 		DanglingRefs:      make([]jsonStale, 0, len(r.Dangling)),
+		Coarse:            make([]jsonCoarse, 0, len(r.Coarse)),
 		Summary: jsonSummary{
 			Units:       counts(r.Summary.Units),
 			Articles:    counts(r.Summary.Articles),
@@ -86,6 +90,9 @@ func JSON(w io.Writer, r *diff.Report, opt Options) error {
 	for _, s := range r.Dangling {
 		doc.DanglingRefs = append(doc.DanglingRefs, jsonStale{s.Addr, string(s.Field), s.Ref, s.Target, s.Now, s.Message})
 	}
+	for _, c := range r.Coarse {
+		doc.Coarse = append(doc.Coarse, jsonCoarse{c.Addr, string(c.Field), c.Reason})
+	}
 	return out.JSON(w, doc, opt.Compact)
 }
 
@@ -99,7 +106,14 @@ type jsonReport struct {
 	StatusTransitions []jsonTransition `json:"status_transitions"`
 	StaleRefs         []jsonStale      `json:"stale_refs"`
 	DanglingRefs      []jsonStale      `json:"dangling_refs"`
+	Coarse            []jsonCoarse     `json:"coarse"`
 	Summary           jsonSummary      `json:"summary"`
+}
+
+type jsonCoarse struct {
+	Addr   string `json:"addr"`
+	Field  string `json:"field"`
+	Reason string `json:"reason"`
 }
 
 type jsonDoc struct {

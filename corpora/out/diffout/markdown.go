@@ -55,6 +55,12 @@ func Markdown(w io.Writer, r *diff.Report, _ Options) error {
 			fmt.Fprintf(bw, "| %s | %s | %s |\n", s.Addr, mdEscape(s.Ref), mdEscape(s.Message))
 		}
 	}
+	if len(r.Coarse) > 0 {
+		fmt.Fprintf(bw, "\n## Coarse redline\n\nWhole sentences are shown deleted and inserted here.\n\n| unit | field | why |\n|---|---|---|\n")
+		for _, c := range r.Coarse {
+			fmt.Fprintf(bw, "| %s | %s | %s |\n", c.Addr, c.Field, mdEscape(c.Reason))
+		}
+	}
 
 	its := items(r)
 	if len(its) > 0 {

@@ -57,7 +57,8 @@ func newTextStyle(color bool) textStyle {
 
 // Text writes a terminal redline: each changed unit with its addresses
 // (old → new), what happened to it and its word diff, then the status
-// transitions, the stale cross-references and a summary table.
+// transitions, the stale cross-references and a summary table. Control
+// characters of the documents are written as escapes (see out.Terminal).
 func Text(w io.Writer, r *diff.Report, opt Options) error {
 	st := newTextStyle(opt.Color)
 	bw := bufio.NewWriter(w)
@@ -65,10 +66,10 @@ func Text(w io.Writer, r *diff.Report, opt Options) error {
 	if r.Strict {
 		mode += ", strict"
 	}
-	fmt.Fprintf(bw, "%s%s → %s%s  (%s, %s)\n", st.bold, r.Old.Name, r.New.Name, st.boldEnd, r.Lang, mode)
+	fmt.Fprintf(bw, "%s%s → %s%s  (%s, %s)\n", st.bold, out.Terminal(r.Old.Name), out.Terminal(r.New.Name), st.boldEnd, r.Lang, mode)
 	for _, it := range items(r) {
 		if it.run != nil {
-			fmt.Fprintf(bw, "\n%s%s%s\n", st.bold, runText(it.run), st.boldEnd)
+			fmt.Fprintf(bw, "\n%s%s%s\n", st.bold, out.Terminal(runText(it.run)), st.boldEnd)
 			continue
 		}
 		c := it.c
@@ -79,14 +80,14 @@ func Text(w io.Writer, r *diff.Report, opt Options) error {
 		if s := statusText(c); s != "" {
 			head += "  [status " + s + "]"
 		}
-		fmt.Fprintf(bw, "\n%s%s%s\n", st.bold, head, st.boldEnd)
+		fmt.Fprintf(bw, "\n%s%s%s\n", st.bold, out.Terminal(head), st.boldEnd)
 		for _, f := range fields(c, r.Strict) {
 			bw.WriteString("  ")
 			if f.field != diff.FieldText {
 				bw.WriteString(string(f.field) + ": ")
 			}
 			for _, p := range f.pieces {
-				text := strings.ReplaceAll(p.text, "\n", "\n  ")
+				text := out.Terminal(strings.ReplaceAll(p.text, "\n", "\n  "))
 				switch p.op {
 				case diff.Del:
 					bw.WriteString(st.del + text + st.delEnd)
@@ -110,7 +111,13 @@ func Text(w io.Writer, r *diff.Report, opt Options) error {
 	if len(r.StaleRefs) > 0 {
 		fmt.Fprintf(bw, "\n%sStale cross-references%s\n", st.bold, st.boldEnd)
 		for _, s := range r.StaleRefs {
-			fmt.Fprintf(bw, "  %s  %s: %s\n", s.Addr, s.Ref, s.Message)
+			fmt.Fprintf(bw, "  %s  %s: %s\n", s.Addr, out.Terminal(s.Ref), out.Terminal(s.Message))
+		}
+	}
+	if len(r.Coarse) > 0 {
+		fmt.Fprintf(bw, "\n%sCoarse redline%s (whole sentences deleted and inserted)\n", st.bold, st.boldEnd)
+		for _, c := range r.Coarse {
+			fmt.Fprintf(bw, "  %s %s: %s\n", c.Addr, c.Field, c.Reason)
 		}
 	}
 	if len(r.Dangling) > 0 {

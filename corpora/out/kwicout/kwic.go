@@ -17,7 +17,7 @@ import (
 // aligned sentence ("—" where it has none).
 func Text(w io.Writer, c *terms.Concordance, _ Options) error {
 	hits := c.Hits
-	bw := bufio.NewWriter(w)
+	bw := bufio.NewWriter(out.TerminalWriter(w))
 	width := 0
 	for _, h := range hits {
 		width = max(width, utf8.RuneCountInString(h.Left))

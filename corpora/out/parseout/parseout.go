@@ -12,57 +12,56 @@ import (
 	"concord/segment"
 )
 
-// unitJSON is one unit of the JSON contract. Every key is always present.
-type unitJSON struct {
-	Addr     string     `json:"addr"`
-	Kind     string     `json:"kind"`
-	Label    string     `json:"label"`
-	Heading  string     `json:"heading"`
-	Text     string     `json:"text"`
-	Tail     string     `json:"tail"`
-	Status   string     `json:"status"`
-	Line     int        `json:"line"`
-	Children []unitJSON `json:"children"`
-}
-
-type warningJSON struct {
-	Line    int    `json:"line"`
-	Message string `json:"message"`
-}
-
-type docJSON struct {
-	Lang     string        `json:"lang"`
-	Units    []unitJSON    `json:"units"`
-	Warnings []warningJSON `json:"warnings"`
-}
-
-func toJSON(us []*segment.Unit) []unitJSON {
-	out := make([]unitJSON, 0, len(us))
-	for _, u := range us {
-		out = append(out, unitJSON{
-			Addr: u.Addr, Kind: string(u.Kind), Label: u.Label, Heading: u.Heading,
-			Text: u.Text, Tail: u.Tail, Status: string(u.Status), Line: u.Line,
-			Children: toJSON(u.Children),
-		})
-	}
-	return out
-}
-
 // JSON writes the document as {"lang", "units", "warnings"}: concord's
 // public, stable representation of a parsed document (see the README).
+// Every key is always present. It streams the tree unit by unit, so that
+// the output is never held in memory whole.
 func JSON(w io.Writer, d *segment.Document, opt Options) error {
-	doc := docJSON{Lang: d.Lang, Units: toJSON(d.Units), Warnings: []warningJSON{}}
+	s := out.NewJSONStream(w, opt.Compact)
+	s.Begin('{')
+	s.Key("lang")
+	s.String(d.Lang)
+	s.Key("units")
+	s.Begin('[')
+	d.Walk(func(u *segment.Unit, entering bool) segment.WalkStatus {
+		if !entering {
+			s.End(']')
+			s.End('}')
+			return segment.WalkContinue
+		}
+		s.Begin('{')
+		for _, f := range [...]struct{ k, v string }{{"addr", u.Addr}, {"kind", string(u.Kind)}, {"label", u.Label},
+			{"heading", u.Heading}, {"text", u.Text}, {"tail", u.Tail}, {"status", string(u.Status)}} {
+			s.Key(f.k)
+			s.String(f.v)
+		}
+		s.Key("line")
+		s.Int(u.Line)
+		s.Key("children")
+		s.Begin('[')
+		return segment.WalkContinue
+	})
+	s.End(']')
+	s.Key("warnings")
+	s.Begin('[')
 	for _, wn := range d.Warnings {
-		doc.Warnings = append(doc.Warnings, warningJSON{Line: wn.Line, Message: wn.Message})
+		s.Begin('{')
+		s.Key("line")
+		s.Int(wn.Line)
+		s.Key("message")
+		s.String(wn.Message)
+		s.End('}')
 	}
-	return out.JSON(w, doc, opt.Compact)
+	s.End(']')
+	s.End('}')
+	return s.Close()
 }
 
 // Outline writes the tree one unit a line, indented by depth: address,
 // label, heading or the start of the text, and a status badge; then a
 // summary of units per kind and per status, and the warnings.
 func Outline(w io.Writer, d *segment.Document, _ Options) error {
-	bw := bufio.NewWriter(w)
+	bw := bufio.NewWriter(out.TerminalWriter(w))
 	depth := 0
 	d.Walk(func(u *segment.Unit, entering bool) segment.WalkStatus {
 		if !entering {

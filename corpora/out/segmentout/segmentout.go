@@ -3,6 +3,7 @@ package segmentout
 import (
 	"bufio"
 	"io"
+	"iter"
 	"strconv"
 	"strings"
 
@@ -18,11 +19,12 @@ type Options struct {
 
 // TSV writes one line per piece: addr, its number within the unit, and its
 // text (at word level its words, separated by single spaces); tabs and
-// line breaks become spaces, and the text is trimmed.
-func TSV(w io.Writer, ps []pieces.Piece, opt Options) error {
-	bw := bufio.NewWriter(w)
+// line breaks become spaces, and the text is trimmed. Pieces are written
+// as the sequence yields them.
+func TSV(w io.Writer, ps iter.Seq[pieces.Piece], opt Options) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
 	var num []byte
-	for _, p := range ps {
+	for p := range ps {
 		bw.WriteString(p.Addr)
 		bw.WriteByte('\t')
 		num = strconv.AppendInt(num[:0], int64(p.N), 10)
@@ -43,38 +45,45 @@ func TSV(w io.Writer, ps []pieces.Piece, opt Options) error {
 	return bw.Flush()
 }
 
-type pieceJSON struct {
-	Addr   string   `json:"addr"`
-	N      int      `json:"n"`
-	Field  string   `json:"field"`
-	Text   string   `json:"text"`
-	Start  int      `json:"start"`
-	End    int      `json:"end"`
-	Tokens []string `json:"tokens,omitempty"`
-}
-
 // JSON writes [{"addr", "n", "field", "text", "start", "end", "tokens"}],
-// "tokens" at word level only; start and end are byte offsets into the
-// unit's field.
-func JSON(w io.Writer, ps []pieces.Piece, opt Options) error {
-	list := make([]pieceJSON, 0, len(ps))
-	for _, p := range ps {
-		pj := pieceJSON{Addr: p.Addr, N: p.N, Field: string(p.Field), Text: p.Text, Start: p.Start, End: p.End}
-		if opt.Words {
-			pj.Tokens = make([]string, len(p.Tokens))
-			for i, t := range p.Tokens {
-				pj.Tokens[i] = t.Text
+// "tokens" at word level only (and only when there are any); start and end
+// are byte offsets into the unit's field. Pieces are written as the
+// sequence yields them.
+func JSON(w io.Writer, ps iter.Seq[pieces.Piece], opt Options) error {
+	s := out.NewJSONStream(w, opt.Compact)
+	s.Begin('[')
+	for p := range ps {
+		s.Begin('{')
+		s.Key("addr")
+		s.String(p.Addr)
+		s.Key("n")
+		s.Int(p.N)
+		s.Key("field")
+		s.String(string(p.Field))
+		s.Key("text")
+		s.String(p.Text)
+		s.Key("start")
+		s.Int(p.Start)
+		s.Key("end")
+		s.Int(p.End)
+		if opt.Words && len(p.Tokens) > 0 {
+			s.Key("tokens")
+			s.Begin('[')
+			for _, t := range p.Tokens {
+				s.String(t.Text)
 			}
+			s.End(']')
 		}
-		list = append(list, pj)
+		s.End('}')
 	}
-	return out.JSON(w, list, opt.Compact)
+	s.End(']')
+	return s.Close()
 }
 
 // Formats are the formats of concord segment, TSV first (the default).
 var Formats = out.NewRegistry(
-	out.Format[[]pieces.Piece, Options]{Name: "tsv", Exts: []string{".tsv", ".tab", ".txt"}, Write: TSV,
+	out.Format[iter.Seq[pieces.Piece], Options]{Name: "tsv", Exts: []string{".tsv", ".tab", ".txt"}, Write: TSV,
 		Summary: "addr, n, text (at word level the words separated by spaces)"},
-	out.Format[[]pieces.Piece, Options]{Name: "json", Exts: []string{".json"}, Write: JSON,
+	out.Format[iter.Seq[pieces.Piece], Options]{Name: "json", Exts: []string{".json"}, Write: JSON,
 		Summary: `[{"addr", "n", "field", "text", "start", "end", "tokens"}]`},
 )

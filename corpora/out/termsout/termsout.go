@@ -104,8 +104,9 @@ func nonNil(m map[string]string) map[string]string {
 
 // CSV writes the glossary as CSV (RFC 4180) with a header row: kind,
 // addr, the term in each language, the definition in each language,
-// score, confidence, freq, occurrences (space-separated) and the context in each
-// language.
+// score, confidence, freq, occurrences (space-separated) and the context
+// in each language. Text cells that a spreadsheet would read as a formula
+// (=, +, -, @ first) start with an apostrophe (see out.CSVCell).
 //
 // The file starts with a UTF-8 byte order mark, so that spreadsheet
 // programs (Excel) read it as UTF-8; CSV readers that do not want it must
@@ -131,17 +132,17 @@ func CSV(w io.Writer, g *terms.Glossary, _ Options) error {
 		return err
 	}
 	for _, e := range g.Entries {
-		row := []string{string(e.Kind), e.Addr}
+		row := []string{string(e.Kind), out.CSVCell(e.Addr)}
 		for _, l := range ls {
-			row = append(row, e.Terms[l])
+			row = append(row, out.CSVCell(e.Terms[l]))
 		}
 		for _, l := range ls {
-			row = append(row, e.Definition[l])
+			row = append(row, out.CSVCell(e.Definition[l]))
 		}
 		row = append(row, strconv.FormatFloat(out.Round(e.Score, 3), 'f', -1, 64), strconv.FormatFloat(out.Round(e.Confidence, 3), 'f', -1, 64),
-			strconv.Itoa(e.Freq), strings.Join(e.Occurrences, " "))
+			strconv.Itoa(e.Freq), out.CSVCell(strings.Join(e.Occurrences, " ")))
 		for _, l := range ls {
-			row = append(row, e.Context[l])
+			row = append(row, out.CSVCell(e.Context[l]))
 		}
 		if err := cw.Write(row); err != nil {
 			return err
