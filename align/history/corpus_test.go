@@ -105,11 +105,7 @@ func TestCriminalLaw(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var changed []string
 	for _, p := range h.Provisions {
-		if p.Kind == segment.KindArticle && len(p.ChangedIn()) > 0 {
-			changed = append(changed, p.ID)
-		}
 		for _, k := range p.ChangedIn() {
 			if len(p.Steps[k].Edits) == 0 {
 				t.Errorf("%s: changed in r%d without a redline", p.ID, k+1)

@@ -19,7 +19,6 @@ type JSONStream struct {
 	counts  []int // elements written in each open container
 	key     bool  // a key was just written: its value follows without a separator
 	buf     []byte
-	err     error
 }
 
 // NewJSONStream starts a JSON value on w.
