@@ -13,34 +13,7 @@ import (
 	"concord/segment/langtag"
 )
 
-var alignUsage = `Usage: concord align FILE [FILE…] [flags]
-
-Align two to seven language versions of one text: their units by address
-(art.2.f ↔ art.2.f in every language), then the sentences inside each
-linked unit. The first file is the pivot. With one FILE, the pivot is the
-embedded L.15 draft. Every sentence of every version lands in exactly one
-link, each with a score in [0,1] (the aligner's confidence; below 0.5 is
-worth a look); units some versions lack are reported, never dropped.
-
-Formats:
-` + alignout.Formats.Help() + `
---min-score S keeps only the links scored at or above S in TMX and TSV (a
-memory of sure links: 0.9 keeps links right nine times in ten); JSON, HTML
-and XLSX show every link. --pairs writes, beside the TMX of -o FILE.tmx,
-one bilingual TMX per pair of the pivot with another version,
-FILE.<pivot>_<other>.tmx (memory.zh-CN_en.tmx), leaving out the links
-empty on either side. The xlsx sheet is for review: a translator marks
-rows ok, reject, merge or split (its second sheet says how) and concord
-review turns it into TMX.
-
-Examples:
-  concord align final.ar.art1-15.txt --format html -o L15-zh-ar.html
-  concord align final.ar.art1-15.txt -o L15.xlsx          # review it, then: concord review L15.xlsx -o L15.tmx
-  concord align zh.txt en.txt fr.txt -o memory.tmx --min-score 0.9 --pairs
-  concord align udhr_cmn_hans.xml udhr_eng.xml udhr_fra.xml udhr_arb.xml -o udhr.tmx
-  concord align --presplit zh.txt en.txt --format json
-  concord align zh.txt en.txt --glossary terms.tsv --lang zh,en
-` + alignBatchUsage
+var alignUsage = help("align", alignout.Formats.Help())
 
 // alignFlags are the flags of concord align, in single and batch mode.
 type alignFlags struct {
@@ -100,21 +73,6 @@ func (f *alignFlags) checkPairs(format string) error {
 		return fmt.Errorf("--pairs needs -o FILE.tmx: the pair files are named after it (FILE.zh-CN_en.tmx…)")
 	}
 	return nil
-}
-
-// writePairs writes one bilingual TMX per pair of the pivot with another
-// version, named after path by alignout.PairPath; write writes one file.
-func writePairs(a *align.Alignment, path string, wopt alignout.Options, write func(name string, w func(io.Writer) error) error) ([]string, error) {
-	tags := alignout.Tags(a, wopt.Tags)
-	var names []string
-	for v := 1; v < len(tags); v++ {
-		name := alignout.PairPath(path, tags[0], tags[v])
-		if err := write(name, func(w io.Writer) error { return alignout.PairTMX(w, a, v, wopt) }); err != nil {
-			return names, err
-		}
-		names = append(names, name)
-	}
-	return names, nil
 }
 
 // createFile writes a file with w.
@@ -196,7 +154,7 @@ func runAlign(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, "align", err)
 	}
 	if af.pairs {
-		if _, err := writePairs(a, af.of.output, wopt, createFile); err != nil {
+		if _, err := alignout.WritePairs(a, af.of.output, wopt, createFile); err != nil {
 			return fail(stderr, "align", err)
 		}
 	}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"concord/corpora"
 	"concord/corpora/batch"
 	"concord/corpora/out"
 	"concord/segment"
@@ -149,6 +150,26 @@ func (b *batchFlags) langs(m *batch.Manifest, in *inputFlags) ([]string, error) 
 		return m.Cols, nil
 	}
 	return list, nil
+}
+
+// versionSets opens the document sets of a batch of language versions
+// (align, terms): the manifest or --batch-dir, the language of each
+// column, and the load options of the input flags.
+func (b *batchFlags) versionSets(cmd string, in *inputFlags, stderr io.Writer) (*batch.Manifest, []string, corpora.LoadOptions, error) {
+	lopt, _, err := in.options()
+	if err != nil {
+		return nil, nil, lopt, err
+	}
+	dirLangs, err := b.dirLangs(in)
+	if err != nil {
+		return nil, nil, lopt, err
+	}
+	m, err := b.sets(batch.ManifestOptions{Names: langtag.UN}, dirLangs, cmd, stderr)
+	if err != nil {
+		return nil, nil, lopt, err
+	}
+	langs, err := b.langs(m, in)
+	return m, langs, lopt, err
 }
 
 // dirLangs are the languages --batch-dir looks for: --lang's, else the six.

@@ -10,37 +10,6 @@ import (
 	"concord/corpora/out/diffout"
 )
 
-// diffBatchUsage is the batch part of diff's usage.
-const diffBatchUsage = `
-Batch mode: many revision pairs, on all cores
-  concord diff --batch PAIRS.tsv [--out-dir DIR] [flags]
-
-  --batch PAIRS.tsv  TSV, one pair a line: OLD<TAB>NEW; an optional header
-                     old<TAB>new (with an "id" column to name the pairs);
-                     relative paths are from the manifest's directory;
-                     lines starting with # are comments.
-  Output, in manifest order whatever --jobs is:
-    (default)        JSON Lines on standard output, one object per pair
-                     (--format json and jsonl name it too):
-                     {"set", "index", "files": [OLD, NEW], "ok": true,
-                      "substantive": true, "report": {the json format}}
-                     {"set", "index", "files", "ok": false, "error": "file: reason"}
-    --out-dir DIR    one file per pair, DIR/ID.EXT in --format (text → .txt,
-                     uncoloured; md, html, json), and a status record per
-                     pair as JSON Lines on standard output
-  ID is the id column, else OLD's name less its extension. --resume skips
-  the pairs whose file exists (files are renamed into place when complete).
-  Progress on standard error: a bar on a terminal, else a plain line every
-  --progress-interval; --quiet for none. A failing pair is reported (file
-  and reason) and the others go on.
-  Exit status: 2 if some pair failed, else 1 if some pair differs in
-  substance, else 0.
-
-  concord diff --batch revisions.tsv --status-only > changes.jsonl
-  concord diff --batch revisions.tsv --out-dir redlines/ --format html --jobs 2
-`
-
-// diffBatch holds diff's flags for batch mode.
 func runDiffBatch(b *batchFlags, df *diffFlags, args []string, stdout, stderr io.Writer) int {
 	if err := b.check(args); err != nil {
 		return fail(stderr, "diff", err)

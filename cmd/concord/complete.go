@@ -74,65 +74,22 @@ func complete(words []string, stdout io.Writer) {
 	}
 }
 
-// completionScripts are the shell functions that ask concord __complete
-// for completions; where it prints none, the shell completes file names.
-var completionScripts = map[string]string{
-	"bash": `# bash completion for concord: source <(concord completion bash)
-_concord() {
-  local cur=${COMP_WORDS[COMP_CWORD]} out
-  out=$(concord __complete "${COMP_WORDS[@]:1:COMP_CWORD}" 2>/dev/null)
-  if [ -n "$out" ]; then
-    COMPREPLY=($(compgen -W "$out" -- "$cur"))
-  else
-    COMPREPLY=($(compgen -f -- "$cur"))
-  fi
-}
-complete -o filenames -F _concord concord
-`,
-	"zsh": `#compdef concord
-# zsh completion for concord: source <(concord completion zsh)
-_concord() {
-  local -a out
-  out=("${(@f)$(concord __complete "${(@)words[2,CURRENT]}" 2>/dev/null)}")
-  if [[ -n ${out[1]} ]]; then
-    compadd -- "${out[@]}"
-  else
-    _files
-  fi
-}
-compdef _concord concord
-`,
-	"fish": `# fish completion for concord: concord completion fish | source
-function __concord_complete
-    set -l words (commandline -opc) (commandline -ct)
-    set -l out (concord __complete $words[2..-1] 2>/dev/null)
-    if test (count $out) -gt 0
-        printf '%s\n' $out
-    else
-        __fish_complete_path (commandline -ct)
-    end
-end
-complete -c concord -f -a '(__concord_complete)'
-`,
+// completionScript returns the shell function that asks concord
+// __complete for completions (help/complete.SHELL); where it prints none,
+// the shell completes file names.
+func completionScript(shell string) (string, bool) {
+	b, err := helpFiles.ReadFile("help/complete." + shell)
+	return string(b), err == nil
 }
 
-const completionUsage = `Usage: concord completion bash|zsh|fish
-
-Print a completion script for the shell: commands, flags, the values of
---format, --level and the like, and file names.
-
-Examples:
-  source <(concord completion bash)         # in ~/.bashrc
-  source <(concord completion zsh)          # in ~/.zshrc
-  concord completion fish > ~/.config/fish/completions/concord.fish
-`
+var completionUsage = help("completion", "")
 
 func runCompletion(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("completion", completionUsage, stdout)
 	if ok, code := parseFlags(fs, args, stderr); !ok {
 		return code
 	}
-	script, ok := completionScripts[fs.Arg(0)]
+	script, ok := completionScript(fs.Arg(0))
 	if fs.NArg() != 1 || !ok {
 		return fail(stderr, "completion", fmt.Errorf("want one shell: bash, zsh or fish"))
 	}

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
-	"time"
 
 	"concord/align/diff"
 	"concord/corpora"
@@ -14,45 +12,7 @@ import (
 	"concord/segment"
 )
 
-var diffUsage = `Usage: concord diff OLD NEW [flags]
-       concord diff NEW [flags]
-
-Compare two revisions of a draft unit by unit. Units are matched by address
-where they kept their place and by content where articles, paragraphs or
-subparagraphs were inserted, deleted, moved, renumbered, split or merged, so
-that an inserted article shows as one addition and the renumbering of the
-articles after it, not as a cascade of changes. Matched units are compared
-word by word (Chinese by dictionary words). Differences of form only —
-spacing, full- and half-width forms (：/:), 总 则/总则, quotes, list marks,
-Markdown — are not changes unless --strict. Status transitions (open →
-ad-ref → informal) are summed up, and cross-references that still point to
-an old number (第 17 条 after article 17 became 18) are flagged.
-
-With one FILE, compare the embedded L.15 draft with it.
-
-Formats (the text one in colour on a terminal; NO_COLOR turns it off):
-` + diffout.Formats.Help() + `
-The docx format is a Word redline: the new text with every change as a
-tracked change (deletions, insertions, moves) by --author on --date, and
-Word comments for status transitions, moves, renumberings and stale
-cross-references. Accepting all changes gives NEW, rejecting all gives OLD.
-Its date is --date, else SOURCE_DATE_EPOCH, else now: set one of them for
-byte-identical output.
-
-With --revisions and one FILE (.docx, .odt or .html with tracked changes),
-compare the text before the tracked changes with the text after them.
-
-Examples:
-  concord diff L15.zh.txt L16.zh.txt
-  concord diff draft-with-changes.docx --revisions --format md
-  concord diff old.md new.md -o redline.html
-  concord diff old.md new.md --format md --status-only
-  concord diff old.txt new.txt --granularity char --strict
-  concord diff old.en.txt new.en.txt --lang en --format json
-  concord diff L15.old.docx L15.new.docx -o redline.docx --author "Secretariat" --date 2024-08-09
-
-Exit status: 0 no substantive change, 1 substantive changes, 2 trouble.
-` + diffBatchUsage
+var diffUsage = help("diff", diffout.Formats.Help())
 
 // diffFlags are the flags of concord diff, in single and batch mode.
 type diffFlags struct {
@@ -66,30 +26,10 @@ type diffFlags struct {
 }
 
 // writeOptions are the writers' options from the flags: the author and
-// the date of the Word redline's tracked changes. The date is --date
-// (RFC 3339, or a day YYYY-MM-DD at midnight UTC), else SOURCE_DATE_EPOCH
-// (seconds since 1970), else now.
+// the date of the Word redline's tracked changes (see diffout.RedlineDate).
 func (f *diffFlags) writeOptions() (diffout.Options, error) {
-	opt := diffout.Options{Author: f.author}
-	switch {
-	case f.date != "":
-		t, err := time.Parse(time.RFC3339, f.date)
-		if err != nil {
-			if t, err = time.Parse("2006-01-02", f.date); err != nil {
-				return opt, fmt.Errorf("--date %q: want RFC 3339 (2024-08-09T12:00:00Z) or a day (2024-08-09)", f.date)
-			}
-		}
-		opt.Date = t
-	case os.Getenv("SOURCE_DATE_EPOCH") != "":
-		sec, err := strconv.ParseInt(os.Getenv("SOURCE_DATE_EPOCH"), 10, 64)
-		if err != nil {
-			return opt, fmt.Errorf("SOURCE_DATE_EPOCH=%q: want seconds since 1970", os.Getenv("SOURCE_DATE_EPOCH"))
-		}
-		opt.Date = time.Unix(sec, 0)
-	default:
-		opt.Date = time.Now()
-	}
-	return opt, nil
+	date, err := diffout.RedlineDate(f.date)
+	return diffout.Options{Author: f.author, Date: date}, err
 }
 
 // options checks the flags and turns them into the comparison's options.
@@ -162,7 +102,7 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		lopt, _, err := df.in.options()
 		if err == nil {
 			var old, new *segment.Document
-			limitMemory(fs.Args(), memDefault)
+			corpora.LimitMemory(fs.Args(), corpora.MemoryDefault)
 			old, new, err = corpora.LoadRevisions(fs.Arg(0), lopt)
 			docs = []*segment.Document{old, new}
 		}

@@ -9,28 +9,7 @@ import (
 	"concord/corpora/out/historyout"
 )
 
-var historyUsage = `Usage: concord history REV1 REV2 … REVn [flags]
-
-Follow a draft through a series of revisions, oldest first. Each revision
-is compared with the one before it (never all pairs: the work grows
-linearly with the number of revisions), and the matches are chained into a
-timeline per provision: its address in each revision (art.17 → art.18 →
-art.18), its status there (open, ad-ref, informal), the revision in which
-its wording changed, when it appeared or was deleted. A summary per
-revision counts the articles added, deleted, changed and renumbered and
-the units by status: how many provisions are agreed ad referendum now, and
-since when.
-
-Formats:
-` + historyout.Formats.Help() + `
-Examples:
-  concord history L15.txt L16.txt L17.txt
-  concord history rev*.docx --format html -o history.html
-  concord history 2006.md 2017.md 2024.md --redline --format md
-  concord history r1.txt r2.txt r3.txt --format csv > timeline.csv
-
-Exit status: 0 success, 2 trouble.
-`
+var historyUsage = help("history", historyout.Formats.Help())
 
 func runHistory(args []string, stdout, stderr io.Writer) int {
 	var in inputFlags

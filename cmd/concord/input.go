@@ -3,13 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
-	"runtime"
-	"runtime/debug"
-	"runtime/metrics"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/spf13/pflag"
 
@@ -25,8 +19,8 @@ type inputFlags struct {
 	lang     string
 	encoding string
 	marks    string
-	list     bool     // --lang takes one language per file
-	mem      memLimit // the command's memory limit; zero: memDefault
+	list     bool                // --lang takes one language per file
+	mem      corpora.MemoryLimit // the command's memory limit; zero: corpora.MemoryDefault
 }
 
 // register adds --lang, --encoding and --marks; with list, --lang names one
@@ -83,85 +77,13 @@ func (f *inputFlags) load(paths []string, stderr io.Writer) ([]*segment.Document
 	if langs != nil && len(langs) != len(paths) {
 		return nil, fmt.Errorf("--lang names %d languages for %d files", len(langs), len(paths))
 	}
-	limitMemory(paths, f.mem)
+	corpora.LimitMemory(paths, f.mem)
 	docs, err := corpora.LoadFiles(paths, langs, opt)
 	if err != nil {
 		return nil, err
 	}
 	warn(stderr, docs...)
 	return docs, nil
-}
-
-// memLimit is how a command's memory follows its input (see
-// limitMemory): a soft limit of base bytes and perByte bytes per byte of
-// input, and the garbage collector's target percentage.
-type memLimit struct {
-	base, perByte int64
-	gcPercent     int
-}
-
-var (
-	memDefault = memLimit{base: 128 << 20, perByte: 10, gcPercent: 100}
-	// memLean is for the commands that hold the document and what they
-	// write of it only (parse, segment): the heap is kept within half
-	// again what is live rather than twice.
-	memLean = memLimit{base: 128 << 20, perByte: 10, gcPercent: 50}
-)
-
-// limitMemory sets the Go runtime's soft memory limit in proportion to the
-// size of the input files (unless GOMEMLIMIT is set), and the garbage
-// collector's target (unless GOGC is set): the collector then keeps the
-// heap within the limit, where by default it lets it grow to twice what is
-// live. The command's peak memory follows its input, whatever the input
-// is; the work stays the same, with more frequent collections for a large
-// input. (A limit below what is live would make the collector run without
-// end: the limit is a ceiling, the target the everyday bound.)
-func limitMemory(paths []string, m memLimit) {
-	if m == (memLimit{}) {
-		m = memDefault
-	}
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(m.gcPercent)
-	}
-	if os.Getenv("GOMEMLIMIT") != "" {
-		return
-	}
-	var total int64
-	for _, p := range paths {
-		if p == "" {
-			_, data := corpora.Default()
-			total += int64(len(data))
-		} else if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() {
-			total += fi.Size()
-		}
-	}
-	limit := m.base + m.perByte*total
-	memFloor.Store(limit)
-	debug.SetMemoryLimit(limit)
-	followLive.Do(armLimit)
-}
-
-// The soft memory limit never stays below half again what is live: after
-// every collection it is raised to that if need be (and lowered back to
-// memFloor, the limit limitMemory set, when the live heap shrinks). A limit
-// below what is live would make the collector run without end, and a
-// command that holds more than the input's multiple (a document of very
-// many small units) would slow down with its size.
-var (
-	memFloor   atomic.Int64
-	followLive sync.Once
-	liveSample = []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-)
-
-// armLimit sets the limit after the next collection, and so on.
-func armLimit() {
-	sentinel := new([16]byte)
-	runtime.SetFinalizer(sentinel, func(*[16]byte) {
-		metrics.Read(liveSample)
-		live := int64(liveSample[0].Value.Uint64())
-		debug.SetMemoryLimit(max(memFloor.Load(), live+live/2))
-		armLimit()
-	})
 }
 
 // parallel reads the files at paths as a parallel text (--presplit).
@@ -173,7 +95,7 @@ func (f *inputFlags) parallel(paths []string) (*corpora.Parallel, error) {
 	if langs != nil && len(langs) != len(paths) {
 		return nil, fmt.Errorf("--lang names %d languages for %d files", len(langs), len(paths))
 	}
-	limitMemory(paths, f.mem)
+	corpora.LimitMemory(paths, f.mem)
 	return corpora.ReadParallel(paths, langs, opt)
 }
 
@@ -257,15 +179,7 @@ func write[T, O any](f out.Format[T, O], path string, stdout io.Writer, v T, opt
 	if path == "" || path == "-" {
 		return f.Write(stdout, v, opt)
 	}
-	file, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if err := f.Write(file, v, opt); err != nil {
-		file.Close()
-		return err
-	}
-	return file.Close()
+	return createFile(path, func(w io.Writer) error { return f.Write(w, v, opt) })
 }
 
 // formatFlags are --format and -o, whose extension chooses the format when

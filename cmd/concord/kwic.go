@@ -9,27 +9,7 @@ import (
 	"concord/corpora/out/kwicout"
 )
 
-var kwicUsage = `Usage: concord kwic TERM [FILE…] [flags]
-
-A bilingual (multilingual) concordance: every occurrence of TERM — a word
-or a phrase in any of the languages — in every version, with its left and
-right context, its address and the sentence each other version aligns
-with it. Chinese is matched on gse word boundaries (服务 does not match
-inside 服务提供商) unless --substring; other languages match whole words,
-case-insensitively (Arabic without diacritics).
-
-With no FILE, the embedded L.15 draft; with one FILE, the embedded draft
-first, as for concord align (--alone takes the FILE by itself).
-
-Formats:
-` + kwicout.Formats.Help() + `
-Exit status: 0 if TERM occurs, 1 if it does not, 2 on trouble.
-
-Examples:
-  concord kwic 服务提供商 final.ar.art1-15.txt
-  concord kwic "service provider" en.txt fr.txt --format tsv
-  concord kwic 服务 --substring
-`
+var kwicUsage = help("kwic", kwicout.Formats.Help())
 
 func runKWIC(args []string, stdout, stderr io.Writer) int {
 	var in inputFlags

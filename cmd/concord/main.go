@@ -1,10 +1,12 @@
 package main
 
 import (
+	"embed"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/spf13/pflag"
 
@@ -42,27 +44,6 @@ func init() {
 	}
 }
 
-const mainUsage = `concord — language versions and revisions of UN draft treaty texts
-
-Usage:
-  concord <command> [FILE…] [flags]
-
-Commands:
-%s
-With no FILE, commands read the embedded default document, the Chinese
-L.15 draft of the UN convention against cybercrime (A/AC.291/L.15).
-A FILE of - is standard input.
-
-Examples:
-  concord parse                      outline of the embedded L.15 draft
-  concord parse draft.txt --format json
-  concord parse final.ar.txt --lang ar
-
-Run "concord <command> --help" for a command's flags, "concord --version"
-for the version.
-Exit status: 0 success, 1 findings or differences, 2 bad input or usage.
-`
-
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
@@ -98,7 +79,27 @@ func printMainUsage(w io.Writer) {
 	for _, c := range commands {
 		list += fmt.Sprintf("  %-8s %s\n", c.name, c.summary)
 	}
-	fmt.Fprintf(w, mainUsage, list)
+	fmt.Fprintf(w, help("main", ""), list)
+}
+
+// helpFiles hold the usage texts of the commands, help/NAME.txt, and the
+// batch part of those that have one, help/NAME.batch.txt.
+//
+//go:embed help
+var helpFiles embed.FS
+
+// help returns the usage text of a command: help/NAME.txt with its formats
+// in place of {{formats}} and its batch part in place of {{batch}}.
+func help(name, formats string) string {
+	text, err := helpFiles.ReadFile("help/" + name + ".txt")
+	if err != nil {
+		panic(err) // the help files are embedded: a missing one is a build mistake
+	}
+	s := strings.ReplaceAll(string(text), "{{formats}}", formats)
+	if batch, err := helpFiles.ReadFile("help/" + name + ".batch.txt"); err == nil {
+		s = strings.ReplaceAll(s, "{{batch}}", "\n"+string(batch))
+	}
+	return s
 }
 
 // newFlags makes a GNU-style flag set whose --help prints usage and

@@ -4,31 +4,18 @@ import (
 	"fmt"
 	"io"
 
+	"concord/corpora"
 	"concord/corpora/out/parseout"
 )
 
-var parseUsage = `Usage: concord parse [FILE] [flags]
-
-Parse a draft into its document tree: chapters, articles, paragraphs,
-subparagraphs and items, each with a canonical address (art.2.f.ii) that is
-the same in every language version, its label, heading, text, status and
-source line. With no FILE, parse the embedded L.15 draft.
-
-Formats:
-` + parseout.Formats.Help() + `
-Examples:
-  concord parse
-  concord parse L15.zh.txt --format json > L15.json
-  concord parse final.ar.txt --lang ar --format outline
-  concord parse draft.gbk.txt --encoding gbk
-`
+var parseUsage = help("parse", parseout.Formats.Help())
 
 func runParse(args []string, stdout, stderr io.Writer) int {
 	var in inputFlags
 	var of formatFlags
 	fs := newFlags("parse", parseUsage, stdout)
 	in.register(fs, false)
-	in.mem = memLean
+	in.mem = corpora.MemoryLean
 	of.register(fs, parseout.Formats.Names())
 	if ok, code := parseFlags(fs, args, stderr); !ok {
 		return code

@@ -4,33 +4,14 @@ import (
 	"fmt"
 	"io"
 
+	"concord/corpora"
 	"concord/corpora/out/segmentout"
 	"concord/segment/define"
 	"concord/segment/pieces"
 	"concord/segment/words"
 )
 
-var segmentUsage = `Usage: concord segment [FILE] [flags]
-
-Cut every unit of a draft into sentences, clauses, or clauses with their
-words (Chinese by gse words with a treaty dictionary, other languages by
-Unicode word boundaries). Each piece carries its unit's address and its
-byte offsets into the unit's field; the pieces of a field cover it exactly.
-With no FILE, segment the embedded L.15 draft. A text with no numbering at
-all is a valid document: each blank-line-separated block is a paragraph p.N.
-
-Formats:
-` + segmentout.Formats.Help() + `
-The Chinese treaty dictionary has a curated list of UN treaty terms (缔约国,
-服务提供商, 订户信息…) and the terms the document itself defines (“…”系指);
---no-treaty-dict leaves both out, --userdict adds your own (one term a line,
-optionally followed by a frequency).
-
-Examples:
-  concord segment --level word
-  concord segment draft.txt --level clause --format json
-  concord segment law.txt --level word --userdict terms.txt
-`
+var segmentUsage = help("segment", segmentout.Formats.Help())
 
 func runSegment(args []string, stdout, stderr io.Writer) int {
 	var in inputFlags
@@ -40,7 +21,7 @@ func runSegment(args []string, stdout, stderr io.Writer) int {
 	values(fs, "level", "sentence", "clause", "word")
 	of.register(fs, segmentout.Formats.Names())
 	in.register(fs, false)
-	in.mem = memLean
+	in.mem = corpora.MemoryLean
 	userdict := fs.String("userdict", "", "extra dictionary for Chinese words: one term a line, optional frequency")
 	noTreaty := fs.Bool("no-treaty-dict", false, "leave out the treaty terms and the document's defined terms")
 	jobs := fs.Int("jobs", 0, "goroutines for word segmentation (default: all CPUs)")

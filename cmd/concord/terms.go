@@ -11,35 +11,7 @@ import (
 	"concord/segment/langtag"
 )
 
-var termsUsage = `Usage: concord terms FILE [FILE…] [flags]
-
-Build a glossary of one or more language versions of a text:
-
-  defined terms   harvested from the definitions ("…"系指…, "…" means…,
-                  on entend par « … », por "…" se entenderá, «…» означает,
-                  ”…“ يعني), with their definitions and addresses, paired
-                  across versions by the address of the definition;
-  candidates      with one version, recurring word sequences scored by
-                  C-value (Chinese: gse words); with two or more, term pairs
-                  over the aligned sentences scored by log-likelihood and
-                  linked one to one, each with its score, confidence,
-                  frequency, addresses and a context sentence per language;
-                  only pairs of confidence 0.4 or more (--all: every pair);
-  issues          defined terms used in another form, source terms rendered
-                  in more than one way (listed on standard error).
-
-With one FILE, the embedded L.15 draft comes first, as for concord align
-(--alone takes the FILE by itself). --presplit reads parallel files of one
-sentence a line (line i of every file translates line i of the others,
-as in the UN Parallel Corpus): no definitions, pairs only.
-
-Formats:
-` + termsout.Formats.Help() + `
-Examples:
-  concord terms final.ar.art1-15.txt -o L15-zh-ar.tbx
-  concord terms --alone L15.zh.txt --format json
-  concord terms --presplit UNv1.0.devset.zh UNv1.0.devset.en --max 100 --format csv
-` + termsBatchUsage
+var termsUsage = help("terms", termsout.Formats.Help())
 
 // termsFlags are the flags of concord terms, in single and batch mode.
 type termsFlags struct {
@@ -135,7 +107,7 @@ func runTerms(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, "terms", err)
 	}
-	limitMemory(files, memDefault)
+	corpora.LimitMemory(files, corpora.MemoryDefault)
 	g, err := tf.extract(files, langs, lopt, stderr)
 	if err != nil {
 		return fail(stderr, "terms", err)

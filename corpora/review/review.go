@@ -379,3 +379,31 @@ func blank(cells []string) bool {
 	}
 	return true
 }
+
+// Summary says in a few lines what the review did with the file named
+// file: rows rejected, merged and split, the units written, the units left
+// out for having text in fewer than two languages (with their first rows)
+// and the columns ignored.
+func (r *Result) Summary(file string) []string {
+	lines := []string{fmt.Sprintf("%s: %d rows: %d rejected, %d merged, %d split; %d units",
+		file, r.Rows, r.Rejected, r.Merged, r.Split, len(r.Alignment.Links))}
+	if n := len(r.LeftOut); n > 0 {
+		rows, sents := make([]string, 0, 10), 0
+		for i, lo := range r.LeftOut {
+			sents += lo.Sentences
+			if i < 10 {
+				rows = append(rows, strconv.Itoa(lo.Row))
+			}
+		}
+		more := ""
+		if n > 10 {
+			more = ", …"
+		}
+		lines = append(lines, fmt.Sprintf("%d units with text in fewer than two languages left out (%d sentences; rows %s%s)",
+			n, sents, strings.Join(rows, ", "), more))
+	}
+	if len(r.Ignored) > 0 {
+		lines = append(lines, "columns ignored (not a language tag): "+strings.Join(r.Ignored, ", "))
+	}
+	return lines
+}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -348,4 +349,28 @@ func stylesXML(lang string) string {
 	b.WriteString(`<w:style w:type="character" w:styleId="CommentReference"><w:name w:val="annotation reference"/><w:rPr><w:sz w:val="16"/></w:rPr></w:style>`)
 	b.WriteString(`</w:styles>`)
 	return b.String()
+}
+
+// RedlineDate returns the date to give a Word redline's tracked changes:
+// date if it is not empty (RFC 3339, or a day YYYY-MM-DD at midnight UTC),
+// else SOURCE_DATE_EPOCH (seconds since 1970) if it is set, so that a
+// build of the same revisions gives the same bytes, else now.
+func RedlineDate(date string) (time.Time, error) {
+	switch {
+	case date != "":
+		t, err := time.Parse(time.RFC3339, date)
+		if err != nil {
+			if t, err = time.Parse("2006-01-02", date); err != nil {
+				return t, fmt.Errorf("--date %q: want RFC 3339 (2024-08-09T12:00:00Z) or a day (2024-08-09)", date)
+			}
+		}
+		return t, nil
+	case os.Getenv("SOURCE_DATE_EPOCH") != "":
+		sec, err := strconv.ParseInt(os.Getenv("SOURCE_DATE_EPOCH"), 10, 64)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q: want seconds since 1970", os.Getenv("SOURCE_DATE_EPOCH"))
+		}
+		return time.Unix(sec, 0), nil
+	}
+	return time.Now(), nil
 }
