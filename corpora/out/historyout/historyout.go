@@ -107,6 +107,29 @@ func summaryRows(h *history.History) ([]string, [][]string) {
 	return head, rows
 }
 
+// timelineRows is the table of the provisions that changed: a row per
+// provision, its cell in each revision, and its status now.
+func timelineRows(h *history.History) ([]string, [][]string) {
+	head := []string{"provision", "kind"}
+	for i := range h.Revisions {
+		head = append(head, revName(i))
+	}
+	head = append(head, "now")
+	var rows [][]string
+	for pi := range h.Provisions {
+		p := &h.Provisions[pi]
+		if !interesting(p) {
+			continue
+		}
+		row := []string{p.ID, string(p.Kind)}
+		for _, s := range p.Steps {
+			row = append(row, cell(s))
+		}
+		rows = append(rows, append(row, since(p)))
+	}
+	return head, rows
+}
+
 // since describes how long a provision has had its status: "ad-ref since r3".
 func since(p *history.Provision) string {
 	if p.Last < len(p.Steps)-1 {
@@ -175,23 +198,10 @@ func Text(w io.Writer, h *history.History, opt Options) error {
 	tw.Flush()
 	fmt.Fprintf(bw, "\nProvisions that changed (%s)\n%s\n\n", countInteresting(h), legend)
 	tw = tabwriter.NewWriter(bw, 0, 4, 2, ' ', 0)
-	ph := []string{"provision", "kind"}
-	for i := range h.Revisions {
-		ph = append(ph, revName(i))
-	}
-	ph = append(ph, "now")
-	fmt.Fprintln(tw, strings.Join(ph, "\t"))
-	for pi := range h.Provisions {
-		p := &h.Provisions[pi]
-		if !interesting(p) {
-			continue
-		}
-		row := []string{p.ID, string(p.Kind)}
-		for _, s := range p.Steps {
-			row = append(row, cell(s))
-		}
-		row = append(row, since(p))
-		fmt.Fprintln(tw, strings.Join(row, "\t"))
+	head, rows = timelineRows(h)
+	fmt.Fprintln(tw, strings.Join(head, "\t"))
+	for _, r := range rows {
+		fmt.Fprintln(tw, strings.Join(r, "\t"))
 	}
 	tw.Flush()
 	if opt.Redline {
@@ -240,23 +250,11 @@ func Markdown(w io.Writer, h *history.History, opt Options) error {
 		mdRow(r)
 	}
 	fmt.Fprintf(bw, "\n## Provisions that changed (%s)\n\n%s\n\n", countInteresting(h), mdEscape(legend))
-	ph := []string{"provision", "kind"}
-	for i := range h.Revisions {
-		ph = append(ph, revName(i))
-	}
-	ph = append(ph, "now")
-	mdRow(ph)
-	fmt.Fprintf(bw, "|%s\n", strings.Repeat("---|", len(ph)))
-	for pi := range h.Provisions {
-		p := &h.Provisions[pi]
-		if !interesting(p) {
-			continue
-		}
-		row := []string{p.ID, string(p.Kind)}
-		for _, s := range p.Steps {
-			row = append(row, cell(s))
-		}
-		mdRow(append(row, since(p)))
+	head, rows = timelineRows(h)
+	mdRow(head)
+	fmt.Fprintf(bw, "|%s\n", strings.Repeat("---|", len(head)))
+	for _, r := range rows {
+		mdRow(r)
 	}
 	if opt.Redline {
 		fmt.Fprintf(bw, "\n## Wording changes\n")
