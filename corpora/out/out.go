@@ -145,6 +145,20 @@ func OneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
+// Markdown escapes with a backslash the characters Markdown would read
+// as markup: \ ` * _ ~ [ ] < > | # and &. Line breaks are kept.
+func Markdown(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '\\', '`', '*', '_', '~', '[', ']', '<', '>', '|', '#', '&':
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
 // XML escapes s for XML character data and attribute values: & < > and
 // the double quote become references, line breaks become spaces, and
 // characters XML 1.0 cannot hold become U+FFFD.

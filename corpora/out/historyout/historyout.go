@@ -240,7 +240,7 @@ func Markdown(w io.Writer, h *history.History, opt Options) error {
 	head, rows := summaryRows(h)
 	mdRow := func(cells []string) {
 		for i := range cells {
-			cells[i] = mdEscape(cells[i])
+			cells[i] = out.Markdown(cells[i])
 		}
 		fmt.Fprintf(bw, "| %s |\n", strings.Join(cells, " | "))
 	}
@@ -249,7 +249,7 @@ func Markdown(w io.Writer, h *history.History, opt Options) error {
 	for _, r := range rows {
 		mdRow(r)
 	}
-	fmt.Fprintf(bw, "\n## Provisions that changed (%s)\n\n%s\n\n", countInteresting(h), mdEscape(legend))
+	fmt.Fprintf(bw, "\n## Provisions that changed (%s)\n\n%s\n\n", countInteresting(h), out.Markdown(legend))
 	head, rows = timelineRows(h)
 	mdRow(head)
 	fmt.Fprintf(bw, "|%s\n", strings.Repeat("---|", len(head)))
@@ -268,7 +268,7 @@ func Markdown(w io.Writer, h *history.History, opt Options) error {
 				if len(lines) == 0 {
 					continue
 				}
-				fmt.Fprintf(bw, "\n### %s, %s → %s (%s)\n\n", mdEscape(p.ID), revName(i-1), revName(i), mdEscape(s.Addr))
+				fmt.Fprintf(bw, "\n### %s, %s → %s (%s)\n\n", out.Markdown(p.ID), revName(i-1), revName(i), out.Markdown(s.Addr))
 				for _, l := range lines {
 					fmt.Fprintf(bw, "%s\n\n", l)
 				}
@@ -283,24 +283,11 @@ func redlineMD(s history.Step) []string {
 	const d, e, i, j = "\x00d", "\x00e", "\x00i", "\x00j"
 	var lines []string
 	for _, l := range redline(s, d, e, i, j) {
-		l = mdEscape(out.OneLine(l))
+		l = out.Markdown(out.OneLine(l))
 		l = strings.NewReplacer(d, "<del>", e, "</del>", i, "<ins>", j, "</ins>").Replace(l)
 		lines = append(lines, l)
 	}
 	return lines
-}
-
-// mdEscape escapes what Markdown would read as markup.
-func mdEscape(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case '\\', '`', '*', '_', '~', '[', ']', '<', '>', '|', '#', '&':
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }
 
 // CSV writes one row per provision and revision (long form, for
