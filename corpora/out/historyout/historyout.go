@@ -335,22 +335,15 @@ func JSON(w io.Writer, h *history.History, opt Options) error {
 		Status    map[string]int `json:"status"`
 		StaleRefs int            `json:"stale_refs"`
 	}
-	type jedit struct {
-		Field string `json:"field"`
-		Op    string `json:"op"`
-		Text  string `json:"text"`
-		Form  bool   `json:"form"`
-		Moved bool   `json:"moved"`
-	}
 	type jstep struct {
-		Present       bool    `json:"present"`
-		Addr          string  `json:"addr"`
-		Label         string  `json:"label"`
-		Status        string  `json:"status"`
-		Op            string  `json:"op"`
-		Changed       bool    `json:"changed"`
-		StatusChanged bool    `json:"status_changed"`
-		Diff          []jedit `json:"diff"`
+		Present       bool        `json:"present"`
+		Addr          string      `json:"addr"`
+		Label         string      `json:"label"`
+		Status        string      `json:"status"`
+		Op            string      `json:"op"`
+		Changed       bool        `json:"changed"`
+		StatusChanged bool        `json:"status_changed"`
+		Diff          []diff.Edit `json:"diff"`
 	}
 	type jprov struct {
 		ID          string   `json:"id"`
@@ -381,11 +374,9 @@ func JSON(w io.Writer, h *history.History, opt Options) error {
 		p := &h.Provisions[pi]
 		jp := jprov{ID: p.ID, Kind: string(p.Kind), First: p.First, Last: p.Last, StatusSince: p.StatusSince, Addrs: p.Addrs()}
 		for _, s := range p.Steps {
-			js := jstep{s.Present, s.Addr, s.Label, string(s.Status), string(s.Op), s.Changed, s.StatusChanged, []jedit{}}
-			if opt.Redline {
-				for _, e := range s.Edits {
-					js.Diff = append(js.Diff, jedit{string(e.Field), string(e.Op), e.Text, e.Form, e.Moved})
-				}
+			js := jstep{s.Present, s.Addr, s.Label, string(s.Status), string(s.Op), s.Changed, s.StatusChanged, []diff.Edit{}}
+			if opt.Redline && len(s.Edits) > 0 {
+				js.Diff = s.Edits
 			}
 			jp.Steps = append(jp.Steps, js)
 		}
