@@ -46,7 +46,7 @@ type node struct {
 	own    []shingle // shingles of the unit's own fields
 	sub    []shingle // shingles of its subtree
 	subKey uint64    // hash of the canonical text of the subtree
-	div    bool      // a division: part, chapter, section, subsection, preamble, annex
+	div    bool      // a division (Kind.IsDivision), matched by its members rather than by its own text
 	top    *node     // the unit directly under the document or a division that holds it (itself for such units); nil for divisions
 	num    string    // the number its label carries: the last address segment
 	match  *node
@@ -70,17 +70,6 @@ type side struct {
 	doc    *segment.Document
 	nodes  []*node // pre-order
 	byAddr map[string]*node
-}
-
-// isDiv reports whether units of kind k are divisions, matched by their
-// members rather than by their own text.
-func isDiv(k segment.Kind) bool {
-	switch k {
-	case segment.KindPart, segment.KindChapter, segment.KindSection, segment.KindSubsection,
-		segment.KindPreamble, segment.KindAnnex:
-		return true
-	}
-	return false
 }
 
 // build prepares a document: canonical fields, tokens and shingles of
@@ -124,7 +113,7 @@ func build(d *segment.Document, tz *tokenizer, newSide bool) *side {
 			}
 			return segment.WalkContinue
 		}
-		n := &node{u: u, addr: u.Addr, idx: len(s.nodes), parent: parent, div: isDiv(u.Kind), newSide: newSide}
+		n := &node{u: u, addr: u.Addr, idx: len(s.nodes), parent: parent, div: u.Kind.IsDivision(), newSide: newSide}
 		if n.addr == "" {
 			n.addr = "?" + strconv.Itoa(n.idx)
 		}
