@@ -763,22 +763,11 @@ func (w *docxWalker) end(ev *xmlEvent) error {
 			p.mark = revIns
 		}
 		w.customSpan = -1
-		var outer *para
-		if k := len(w.outer); k > 0 {
-			outer = w.outer[k-1]
-			w.outer = w.outer[:k-1]
-		}
-		w.cur = outer
 		keep, err := w.r.count.keep(w.r.name, p)
-		switch {
-		case err != nil:
+		if err != nil {
 			return err
-		case !keep:
-		case outer != nil:
-			outer.after = append(outer.after, p)
-		default:
-			*w.sink = append(*w.sink, p)
 		}
+		w.cur = endPara(p, keep, &w.outer, w.sink)
 	}
 	return nil
 }

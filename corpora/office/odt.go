@@ -513,26 +513,12 @@ func (r *odtReader) end(ev *xmlEvent) error {
 		if len(r.openIns) > 0 && p.mark == revNone {
 			p.mark = revIns
 		}
-		var outer *para
-		if k := len(f.outer); k > 0 {
-			outer = f.outer[k-1]
-			f.outer = f.outer[:k-1]
-		}
-		f.cur = outer
 		r.pendSp = false
 		keep, err := r.count.keep(r.name, p)
-		if f.all && err == nil {
-			keep = true
-		}
-		switch {
-		case err != nil:
+		if err != nil {
 			return err
-		case !keep:
-		case outer != nil:
-			outer.after = append(outer.after, p)
-		default:
-			*f.sink = append(*f.sink, p)
 		}
+		f.cur = endPara(p, keep || f.all, &f.outer, f.sink)
 	case "list":
 		if n := len(f.lists); n > 0 {
 			f.lists = f.lists[:n-1]
