@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"concord/corpora"
+	"concord/corpora/testdocs"
 	"concord/corpora/testenv"
 	"concord/segment"
 )
@@ -116,7 +117,7 @@ func TestETS185(t *testing.T) {
 		if seen != 2 {
 			t.Fatalf("%s: Dutch title not found twice", rel)
 		}
-		return parse(t, filepath.Base(rel), text, "en")
+		return testdocs.LoadLang(t, filepath.Base(rel), text, "en")
 	}
 	old := english("treaties-en-nl/budapest-convention-ETS185_BWBV0001839_en-nl@2007-03-01.md")
 	new := english("treaties-en-nl/budapest-convention-ETS185_BWBV0001839_en-nl.md")

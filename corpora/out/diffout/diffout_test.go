@@ -16,6 +16,7 @@ import (
 
 	"concord/align/diff"
 	"concord/corpora"
+	"concord/corpora/testdocs"
 	"concord/corpora/testenv"
 	"concord/segment"
 )
@@ -28,20 +29,9 @@ func fixture(t testing.TB, opt diff.Options) *diff.Report {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return loadText(t, name, string(b), "")
+		return testdocs.LoadLang(t, name, string(b), "")
 	}
 	return compare(t, load("draft.old.txt"), load("draft.new.txt"), opt)
-}
-
-// loadText parses text as the file name, in language lang ("" detects
-// it), and fails the test on an error.
-func loadText(t testing.TB, name, text, lang string) *segment.Document {
-	t.Helper()
-	d, err := corpora.Load(name, []byte(text), corpora.LoadOptions{Lang: lang})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
 }
 
 // compare compares two revisions and fails the test on an error.
@@ -368,7 +358,7 @@ func TestMarkdownCommonMark(t *testing.T) {
 func TestHTMLRightToLeft(t *testing.T) {
 	old := "المادة 1: بيان الغرض\n\nتتمثل أغراض هذه الاتفاقية فيما يلي.\n"
 	new := "المادة 1: بيان الغرض\n\nتتمثل أغراض هذه الاتفاقية الجديدة فيما يلي.\n"
-	r := compare(t, loadText(t, "old.ar.txt", old, "ar"), loadText(t, "new.ar.txt", new, "ar"), diff.Options{})
+	r := compare(t, testdocs.LoadLang(t, "old.ar.txt", old, "ar"), testdocs.LoadLang(t, "new.ar.txt", new, "ar"), diff.Options{})
 	var b bytes.Buffer
 	if err := HTML(&b, r, Options{}); err != nil {
 		t.Fatal(err)
@@ -413,7 +403,7 @@ func TestMovedAndStatusShowText(t *testing.T) {
 func TestCountsApart(t *testing.T) {
 	old := "第1条. 甲\n\n一、各缔约国均应采取必要的立法措施。\n\n第2条. 乙\n\n各缔约国均应考虑采取措施保护证人。\n\n第3条. 丙\n\n各缔约国均应开展国际合作以打击犯罪。\n"
 	new := "第1条. 新\n\n各缔约国均应向其他缔约国提供技术援助。\n\n第2条. 甲\n\n一、各缔约国均应采取必要的立法措施。\n\n第3条. 乙\n\n各缔约国均应考虑采取适当措施保护证人。\n\n第4条. 丙\n\n各缔约国均应开展国际合作以打击犯罪。\n"
-	r := compare(t, loadText(t, "old.txt", old, ""), loadText(t, "new.txt", new, ""), diff.Options{})
+	r := compare(t, testdocs.LoadLang(t, "old.txt", old, ""), testdocs.LoadLang(t, "new.txt", new, ""), diff.Options{})
 	a := r.Summary.Articles
 	if a.Added != 1 || a.Renumbered != 3 || a.RenumberedChanged != 1 {
 		t.Fatalf("articles %+v: want 1 added, 3 renumbered of which 1 changed", a)

@@ -15,6 +15,7 @@ import (
 
 	"concord/align/diff"
 	"concord/corpora"
+	"concord/corpora/testdocs"
 	"concord/corpora/testenv"
 )
 
@@ -83,7 +84,7 @@ func scriptedL15(t testing.TB) (old, new string) {
 func TestDocxLibreOffice(t *testing.T) {
 	soffice := testenv.Tool(t, "soffice")
 	oldText, newText := scriptedL15(t)
-	old, new := loadText(t, "L15.old.txt", oldText, ""), loadText(t, "L15.new.txt", newText, "")
+	old, new := testdocs.LoadLang(t, "L15.old.txt", oldText, ""), testdocs.LoadLang(t, "L15.new.txt", newText, "")
 	r := compare(t, old, new, diff.Options{})
 	dir := t.TempDir()
 	docx := writeDocx(t, dir, r)
@@ -129,7 +130,7 @@ func TestDocxLibreOffice(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := loadText(t, mode+".txt", string(text), "zh")
+		got := testdocs.LoadLang(t, mode+".txt", string(text), "zh")
 		want := new
 		if mode == "reject" {
 			want = old
