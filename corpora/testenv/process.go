@@ -2,6 +2,7 @@ package testenv
 
 import (
 	"os"
+	"os/exec"
 	"runtime"
 	"testing"
 )
@@ -29,4 +30,15 @@ func Allocated(fn func()) uint64 {
 	fn()
 	runtime.ReadMemStats(&after)
 	return after.TotalAlloc - before.TotalAlloc
+}
+
+// DeadPID returns the id of a process of this host that has ended: the
+// test binary, run once more with no test.
+func DeadPID(tb testing.TB) int {
+	tb.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	if err := cmd.Run(); err != nil {
+		tb.Fatal(err)
+	}
+	return cmd.Process.Pid
 }
