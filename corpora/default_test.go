@@ -1,11 +1,12 @@
 package corpora
 
 import (
-	"bytes"
+	"os"
 	"strings"
 	"testing"
 
 	"concord/corpora/input"
+	"concord/corpora/testenv"
 )
 
 func TestDefault(t *testing.T) {
@@ -21,8 +22,8 @@ func TestDefault(t *testing.T) {
 	if _, again := Default(); again[0] == data[0] {
 		t.Error("Default returns shared bytes")
 	}
-	if dir := corpusDirOrEmpty(); dir != "" {
-		if want := readCorpus(t, "un-cybercrime/L15.zh.txt"); !bytes.Equal(want, []byte(text)) {
+	if os.Getenv("CONCORD_CORPORA") != "" {
+		if want := testenv.Read(t, "un-cybercrime/L15.zh.txt"); want != text {
 			t.Error("the embedded L15.zh.txt differs from the corpus copy")
 		}
 	}

@@ -89,13 +89,13 @@ func TestLoadIconv(t *testing.T) {
 	} {
 		t.Run(c.enc+"/"+c.udhr, func(t *testing.T) {
 			// UDHR XML, its declaration rewritten, or the encoding given.
-			xml := strings.ReplaceAll(string(readCorpus(t, "udhr/"+c.udhr)), "\u2010", "-") // U+2010 is in no 8-bit encoding
+			xml := strings.ReplaceAll(testenv.Read(t, "udhr/"+c.udhr), "\u2010", "-") // U+2010 is in no 8-bit encoding
 			want := load(t, c.udhr, []byte(xml), LoadOptions{})
 			declared := strings.Replace(xml, `encoding="UTF-8"`, `encoding="`+c.enc+`"`, 1)
 			sameDoc(t, "udhr declared", want, load(t, c.udhr, testenv.Iconv(t, declared, c.enc), LoadOptions{}))
 			sameDoc(t, "udhr given", want, load(t, c.udhr, testenv.Iconv(t, xml, c.enc), LoadOptions{Encoding: c.enc}))
 
-			text := string(readCorpus(t, c.text))
+			text := testenv.Read(t, c.text)
 			if c.lines > 0 {
 				// UN sentences, each a paragraph p.N, where the encoding
 				// has every character

@@ -2,9 +2,10 @@ package corpora
 
 import (
 	"fmt"
-	"runtime"
 	"strings"
 	"testing"
+
+	"concord/corpora/testenv"
 )
 
 // Generators of UDHR files with n pieces (about 20 bytes each): an
@@ -62,13 +63,11 @@ func BenchmarkUDHRGrowth(b *testing.B) {
 // time, does not depend on the machine's load.
 func TestUDHRLinear(t *testing.T) {
 	allocated := func(data []byte) uint64 {
-		var before, after runtime.MemStats
-		runtime.ReadMemStats(&before)
-		if _, err := ReadUDHR("gen.xml", data); err != nil {
-			t.Fatal(err)
-		}
-		runtime.ReadMemStats(&after)
-		return after.TotalAlloc - before.TotalAlloc
+		return testenv.Allocated(func() {
+			if _, err := ReadUDHR("gen.xml", data); err != nil {
+				t.Fatal(err)
+			}
+		})
 	}
 	for _, c := range udhrGrowth {
 		small, large := c.gen(5000), c.gen(50000)

@@ -3,12 +3,12 @@ package corpora
 import (
 	"bytes"
 	"errors"
-	"os"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"concord/corpora/input"
+	"concord/corpora/testenv"
 )
 
 // FuzzLoad feeds raw bytes through Load, the front door every command
@@ -61,14 +61,7 @@ func TestLoadStdin(t *testing.T) {
 		{"empty", nil, "standard input: empty input (0 bytes)"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			r, w, err := os.Pipe()
-			if err != nil {
-				t.Fatal(err)
-			}
-			saved := os.Stdin
-			os.Stdin = r
-			defer func() { os.Stdin = saved; r.Close() }()
-			go func() { w.Write(c.data); w.Close() }()
+			testenv.Stdin(t, c.data)
 			d, err := LoadFile(input.Stdin, LoadOptions{})
 			if c.want != "" {
 				if err == nil || err.Error() != c.want {

@@ -13,6 +13,7 @@ import (
 	"unicode"
 
 	"concord/corpora/input"
+	"concord/corpora/testenv"
 	"concord/segment"
 )
 
@@ -34,7 +35,7 @@ var udhrFiles = []struct {
 
 func readUDHRCorpus(t *testing.T, file string) ([]byte, *segment.Document) {
 	t.Helper()
-	data := readCorpus(t, "udhr/"+file)
+	data := []byte(testenv.Read(t, "udhr/"+file))
 	doc, err := ReadUDHR(file, data)
 	if err != nil {
 		t.Fatal(err)
@@ -395,7 +396,7 @@ func FuzzReadUDHR(f *testing.F) {
 
 // TestUDHRFilesAreFound guards against a renamed corpus directory.
 func TestUDHRFilesAreFound(t *testing.T) {
-	got, _ := filepath.Glob(filepath.Join(corpusDir(t), "udhr", "*.xml"))
+	got, _ := filepath.Glob(filepath.Join(testenv.Corpora(t), "udhr", "*.xml"))
 	if len(got) != len(udhrFiles) {
 		t.Errorf("%d UDHR files in the corpus, want %d", len(got), len(udhrFiles))
 	}

@@ -58,21 +58,6 @@ func addrOf(u, parent *Unit, counts map[Kind]int) string {
 		return "pre." + num
 	case KindPart:
 		return "part." + num
-	case KindChapter:
-		if parent != nil {
-			return parent.Addr + ".ch." + num
-		}
-		return "ch." + num
-	case KindSection:
-		if parent != nil {
-			return parent.Addr + ".sec." + num
-		}
-		return "sec." + num
-	case KindSubsection:
-		if parent != nil {
-			return parent.Addr + ".sub." + num
-		}
-		return "sub." + num
 	case KindArticle:
 		if u.Sub > 0 {
 			return "art." + num + "-" + strconv.Itoa(u.Sub)
@@ -90,8 +75,15 @@ func addrOf(u, parent *Unit, counts map[Kind]int) string {
 	case KindAnnex:
 		return "annex." + num
 	}
+	// the rest nest under their parent
 	var seg string
 	switch u.Kind {
+	case KindChapter:
+		seg = "ch." + num
+	case KindSection:
+		seg = "sec." + num
+	case KindSubsection:
+		seg = "sub." + num
 	case KindParagraph, KindSubitem:
 		seg = num
 	case KindSubparagraph:

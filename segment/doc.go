@@ -43,6 +43,17 @@ const (
 	KindBlock        Kind = "block"        // a paragraph of text that has no numbering at all
 )
 
+// IsDivision reports whether units of kind k are divisions of a document,
+// which group other units rather than hold text of their own: parts,
+// chapters, sections, subsections, the preamble and annexes.
+func (k Kind) IsDivision() bool {
+	switch k {
+	case KindPart, KindChapter, KindSection, KindSubsection, KindPreamble, KindAnnex:
+		return true
+	}
+	return false
+}
+
 // Status is the negotiation status of a unit, read from marks such as
 // [暂定]. The empty status means the unit carries no mark (still open).
 type Status string

@@ -1,19 +1,11 @@
 package segment
 
 import (
-	"runtime"
 	"strings"
 	"testing"
-)
 
-// allocated returns the bytes f allocates.
-func allocated(f func()) uint64 {
-	var a, b runtime.MemStats
-	runtime.ReadMemStats(&a)
-	f()
-	runtime.ReadMemStats(&b)
-	return b.TotalAlloc - a.TotalAlloc
-}
+	"concord/corpora/testenv"
+)
 
 // TestLongBlockLinear: a text without numbering whose lines make one block
 // (the Bible's en.txt, 5,000 lines) was parsed in time and memory
@@ -30,7 +22,7 @@ func TestLongBlockLinear(t *testing.T) {
 	}
 	text := b.String()
 	var d *Document
-	n := allocated(func() {
+	n := testenv.Allocated(func() {
 		var err error
 		if d, err = Parse("block.txt", text, Options{Lang: "en"}); err != nil {
 			t.Fatal(err)

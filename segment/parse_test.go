@@ -369,23 +369,15 @@ func TestTreatiesEnglish(t *testing.T) {
 // TestLawArticleCounts checks every law file against the article counts of
 // version-pairs-index.tsv.
 func TestLawArticleCounts(t *testing.T) {
-	dir := testenv.Corpora(t)
-	index := testenv.Read(t, "zh-law-revisions/version-pairs-index.tsv")
 	n := 0
-	for _, row := range strings.Split(strings.TrimSpace(index), "\n")[1:] {
-		f := strings.Split(row, "\t")
-		files, counts := strings.Split(f[2], " | "), strings.Split(f[3], ",")
-		if len(files) != len(counts) {
-			t.Fatalf("bad index row %q", row)
-		}
-		for i, name := range files {
-			path := filepath.Join(dir, "zh-law-revisions/version-pairs", f[0], strings.TrimSpace(name))
+	for _, law := range testenv.Laws(t) {
+		for i, path := range law.Paths {
 			b, err := os.ReadFile(path)
 			if err != nil {
 				t.Fatal(err)
 			}
 			d := parse(t, "", string(b))
-			want, _ := strconv.Atoi(strings.TrimSpace(counts[i]))
+			want := law.Articles[i]
 			// The index was counted from well-formed labels only; a label
 			// printed as "第一百二十四 条采用…" is an article all the same,
 			// and concord warns about it.
@@ -395,7 +387,7 @@ func TestLawArticleCounts(t *testing.T) {
 				}
 			}
 			if got := d.Count()[segment.KindArticle]; got != want {
-				t.Errorf("%s: %d articles, want %d", name, got, want)
+				t.Errorf("%s: %d articles, want %d", filepath.Base(path), got, want)
 			}
 			n++
 		}

@@ -213,6 +213,17 @@ func (c *checker) index() {
 	}
 }
 
+// inOrder returns the addresses of the units of every version in the
+// merged document order.
+func (c *checker) inOrder() []string {
+	addrs := make([]string, 0, len(c.order))
+	for a := range c.order {
+		addrs = append(addrs, a)
+	}
+	sort.Slice(addrs, func(i, j int) bool { return c.order[addrs[i]] < c.order[addrs[j]] })
+	return addrs
+}
+
 // sorted returns the findings in document order, then kind order.
 func (c *checker) sorted() []Finding {
 	kind := map[Kind]int{}
@@ -278,12 +289,7 @@ func (c *checker) missing() {
 	if len(c.docs) < 2 {
 		return
 	}
-	addrs := make([]string, 0, len(c.order))
-	for a := range c.order {
-		addrs = append(addrs, a)
-	}
-	sort.Slice(addrs, func(i, j int) bool { return c.order[addrs[i]] < c.order[addrs[j]] })
-	for _, a := range addrs {
+	for _, a := range c.inOrder() {
 		var have, lack []int
 		var u *segment.Unit
 		for v := range c.docs {

@@ -183,12 +183,7 @@ func (c *checker) numbersAndRefs() {
 	if len(c.docs) < 2 || c.ignore[Number] && c.ignore[Xref] {
 		return
 	}
-	addrs := make([]string, 0, len(c.order))
-	for a := range c.order {
-		addrs = append(addrs, a)
-	}
-	sort.Slice(addrs, func(i, j int) bool { return c.order[addrs[i]] < c.order[addrs[j]] })
-	for _, a := range addrs {
+	for _, a := range c.inOrder() {
 		var vs []int
 		for v := range c.docs {
 			if c.units[v][a] != nil {

@@ -1,13 +1,12 @@
 package diff
 
 import (
-	"bufio"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"concord/corpora"
+	"concord/corpora/testdocs"
 	"concord/corpora/testenv"
 	"concord/segment"
 )
@@ -19,25 +18,12 @@ import (
 // (and unique in each) is matched to its twin: as renumbered or moved when
 // its number changed.
 func TestLawPairs(t *testing.T) {
-	dir := filepath.Join(testenv.Corpora(t), "zh-law-revisions")
-	f, err := os.Open(filepath.Join(dir, "version-pairs-index.tsv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
 	laws, pairs, renumbered := 0, 0, 0
-	for sc.Scan() {
-		cols := strings.Split(sc.Text(), "\t")
-		if len(cols) < 3 || cols[0] == "category" {
-			continue
-		}
+	for _, law := range testenv.Laws(t) {
 		laws++
-		files := strings.Split(cols[2], " | ")
 		var docs []*segment.Document
-		for _, name := range files {
-			d, err := corpora.LoadFile(filepath.Join(dir, "version-pairs", cols[0], strings.TrimSpace(name)), corpora.LoadOptions{})
+		for _, path := range law.Paths {
+			d, err := corpora.LoadFile(path, corpora.LoadOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -54,9 +40,6 @@ func TestLawPairs(t *testing.T) {
 			renumbered += r.Summary.Articles.Renumbered
 			checkTwins(t, old, new, r)
 		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
 	}
 	if laws != 75 {
 		t.Errorf("%d laws in the index, want 75", laws)
@@ -134,7 +117,7 @@ func TestETS185(t *testing.T) {
 		if seen != 2 {
 			t.Fatalf("%s: Dutch title not found twice", rel)
 		}
-		return parse(t, filepath.Base(rel), text, "en")
+		return testdocs.LoadLang(t, filepath.Base(rel), text, "en")
 	}
 	old := english("treaties-en-nl/budapest-convention-ETS185_BWBV0001839_en-nl@2007-03-01.md")
 	new := english("treaties-en-nl/budapest-convention-ETS185_BWBV0001839_en-nl.md")

@@ -56,19 +56,21 @@ const (
 
 // Edit is one piece of the diff of a field. The old field is the
 // concatenation, in order, of the Text of its Eq and Del edits; the
-// new field that of its Eq and Ins edits.
+// new field that of its Eq and Ins edits. Its JSON form, {"field", "op",
+// "text", "form", "moved"}, is a piece of the "diff" lists of the JSON
+// reports of concord diff and concord history.
 type Edit struct {
-	Field Field  // heading, text or tail
-	Op    EditOp // =, - or +
-	Text  string // original text, exactly as printed
+	Field Field  `json:"field"` // heading, text or tail
+	Op    EditOp `json:"op"`    // =, - or +
+	Text  string `json:"text"`  // original text, exactly as printed
 	// Form marks a deletion or insertion that differs from its counterpart
 	// only in form (width, spacing, quotes, Markdown). Reports show the new
 	// form as plain text unless the comparison is strict.
-	Form bool
+	Form bool `json:"form"`
 	// Moved marks the text of an article that became its implicit first
 	// paragraph, or the reverse: the change of that paragraph (see
 	// Change.Implicit) reports it; reports do not show it again.
-	Moved bool
+	Moved bool `json:"moved"`
 }
 
 // Change is what happened to one unit. Every unit of both revisions is

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"concord/corpora"
+	"concord/corpora/testdocs"
 	"concord/segment"
 	"concord/segment/xref"
 )
@@ -20,22 +21,12 @@ func revL15(t testing.TB) string {
 	return string(data)
 }
 
-// parse parses a text as concord does.
-func parse(t testing.TB, name, text, lang string) *segment.Document {
-	t.Helper()
-	d, err := corpora.Load(name, []byte(text), corpora.LoadOptions{Lang: lang})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
-
 // run parses two texts, compares them and checks the report's
 // invariants.
 func run(t testing.TB, oldText, newText, lang string, opt Options) (*Report, *segment.Document, *segment.Document) {
 	t.Helper()
-	old := parse(t, "old.txt", oldText, lang)
-	new := parse(t, "new.txt", newText, lang)
+	old := testdocs.LoadLang(t, "old.txt", oldText, lang)
+	new := testdocs.LoadLang(t, "new.txt", newText, lang)
 	r, err := Compare(old, new, opt)
 	if err != nil {
 		t.Fatal(err)
@@ -226,7 +217,7 @@ func TestInsertArticle(t *testing.T) {
 	// every reference to an article from 17 on is stale, and says where
 	// the article went: the oracle reads the references of the old text
 	var want2 []string
-	old := parse(t, "old.txt", l15, "")
+	old := testdocs.LoadLang(t, "old.txt", l15, "")
 	shift := func(addr string) string { // old address → new address
 		parts := strings.SplitN(addr, ".", 3)
 		if parts[0] != "art" {

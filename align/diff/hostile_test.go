@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"concord/corpora/testdocs"
 	"concord/corpora/testdocs/hostile"
 	"concord/segment"
 )
@@ -22,7 +23,7 @@ func TestSameNumberedBounded(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, head := range []string{"", "Article 1\n\n"} {
-		old := parse(t, "old.txt", head+text, "en")
+		old := testdocs.LoadLang(t, "old.txt", head+text, "en")
 		s := build(old, &tokenizer{seg: seg, lang: "en"}, false)
 		var paras []*node
 		for _, n := range s.nodes {

@@ -46,7 +46,7 @@ type node struct {
 	own    []shingle // shingles of the unit's own fields
 	sub    []shingle // shingles of its subtree
 	subKey uint64    // hash of the canonical text of the subtree
-	div    bool      // a division: part, chapter, section, subsection, preamble, annex
+	div    bool      // a division (Kind.IsDivision), matched by its members rather than by its own text
 	top    *node     // the unit directly under the document or a division that holds it (itself for such units); nil for divisions
 	num    string    // the number its label carries: the last address segment
 	match  *node
@@ -70,17 +70,6 @@ type side struct {
 	doc    *segment.Document
 	nodes  []*node // pre-order
 	byAddr map[string]*node
-}
-
-// isDiv reports whether units of kind k are divisions, matched by their
-// members rather than by their own text.
-func isDiv(k segment.Kind) bool {
-	switch k {
-	case segment.KindPart, segment.KindChapter, segment.KindSection, segment.KindSubsection,
-		segment.KindPreamble, segment.KindAnnex:
-		return true
-	}
-	return false
 }
 
 // build prepares a document: canonical fields, tokens and shingles of
@@ -124,7 +113,7 @@ func build(d *segment.Document, tz *tokenizer, newSide bool) *side {
 			}
 			return segment.WalkContinue
 		}
-		n := &node{u: u, addr: u.Addr, idx: len(s.nodes), parent: parent, div: isDiv(u.Kind), newSide: newSide}
+		n := &node{u: u, addr: u.Addr, idx: len(s.nodes), parent: parent, div: u.Kind.IsDivision(), newSide: newSide}
 		if n.addr == "" {
 			n.addr = "?" + strconv.Itoa(n.idx)
 		}
@@ -591,6 +580,28 @@ func (c *matcher) alignDivs(os, ns []*node) {
 	}
 }
 
+// countShared adds to count, for each unit on the posting lists of the
+// shingles hs, how many of them it has, appending to touched the units it
+// counts first; it returns touched and how many of hs are on more than
+// maxDF units, too frequent to count one by one.
+func countShared(index map[shingle][]int32, maxDF int, hs []shingle, count, touched []int32) ([]int32, int) {
+	freq := 0
+	for _, h := range hs {
+		post := index[h]
+		if len(post) > maxDF {
+			freq++
+			continue
+		}
+		for _, k := range post {
+			if count[k] == 0 {
+				touched = append(touched, k)
+			}
+			count[k]++
+		}
+	}
+	return touched, freq
+}
+
 // splits marks added units whose text was taken from a unit that kept its
 // place, and deleted units whose text went into one.
 func (c *matcher) splits() {
@@ -628,21 +639,8 @@ func (c *matcher) splits() {
 			if n.match != nil || n.div || len(n.own) < moveSize {
 				continue
 			}
-			touched = touched[:0]
-			freq := 0 // shingles of n lost by too many units to count one by one
-			for _, h := range n.own {
-				post := index[h]
-				if len(post) > dfMax {
-					freq++
-					continue
-				}
-				for _, k := range post {
-					if count[k] == 0 {
-						touched = append(touched, k)
-					}
-					count[k]++
-				}
-			}
+			var freq int // shingles of n lost by too many units to count one by one
+			touched, freq = countShared(index, dfMax, n.own, count, touched[:0])
 			if freq > 0 {
 				// rare shingles alone undercount: recount exactly the
 				// units that could reach splitMin, most promising first
@@ -769,21 +767,8 @@ func candidates(os, ns []*node, floor float64) []pair {
 	var touched []int32
 	var sel []cand
 	for i, o := range os {
-		touched = touched[:0]
-		freqO := 0
-		for _, h := range o.sub {
-			post := index[h]
-			if len(post) > maxDF {
-				freqO++
-				continue
-			}
-			for _, j := range post {
-				if count[j] == 0 {
-					touched = append(touched, j)
-				}
-				count[j]++
-			}
-		}
+		var freqO int
+		touched, freqO = countShared(index, maxDF, o.sub, count, touched[:0])
 		// |A∩B| is at most the rare shingles they share plus the frequent
 		// ones the smaller side has: keep the pairs that can reach half of
 		// floor

@@ -98,37 +98,37 @@ func whole(n *node, op EditOp) []Edit {
 	return out
 }
 
+// oneSided describes a unit of one revision only: n added (o nil) or o
+// deleted (n nil), its fields wholly inserted or deleted.
+func oneSided(o, n *node) Change {
+	x, op, edit, side := n, Added, Ins, "new"
+	if n == nil {
+		x, op, edit, side = o, Deleted, Del, "old"
+	}
+	ch := Change{Op: op, Kind: x.u.Kind, Edits: whole(x, edit), FormOnly: x.inForm}
+	if x.virtual {
+		ch.Implicit = side
+	}
+	ch.Article, ch.InDeleted, ch.Depth = place(x)
+	split := ""
+	if x.split != nil {
+		split = x.split.addr
+	}
+	if op == Added {
+		ch.NewAddr, ch.NewLabel, ch.NewLine, ch.NewStatus, ch.SplitFrom = x.addr, x.u.Label, x.u.Line, x.u.Status, split
+	} else {
+		ch.OldAddr, ch.OldLabel, ch.OldLine, ch.OldStatus, ch.MergedInto = x.addr, x.u.Label, x.u.Line, x.u.Status, split
+	}
+	return ch
+}
+
 // change describes one unit: o and n are its old and new forms, either nil,
 // with the fields whose redline is coarse.
 func (c *matcher) change(d *differ, o, n *node) (Change, []Coarse) {
-	var ch Change
-	switch {
-	case o == nil:
-		ch = Change{Op: Added, Kind: n.u.Kind, NewAddr: n.addr, NewLabel: n.u.Label, NewLine: n.u.Line,
-			NewStatus: n.u.Status, Edits: whole(n, Ins)}
-		if n.virtual {
-			ch.Implicit = "new"
-		}
-		ch.FormOnly = n.inForm
-		ch.Article, ch.InDeleted, ch.Depth = place(n)
-		if n.split != nil {
-			ch.SplitFrom = n.split.addr
-		}
-		return ch, nil
-	case n == nil:
-		ch = Change{Op: Deleted, Kind: o.u.Kind, OldAddr: o.addr, OldLabel: o.u.Label, OldLine: o.u.Line,
-			OldStatus: o.u.Status, Edits: whole(o, Del)}
-		if o.virtual {
-			ch.Implicit = "old"
-		}
-		ch.FormOnly = o.inForm
-		ch.Article, ch.InDeleted, ch.Depth = place(o)
-		if o.split != nil {
-			ch.MergedInto = o.split.addr
-		}
-		return ch, nil
+	if o == nil || n == nil {
+		return oneSided(o, n), nil
 	}
-	ch = Change{Kind: n.u.Kind, OldAddr: o.addr, NewAddr: n.addr, OldLabel: o.u.Label, NewLabel: n.u.Label,
+	ch := Change{Kind: n.u.Kind, OldAddr: o.addr, NewAddr: n.addr, OldLabel: o.u.Label, NewLabel: n.u.Label,
 		OldLine: o.u.Line, NewLine: n.u.Line, OldStatus: o.u.Status, NewStatus: n.u.Status}
 	ch.Article, ch.InDeleted, ch.Depth = place(n)
 	switch {

@@ -30,21 +30,13 @@ func loadAll(t *testing.T, paths []string) []*segment.Document {
 // matches of the pairwise comparisons, and every unit of every version is
 // in exactly one provision.
 func TestLawsThreeVersions(t *testing.T) {
-	dir := testenv.Corpora(t)
-	index := testenv.Read(t, "zh-law-revisions/version-pairs-index.tsv")
 	n := 0
-	for _, line := range strings.Split(strings.TrimSpace(index), "\n")[1:] {
-		f := strings.Split(line, "\t")
-		files := strings.Split(f[2], " | ")
-		if len(files) != 3 {
+	for _, law := range testenv.Laws(t) {
+		if len(law.Paths) != 3 {
 			continue
 		}
 		n++
-		var paths []string
-		for _, name := range files {
-			paths = append(paths, filepath.Join(dir, "zh-law-revisions", "version-pairs", f[0], name))
-		}
-		docs := loadAll(t, paths)
+		docs := loadAll(t, law.Paths)
 		h, err := Build(docs, Options{})
 		if err != nil {
 			t.Fatal(err)
@@ -63,7 +55,7 @@ func TestLawsThreeVersions(t *testing.T) {
 			for _, p := range h.Provisions {
 				a, b := p.Steps[i-1].Addr, p.Steps[i].Addr
 				if a != "" && b != "" && pairs[a] != b {
-					t.Errorf("%s r%d→r%d: provision %s goes %s → %s, the comparison %s → %s", files[0], i, i+1, p.ID, a, b, a, pairs[a])
+					t.Errorf("%s r%d→r%d: provision %s goes %s → %s, the comparison %s → %s", filepath.Base(law.Paths[0]), i, i+1, p.ID, a, b, a, pairs[a])
 				}
 			}
 		}
@@ -82,7 +74,7 @@ func TestLawsThreeVersions(t *testing.T) {
 			slices.Sort(want)
 			slices.Sort(got)
 			if !slices.Equal(want, got) {
-				t.Errorf("%s: r%d has %d units, the provisions %d", files[i], i+1, len(want), len(got))
+				t.Errorf("%s: r%d has %d units, the provisions %d", filepath.Base(law.Paths[i]), i+1, len(want), len(got))
 			}
 		}
 	}

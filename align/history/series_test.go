@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"concord/corpora"
+	"concord/corpora/testdocs"
 	"concord/segment"
 )
 
@@ -93,11 +94,7 @@ func series(t testing.TB, n int) []*segment.Document {
 	}
 	var docs []*segment.Document
 	for i, s := range texts[:n] {
-		d, err := corpora.Load(fmt.Sprintf("L15.r%d.txt", i+1), []byte(s), corpora.LoadOptions{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		docs = append(docs, d)
+		docs = append(docs, testdocs.Load(t, fmt.Sprintf("L15.r%d.txt", i+1), s))
 	}
 	return docs
 }

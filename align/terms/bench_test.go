@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"concord/corpora"
+	"concord/corpora/testdocs"
 	"concord/corpora/testenv"
 	"concord/segment"
 	"concord/segment/pieces"
@@ -90,22 +90,10 @@ func BenchmarkCandidatesUNPC(b *testing.B) {
 	}
 }
 
-func l15Arabic(b *testing.B) []*segment.Document {
-	zh, err := corpora.LoadFile("", corpora.LoadOptions{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	ar, err := corpora.LoadFile(testenv.File(b, "un-cybercrime/final.ar.art1-15.txt"), corpora.LoadOptions{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	return []*segment.Document{zh, ar}
-}
-
 // BenchmarkTermsL15Arabic builds the glossary of the L.15 draft and the
 // Arabic articles 1–15, alignment included.
 func BenchmarkTermsL15Arabic(b *testing.B) {
-	docs := l15Arabic(b)
+	docs := []*segment.Document{testdocs.L15(b), testdocs.Arabic(b)}
 	b.ReportAllocs()
 	for b.Loop() {
 		Extract(docs, Options{Segmenter: testSeg})

@@ -3,7 +3,7 @@ package terms
 import (
 	"testing"
 
-	"concord/corpora"
+	"concord/corpora/testdocs"
 	"concord/corpora/testdocs/hostile"
 	"concord/segment"
 )
@@ -17,10 +17,7 @@ import (
 func TestRepeatedDefinitions(t *testing.T) {
 	load := func(copies int) *Glossary {
 		data := hostile.L15Repeated(copies * 96_587)
-		d, err := corpora.Load("L15.txt", data, corpora.LoadOptions{})
-		if err != nil {
-			t.Fatal(err)
-		}
+		d := testdocs.Load(t, "L15.txt", string(data))
 		g, err := Extract([]*segment.Document{d}, Options{Segmenter: testSeg, NoCandidates: true})
 		if err != nil {
 			t.Fatal(err)

@@ -7,7 +7,6 @@ import (
 
 	"concord/align"
 	"concord/segment"
-	"concord/segment/define"
 	"concord/segment/words"
 )
 
@@ -86,12 +85,9 @@ func KWIC(docs []*segment.Document, term string, opt KWICOptions) (*Concordance,
 	if term == "" {
 		return c, nil
 	}
-	seg := opt.Segmenter
-	if seg == nil {
-		var err error
-		if seg, err = define.Segmenter(docs, words.Options{}); err != nil {
-			return nil, err
-		}
+	seg, err := segmenter(opt.Segmenter, docs)
+	if err != nil {
+		return nil, err
 	}
 	a := opt.Alignment
 	if a == nil {

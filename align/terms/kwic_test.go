@@ -4,15 +4,14 @@ import (
 	"strings"
 	"testing"
 
-	"concord/corpora"
-	"concord/corpora/testenv"
+	"concord/corpora/testdocs"
 	"concord/segment"
 	"concord/segment/words"
 )
 
 func fixture(t *testing.T) []*segment.Document {
-	zh := loadString(t, "zh.txt", "第1条. 术语\n(a) “服务提供商”系指任何公共或私营实体；\n第2条. 义务\n1. 服务提供商应当保全数据。\n2. 各项服务应当免费。\n第3条. 合作\n")
-	en := loadString(t, "en.txt", "Article 1. Terms\n(a) \"Service provider\" shall mean any public or private entity;\nArticle 2. Obligations\n1. Service providers shall preserve data.\n2. All services shall be free of charge.\n")
+	zh := testdocs.Load(t, "zh.txt", "第1条. 术语\n(a) “服务提供商”系指任何公共或私营实体；\n第2条. 义务\n1. 服务提供商应当保全数据。\n2. 各项服务应当免费。\n第3条. 合作\n")
+	en := testdocs.Load(t, "en.txt", "Article 1. Terms\n(a) \"Service provider\" shall mean any public or private entity;\nArticle 2. Obligations\n1. Service providers shall preserve data.\n2. All services shall be free of charge.\n")
 	return []*segment.Document{zh, en}
 }
 
@@ -69,14 +68,7 @@ func TestKWIC(t *testing.T) {
 // TestKWICL15Arabic: every occurrence of 服务提供商 in the L.15 draft, with
 // its Arabic counterpart where the Arabic text has the article.
 func TestKWICL15Arabic(t *testing.T) {
-	zh, err := corpora.LoadFile("", corpora.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ar, err := corpora.LoadFile(testenv.File(t, "un-cybercrime/final.ar.art1-15.txt"), corpora.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	zh, ar := testdocs.L15(t), testdocs.Arabic(t)
 	seg, err := words.New(words.Options{Terms: []string{"服务提供商"}})
 	if err != nil {
 		t.Fatal(err)

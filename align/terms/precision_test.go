@@ -7,8 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"concord/corpora"
-	"concord/corpora/testenv"
+	"concord/corpora/testdocs"
 	"concord/segment"
 )
 
@@ -118,14 +117,7 @@ func TestPrecisionUNPC(t *testing.T) {
 // the Arabic articles 1–15 (concord terms final.ar.art1-15.txt) and the
 // issues, against the judged lists; the defined terms all stay.
 func TestPrecisionL15Arabic(t *testing.T) {
-	zh, err := corpora.LoadFile("", corpora.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ar, err := corpora.LoadFile(testenv.File(t, "un-cybercrime/final.ar.art1-15.txt"), corpora.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	zh, ar := testdocs.L15(t), testdocs.Arabic(t)
 	docs := []*segment.Document{zh, ar}
 	g, err := Extract(docs, Options{})
 	if err != nil {

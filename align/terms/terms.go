@@ -174,12 +174,9 @@ func Extract(docs []*segment.Document, opt Options) (*Glossary, error) {
 		g.Names = append(g.Names, d.Name)
 		defs[v] = define.Harvest(d)
 	}
-	seg := opt.Segmenter
-	if seg == nil {
-		var err error
-		if seg, err = define.Segmenter(docs, words.Options{}); err != nil {
-			return nil, err
-		}
+	seg, err := segmenter(opt.Segmenter, docs)
+	if err != nil {
+		return nil, err
 	}
 	// the sentences of every version, and the aligned links
 	a := opt.Alignment
@@ -211,6 +208,15 @@ func Extract(docs []*segment.Document, opt Options) (*Glossary, error) {
 		t.renderings(src, linkSegments(a, len(docs)))
 	}
 	return g, nil
+}
+
+// segmenter returns seg, or when it is nil the segmenter of the defined
+// terms of docs (define.Segmenter with the default options).
+func segmenter(seg *words.Segmenter, docs []*segment.Document) (*words.Segmenter, error) {
+	if seg != nil {
+		return seg, nil
+	}
+	return define.Segmenter(docs, words.Options{})
 }
 
 // Parallel builds the glossary of parallel texts already split into

@@ -6,8 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"concord/corpora"
-	"concord/corpora/testenv"
+	"concord/corpora/testdocs"
 	"concord/segment"
 	"concord/segment/define"
 	"concord/segment/pieces"
@@ -184,18 +183,9 @@ func TestParallelTermsRenderings(t *testing.T) {
 	}
 }
 
-func loadString(t testing.TB, name, text string) *segment.Document {
-	t.Helper()
-	d, err := corpora.Load(name, []byte(text), corpora.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
-
 func TestTermsFixture(t *testing.T) {
-	zh := loadString(t, "zh.txt", "第1条. 术语\n(a) “电子数据”系指对事实的任何表述；\n(b) “冻结”或“扣押”系指暂时禁止财产转移；\n(c) “信息和通信技术系统”系指任何装置；\n第2条. 保全\n1. 缔约国应保全电子数据。\n2. 缔约国可冻结财产。\n第3条. 与信息通信技术系统有关的犯罪\n")
-	en := loadString(t, "en.txt", "Article 1. Terms\n(a) \"Electronic data\" shall mean any representation of facts;\n(b) \"Freezing\" or \"seizure\" shall mean temporarily prohibiting the transfer of property;\n(c) \"Information and communications technology system\" shall mean any device;\nArticle 2. Preservation\n1. States Parties shall preserve electronic data.\n2. States Parties may freeze property.\nArticle 3. Offences related to information and communications technology systems\n")
+	zh := testdocs.Load(t, "zh.txt", "第1条. 术语\n(a) “电子数据”系指对事实的任何表述；\n(b) “冻结”或“扣押”系指暂时禁止财产转移；\n(c) “信息和通信技术系统”系指任何装置；\n第2条. 保全\n1. 缔约国应保全电子数据。\n2. 缔约国可冻结财产。\n第3条. 与信息通信技术系统有关的犯罪\n")
+	en := testdocs.Load(t, "en.txt", "Article 1. Terms\n(a) \"Electronic data\" shall mean any representation of facts;\n(b) \"Freezing\" or \"seizure\" shall mean temporarily prohibiting the transfer of property;\n(c) \"Information and communications technology system\" shall mean any device;\nArticle 2. Preservation\n1. States Parties shall preserve electronic data.\n2. States Parties may freeze property.\nArticle 3. Offences related to information and communications technology systems\n")
 	g, err := Extract([]*segment.Document{zh, en}, Options{NoCandidates: true})
 	if err != nil {
 		t.Fatal(err)
@@ -243,14 +233,7 @@ func TestTermsFixture(t *testing.T) {
 // TestTermsL15Arabic: the 15 defined terms of article 2 (a)–(o) in both
 // versions, paired at their addresses, with exact boundaries.
 func TestTermsL15Arabic(t *testing.T) {
-	zh, err := corpora.LoadFile("", corpora.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ar, err := corpora.LoadFile(testenv.File(t, "un-cybercrime/final.ar.art1-15.txt"), corpora.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	zh, ar := testdocs.L15(t), testdocs.Arabic(t)
 	g, err := Extract([]*segment.Document{zh, ar}, Options{MaxCandidates: 20})
 	if err != nil {
 		t.Fatal(err)

@@ -103,27 +103,27 @@ func (b *batchFlags) sets(opt batch.ManifestOptions, langs []string, cmd string,
 			return nil, fmt.Errorf("%s: no file named NAME.LANG.EXT (LANG one of %s)", b.dir, strings.Join(langs, ", "))
 		}
 		if n := len(m.Ignored); n > 0 && !b.quiet {
-			some := m.Ignored[:min(n, 3)]
-			more := ""
-			if n > 3 {
-				more = ", …"
-			}
-			fmt.Fprintf(stderr, "concord %s: %s: %d files not named NAME.LANG.EXT (LANG one of %s) left out: %s%s\n",
-				cmd, out.Terminal(b.dir), n, strings.Join(langs, ", "), out.Terminal(strings.Join(some, ", ")), more)
+			fmt.Fprintf(stderr, "concord %s: %s: %d files not named NAME.LANG.EXT (LANG one of %s) left out: %s\n",
+				cmd, out.Terminal(b.dir), n, strings.Join(langs, ", "), firstNames(m.Ignored))
 		}
 		if n := len(m.Links); n > 0 && !b.quiet {
-			some := m.Links[:min(n, 3)]
-			more := ""
-			if n > 3 {
-				more = ", …"
-			}
-			fmt.Fprintf(stderr, "concord %s: %s: %d symbolic links that lead outside it or to no regular file left out: %s%s\n",
-				cmd, out.Terminal(b.dir), n, out.Terminal(strings.Join(some, ", ")), more)
+			fmt.Fprintf(stderr, "concord %s: %s: %d symbolic links that lead outside it or to no regular file left out: %s\n",
+				cmd, out.Terminal(b.dir), n, firstNames(m.Links))
 		}
 		return m, nil
 	}
 	opt.Root = b.root
 	return batch.ReadManifest(b.manifest, opt)
+}
+
+// firstNames lists the first three names, and "…" after them when there
+// are more, for a terminal.
+func firstNames(names []string) string {
+	list := out.Terminal(strings.Join(names[:min(len(names), 3)], ", "))
+	if len(names) > 3 {
+		list += ", …"
+	}
+	return list
 }
 
 // langs gives the language of each column of a document-set manifest:

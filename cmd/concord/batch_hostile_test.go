@@ -13,16 +13,6 @@ import (
 	"testing"
 )
 
-// deadPID returns the id of a process of this host that has ended.
-func deadPID(t *testing.T) int {
-	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	if err := cmd.Run(); err != nil {
-		t.Fatal(err)
-	}
-	return cmd.Process.Pid
-}
-
 // tempOf is the name of a temporary file that process pid of this host
 // writes for base (see corpora/batch).
 func tempOf(t *testing.T, base string, pid int) string {

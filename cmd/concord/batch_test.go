@@ -218,7 +218,7 @@ func TestBatchResume(t *testing.T) {
 	os.Remove(filepath.Join(od, "doc02.tsv"))
 	os.Remove(filepath.Join(od, "doc04.tsv"))
 	os.Remove(filepath.Join(od, "doc05.tsv"))
-	writeFile(t, filepath.Join(od, tempOf(t, "doc04.tsv", deadPID(t))), "addr\tscore")
+	writeFile(t, filepath.Join(od, tempOf(t, "doc04.tsv", testenv.DeadPID(t))), "addr\tscore")
 	zh5 := filepath.Join(dir, "doc05.zh.txt")
 	os.Rename(zh5, zh5+".away")
 	// mark the kept outputs, to see that they are not rewritten

@@ -67,17 +67,28 @@ func (f *inputFlags) options() (corpora.LoadOptions, []string, error) {
 	return opt, langs, nil
 }
 
+// forFiles is options for reading the files at paths: it also checks that
+// --lang names one language per file, and sets the memory limit that
+// follows their size.
+func (f *inputFlags) forFiles(paths []string) (corpora.LoadOptions, []string, error) {
+	opt, langs, err := f.options()
+	if err != nil {
+		return opt, nil, err
+	}
+	if langs != nil && len(langs) != len(paths) {
+		return opt, nil, fmt.Errorf("--lang names %d languages for %d files", len(langs), len(paths))
+	}
+	corpora.LimitMemory(paths, f.mem)
+	return opt, langs, nil
+}
+
 // load reads the documents at paths ("" is the embedded draft) and prints
 // their warnings on stderr.
 func (f *inputFlags) load(paths []string, stderr io.Writer) ([]*segment.Document, error) {
-	opt, langs, err := f.options()
+	opt, langs, err := f.forFiles(paths)
 	if err != nil {
 		return nil, err
 	}
-	if langs != nil && len(langs) != len(paths) {
-		return nil, fmt.Errorf("--lang names %d languages for %d files", len(langs), len(paths))
-	}
-	corpora.LimitMemory(paths, f.mem)
 	docs, err := corpora.LoadFiles(paths, langs, opt)
 	if err != nil {
 		return nil, err
@@ -88,14 +99,10 @@ func (f *inputFlags) load(paths []string, stderr io.Writer) ([]*segment.Document
 
 // parallel reads the files at paths as a parallel text (--presplit).
 func (f *inputFlags) parallel(paths []string) (*corpora.Parallel, error) {
-	opt, langs, err := f.options()
+	opt, langs, err := f.forFiles(paths)
 	if err != nil {
 		return nil, err
 	}
-	if langs != nil && len(langs) != len(paths) {
-		return nil, fmt.Errorf("--lang names %d languages for %d files", len(langs), len(paths))
-	}
-	corpora.LimitMemory(paths, f.mem)
 	return corpora.ReadParallel(paths, langs, opt)
 }
 

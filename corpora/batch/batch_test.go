@@ -13,6 +13,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"concord/corpora/testenv"
 )
 
 // TestMapOrderAndWindow: results come back in input order whatever the
@@ -256,7 +258,7 @@ func TestWriteFile(t *testing.T) {
 		t.Errorf("got %q", b)
 	}
 	// a temporary file from a killed run is cleaned up
-	stale := filepath.Join(dir, "sub", TempNameOf(t, "b.json", DeadPID(t)))
+	stale := filepath.Join(dir, "sub", TempNameOf(t, "b.json", testenv.DeadPID(t)))
 	os.WriteFile(stale, []byte("half"), 0o644)
 	if n, err := CleanTemp(dir); n != 1 || err != nil {
 		t.Errorf("cleaned %d, %v", n, err)

@@ -10,17 +10,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
-)
 
-// DeadPID returns the id of a process of this host that has ended.
-func DeadPID(t *testing.T) int {
-	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	if err := cmd.Run(); err != nil {
-		t.Fatal(err)
-	}
-	return cmd.Process.Pid
-}
+	"concord/corpora/testenv"
+)
 
 // TempNameOf is the temporary name process pid of this host gives base.
 func TempNameOf(t *testing.T, base string, pid int) string {
@@ -38,10 +30,10 @@ func TempNameOf(t *testing.T, base string, pid int) string {
 // removed: not this process's, not a live one's, not another host's.
 func TestTempOwnership(t *testing.T) {
 	dir := t.TempDir()
-	dead := TempNameOf(t, "a.json", DeadPID(t))
+	dead := TempNameOf(t, "a.json", testenv.DeadPID(t))
 	mine := tempName("b.json")
 	live := TempNameOf(t, "c.json", os.Getppid())
-	other := strings.Replace(TempNameOf(t, "d.json", DeadPID(t)), "."+host+".", ".elsewhere.", 1)
+	other := strings.Replace(TempNameOf(t, "d.json", testenv.DeadPID(t)), "."+host+".", ".elsewhere.", 1)
 	legacy := ".e.json.123456" + tempSuffix // os.CreateTemp's, owner unknown
 	for _, n := range []string{dead, mine, live, other, legacy} {
 		if err := os.WriteFile(filepath.Join(dir, n), []byte("half"), 0o644); err != nil {
@@ -71,7 +63,7 @@ func TestTempOwnership(t *testing.T) {
 func TestWriteFileKilledRun(t *testing.T) {
 	dir := t.TempDir()
 	name := filepath.Join(dir, "all.jsonl")
-	stale := filepath.Join(dir, TempNameOf(t, "all.jsonl", DeadPID(t)))
+	stale := filepath.Join(dir, TempNameOf(t, "all.jsonl", testenv.DeadPID(t)))
 	os.WriteFile(stale, []byte("half"), 0o644)
 	if err := WriteFile(name, func(w io.Writer) error { _, err := io.WriteString(w, "{}\n"); return err }); err != nil {
 		t.Fatal(err)

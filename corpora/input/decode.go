@@ -178,22 +178,32 @@ func Decode(name string, data []byte, encoding string) (string, error) {
 	if len(data) > MaxFileBytes {
 		return "", TooLarge(name, int64(len(data)))
 	}
-	if len(data) == 0 {
-		return "", Errorf(name, "empty input (0 bytes)")
-	}
-	enc, body, decoded, ierr := chooseEncoding(name, data, enc)
+	text, ierr := decodeText(name, data, enc)
 	if ierr != nil {
 		return "", ierr
 	}
-	text, ierr := decodeAs(name, body, enc, encoding == "", decoded)
-	if ierr != nil {
-		return "", ierr
-	}
-	text = strings.TrimPrefix(text, "\uFEFF")
 	if ierr := CheckText(name, text); ierr != nil {
 		return "", ierr
 	}
 	return text, nil
+}
+
+// decodeText decodes data in the canonical encoding enc, or in the one it
+// detects when enc is "", without a leading U+FEFF: the part of [Decode]
+// and [DecodeHTML] that follows the choice of encoding.
+func decodeText(name string, data []byte, enc string) (string, *Error) {
+	if len(data) == 0 {
+		return "", Errorf(name, "empty input (0 bytes)")
+	}
+	e, body, decoded, ierr := chooseEncoding(name, data, enc)
+	if ierr != nil {
+		return "", ierr
+	}
+	text, ierr := decodeAs(name, body, e, enc == "", decoded)
+	if ierr != nil {
+		return "", ierr
+	}
+	return strings.TrimPrefix(text, "\uFEFF"), nil
 }
 
 // Detect returns the canonical name of the encoding [Decode] would use for

@@ -13,6 +13,8 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
+
+	"concord/corpora/testenv"
 )
 
 // utf16Bytes encodes s as UTF-16 with the standard library, optionally with
@@ -107,10 +109,10 @@ func TestDecodeEncodings(t *testing.T) {
 // TestDecodeCorpusEncodings re-encodes the corpus's Chinese, Arabic and
 // Russian texts and decodes them with the encoding detected.
 func TestDecodeCorpusEncodings(t *testing.T) {
-	hans := string(readCorpus(t, "udhr/udhr_cmn_hans.xml"))
-	hant := string(readCorpus(t, "udhr/udhr_cmn_hant.xml"))
-	ar := string(readCorpus(t, "un-cybercrime/final.ar.art1-15.txt"))
-	ru := string(readCorpus(t, "udhr/udhr_rus.xml"))
+	hans := testenv.Read(t, "udhr/udhr_cmn_hans.xml")
+	hant := testenv.Read(t, "udhr/udhr_cmn_hant.xml")
+	ar := testenv.Read(t, "un-cybercrime/final.ar.art1-15.txt")
+	ru := testenv.Read(t, "udhr/udhr_rus.xml")
 	hansGB, _ := encodeLossy(t, simplifiedchinese.GB18030, hans)
 	// 痩 (U+75E9, twice) in the zh-Hant file is not in Big5: it becomes "?".
 	hantB5, hantWant := encodeLossy(t, traditionalchinese.Big5, hant)
@@ -135,7 +137,7 @@ func TestDecodeCorpusEncodings(t *testing.T) {
 // TestDetectChineseLines checks detection line by line: every line of the
 // Chinese corpus texts that has a non-ASCII character, encoded alone.
 func TestDetectChineseLines(t *testing.T) {
-	dir := corpusDir(t)
+	dir := testenv.Corpora(t)
 	type src struct {
 		file string
 		big5 bool
@@ -175,7 +177,7 @@ func TestDetectChineseLines(t *testing.T) {
 // TestDetectLawCorpus re-encodes every Chinese law of the corpus in
 // GB18030 and decodes it with the encoding detected.
 func TestDetectLawCorpus(t *testing.T) {
-	dir := corpusDir(t)
+	dir := testenv.Corpora(t)
 	files, err := filepath.Glob(filepath.Join(dir, "zh-law-revisions", "*", "*", "*.md"))
 	if err != nil {
 		t.Fatal(err)
@@ -316,7 +318,7 @@ func TestReadFile(t *testing.T) {
 		}
 	}
 	if dir := os.Getenv("CONCORD_CORPORA"); dir != "" {
-		p := filepath.Join(corpusDir(t), "un-cybercrime", "final.ar.art1-15.txt")
+		p := filepath.Join(testenv.Corpora(t), "un-cybercrime", "final.ar.art1-15.txt")
 		if s, err := ReadFile(p, "utf-8"); err != nil || !strings.Contains(s, "المادة") {
 			t.Errorf("ReadFile(%s): %v", p, err)
 		}

@@ -10,6 +10,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"concord/corpora/testenv"
 )
 
 // within runs fn, failing the test if it has not returned after d: a
@@ -133,17 +135,7 @@ func TestReadAllStreams(t *testing.T) {
 
 // TestReadStdin checks that "-" reads standard input, named so in errors.
 func TestReadStdin(t *testing.T) {
-	r, w, err := os.Pipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	saved := os.Stdin
-	os.Stdin = r
-	defer func() { os.Stdin = saved; r.Close() }()
-	go func() {
-		w.Write([]byte("第1条. 宗旨\n"))
-		w.Close()
-	}()
+	testenv.Stdin(t, []byte("第1条. 宗旨\n"))
 	text, err := ReadFile(Stdin, "")
 	if err != nil || text != "第1条. 宗旨\n" {
 		t.Errorf("ReadFile(-) = %q, %v", text, err)

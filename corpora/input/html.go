@@ -2,7 +2,6 @@ package input
 
 import (
 	"bytes"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -95,18 +94,11 @@ func DecodeHTML(name string, data []byte, encoding string) (string, error) {
 			}
 		}
 	}
-	if len(data) == 0 {
-		return "", Errorf(name, "empty input (0 bytes)")
-	}
-	e, body, decoded, ierr := chooseEncoding(name, data, enc)
+	text, ierr := decodeText(name, data, enc)
 	if ierr != nil {
 		return "", ierr
 	}
-	text, ierr := decodeAs(name, body, e, enc == "", decoded)
-	if ierr != nil {
-		return "", ierr
-	}
-	return strings.TrimPrefix(text, "\uFEFF"), nil
+	return text, nil
 }
 
 // isASCII reports whether data is all ASCII.

@@ -71,7 +71,7 @@ func TestDecodeIconv(t *testing.T) {
 // utf8Text is a corpus text as TestDecodeIconv converts it.
 func utf8Text(t testing.TB, file string, e [2]string) string {
 	t.Helper()
-	text := encodable(t, strings.ReplaceAll(string(readCorpus(t, file)), "\u2010", "-"), e[1])
+	text := encodable(t, strings.ReplaceAll(testenv.Read(t, file), "\u2010", "-"), e[1])
 	if e[0] == "ISO-8859-1" || e[0] == "LATIN1" {
 		text = encodableLatin1(text) // ISO-8859-1 lacks windows-1252's “ ” – …
 	}
@@ -120,7 +120,7 @@ func TestDetectSingleByteLines(t *testing.T) {
 // are not detected, given by name, and checks that without the name
 // Decode refuses them with an error that says how to give it.
 func TestDecodeOtherEncodings(t *testing.T) {
-	text := string(readCorpus(t, "udhr/udhr_rus.xml"))
+	text := testenv.Read(t, "udhr/udhr_rus.xml")
 	for _, e := range []string{"ISO-8859-5", "IBM866", "MAC-CYRILLIC"} {
 		data := testenv.Iconv(t, text, e)
 		name := map[string]string{"MAC-CYRILLIC": "x-mac-cyrillic"}[e]

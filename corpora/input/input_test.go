@@ -8,25 +8,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
-
-	"concord/corpora/testenv"
 )
-
-// corpusDir returns the shared corpora directory (see testenv.Corpora).
-func corpusDir(t testing.TB) string {
-	t.Helper()
-	return testenv.Corpora(t)
-}
-
-// readCorpus reads a corpus file by its path relative to $CONCORD_CORPORA.
-func readCorpus(t testing.TB, rel string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join(corpusDir(t), filepath.FromSlash(rel)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
 
 // encodeLossy encodes s with e, writing '?' for each character e cannot
 // encode. It returns the bytes and the text they stand for.

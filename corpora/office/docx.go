@@ -147,15 +147,12 @@ func atoi(s string, def int) int {
 // styleEvent collects paragraph and numbering styles from styles.xml.
 func (r *docxReader) styleEvent() func(xmlEvent) error {
 	var cur *docxStyle
-	var stack []string
+	var els openElements[string]
 	return func(ev xmlEvent) error {
 		switch ev.kind {
 		case evStart:
-			stack = append(stack, ev.name.Local)
-			parent := ""
-			if len(stack) > 1 {
-				parent = stack[len(stack)-2]
-			}
+			els.open(ev.name.Local)
+			parent := els.parent(1)
 			switch {
 			case ev.name.Local == "style":
 				typ := ev.attr("type")
@@ -169,7 +166,7 @@ func (r *docxReader) styleEvent() func(xmlEvent) error {
 				if typ == "paragraph" && onOffAttr(ev.attr("default")) {
 					r.defStyle = id
 				}
-			case cur == nil || inAny(stack, "pPrChange", "rPr"):
+			case cur == nil || inAny(els.stack, "pPrChange", "rPr"):
 			case ev.name.Local == "basedOn" && parent == "style":
 				cur.basedOn = ev.attr("val")
 			case ev.name.Local == "numId" && parent == "numPr":
@@ -181,7 +178,7 @@ func (r *docxReader) styleEvent() func(xmlEvent) error {
 			if ev.name.Local == "style" {
 				cur = nil
 			}
-			stack = stack[:len(stack)-1]
+			els.drop()
 		}
 		return nil
 	}
@@ -217,15 +214,12 @@ func (r *docxReader) numberingEvent() func(xmlEvent) error {
 	var num *docxNum
 	var lvl *listLevel
 	lvlIdx, overLvl := -1, -1
-	var stack []string
+	var els openElements[string]
 	return func(ev xmlEvent) error {
 		switch ev.kind {
 		case evStart:
-			stack = append(stack, ev.name.Local)
-			parent := ""
-			if len(stack) > 1 {
-				parent = stack[len(stack)-2]
-			}
+			els.open(ev.name.Local)
+			parent := els.parent(1)
 			switch ev.name.Local {
 			case "abstractNum":
 				abs = &docxAbstract{def: emptyDocxDef(), pStyles: map[string]int{}}
@@ -305,7 +299,7 @@ func (r *docxReader) numberingEvent() func(xmlEvent) error {
 			case "lvl":
 				lvl = nil
 			}
-			stack = stack[:len(stack)-1]
+			els.drop()
 		}
 		return nil
 	}
@@ -405,8 +399,8 @@ type docxWalker struct {
 	part  string
 	paras []*para
 	sink  *[]*para // where finished top-level paragraphs go
-	stack []string // local names of the open elements
-	skip  int      // > 0: inside a skipped element opened at this depth
+
+	openElements[string] // local names of the open elements
 
 	cur    *para
 	outer  []*para // paragraphs enclosing a text box's paragraph
@@ -428,15 +422,6 @@ func (r *docxReader) walker(kind, part string) *docxWalker {
 	w := &docxWalker{r: r, kind: kind, part: part, customSpan: -1}
 	w.sink = &w.paras
 	return w
-}
-
-// parent returns the local name of the k-th enclosing element of the
-// current one (1: its parent).
-func (w *docxWalker) parent(k int) string {
-	if i := len(w.stack) - 1 - k; i >= 0 {
-		return w.stack[i]
-	}
-	return ""
 }
 
 // rev returns the change state of text read now, and whether it is in
@@ -502,21 +487,16 @@ var docxSkipped = map[string]bool{
 func (w *docxWalker) event(ev xmlEvent) error {
 	switch ev.kind {
 	case evStart:
-		w.stack = append(w.stack, ev.name.Local)
-		if w.skip > 0 {
+		if w.open(ev.name.Local) {
 			return nil
 		}
 		w.start(&ev)
 	case evEnd:
-		if w.skip > 0 {
-			if len(w.stack) == w.skip {
-				w.skip = 0
-			}
-			w.stack = w.stack[:len(w.stack)-1]
+		if w.endSkipped() {
 			return nil
 		}
 		err := w.end(&ev)
-		w.stack = w.stack[:len(w.stack)-1]
+		w.drop()
 		return err
 	case evText:
 		if w.skip == 0 && w.inText {
@@ -528,8 +508,6 @@ func (w *docxWalker) event(ev xmlEvent) error {
 	}
 	return nil
 }
-
-func (w *docxWalker) skipThis() { w.skip = len(w.stack) }
 
 func (w *docxWalker) start(ev *xmlEvent) {
 	local := ev.name.Local
@@ -785,22 +763,11 @@ func (w *docxWalker) end(ev *xmlEvent) error {
 			p.mark = revIns
 		}
 		w.customSpan = -1
-		var outer *para
-		if k := len(w.outer); k > 0 {
-			outer = w.outer[k-1]
-			w.outer = w.outer[:k-1]
-		}
-		w.cur = outer
 		keep, err := w.r.count.keep(w.r.name, p)
-		switch {
-		case err != nil:
+		if err != nil {
 			return err
-		case !keep:
-		case outer != nil:
-			outer.after = append(outer.after, p)
-		default:
-			*w.sink = append(*w.sink, p)
 		}
+		w.cur = endPara(p, keep, &w.outer, w.sink)
 	}
 	return nil
 }

@@ -2,10 +2,11 @@ package office
 
 import (
 	"fmt"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
+
+	"concord/corpora/testenv"
 )
 
 // Generators of documents whose one paragraph is made of n pieces (about
@@ -77,17 +78,6 @@ func BenchmarkReaderGrowth(b *testing.B) {
 	}
 }
 
-// allocated returns the bytes fn allocates. Unlike time, it does not
-// depend on the machine's load: repeated string concatenation allocates
-// in the square of the length, as it copies.
-func allocated(fn func()) uint64 {
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	fn()
-	runtime.ReadMemStats(&after)
-	return after.TotalAlloc - before.TotalAlloc
-}
-
 // TestReadersLinear guards the readers against quadratic work: ten times
 // the pieces in a paragraph must allocate at most 15 times as much (slices
 // growing by a quarter make it 8 to 12.5; when a paragraph was built by
@@ -97,8 +87,8 @@ func TestReadersLinear(t *testing.T) {
 	for _, c := range growthCases(t) {
 		small, large := c.gen(2000), c.gen(20000)
 		var err error
-		a1 := allocated(func() { _, _, err = Text("small", small, "") })
-		a10 := allocated(func() { _, _, err = Text("large", large, "") })
+		a1 := testenv.Allocated(func() { _, _, err = Text("small", small, "") })
+		a10 := testenv.Allocated(func() { _, _, err = Text("large", large, "") })
 		if err != nil {
 			t.Fatal(err)
 		}

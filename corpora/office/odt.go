@@ -70,8 +70,8 @@ type odtReader struct {
 	curFam   string
 
 	// Body state.
-	stack    []xmlEvent // open elements (names and attributes)
-	skip     int
+	openElements[xmlEvent] // open elements (names and attributes)
+
 	inBody   bool
 	f        *odtFrame
 	frames   []*odtFrame
@@ -136,33 +136,20 @@ func (e *xmlEvent) is(space, local string) bool {
 	return e.name.Space == space && e.name.Local == local
 }
 
-// parent returns the k-th enclosing element (1: the parent) of the current one.
-func (r *odtReader) parent(k int) *xmlEvent {
-	if i := len(r.stack) - 1 - k; i >= 0 {
-		return &r.stack[i]
-	}
-	return &xmlEvent{}
-}
-
 func (r *odtReader) event(ev xmlEvent) error {
 	switch ev.kind {
 	case evStart:
 		ev.attrs = append([]xml.Attr(nil), ev.attrs...)
-		r.stack = append(r.stack, ev)
-		if r.skip > 0 {
+		if r.open(ev) {
 			return nil
 		}
-		r.start(&r.stack[len(r.stack)-1])
+		r.start(r.top())
 	case evEnd:
-		if r.skip > 0 {
-			if len(r.stack) == r.skip {
-				r.skip = 0
-			}
-			r.stack = r.stack[:len(r.stack)-1]
+		if r.endSkipped() {
 			return nil
 		}
-		err := r.end(&r.stack[len(r.stack)-1])
-		r.stack = r.stack[:len(r.stack)-1]
+		err := r.end(r.top())
+		r.drop()
 		return err
 	case evText:
 		if r.skip == 0 && r.f.cur != nil && r.inBody {
@@ -174,8 +161,6 @@ func (r *odtReader) event(ev xmlEvent) error {
 	}
 	return nil
 }
-
-func (r *odtReader) skipThis() { r.skip = len(r.stack) }
 
 // odtSkipped are elements whose content is never document text.
 var odtSkipped = map[string]bool{
@@ -528,26 +513,12 @@ func (r *odtReader) end(ev *xmlEvent) error {
 		if len(r.openIns) > 0 && p.mark == revNone {
 			p.mark = revIns
 		}
-		var outer *para
-		if k := len(f.outer); k > 0 {
-			outer = f.outer[k-1]
-			f.outer = f.outer[:k-1]
-		}
-		f.cur = outer
 		r.pendSp = false
 		keep, err := r.count.keep(r.name, p)
-		if f.all && err == nil {
-			keep = true
-		}
-		switch {
-		case err != nil:
+		if err != nil {
 			return err
-		case !keep:
-		case outer != nil:
-			outer.after = append(outer.after, p)
-		default:
-			*f.sink = append(*f.sink, p)
 		}
+		f.cur = endPara(p, keep || f.all, &f.outer, f.sink)
 	case "list":
 		if n := len(f.lists); n > 0 {
 			f.lists = f.lists[:n-1]

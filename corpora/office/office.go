@@ -424,6 +424,52 @@ type xmlEvent struct {
 	line  int
 }
 
+// openElements is the stack of the open elements of an XML part as a
+// reader walks it (their local names, or whole events), with the depth of
+// an element whose content the reader skips.
+type openElements[T any] struct {
+	stack []T
+	skip  int // > 0: inside a skipped element opened at this depth
+}
+
+// open pushes an element and reports whether it is inside a skipped one.
+func (o *openElements[T]) open(x T) (skipped bool) {
+	o.stack = append(o.stack, x)
+	return o.skip > 0
+}
+
+// endSkipped, at an element's end, drops it if it is inside a skipped
+// element (the end of the skipped element itself ends the skip) and
+// reports whether it did; if not, the reader reads the end, then drops it.
+func (o *openElements[T]) endSkipped() bool {
+	if o.skip == 0 {
+		return false
+	}
+	if len(o.stack) == o.skip {
+		o.skip = 0
+	}
+	o.drop()
+	return true
+}
+
+// drop pops the innermost element.
+func (o *openElements[T]) drop() { o.stack = o.stack[:len(o.stack)-1] }
+
+// top returns the innermost element.
+func (o *openElements[T]) top() *T { return &o.stack[len(o.stack)-1] }
+
+// parent returns the k-th enclosing element of the innermost one (1: its
+// parent), or the zero T.
+func (o *openElements[T]) parent(k int) (x T) {
+	if i := len(o.stack) - 1 - k; i >= 0 {
+		return o.stack[i]
+	}
+	return x
+}
+
+// skipThis skips the content of the innermost element.
+func (o *openElements[T]) skipThis() { o.skip = len(o.stack) }
+
 // attr returns the value of the attribute with the given local name.
 func (e *xmlEvent) attr(local string) string {
 	for _, a := range e.attrs {

@@ -154,6 +154,26 @@ func (c *paraCounter) keep(file string, p *para) (bool, error) {
 	return true, nil
 }
 
+// endPara ends paragraph p of a flow whose open text boxes sit in the
+// paragraphs outer: the innermost of these is returned, to be the current
+// paragraph again, and p, when kept, goes after it, or to sink when p is
+// not in a text box.
+func endPara(p *para, keep bool, outer, sink *[]*para) *para {
+	var o *para
+	if k := len(*outer); k > 0 {
+		o = (*outer)[k-1]
+		*outer = (*outer)[:k-1]
+	}
+	switch {
+	case !keep:
+	case o != nil:
+		o.after = append(o.after, p)
+	default:
+		*sink = append(*sink, p)
+	}
+	return o
+}
+
 // views is a document read for rendering.
 type views struct {
 	paras []*para

@@ -102,6 +102,18 @@ func (s *JSONStream) Int(v int) {
 	s.w.Write(s.buf)
 }
 
+// StringField writes an object's key and its string value.
+func (s *JSONStream) StringField(k, v string) {
+	s.Key(k)
+	s.String(v)
+}
+
+// IntField writes an object's key and its integer value.
+func (s *JSONStream) IntField(k string, v int) {
+	s.Key(k)
+	s.Int(v)
+}
+
 // Close flushes what is buffered and returns the first error.
 func (s *JSONStream) Close() error {
 	return s.w.Flush()

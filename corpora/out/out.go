@@ -145,6 +145,20 @@ func OneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
+// Markdown escapes with a backslash the characters Markdown would read
+// as markup: \ ` * _ ~ [ ] < > | # and &. Line breaks are kept.
+func Markdown(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '\\', '`', '*', '_', '~', '[', ']', '<', '>', '|', '#', '&':
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
 // XML escapes s for XML character data and attribute values: & < > and
 // the double quote become references, line breaks become spaces, and
 // characters XML 1.0 cannot hold become U+FFFD.
@@ -195,26 +209,16 @@ func XML(s string) string {
 // the window or hide text (ESC [ …), are written as escapes: \x1b, \r,
 // \u009b. Everything else is kept.
 func Terminal(s string) string {
-	i := controlAt(s)
-	if i < 0 {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s) + 8)
-	b.WriteString(s[:i])
-	for _, r := range s[i:] {
+	return replaceControls(s, func(b *strings.Builder, r rune) {
 		switch {
 		case r == '\r':
 			b.WriteString(`\r`)
-		case r == '\t' || r == '\n' || !isControl(r):
-			b.WriteRune(r)
 		case r < 0x80:
-			fmt.Fprintf(&b, `\x%02x`, r)
+			fmt.Fprintf(b, `\x%02x`, r)
 		default:
-			fmt.Fprintf(&b, `\u%04x`, r)
+			fmt.Fprintf(b, `\u%04x`, r)
 		}
-	}
-	return b.String()
+	})
 }
 
 // NoControls drops the control characters of s that HTML cannot hold (C0
@@ -222,6 +226,23 @@ func Terminal(s string) string {
 // its visible picture (␛ for ESC) or U+FFFD, so that nothing vanishes
 // unseen.
 func NoControls(s string) string {
+	return replaceControls(s, func(b *strings.Builder, r rune) {
+		switch {
+		case r == '\r':
+			b.WriteRune(r)
+		case r < 0x20:
+			b.WriteRune(0x2400 + r) // Control Pictures
+		case r == 0x7F:
+			b.WriteRune('\u2421')
+		default:
+			b.WriteRune('\uFFFD')
+		}
+	})
+}
+
+// replaceControls returns s with each control character but tab and line
+// feed written by replace; s itself when it has none.
+func replaceControls(s string, replace func(b *strings.Builder, r rune)) string {
 	i := controlAt(s)
 	if i < 0 {
 		return s
@@ -230,15 +251,10 @@ func NoControls(s string) string {
 	b.Grow(len(s) + 8)
 	b.WriteString(s[:i])
 	for _, r := range s[i:] {
-		switch {
-		case r == '\t' || r == '\n' || r == '\r' || !isControl(r):
+		if r == '\t' || r == '\n' || !isControl(r) {
 			b.WriteRune(r)
-		case r < 0x20:
-			b.WriteRune(0x2400 + r) // Control Pictures
-		case r == 0x7F:
-			b.WriteRune('\u2421')
-		default:
-			b.WriteRune('\uFFFD')
+		} else {
+			replace(&b, r)
 		}
 	}
 	return b.String()

@@ -74,10 +74,8 @@ func TestJSONStreamMatchesEncoder(t *testing.T) {
 	var write func(s *JSONStream, it item)
 	write = func(s *JSONStream, it item) {
 		s.Begin('{')
-		s.Key("name")
-		s.String(it.Name)
-		s.Key("n")
-		s.Int(it.N)
+		s.StringField("name", it.Name)
+		s.IntField("n", it.N)
 		s.Key("subs")
 		s.Begin('[')
 		for _, c := range it.Subs {

@@ -14,7 +14,14 @@ import (
 // the test on an error.
 func Load(tb testing.TB, name, text string) *segment.Document {
 	tb.Helper()
-	d, err := corpora.Load(name, []byte(text), corpora.LoadOptions{})
+	return LoadLang(tb, name, text, "")
+}
+
+// LoadLang parses text as the document name in language lang ("" detects
+// it), and fails the test on an error.
+func LoadLang(tb testing.TB, name, text, lang string) *segment.Document {
+	tb.Helper()
+	d, err := corpora.Load(name, []byte(text), corpora.LoadOptions{Lang: lang})
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -21,6 +21,15 @@ func cpuMBps(b *testing.B, bytes int64, cpu0 time.Duration) {
 	}
 }
 
+// totalLen is the bytes of lines ls, for b.SetBytes.
+func totalLen(ls []string) int64 {
+	n := 0
+	for _, l := range ls {
+		n += len(l)
+	}
+	return int64(n)
+}
+
 func benchSegmenter(b *testing.B) *Segmenter {
 	s, err := New(Options{})
 	if err != nil {
@@ -38,11 +47,8 @@ func BenchmarkCutZh(b *testing.B) {
 // per second of wall and of CPU time.
 func benchCutLines(b *testing.B, ls []string, lang string) {
 	s := benchSegmenter(b)
-	n := 0
-	for _, l := range ls {
-		n += len(l)
-	}
-	b.SetBytes(int64(n))
+	n := totalLen(ls)
+	b.SetBytes(n)
 	b.ReportAllocs()
 	cpu0 := cpuTime()
 	for b.Loop() {
@@ -50,7 +56,7 @@ func benchCutLines(b *testing.B, ls []string, lang string) {
 			s.Cut(l, lang)
 		}
 	}
-	cpuMBps(b, int64(n), cpu0)
+	cpuMBps(b, n, cpu0)
 }
 
 // BenchmarkCutZhWhole cuts the whole L.15 draft as one string.
@@ -71,11 +77,8 @@ func BenchmarkCutZhWhole(b *testing.B) {
 func BenchmarkCutAllZh2(b *testing.B) {
 	ls := lines(corpusFile(b, l15))
 	s := benchSegmenter(b)
-	n := 0
-	for _, l := range ls {
-		n += len(l)
-	}
-	b.SetBytes(int64(n))
+	n := totalLen(ls)
+	b.SetBytes(n)
 	b.ReportAllocs()
 	for b.Loop() {
 		s.CutAll(ls, "zh", 2)
@@ -112,18 +115,15 @@ func BenchmarkGseCut(b *testing.B) {
 		b.Skip("loads gse")
 	}
 	gseCut(b, "")
-	n := 0
-	for _, l := range ls {
-		n += len(l)
-	}
-	b.SetBytes(int64(n))
+	n := totalLen(ls)
+	b.SetBytes(n)
 	cpu0 := cpuTime()
 	for b.Loop() {
 		for _, l := range ls {
 			gseSeg.Cut(l)
 		}
 	}
-	cpuMBps(b, int64(n), cpu0)
+	cpuMBps(b, n, cpu0)
 }
 
 // BenchmarkGseLoad is the baseline: gse's own loading of zh_s.

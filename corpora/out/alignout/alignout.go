@@ -228,7 +228,7 @@ func (t *TMXStream) Close() error {
 type Options struct {
 	Tags    langtag.Policy // the language tags to write (nil: what CAT tools expect)
 	Unit    bool           // TMX: a unit-level alignment (segtype "block")
-	Title   string         // HTML: the page title; "" names the files
+	Title   string         // HTML and XLSX: the title; "" names the files
 	Compact bool           // JSON: on one line (a record of JSON Lines)
 	// MinScore keeps only the links scored at or above it in TMX and TSV,
 	// so that a translation memory can be built from sure links alone;
@@ -238,6 +238,19 @@ type Options struct {
 
 // keep reports whether a link is written in TMX and TSV.
 func (o Options) keep(l align.Link) bool { return l.Score >= o.MinScore }
+
+// title is the title of a page or workbook: Options.Title, or the
+// versions' file names.
+func (o Options) title(a *align.Alignment) string {
+	if o.Title != "" {
+		return o.Title
+	}
+	names := make([]string, len(a.Names))
+	for i, n := range a.Names {
+		names[i] = filepath.Base(n)
+	}
+	return strings.Join(names, " ↔ ")
+}
 
 // LowScore is the score below which a link is more likely wrong than right
 // (see the README's "What a score means"): the HTML page and the XLSX

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"path/filepath"
 	"strings"
 
 	"concord/align"
@@ -98,14 +97,7 @@ tr:target { outline: 2px solid #f0ad4e; }
 // The title is Options.Title, or the versions' file names.
 func HTML(w io.Writer, a *align.Alignment, opt Options) error {
 	tags := Tags(a, opt.Tags)
-	title := opt.Title
-	if title == "" {
-		names := make([]string, len(a.Names))
-		for i, n := range a.Names {
-			names[i] = filepath.Base(n)
-		}
-		title = strings.Join(names, " ↔ ")
-	}
+	title := opt.title(a)
 	p := htmlPage{Title: title, Missing: outermost(a.Missing), MissingCount: len(a.Missing), Links: len(a.Links)}
 	p.MissingByLang = missingByLang(p.Missing)
 	for _, t := range tags {

@@ -3,7 +3,6 @@ package alignout
 import (
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 
 	"concord/align"
@@ -67,14 +66,7 @@ func XLSX(w io.Writer, a *align.Alignment, opt Options) error {
 	for _, t := range tags {
 		cols = append(cols, sheet.Column{Header: t, Kind: sheet.Text, Width: width, RTL: sheet.RTL(t)})
 	}
-	title := opt.Title
-	if title == "" {
-		names := make([]string, len(a.Names))
-		for i, n := range a.Names {
-			names[i] = filepath.Base(n)
-		}
-		title = strings.Join(names, " ↔ ")
-	}
+	title := opt.title(a)
 	wb, err := sheet.New("alignment", cols, sheet.Props{Title: title, Subject: "alignment to review",
 		Description: "concord align --format xlsx: a row per link; concord review turns it into TMX",
 		Notes:       ReviewNotes, NotesSheet: "how to review"})

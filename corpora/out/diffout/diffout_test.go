@@ -16,6 +16,7 @@ import (
 
 	"concord/align/diff"
 	"concord/corpora"
+	"concord/corpora/testdocs"
 	"concord/corpora/testenv"
 	"concord/segment"
 )
@@ -23,21 +24,19 @@ import (
 // fixture compares the draft revisions of testdata/diff.
 func fixture(t testing.TB, opt diff.Options) *diff.Report {
 	t.Helper()
-	load := func(name string) []byte {
+	load := func(name string) *segment.Document {
 		b, err := os.ReadFile(filepath.Join("..", "..", "..", "testdata", "diff", name))
 		if err != nil {
 			t.Fatal(err)
 		}
-		return b
+		return testdocs.LoadLang(t, name, string(b), "")
 	}
-	old, err := corpora.Load("draft.old.txt", load("draft.old.txt"), corpora.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	new, err := corpora.Load("draft.new.txt", load("draft.new.txt"), corpora.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	return compare(t, load("draft.old.txt"), load("draft.new.txt"), opt)
+}
+
+// compare compares two revisions and fails the test on an error.
+func compare(t testing.TB, old, new *segment.Document, opt diff.Options) *diff.Report {
+	t.Helper()
 	r, err := diff.Compare(old, new, opt)
 	if err != nil {
 		t.Fatal(err)
@@ -306,10 +305,7 @@ func TestMarkdownCommonMark(t *testing.T) {
 		return d
 	}
 	const law = "最高人民法院、最高人民检察院关于办理危害食品安全刑事案件适用法律若干问题的解释"
-	r, err := diff.Compare(load(law+"(2013-05-02).md"), load(law+"(2021-12-30).md"), diff.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := compare(t, load(law+"(2013-05-02).md"), load(law+"(2021-12-30).md"), diff.Options{})
 	var md bytes.Buffer
 	if err := Markdown(&md, r, Options{}); err != nil {
 		t.Fatal(err)
@@ -362,18 +358,7 @@ func TestMarkdownCommonMark(t *testing.T) {
 func TestHTMLRightToLeft(t *testing.T) {
 	old := "المادة 1: بيان الغرض\n\nتتمثل أغراض هذه الاتفاقية فيما يلي.\n"
 	new := "المادة 1: بيان الغرض\n\nتتمثل أغراض هذه الاتفاقية الجديدة فيما يلي.\n"
-	od, err := corpora.Load("old.ar.txt", []byte(old), corpora.LoadOptions{Lang: "ar"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	nd, err := corpora.Load("new.ar.txt", []byte(new), corpora.LoadOptions{Lang: "ar"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := diff.Compare(od, nd, diff.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := compare(t, testdocs.LoadLang(t, "old.ar.txt", old, "ar"), testdocs.LoadLang(t, "new.ar.txt", new, "ar"), diff.Options{})
 	var b bytes.Buffer
 	if err := HTML(&b, r, Options{}); err != nil {
 		t.Fatal(err)
@@ -418,18 +403,7 @@ func TestMovedAndStatusShowText(t *testing.T) {
 func TestCountsApart(t *testing.T) {
 	old := "第1条. 甲\n\n一、各缔约国均应采取必要的立法措施。\n\n第2条. 乙\n\n各缔约国均应考虑采取措施保护证人。\n\n第3条. 丙\n\n各缔约国均应开展国际合作以打击犯罪。\n"
 	new := "第1条. 新\n\n各缔约国均应向其他缔约国提供技术援助。\n\n第2条. 甲\n\n一、各缔约国均应采取必要的立法措施。\n\n第3条. 乙\n\n各缔约国均应考虑采取适当措施保护证人。\n\n第4条. 丙\n\n各缔约国均应开展国际合作以打击犯罪。\n"
-	od, err := corpora.Load("old.txt", []byte(old), corpora.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	nd, err := corpora.Load("new.txt", []byte(new), corpora.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := diff.Compare(od, nd, diff.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := compare(t, testdocs.LoadLang(t, "old.txt", old, ""), testdocs.LoadLang(t, "new.txt", new, ""), diff.Options{})
 	a := r.Summary.Articles
 	if a.Added != 1 || a.Renumbered != 3 || a.RenumberedChanged != 1 {
 		t.Fatalf("articles %+v: want 1 added, 3 renumbered of which 1 changed", a)

@@ -153,26 +153,15 @@ func (d *docxWriter) para(b *bufio.Writer, p mpara) {
 	if d.rtl {
 		b.WriteString(`<w:bidi/>`)
 	}
-	switch p.op {
-	case opDel:
-		b.WriteString(`<w:rPr><w:del` + d.attrs() + `/></w:rPr>`)
-	case opIns:
-		b.WriteString(`<w:rPr><w:ins` + d.attrs() + `/></w:rPr>`)
-	case opMoveFrom:
-		b.WriteString(`<w:rPr><w:moveFrom` + d.attrs() + `/></w:rPr>`)
-	case opMoveTo:
-		b.WriteString(`<w:rPr><w:moveTo` + d.attrs() + `/></w:rPr>`)
+	if el := p.op.element(); el != "" {
+		b.WriteString(`<w:rPr><w:` + el + d.attrs() + `/></w:rPr>`)
 	}
 	b.WriteString(`</w:pPr>`)
 	var rangeID int
 	switch p.op {
 	case opMoveFrom, opMoveTo:
 		rangeID = d.next()
-		kind := "moveFrom"
-		if p.op == opMoveTo {
-			kind = "moveTo"
-		}
-		fmt.Fprintf(b, `<w:%sRangeStart w:id="%d" w:name="move%d" w:author="%s" w:date="%s"/>`, kind, rangeID, p.move, d.author, d.date)
+		fmt.Fprintf(b, `<w:%sRangeStart w:id="%d" w:name="move%d" w:author="%s" w:date="%s"/>`, p.op.element(), rangeID, p.move, d.author, d.date)
 	}
 	var ids []int
 	for _, n := range p.notes {
@@ -182,36 +171,20 @@ func (d *docxWriter) para(b *bufio.Writer, p mpara) {
 		fmt.Fprintf(b, `<w:commentRangeStart w:id="%d"/>`, id)
 	}
 	for _, r := range p.runs {
-		switch r.op {
-		case opSame:
+		el := r.op.element()
+		if el == "" {
 			d.run(b, r.text, false)
-		case opDel:
-			b.WriteString(`<w:del` + d.attrs() + `>`)
-			d.run(b, r.text, true)
-			b.WriteString(`</w:del>`)
-		case opIns:
-			b.WriteString(`<w:ins` + d.attrs() + `>`)
-			d.run(b, r.text, false)
-			b.WriteString(`</w:ins>`)
-		case opMoveFrom:
-			b.WriteString(`<w:moveFrom` + d.attrs() + `>`)
-			d.run(b, r.text, true)
-			b.WriteString(`</w:moveFrom>`)
-		case opMoveTo:
-			b.WriteString(`<w:moveTo` + d.attrs() + `>`)
-			d.run(b, r.text, false)
-			b.WriteString(`</w:moveTo>`)
+			continue
 		}
+		b.WriteString(`<w:` + el + d.attrs() + `>`)
+		d.run(b, r.text, r.op.old())
+		b.WriteString(`</w:` + el + `>`)
 	}
 	for _, id := range ids {
 		fmt.Fprintf(b, `<w:commentRangeEnd w:id="%d"/><w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:commentReference w:id="%d"/></w:r>`, id, id)
 	}
 	if rangeID > 0 {
-		kind := "moveFrom"
-		if p.op == opMoveTo {
-			kind = "moveTo"
-		}
-		fmt.Fprintf(b, `<w:%sRangeEnd w:id="%d"/>`, kind, rangeID)
+		fmt.Fprintf(b, `<w:%sRangeEnd w:id="%d"/>`, p.op.element(), rangeID)
 	}
 	b.WriteString(`</w:p>`)
 }

@@ -15,6 +15,7 @@ import (
 
 	"concord/align/diff"
 	"concord/corpora"
+	"concord/corpora/testdocs"
 	"concord/corpora/testenv"
 )
 
@@ -83,18 +84,8 @@ func scriptedL15(t testing.TB) (old, new string) {
 func TestDocxLibreOffice(t *testing.T) {
 	soffice := testenv.Tool(t, "soffice")
 	oldText, newText := scriptedL15(t)
-	old, err := corpora.Load("L15.old.txt", []byte(oldText), corpora.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	new, err := corpora.Load("L15.new.txt", []byte(newText), corpora.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := diff.Compare(old, new, diff.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	old, new := testdocs.LoadLang(t, "L15.old.txt", oldText, ""), testdocs.LoadLang(t, "L15.new.txt", newText, "")
+	r := compare(t, old, new, diff.Options{})
 	dir := t.TempDir()
 	docx := writeDocx(t, dir, r)
 	o, n := roundTrip(t, docx, old, new) // concord's own reader first
@@ -139,10 +130,7 @@ func TestDocxLibreOffice(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := corpora.Load(mode+".txt", text, corpora.LoadOptions{Lang: "zh"})
-		if err != nil {
-			t.Fatal(err)
-		}
+		got := testdocs.LoadLang(t, mode+".txt", string(text), "zh")
 		want := new
 		if mode == "reject" {
 			want = old

@@ -74,10 +74,10 @@ func JSON(w io.Writer, r *diff.Report, opt Options) error {
 			Similarity: out.Round(c.Similarity, 3), Changed: c.Changed, FormOnly: c.FormOnly,
 			Status:    jsonStatus{string(c.OldStatus), string(c.NewStatus)},
 			SplitFrom: c.SplitFrom, MergedInto: c.MergedInto, Implicit: c.Implicit,
-			Diff: make([]jsonEdit, 0, len(c.Edits)),
+			Diff: c.Edits,
 		}
-		for _, e := range c.Edits {
-			jc.Diff = append(jc.Diff, jsonEdit{string(e.Field), string(e.Op), e.Text, e.Form, e.Moved})
+		if jc.Diff == nil {
+			jc.Diff = []diff.Edit{}
 		}
 		doc.Changes = append(doc.Changes, jc)
 	}
@@ -122,38 +122,30 @@ type jsonDoc struct {
 }
 
 type jsonChange struct {
-	Op         string     `json:"op"`
-	Kind       string     `json:"kind"`
-	OldAddr    string     `json:"old_addr"`
-	NewAddr    string     `json:"new_addr"`
-	OldLabel   string     `json:"old_label"`
-	NewLabel   string     `json:"new_label"`
-	OldLine    int        `json:"old_line"`
-	NewLine    int        `json:"new_line"`
-	Article    string     `json:"article"`
-	InDeleted  bool       `json:"in_deleted"`
-	Depth      int        `json:"depth"`
-	Similarity float64    `json:"similarity"`
-	Changed    bool       `json:"changed"`
-	FormOnly   bool       `json:"form_only"`
-	Status     jsonStatus `json:"status"`
-	SplitFrom  string     `json:"split_from"`
-	MergedInto string     `json:"merged_into"`
-	Implicit   string     `json:"implicit"`
-	Diff       []jsonEdit `json:"diff"`
+	Op         string      `json:"op"`
+	Kind       string      `json:"kind"`
+	OldAddr    string      `json:"old_addr"`
+	NewAddr    string      `json:"new_addr"`
+	OldLabel   string      `json:"old_label"`
+	NewLabel   string      `json:"new_label"`
+	OldLine    int         `json:"old_line"`
+	NewLine    int         `json:"new_line"`
+	Article    string      `json:"article"`
+	InDeleted  bool        `json:"in_deleted"`
+	Depth      int         `json:"depth"`
+	Similarity float64     `json:"similarity"`
+	Changed    bool        `json:"changed"`
+	FormOnly   bool        `json:"form_only"`
+	Status     jsonStatus  `json:"status"`
+	SplitFrom  string      `json:"split_from"`
+	MergedInto string      `json:"merged_into"`
+	Implicit   string      `json:"implicit"`
+	Diff       []diff.Edit `json:"diff"`
 }
 
 type jsonStatus struct {
 	Old string `json:"old"`
 	New string `json:"new"`
-}
-
-type jsonEdit struct {
-	Field string `json:"field"`
-	Op    string `json:"op"`
-	Text  string `json:"text"`
-	Form  bool   `json:"form"`
-	Moved bool   `json:"moved"`
 }
 
 type jsonTransition struct {

@@ -76,7 +76,7 @@ func layout(d *segment.Document) []lpara {
 	walk = func(u *segment.Unit, depth int) {
 		style := unitStyle(u, depth)
 		label := strings.TrimSpace(u.Label)
-		div := isDivision(u.Kind)
+		div := u.Kind.IsDivision() // its text stands on lines of its own
 		sepText := strings.TrimSpace(seps[u.Line])
 		// the heading stands on the label's line, after the separator the
 		// source had or one that makes it a heading
@@ -166,23 +166,10 @@ func layout(d *segment.Document) []lpara {
 // keeps it, so that the title's lines read back as lines.
 const infoEnd = "<!-- INFO END -->"
 
-// isDivision reports whether units of kind k are divisions, whose text
-// stands on lines of its own.
-func isDivision(k segment.Kind) bool {
-	switch k {
-	case segment.KindPart, segment.KindChapter, segment.KindSection, segment.KindSubsection,
-		segment.KindPreamble, segment.KindAnnex:
-		return true
-	}
-	return false
-}
-
 // childDepth is the list depth of a unit's children: divisions and
 // articles do not indent what they hold.
 func childDepth(u *segment.Unit, depth int) int {
-	switch u.Kind {
-	case segment.KindPart, segment.KindChapter, segment.KindSection, segment.KindSubsection,
-		segment.KindPreamble, segment.KindAnnex, segment.KindArticle:
+	if u.Kind.IsDivision() || u.Kind == segment.KindArticle {
 		return 0
 	}
 	return depth + 1

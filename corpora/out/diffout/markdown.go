@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"concord/align/diff"
+	"concord/corpora/out"
 )
 
 // Markdown writes a report a delegation can paste into an e-mail: the
@@ -116,17 +117,5 @@ func mdPiece(p piece) string {
 // mdEscape escapes the characters Markdown would read as markup, and turns
 // line breaks into hard breaks.
 func mdEscape(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case '\\', '`', '*', '_', '~', '[', ']', '<', '>', '|', '#', '&':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case '\n':
-			b.WriteString("  \n")
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
+	return strings.ReplaceAll(out.Markdown(s), "\n", "  \n")
 }

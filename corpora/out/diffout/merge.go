@@ -34,6 +34,16 @@ const (
 	opMoveTo                // new only: moved here
 )
 
+// element is the WordprocessingML element that tracks the op ("del",
+// "ins", "moveFrom", "moveTo"), "" for opSame.
+func (o runOp) element() string {
+	return [...]string{opSame: "", opDel: "del", opIns: "ins", opMoveFrom: "moveFrom", opMoveTo: "moveTo"}[o]
+}
+
+// old reports whether the op's text is in the old revision only: deleted
+// or moved away.
+func (o runOp) old() bool { return o == opDel || o == opMoveFrom }
+
 // mrun is a run of text with its tracked state.
 type mrun struct {
 	op   runOp
@@ -316,7 +326,7 @@ func statusLong(s segment.Status) string {
 func notes(r *diff.Report, ps []mpara, newIdx map[string]*segment.Unit) {
 	first := map[*segment.Unit]int{}
 	for i := len(ps) - 1; i >= 0; i-- {
-		if ps[i].op != opDel && ps[i].op != opMoveFrom {
+		if !ps[i].op.old() {
 			first[ps[i].unit] = i
 		}
 	}

@@ -107,6 +107,29 @@ func summaryRows(h *history.History) ([]string, [][]string) {
 	return head, rows
 }
 
+// timelineRows is the table of the provisions that changed: a row per
+// provision, its cell in each revision, and its status now.
+func timelineRows(h *history.History) ([]string, [][]string) {
+	head := []string{"provision", "kind"}
+	for i := range h.Revisions {
+		head = append(head, revName(i))
+	}
+	head = append(head, "now")
+	var rows [][]string
+	for pi := range h.Provisions {
+		p := &h.Provisions[pi]
+		if !interesting(p) {
+			continue
+		}
+		row := []string{p.ID, string(p.Kind)}
+		for _, s := range p.Steps {
+			row = append(row, cell(s))
+		}
+		rows = append(rows, append(row, since(p)))
+	}
+	return head, rows
+}
+
 // since describes how long a provision has had its status: "ad-ref since r3".
 func since(p *history.Provision) string {
 	if p.Last < len(p.Steps)-1 {
@@ -175,23 +198,10 @@ func Text(w io.Writer, h *history.History, opt Options) error {
 	tw.Flush()
 	fmt.Fprintf(bw, "\nProvisions that changed (%s)\n%s\n\n", countInteresting(h), legend)
 	tw = tabwriter.NewWriter(bw, 0, 4, 2, ' ', 0)
-	ph := []string{"provision", "kind"}
-	for i := range h.Revisions {
-		ph = append(ph, revName(i))
-	}
-	ph = append(ph, "now")
-	fmt.Fprintln(tw, strings.Join(ph, "\t"))
-	for pi := range h.Provisions {
-		p := &h.Provisions[pi]
-		if !interesting(p) {
-			continue
-		}
-		row := []string{p.ID, string(p.Kind)}
-		for _, s := range p.Steps {
-			row = append(row, cell(s))
-		}
-		row = append(row, since(p))
-		fmt.Fprintln(tw, strings.Join(row, "\t"))
+	head, rows = timelineRows(h)
+	fmt.Fprintln(tw, strings.Join(head, "\t"))
+	for _, r := range rows {
+		fmt.Fprintln(tw, strings.Join(r, "\t"))
 	}
 	tw.Flush()
 	if opt.Redline {
@@ -230,7 +240,7 @@ func Markdown(w io.Writer, h *history.History, opt Options) error {
 	head, rows := summaryRows(h)
 	mdRow := func(cells []string) {
 		for i := range cells {
-			cells[i] = mdEscape(cells[i])
+			cells[i] = out.Markdown(cells[i])
 		}
 		fmt.Fprintf(bw, "| %s |\n", strings.Join(cells, " | "))
 	}
@@ -239,24 +249,12 @@ func Markdown(w io.Writer, h *history.History, opt Options) error {
 	for _, r := range rows {
 		mdRow(r)
 	}
-	fmt.Fprintf(bw, "\n## Provisions that changed (%s)\n\n%s\n\n", countInteresting(h), mdEscape(legend))
-	ph := []string{"provision", "kind"}
-	for i := range h.Revisions {
-		ph = append(ph, revName(i))
-	}
-	ph = append(ph, "now")
-	mdRow(ph)
-	fmt.Fprintf(bw, "|%s\n", strings.Repeat("---|", len(ph)))
-	for pi := range h.Provisions {
-		p := &h.Provisions[pi]
-		if !interesting(p) {
-			continue
-		}
-		row := []string{p.ID, string(p.Kind)}
-		for _, s := range p.Steps {
-			row = append(row, cell(s))
-		}
-		mdRow(append(row, since(p)))
+	fmt.Fprintf(bw, "\n## Provisions that changed (%s)\n\n%s\n\n", countInteresting(h), out.Markdown(legend))
+	head, rows = timelineRows(h)
+	mdRow(head)
+	fmt.Fprintf(bw, "|%s\n", strings.Repeat("---|", len(head)))
+	for _, r := range rows {
+		mdRow(r)
 	}
 	if opt.Redline {
 		fmt.Fprintf(bw, "\n## Wording changes\n")
@@ -270,7 +268,7 @@ func Markdown(w io.Writer, h *history.History, opt Options) error {
 				if len(lines) == 0 {
 					continue
 				}
-				fmt.Fprintf(bw, "\n### %s, %s → %s (%s)\n\n", mdEscape(p.ID), revName(i-1), revName(i), mdEscape(s.Addr))
+				fmt.Fprintf(bw, "\n### %s, %s → %s (%s)\n\n", out.Markdown(p.ID), revName(i-1), revName(i), out.Markdown(s.Addr))
 				for _, l := range lines {
 					fmt.Fprintf(bw, "%s\n\n", l)
 				}
@@ -285,24 +283,11 @@ func redlineMD(s history.Step) []string {
 	const d, e, i, j = "\x00d", "\x00e", "\x00i", "\x00j"
 	var lines []string
 	for _, l := range redline(s, d, e, i, j) {
-		l = mdEscape(out.OneLine(l))
+		l = out.Markdown(out.OneLine(l))
 		l = strings.NewReplacer(d, "<del>", e, "</del>", i, "<ins>", j, "</ins>").Replace(l)
 		lines = append(lines, l)
 	}
 	return lines
-}
-
-// mdEscape escapes what Markdown would read as markup.
-func mdEscape(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case '\\', '`', '*', '_', '~', '[', ']', '<', '>', '|', '#', '&':
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }
 
 // CSV writes one row per provision and revision (long form, for
@@ -350,22 +335,15 @@ func JSON(w io.Writer, h *history.History, opt Options) error {
 		Status    map[string]int `json:"status"`
 		StaleRefs int            `json:"stale_refs"`
 	}
-	type jedit struct {
-		Field string `json:"field"`
-		Op    string `json:"op"`
-		Text  string `json:"text"`
-		Form  bool   `json:"form"`
-		Moved bool   `json:"moved"`
-	}
 	type jstep struct {
-		Present       bool    `json:"present"`
-		Addr          string  `json:"addr"`
-		Label         string  `json:"label"`
-		Status        string  `json:"status"`
-		Op            string  `json:"op"`
-		Changed       bool    `json:"changed"`
-		StatusChanged bool    `json:"status_changed"`
-		Diff          []jedit `json:"diff"`
+		Present       bool        `json:"present"`
+		Addr          string      `json:"addr"`
+		Label         string      `json:"label"`
+		Status        string      `json:"status"`
+		Op            string      `json:"op"`
+		Changed       bool        `json:"changed"`
+		StatusChanged bool        `json:"status_changed"`
+		Diff          []diff.Edit `json:"diff"`
 	}
 	type jprov struct {
 		ID          string   `json:"id"`
@@ -396,11 +374,9 @@ func JSON(w io.Writer, h *history.History, opt Options) error {
 		p := &h.Provisions[pi]
 		jp := jprov{ID: p.ID, Kind: string(p.Kind), First: p.First, Last: p.Last, StatusSince: p.StatusSince, Addrs: p.Addrs()}
 		for _, s := range p.Steps {
-			js := jstep{s.Present, s.Addr, s.Label, string(s.Status), string(s.Op), s.Changed, s.StatusChanged, []jedit{}}
-			if opt.Redline {
-				for _, e := range s.Edits {
-					js.Diff = append(js.Diff, jedit{string(e.Field), string(e.Op), e.Text, e.Form, e.Moved})
-				}
+			js := jstep{s.Present, s.Addr, s.Label, string(s.Status), string(s.Op), s.Changed, s.StatusChanged, []diff.Edit{}}
+			if opt.Redline && len(s.Edits) > 0 {
+				js.Diff = s.Edits
 			}
 			jp.Steps = append(jp.Steps, js)
 		}

@@ -19,8 +19,7 @@ import (
 func JSON(w io.Writer, d *segment.Document, opt Options) error {
 	s := out.NewJSONStream(w, opt.Compact)
 	s.Begin('{')
-	s.Key("lang")
-	s.String(d.Lang)
+	s.StringField("lang", d.Lang)
 	s.Key("units")
 	s.Begin('[')
 	d.Walk(func(u *segment.Unit, entering bool) segment.WalkStatus {
@@ -32,11 +31,9 @@ func JSON(w io.Writer, d *segment.Document, opt Options) error {
 		s.Begin('{')
 		for _, f := range [...]struct{ k, v string }{{"addr", u.Addr}, {"kind", string(u.Kind)}, {"label", u.Label},
 			{"heading", u.Heading}, {"text", u.Text}, {"tail", u.Tail}, {"status", string(u.Status)}} {
-			s.Key(f.k)
-			s.String(f.v)
+			s.StringField(f.k, f.v)
 		}
-		s.Key("line")
-		s.Int(u.Line)
+		s.IntField("line", u.Line)
 		s.Key("children")
 		s.Begin('[')
 		return segment.WalkContinue
@@ -46,10 +43,8 @@ func JSON(w io.Writer, d *segment.Document, opt Options) error {
 	s.Begin('[')
 	for _, wn := range d.Warnings {
 		s.Begin('{')
-		s.Key("line")
-		s.Int(wn.Line)
-		s.Key("message")
-		s.String(wn.Message)
+		s.IntField("line", wn.Line)
+		s.StringField("message", wn.Message)
 		s.End('}')
 	}
 	s.End(']')

@@ -160,35 +160,16 @@ func TBX(w io.Writer, g *terms.Glossary, opt Options) error {
 	title, sources := header(g, opt)
 	fmt.Fprintf(bw, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
 	fmt.Fprintf(bw, "<tbx type=\"TBX-Basic\" style=\"dca\" xml:lang=\"%s\" xmlns=\"%s\">\n", out.XML(mainLang(g, opt)), TBXNamespace)
-	fmt.Fprintf(bw, "  <tbxHeader>\n    <fileDesc>\n      <titleStmt>\n        <title>%s</title>\n      </titleStmt>\n", out.XML(title))
-	fmt.Fprintf(bw, "      <sourceDesc>\n")
-	for _, s := range sources {
-		fmt.Fprintf(bw, "        <p>%s</p>\n", out.XML(s))
-	}
-	fmt.Fprintf(bw, "      </sourceDesc>\n    </fileDesc>\n  </tbxHeader>\n")
+	fmt.Fprintf(bw, "  <tbxHeader>\n")
+	writeFileDesc(bw, title, sources)
+	fmt.Fprintf(bw, "  </tbxHeader>\n")
 	cs := concepts(g, opt)
 	if len(cs) == 0 {
 		fmt.Fprintf(bw, "  <text/>\n</tbx>\n")
 		return bw.Flush()
 	}
-	fmt.Fprintf(bw, "  <text>\n    <body>\n")
-	for _, c := range cs {
-		fmt.Fprintf(bw, "      <conceptEntry id=\"%s\">\n", out.XML(c.id))
-		for _, l := range c.langs {
-			fmt.Fprintf(bw, "        <langSec xml:lang=\"%s\">\n", out.XML(l.tag))
-			if l.definition != "" {
-				fmt.Fprintf(bw, "          <descrip type=\"definition\">%s</descrip>\n", out.XML(l.definition))
-			}
-			for _, t := range l.terms {
-				fmt.Fprintf(bw, "          <termSec>\n")
-				writeTerm(bw, t, "            ")
-				fmt.Fprintf(bw, "          </termSec>\n")
-			}
-			fmt.Fprintf(bw, "        </langSec>\n")
-		}
-		fmt.Fprintf(bw, "      </conceptEntry>\n")
-	}
-	fmt.Fprintf(bw, "    </body>\n  </text>\n</tbx>\n")
+	writeBody(bw, cs, "conceptEntry", "langSec", "termSec")
+	fmt.Fprintf(bw, "</tbx>\n")
 	return bw.Flush()
 }
 
@@ -203,32 +184,48 @@ func TBX2(w io.Writer, g *terms.Glossary, opt Options) error {
 	fmt.Fprintf(bw, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
 	fmt.Fprintf(bw, "<!DOCTYPE martif SYSTEM \"TBXBasiccoreStructV02.dtd\">\n")
 	fmt.Fprintf(bw, "<martif type=\"TBX-Basic-V1\" xml:lang=\"%s\">\n", out.XML(mainLang(g, opt)))
-	fmt.Fprintf(bw, "  <martifHeader>\n    <fileDesc>\n      <titleStmt>\n        <title>%s</title>\n      </titleStmt>\n", out.XML(title))
-	fmt.Fprintf(bw, "      <sourceDesc>\n")
-	for _, s := range sources {
-		fmt.Fprintf(bw, "        <p>%s</p>\n", out.XML(s))
-	}
-	fmt.Fprintf(bw, "      </sourceDesc>\n    </fileDesc>\n")
+	fmt.Fprintf(bw, "  <martifHeader>\n")
+	writeFileDesc(bw, title, sources)
 	fmt.Fprintf(bw, "    <encodingDesc>\n      <p type=\"XCSURI\">TBXBasicXCSV02.xcs</p>\n    </encodingDesc>\n  </martifHeader>\n")
-	fmt.Fprintf(bw, "  <text>\n    <body>\n")
-	for _, c := range concepts(g, opt) {
-		fmt.Fprintf(bw, "      <termEntry id=\"%s\">\n", out.XML(c.id))
+	writeBody(bw, concepts(g, opt), "termEntry", "langSet", "tig")
+	fmt.Fprintf(bw, "</martif>\n")
+	return bw.Flush()
+}
+
+// writeFileDesc writes the header's fileDesc: the title and one line per
+// source document.
+func writeFileDesc(w io.Writer, title string, sources []string) {
+	fmt.Fprintf(w, "    <fileDesc>\n      <titleStmt>\n        <title>%s</title>\n      </titleStmt>\n", out.XML(title))
+	fmt.Fprintf(w, "      <sourceDesc>\n")
+	for _, s := range sources {
+		fmt.Fprintf(w, "        <p>%s</p>\n", out.XML(s))
+	}
+	fmt.Fprintf(w, "      </sourceDesc>\n    </fileDesc>\n")
+}
+
+// writeBody writes the text element of a termbase: one entry element per
+// concept, one lang element per language with its definition, one term
+// element per term. TBX v3 names them conceptEntry, langSec and termSec,
+// TBX v2 termEntry, langSet and tig.
+func writeBody(w io.Writer, cs []concept, entry, lang, term string) {
+	fmt.Fprintf(w, "  <text>\n    <body>\n")
+	for _, c := range cs {
+		fmt.Fprintf(w, "      <%s id=\"%s\">\n", entry, out.XML(c.id))
 		for _, l := range c.langs {
-			fmt.Fprintf(bw, "        <langSet xml:lang=\"%s\">\n", out.XML(l.tag))
+			fmt.Fprintf(w, "        <%s xml:lang=\"%s\">\n", lang, out.XML(l.tag))
 			if l.definition != "" {
-				fmt.Fprintf(bw, "          <descrip type=\"definition\">%s</descrip>\n", out.XML(l.definition))
+				fmt.Fprintf(w, "          <descrip type=\"definition\">%s</descrip>\n", out.XML(l.definition))
 			}
 			for _, t := range l.terms {
-				fmt.Fprintf(bw, "          <tig>\n")
-				writeTerm(bw, t, "            ")
-				fmt.Fprintf(bw, "          </tig>\n")
+				fmt.Fprintf(w, "          <%s>\n", term)
+				writeTerm(w, t, "            ")
+				fmt.Fprintf(w, "          </%s>\n", term)
 			}
-			fmt.Fprintf(bw, "        </langSet>\n")
+			fmt.Fprintf(w, "        </%s>\n", lang)
 		}
-		fmt.Fprintf(bw, "      </termEntry>\n")
+		fmt.Fprintf(w, "      </%s>\n", entry)
 	}
-	fmt.Fprintf(bw, "    </body>\n  </text>\n</martif>\n")
-	return bw.Flush()
+	fmt.Fprintf(w, "    </body>\n  </text>\n")
 }
 
 // writeTerm writes the inside of a termSec or tig: term, status, then
