@@ -309,12 +309,14 @@ func Sentences(src, tgt []string, srcLang, tgtLang string, opt SentOptions) []Be
 		case p == 0 && given:
 			md.useLexicon(opt.Lexicon)
 			md.lexW = sentLexWeightGiven
+			md.delTok = 0
 		case !small:
 			md.trainLex(path)
 			md.lexW = sentLexWeight
 			if md.dict != nil {
 				md.lexW = sentLexWeightDict
 			}
+			md.delTok = -sentDeletionShare * math.Log(md.lambda()) / 2
 		}
 		b := sentBandAround(n, m, path, band)
 		if md.lex != nil {

@@ -84,8 +84,8 @@ func TestSentUNWhole(t *testing.T) {
 		t.Skip("ten alignments of 4,000 sentences: too slow under the race detector")
 	}
 	un := sentUNWhole(t)
-	// The perturbed zh–ar and zh–fr pairs are below the .99 asked for.
-	minPert := map[string]float64{"en": 0.994, "fr": 0.986, "es": 0.989, "ru": 0.988, "ar": 0.984}
+	// Measured: .9972, .9938, .9951, .9911, .9939 (.99 asked for).
+	minPert := map[string]float64{"en": 0.995, "fr": 0.992, "es": 0.993, "ru": 0.99, "ar": 0.992}
 	for _, other := range []string{"en", "fr", "es", "ru", "ar"} {
 		zh := un["zh"]
 		var gold []sentAlignment
