@@ -26,7 +26,9 @@ import "math"
 //   - the share of the bead's tokens that the lexicon links to some token
 //     on the other side (the dictionary channel's lexicon where it serves
 //     the document, else the learned one): how much of the translation the
-//     aligner can actually see;
+//     aligner can actually see; and the least such share of one of its
+//     sentences (a sentence the other side does not explain at all is
+//     often one that belongs to a neighbouring bead);
 //   - whether a neighbouring bead is a deletion (a sentence left alone next
 //     to a bead is often one that belongs to it, in a larger bead than the
 //     aligner's shapes allow);
@@ -49,10 +51,10 @@ import "math"
 
 // sentCalibCoef are the regression's coefficients, in the order of
 // calibFeatures, bias last.
-var sentCalibCoef = [sentNCalib]float64{0.40099192740250766, -0.5894566789129552, 0.0036220953644350174, -1.3701167652592798, -0.9263038019619206, -0.4427272560483907, -0.44521015854923607, 0.8427312964201812, -0.7371358581252397, -2.7683052683761393, 2.545951355379415}
+var sentCalibCoef = [sentNCalib]float64{0.3989227254531354, -0.5890412114482539, 0.00586440961827623, -1.3792918295590837, -0.8827187288385696, -0.4309999557617474, -0.449031437610856, 0.21856537187139213, 0.7675886908306243, -0.7544287645729038, -2.749805516649521, 2.561746232239935}
 
 // sentNCalib is the number of calibration features, bias included.
-const sentNCalib = 11
+const sentNCalib = 12
 
 // sentCalibScratch marks the tokens a bead's other side can translate
 // into, for the coverage feature.
@@ -61,13 +63,14 @@ type sentCalibScratch struct {
 	stamp        int32
 }
 
-// coverage is the share of the tokens of the bead src[i0:i1], tgt[j0:j1]
-// that the lexicon of md links to some token of the other side (0 without
-// a lexicon).
-func (md *sentModel) coverage(sc *sentCalibScratch, i0, i1, j0, j1 int) float64 {
+// coverage returns the share of the tokens of the bead src[i0:i1],
+// tgt[j0:j1] that the lexicon of md links to some token of the other side,
+// and the least such share of one of its sentences (0 and 0 without a
+// lexicon; sentences without tokens do not count).
+func (md *sentModel) coverage(sc *sentCalibScratch, i0, i1, j0, j1 int) (all, least float64) {
 	lex := md.lex
 	if lex == nil {
-		return 0
+		return 0, 0
 	}
 	S, T := md.S, md.T
 	if len(sc.markS) < S.vocab {
@@ -93,26 +96,35 @@ func (md *sentModel) coverage(sc *sentCalibScratch, i0, i1, j0, j1 int) float64 
 		}
 	}
 	n, c := 0, 0
+	mn := 1.0
 	for j := j0; j < j1; j++ {
+		n0, c0 := n, c
 		for _, e := range T.toks[j] {
 			n++
 			if sc.markT[e] == st {
 				c++
 			}
 		}
+		if n > n0 {
+			mn = min(mn, float64(c-c0)/float64(n-n0))
+		}
 	}
 	for i := i0; i < i1; i++ {
+		n0, c0 := n, c
 		for _, z := range S.toks[i] {
 			n++
 			if sc.markS[z] == st {
 				c++
 			}
 		}
+		if n > n0 {
+			mn = min(mn, float64(c-c0)/float64(n-n0))
+		}
 	}
 	if n == 0 {
-		return 0
+		return 0, 0
 	}
-	return float64(c) / float64(n)
+	return float64(c) / float64(n), mn
 }
 
 // calibFeatures fills x with the features of bead k of path (bias last);
@@ -121,7 +133,7 @@ func (md *sentModel) calibFeatures(sc *sentCalibScratch, path []sentStep, k int,
 	st := path[k]
 	l := sentLogit(st.post)
 	ty := sentTypes[st.t]
-	del, big, five, lenc, cov, adj, hasLex := 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0
+	del, big, five, lenc, cov, least, adj, hasLex := 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0
 	if ty.a == 0 || ty.b == 0 {
 		del = 1
 	}
@@ -148,10 +160,10 @@ func (md *sentModel) calibFeatures(sc *sentCalibScratch, path []sentStep, k int,
 	if del == 0 {
 		i0, j0 := st.i-ty.a, st.j-ty.b
 		lenc = min(md.lengthCost(md.S.length[st.i]-md.S.length[i0], md.T.length[st.j]-md.T.length[j0]), 10)
-		cov = ch.coverage(sc, i0, st.i, j0, st.j)
+		cov, least = ch.coverage(sc, i0, st.i, j0, st.j)
 	}
 	lu := math.Log(unsure + 0.02)
-	*x = [sentNCalib]float64{l, lu, l * lu, del, big, five, lenc, cov, adj, hasLex, 1}
+	*x = [sentNCalib]float64{l, lu, l * lu, del, big, five, lenc, cov, least, adj, hasLex, 1}
 }
 
 func sentLogit(p float64) float64 {

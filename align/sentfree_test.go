@@ -21,7 +21,7 @@ func TestSentMACDev(t *testing.T) {
 	t.Log(r)
 	_, _, f := r.total.strict()
 	_, _, fl := r.total.lax()
-	// Measured: .8499 (lax .9857); ECE .020, .961 right at ≥ .9.
+	// Measured: .8499 (lax .9857); ECE .017, .961 right at ≥ .9.
 	if f < 0.845 || fl < 0.98 {
 		t.Errorf("MAC-Dev strict F1 %.4f (want ≥ .845), lax %.4f (want ≥ .98)", f, fl)
 	}
@@ -52,14 +52,14 @@ func TestSentMACDev(t *testing.T) {
 func TestSentCalibration(t *testing.T) {
 	small := sentCrossFitCalib(sentCalibDevData(t, true))
 	t.Logf("small development data:\n%s", small)
-	// Measured: fold 1 .075, .926 right at ≥ .9; fold 2 .022, .974; UN
-	// whole .018 / .006, 1.000 / .993; UN by document .011 / .019, .981 /
-	// .983; chapter by chapter, pooled .021, .958.
+	// Measured: fold 1 .077, .926 right at ≥ .9; fold 2 .029, .976; UN
+	// whole .018 / .008, 1.000 / .990; UN by document .011 / .017, .981 /
+	// .982; chapter by chapter, pooled .029, .957.
 	sentCheckCalibReport(t, "small", small, sentCalibLimits{
-		mac:  [2][2]float64{{0.085, 0.91}, {0.032, 0.96}},
-		un:   [2][2]float64{{0.025, 0.99}, {0.012, 0.985}},
-		doc:  [2][2]float64{{0.02, 0.97}, {0.027, 0.97}},
-		loco: [2]float64{0.03, 0.945},
+		mac:  [2][2]float64{{0.085, 0.91}, {0.037, 0.96}},
+		un:   [2][2]float64{{0.025, 0.99}, {0.015, 0.985}},
+		doc:  [2][2]float64{{0.02, 0.97}, {0.025, 0.97}},
+		loco: [2]float64{0.037, 0.945},
 	})
 	if sentRace {
 		return
@@ -67,17 +67,17 @@ func TestSentCalibration(t *testing.T) {
 	d := sentCalibDevData(t, false)
 	r := sentCrossFitCalib(d)
 	t.Logf("development data:\n%s", r)
-	// Measured: fold 1 .071, .935 right at ≥ .9; fold 2 .026, .975; UN
+	// Measured: fold 1 .064, .935 right at ≥ .9; fold 2 .025, .973; UN
 	// whole .006 / .012, .998 / .997; UN by document .002 / .006, .986 /
-	// .987; chapter by chapter, pooled .021, .957 (per chapter .018, .033,
-	// .076, .057, .055, .099). Fold 1 fits on the three chapters best
-	// translated and checks on the three freest, and misses the .05 asked
-	// for.
+	// .987; chapter by chapter, pooled .020, .957 (per chapter .016, .032,
+	// .080, .056, .055, .107). Fold 1 fits on the chapters where the
+	// posterior is least too sure of itself and checks on those where it
+	// is most, and misses the .05 asked for.
 	sentCheckCalibReport(t, "", r, sentCalibLimits{
-		mac:  [2][2]float64{{0.08, 0.92}, {0.035, 0.96}},
+		mac:  [2][2]float64{{0.072, 0.92}, {0.033, 0.96}},
 		un:   [2][2]float64{{0.012, 0.995}, {0.018, 0.995}},
 		doc:  [2][2]float64{{0.01, 0.98}, {0.012, 0.98}},
-		loco: [2]float64{0.03, 0.945},
+		loco: [2]float64{0.028, 0.945},
 	})
 	// The shipped coefficients are those of a fit on all the data (run
 	// TestSentCalibrationFit with CONCORD_ALIGN_FIT=1 to refit).
