@@ -14,8 +14,8 @@ import (
 // seen).
 //
 // The dictionary weight and the learned lexicon's weight beside it were
-// chosen on these chapters; leave-one-chapter-out over the grid tried
-// gives strict F1 .826 (see the README).
+// chosen on these chapters; leave-one-chapter-out over a grid of 21
+// settings of the two gives strict F1 .835 (see the README).
 func TestSentMACDev(t *testing.T) {
 	r := sentEvalMAC(t, sentLoadMAC(t), SentOptions{})
 	t.Log(r)
