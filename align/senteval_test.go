@@ -294,7 +294,7 @@ func sentBibleProtocolF1(t testing.TB, opt SentOptions) float64 {
 
 // TestSentEvalReport prints every figure of the evaluation (MAC-Dev per
 // chapter, the UN set whole per pair, clean and perturbed, the Bible with
-// bertalign's protocol, calibration). It is long: it runs only when
+// bertalign's protocol, the calibration cross-fitted). It is long: it runs only when
 // CONCORD_ALIGN_EVAL is set.
 func TestSentEvalReport(t *testing.T) {
 	if os.Getenv("CONCORD_ALIGN_EVAL") == "" {
@@ -334,32 +334,7 @@ func TestSentEvalReport(t *testing.T) {
 	if what == "1" || strings.Contains(what, "bible") {
 		t.Logf("Bible, bertalign protocol: strict F1 %.4f", sentBibleProtocolF1(t, opt))
 	}
-}
-
-// sentHeldOutCalib aligns the calibration's held-out half of the development
-// data (MAC-Dev chapters 2, 4 and 6; the second half of the UN set aligned
-// whole, perturbed, every pair) and returns the calibration of the scores
-// on each.
-func sentHeldOutCalib(t testing.TB) (mac, un *sentCalib) {
-	return sentCalibOn(t, []int{1, 3, 5}, true)
-}
-
-// sentCalibOn returns the calibration of the scores on the given MAC-Dev
-// chapters and on the second (or first) half of the UN set aligned whole.
-func sentCalibOn(t testing.TB, chapters []int, second bool) (mac, un *sentCalib) {
-	mac, _ = sentCalibOnMAC(t, chapters)
-	un = &sentCalib{}
-	w := sentUNWhole(t)
-	for _, other := range []string{"en", "fr", "es", "ru", "ar"} {
-		s, tg, pg := sentPerturbPair(w["zh"], w[other], other, "whole-"+other, 3, 4)
-		b := Sentences(s, tg, "zh", other, SentOptions{})
-		var half []Bead
-		for _, x := range b {
-			if ((len(x.Src) > 0 && x.Src[0] >= len(s)/2) || (len(x.Src) == 0 && x.Tgt[0] >= len(tg)/2)) == second {
-				half = append(half, x)
-			}
-		}
-		un.add(pg, sentToAlignments(half, false), sentBeadScores(half))
+	if what == "1" || strings.Contains(what, "calib") {
+		t.Logf("calibration, cross-fitted:\n%s", sentCrossFitCalib(sentCalibDevData(t, false)))
 	}
-	return
 }
