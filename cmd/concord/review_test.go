@@ -187,7 +187,7 @@ func TestReviewEdits(t *testing.T) {
     </tu>
     <tu tuid="5">
       <prop type="x-address">art.2</prop>
-      <prop type="x-score">0.9907</prop>
+      <prop type="x-score">0.9982</prop>
       <tuv xml:lang="zh-CN"><seg>为本公约之目的：“数据”系指任何信息。</seg></tuv>
       <tuv xml:lang="en"><seg>For the purposes of this Convention, “data” means any information.</seg></tuv>
     </tu>
