@@ -83,15 +83,15 @@ func (md *sentModel) coverage(sc *sentCalibScratch, i0, i1, j0, j1 int) (all, le
 	st := sc.stamp
 	for i := i0; i < i1; i++ {
 		for _, z := range S.toks[i] {
-			for _, e := range lex.fwd[z] {
-				sc.markT[e.id] = st
+			for _, e := range lex.Fwd[z] {
+				sc.markT[e.ID] = st
 			}
 		}
 	}
 	for j := j0; j < j1; j++ {
 		for _, e := range T.toks[j] {
-			for _, z := range lex.bwd[e] {
-				sc.markS[z.id] = st
+			for _, z := range lex.Bwd[e] {
+				sc.markS[z.ID] = st
 			}
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"concord/align/internal/model1"
 	"concord/align/lexicon"
 	"concord/segment/langtag"
 	"concord/segment/words"
@@ -269,8 +270,8 @@ func newSentDict(src, tgt []string, srcLang, tgtLang string, gloss []GlossaryEnt
 			extra[z] = append(extra[z], et...)
 		}
 	}
-	fwd := make([][]sentTE, Z.vocab)
-	bwd := make([][]sentTE, E.vocab)
+	fwd := make([][]model1.Entry, Z.vocab)
+	bwd := make([][]model1.Entry, E.vocab)
 	var seen []int32
 	for z, w := range Z.words {
 		ws := d.Lookup(w)
@@ -299,22 +300,22 @@ func newSentDict(src, tgt []string, srcLang, tgtLang string, gloss []GlossaryEnt
 				continue
 			}
 			seen = append(seen, e)
-			fwd[z] = append(fwd[z], sentTE{id: e, p: p})
-			bwd[e] = append(bwd[e], sentTE{id: int32(z)})
+			fwd[z] = append(fwd[z], model1.Entry{ID: e, P: p})
+			bwd[e] = append(bwd[e], model1.Entry{ID: int32(z)})
 		}
 	}
 	for e := range bwd {
 		p := float32(1 / float64(len(bwd[e])))
 		for k := range bwd[e] {
-			bwd[e][k].p = p
+			bwd[e][k].P = p
 		}
 	}
-	dm := &sentModel{lex: &sentLex{fwd: fwd, bwd: bwd}, lam: sentDictLambda0}
+	dm := &sentModel{lex: &model1.Table{Fwd: fwd, Bwd: bwd}, lam: sentDictLambda0}
 	if srcZh {
 		dm.S, dm.T = Z, E
 	} else {
 		dm.S, dm.T = E, Z
-		dm.lex.fwd, dm.lex.bwd = bwd, fwd
+		dm.lex.Fwd, dm.lex.Bwd = bwd, fwd
 	}
 	return dm
 }
@@ -364,11 +365,11 @@ func (md *sentModel) fitLambda(path []sentStep) {
 		// forward: target tokens given the source side
 		for i := i0; i < p.i; i++ {
 			for _, z := range S.toks[i] {
-				for _, e := range lex.fwd[z] {
-					if denseT[e.id] == 0 {
-						touched = append(touched, e.id)
+				for _, e := range lex.Fwd[z] {
+					if denseT[e.ID] == 0 {
+						touched = append(touched, e.ID)
 					}
-					denseT[e.id] += e.p
+					denseT[e.ID] += e.P
 				}
 			}
 		}
@@ -384,11 +385,11 @@ func (md *sentModel) fitLambda(path []sentStep) {
 		// backward
 		for j := j0; j < p.j; j++ {
 			for _, e := range T.toks[j] {
-				for _, z := range lex.bwd[e] {
-					if denseS[z.id] == 0 {
-						touched = append(touched, z.id)
+				for _, z := range lex.Bwd[e] {
+					if denseS[z.ID] == 0 {
+						touched = append(touched, z.ID)
 					}
-					denseS[z.id] += z.p
+					denseS[z.ID] += z.P
 				}
 			}
 		}

@@ -5,6 +5,8 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
+
+	"concord/align/internal/model1"
 )
 
 // SentLexicon is a bilingual lexicon learned without supervision from a
@@ -17,7 +19,7 @@ import (
 type SentLexicon struct {
 	srcLang, tgtLang string
 	srcIDs, tgtIDs   map[string]int32
-	fwd, bwd         [][]sentTE
+	fwd, bwd         [][]model1.Entry
 	invBgS, invBgT   []float32
 	prior            []float64 // bead shape probabilities in the collection
 
@@ -89,7 +91,7 @@ func sentLearnLexicon(src, tgt [][]string, srcLang, tgtLang string, opt SentOpti
 		}()
 	}
 	wg.Wait()
-	var pairs []sentTrainPair
+	var pairs []model1.Pair
 	counts := make([]float64, len(sentTypes))
 	for d := range nd {
 		sIDs := make([][]int32, len(src[d]))
@@ -109,18 +111,18 @@ func sentLearnLexicon(src, tgt [][]string, srcLang, tgtLang string, opt SentOpti
 			if len(b.Src) == 0 || len(b.Tgt) == 0 || b.Score < sentTrainPost {
 				continue
 			}
-			var tp sentTrainPair
+			var tp model1.Pair
 			for _, i := range b.Src {
-				tp.src = append(tp.src, sIDs[i]...)
+				tp.Src = append(tp.Src, sIDs[i]...)
 			}
 			for _, j := range b.Tgt {
-				tp.tgt = append(tp.tgt, tIDs[j]...)
+				tp.Tgt = append(tp.Tgt, tIDs[j]...)
 			}
 			pairs = append(pairs, tp)
 		}
 	}
-	lex := sentTrainLex(pairs, len(cs), len(ct))
-	L.fwd, L.bwd = lex.fwd, lex.bwd
+	lex := model1.Train(pairs, len(cs), len(ct))
+	L.fwd, L.bwd = lex.Fwd, lex.Bwd
 	L.invBgS = sentInvBackground(cs)
 	L.invBgT = sentInvBackground(ct)
 	total := 0.0
@@ -191,14 +193,14 @@ func (md *sentModel) useLexicon(L *SentLexicon) {
 			T.invBg[id] = L.invBgT[x]
 		}
 	}
-	lex := &sentLex{fwd: make([][]sentTE, S.vocab), bwd: make([][]sentTE, T.vocab)}
+	lex := &model1.Table{Fwd: make([][]model1.Entry, S.vocab), Bwd: make([][]model1.Entry, T.vocab)}
 	for id, x := range lexS {
 		if x < 0 {
 			continue
 		}
 		for _, e := range L.fwd[x] {
-			if sc.stampT[e.id] == gen {
-				lex.fwd[id] = append(lex.fwd[id], sentTE{id: sc.valT[e.id], p: e.p})
+			if sc.stampT[e.ID] == gen {
+				lex.Fwd[id] = append(lex.Fwd[id], model1.Entry{ID: sc.valT[e.ID], P: e.P})
 			}
 		}
 	}
@@ -207,8 +209,8 @@ func (md *sentModel) useLexicon(L *SentLexicon) {
 			continue
 		}
 		for _, z := range L.bwd[x] {
-			if sc.stampS[z.id] == gen {
-				lex.bwd[id] = append(lex.bwd[id], sentTE{id: sc.valS[z.id], p: z.p})
+			if sc.stampS[z.ID] == gen {
+				lex.Bwd[id] = append(lex.Bwd[id], model1.Entry{ID: sc.valS[z.ID], P: z.P})
 			}
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 
+	"concord/align/internal/model1"
 	"concord/segment/langtag"
 )
 
@@ -18,7 +19,7 @@ type sentModel struct {
 	logPrior []float64
 	prior0   []float64 // prior bead shape probabilities before estimation
 
-	lex   *sentLex
+	lex   *model1.Table
 	pairs *sentPairs
 	lexW  float64
 	lam   float64 // weight of the background model (0: sentLexLambda)
@@ -388,22 +389,22 @@ func (md *sentModel) trainLex(path []sentStep) {
 	if 2*sure < two {
 		minPost = 0
 	}
-	var pairs []sentTrainPair
+	var pairs []model1.Pair
 	for _, p := range path {
 		ty := sentTypes[p.t]
 		if ty.a == 0 || ty.b == 0 || p.post < minPost {
 			continue
 		}
-		var tp sentTrainPair
+		var tp model1.Pair
 		for i := p.i - ty.a; i < p.i; i++ {
-			tp.src = append(tp.src, S.toks[i]...)
+			tp.Src = append(tp.Src, S.toks[i]...)
 		}
 		for j := p.j - ty.b; j < p.j; j++ {
-			tp.tgt = append(tp.tgt, T.toks[j]...)
+			tp.Tgt = append(tp.Tgt, T.toks[j]...)
 		}
 		pairs = append(pairs, tp)
 	}
-	md.lex = sentTrainLex(pairs, S.vocab, T.vocab)
+	md.lex = model1.Train(pairs, S.vocab, T.vocab)
 }
 
 // sentTrainPost is the least posterior of the beads the lexicon learns from.

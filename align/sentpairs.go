@@ -3,6 +3,8 @@ package align
 import (
 	"math"
 	"sync"
+
+	"concord/align/internal/model1"
 )
 
 // sentPairs holds the lexical terms of every sentence pair (i, j) that a
@@ -95,15 +97,15 @@ func (md *sentModel) buildPairs(b *sentBand) {
 // buildForward records the tokens of tgt[j] explained by src[i] for the
 // rows i in [r0, r1). dense is a zeroed scratch array over the target
 // vocabulary.
-func (ps *sentPairs) buildForward(S, T *sentSide, lex *sentLex, r0, r1 int, dense []float32) {
+func (ps *sentPairs) buildForward(S, T *sentSide, lex *model1.Table, r0, r1 int, dense []float32) {
 	var touched []int32
 	for i := r0; i < r1; i++ {
 		for _, z := range S.toks[i] {
-			for _, e := range lex.fwd[z] {
-				if dense[e.id] == 0 {
-					touched = append(touched, e.id)
+			for _, e := range lex.Fwd[z] {
+				if dense[e.ID] == 0 {
+					touched = append(touched, e.ID)
 				}
-				dense[e.id] += e.p
+				dense[e.ID] += e.P
 			}
 		}
 		for j := ps.plo[i]; j <= ps.phi[i]; j++ {
@@ -129,7 +131,7 @@ func (ps *sentPairs) buildForward(S, T *sentSide, lex *sentLex, r0, r1 int, dens
 // buildBackward records the tokens of src[i] explained by tgt[j] for the
 // rows i in [r0, r1). dense is a zeroed scratch array over the source
 // vocabulary.
-func (ps *sentPairs) buildBackward(S, T *sentSide, lex *sentLex, r0, r1 int, dense []float32) {
+func (ps *sentPairs) buildBackward(S, T *sentSide, lex *model1.Table, r0, r1 int, dense []float32) {
 	var touched []int32
 	ilo := r0
 	for j := ps.plo[r0]; j <= ps.phi[r1-1]; j++ {
@@ -140,11 +142,11 @@ func (ps *sentPairs) buildBackward(S, T *sentSide, lex *sentLex, r0, r1 int, den
 			continue
 		}
 		for _, e := range T.toks[j] {
-			for _, z := range lex.bwd[e] {
-				if dense[z.id] == 0 {
-					touched = append(touched, z.id)
+			for _, z := range lex.Bwd[e] {
+				if dense[z.ID] == 0 {
+					touched = append(touched, z.ID)
 				}
-				dense[z.id] += z.p
+				dense[z.ID] += z.P
 			}
 		}
 		for i := ilo; i < r1 && ps.plo[i] <= j; i++ {
