@@ -105,6 +105,36 @@ const (
 	maxPairs  = 3000000 // cap on (src, tgt) token co-occurrences used
 )
 
+// side is the training vocabulary of one language: how often each token
+// occurs in the pairs, and the scratch that gathers the distinct tokens of
+// a bead (the bead that last met a token, and where it put it).
+type side struct {
+	count, last, pos []int32
+}
+
+func newSide(n int) *side {
+	return &side{count: make([]int32, n), last: make([]int32, n), pos: make([]int32, n)}
+}
+
+// distinct appends to the arenas tok and mul the distinct tokens of toks
+// that occur at least minCount times in the pairs, with their
+// multiplicities in toks; stamp identifies the bead.
+func (s *side) distinct(toks []int32, stamp int32, tok []int32, mul []float32) ([]int32, []float32) {
+	for _, z := range toks {
+		if s.count[z] < minCount {
+			continue
+		}
+		if s.last[z] != stamp {
+			s.last[z] = stamp
+			s.pos[z] = int32(len(tok))
+			tok = append(tok, z)
+			mul = append(mul, 0)
+		}
+		mul[s.pos[z]]++
+	}
+	return tok, mul
+}
+
 // Train trains Model 1 both ways on the pairs, by EM, and keeps for every
 // token its most probable entries (at most 12, of probability 0.01 or
 // more), by decreasing probability then increasing id. nSrc and nTgt are
@@ -114,15 +144,14 @@ const (
 // time.
 func Train(pairs []Pair, nSrc, nTgt int) *Table {
 	// Token counts in the training data; rare tokens are left out.
-	cs := make([]int32, nSrc)
-	ct := make([]int32, nTgt)
+	src, tgt := newSide(nSrc), newSide(nTgt)
 	var occ int64
 	for _, p := range pairs {
 		for _, z := range p.Src {
-			cs[z]++
+			src.count[z]++
 		}
 		for _, e := range p.Tgt {
-			ct[e]++
+			tgt.count[e]++
 		}
 		occ += int64(len(p.Src)) * int64(len(p.Tgt))
 	}
@@ -141,41 +170,15 @@ func Train(pairs []Pair, nSrc, nTgt int) *Table {
 	var beads []bead
 	var tokA []int32
 	var mulA []float32
-	lastS := make([]int32, nSrc)
-	lastT := make([]int32, nTgt)
-	posS := make([]int32, nSrc)
-	posT := make([]int32, nTgt)
 	stamp := int32(0)
 	total := 0
 	for b := 0; b < len(pairs); b += step {
 		p := pairs[b]
 		stamp++
 		bd := bead{s0: len(tokA)}
-		for _, z := range p.Src {
-			if cs[z] < minCount {
-				continue
-			}
-			if lastS[z] != stamp {
-				lastS[z] = stamp
-				posS[z] = int32(len(tokA))
-				tokA = append(tokA, z)
-				mulA = append(mulA, 0)
-			}
-			mulA[posS[z]]++
-		}
+		tokA, mulA = src.distinct(p.Src, stamp, tokA, mulA)
 		bd.s1, bd.t0 = len(tokA), len(tokA)
-		for _, e := range p.Tgt {
-			if ct[e] < minCount {
-				continue
-			}
-			if lastT[e] != stamp {
-				lastT[e] = stamp
-				posT[e] = int32(len(tokA))
-				tokA = append(tokA, e)
-				mulA = append(mulA, 0)
-			}
-			mulA[posT[e]]++
-		}
+		tokA, mulA = tgt.distinct(p.Tgt, stamp, tokA, mulA)
 		bd.t1 = len(tokA)
 		if bd.s1 == bd.s0 || bd.t1 == bd.t0 {
 			tokA, mulA = tokA[:bd.s0], mulA[:bd.s0]
