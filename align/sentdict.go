@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"concord/align/internal/anchor"
 	"concord/align/internal/model1"
 	"concord/align/lexicon"
 	"concord/segment/langtag"
@@ -151,7 +152,7 @@ func sentEnStem(w string) string {
 // sentDictTokensEn returns the dictionary tokens of an English sentence.
 func sentDictTokensEn(s string) []string {
 	var out []string
-	for _, t := range sentTokenizeWords(s) {
+	for _, t := range anchor.TokenizeWords(s) {
 		if t[0] < 'a' || t[0] > 'z' {
 			continue
 		}

@@ -7,8 +7,10 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode"
 	"unicode/utf8"
 
+	"concord/align/internal/anchor"
 	"concord/segment/langtag"
 )
 
@@ -86,6 +88,20 @@ type SentOptions struct {
 	Passes int
 }
 
+// DefaultSentTokenizer returns the tokenizer Sentences uses for lang when
+// SentOptions.Tokenizers has none: for Chinese ("zh", "zh-Hans", …) every Han
+// character is one token and runs of other letters or digits are lower-cased
+// words; for every other language tokens are lower-cased runs of letters,
+// combining marks and digits (a simplified UAX #29 word segmentation).
+// Digits of any script are rewritten as ASCII digits; punctuation and spaces
+// are dropped.
+func DefaultSentTokenizer(lang string) func(string) []string {
+	if langtag.Base(lang) == "zh" {
+		return anchor.TokenizeHan
+	}
+	return anchor.TokenizeWords
+}
+
 // sentType is a bead shape: a source and b target sentences.
 type sentType struct{ a, b int }
 
@@ -112,7 +128,7 @@ type sentSide struct {
 	invBg  []float32 // 1 / background unigram probability, per token id
 	length []float64 // prefix sums of the length measure
 	ntok   []int     // prefix sums of token counts
-	anch   [][]sentAnchor
+	anch   [][]anchor.Anchor
 	hashes [][]uint64 // sorted token hashes, for Latin-script sides
 	latin  bool
 }
@@ -120,7 +136,7 @@ type sentSide struct {
 func newSentSide(sents []string, lang string, tok func(string) []string, latin bool, gloss [][]string) *sentSide {
 	sd := &sentSide{lang: lang, n: len(sents), latin: latin}
 	sd.toks = make([][]int32, len(sents))
-	sd.anch = make([][]sentAnchor, len(sents))
+	sd.anch = make([][]anchor.Anchor, len(sents))
 	sd.length = make([]float64, len(sents)+1)
 	sd.ntok = make([]int, len(sents)+1)
 	if latin {
@@ -147,16 +163,16 @@ func newSentSide(sents []string, lang string, tok func(string) []string, latin b
 			ids[k] = id
 		}
 		sd.toks[i] = ids
-		a := sentAnchors(s, ts, lang, latin)
+		a := anchor.Find(s, ts, lang, latin)
 		if len(gloss) > 0 {
-			a = append(a, sentGlossaryAnchors(ts, gloss)...)
+			a = append(a, anchor.Glossary(ts, gloss)...)
 		}
-		sentSortAnchors(a)
+		anchor.Sort(a)
 		sd.anch[i] = a
 		if latin {
 			h := make([]uint64, len(ts))
 			for k, t := range ts {
-				h[k] = sentTokHash(t)
+				h[k] = anchor.WordKey(t)
 			}
 			slices.Sort(h)
 			sd.hashes[i] = h
@@ -185,6 +201,18 @@ func sentDensityOf(lang string) float64 {
 		return d
 	}
 	return 1
+}
+
+// sentLength is the length measure of the length model: the number of
+// letters, digits and Han characters (spaces and punctuation do not count).
+func sentLength(s string) float64 {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsNumber(r) {
+			n++
+		}
+	}
+	return float64(n)
 }
 
 // Sentences aligns the source sentences src (in language srcLang) with their
@@ -245,9 +273,9 @@ func Sentences(src, tgt []string, srcLang, tgtLang string, opt SentOptions) []Be
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		T = newSentSide(tgt, tgtLang, tokT, sentLatinScript(tgt), glT)
+		T = newSentSide(tgt, tgtLang, tokT, anchor.LatinScript(tgt), glT)
 	}()
-	S = newSentSide(src, srcLang, tokS, sentLatinScript(src), glS)
+	S = newSentSide(src, srcLang, tokS, anchor.LatinScript(src), glS)
 	wg.Wait()
 
 	md := newSentModel(S, T)
@@ -498,7 +526,7 @@ func (sd *sentSide) chunked(k int) *sentSide {
 	c := &sentSide{lang: sd.lang, n: nc, latin: sd.latin, vocab: sd.vocab}
 	c.length = make([]float64, nc+1)
 	c.ntok = make([]int, nc+1)
-	c.anch = make([][]sentAnchor, nc)
+	c.anch = make([][]anchor.Anchor, nc)
 	if sd.latin {
 		c.hashes = make([][]uint64, nc)
 	}
@@ -506,7 +534,7 @@ func (sd *sentSide) chunked(k int) *sentSide {
 		e := min(sd.n, (i+1)*k)
 		c.length[i+1] = sd.length[e]
 		c.ntok[i+1] = sd.ntok[e]
-		var a []sentAnchor
+		var a []anchor.Anchor
 		var h []uint64
 		for x := i * k; x < e; x++ {
 			a = append(a, sd.anch[x]...)
@@ -514,7 +542,7 @@ func (sd *sentSide) chunked(k int) *sentSide {
 				h = append(h, sd.hashes[x]...)
 			}
 		}
-		sentSortAnchors(a)
+		anchor.Sort(a)
 		c.anch[i] = a
 		if sd.latin {
 			slices.Sort(h)
