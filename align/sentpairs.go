@@ -252,25 +252,9 @@ func (md *sentModel) buildLexCache(b *sentBand, r0, r1 int) {
 					}
 					break
 				}
-				if j >= ps.plo[i0] && j <= ps.phi[i0] {
-					q := ps.pair(i0, j)
-					o, l := ps.fOff[q], int32(ps.fLen[q])
-					ks, vs := ps.fK[o:o+l], ps.fV[o:o+l]
-					for x, k := range ks {
-						if acc[k] == 0 {
-							touched = append(touched, int(k))
-						}
-						acc[k] += vs[x]
-					}
-				}
-				v := base
-				if nS := float64(S.ntok[i+1] - S.ntok[i0]); nS > 0 {
-					scale := float32((1 - lam) / (lam * nS))
-					for _, k := range touched {
-						v += sentLog1p(acc[k] * scale)
-					}
-				}
-				ps.fwdTerm[p+a-1] = float32(v)
+				ks, vs := ps.forward(i0, j)
+				touched = sentAccumulate(acc, touched, ks, vs)
+				ps.fwdTerm[p+a-1] = float32(sentLexTerm(base, acc, touched, float64(S.ntok[i+1]-S.ntok[i0]), lam))
 			}
 			for _, k := range touched {
 				acc[k] = 0
@@ -286,25 +270,9 @@ func (md *sentModel) buildLexCache(b *sentBand, r0, r1 int) {
 					}
 					break
 				}
-				if j0 >= ps.plo[i] && j0 <= ps.phi[i] {
-					q := ps.pair(i, j0)
-					o := ps.bOff[q]
-					ks, vs := ps.bK[o:o+int32(ps.bLen[q])], ps.bV[o:o+int32(ps.bLen[q])]
-					for x, k := range ks {
-						if acc[k] == 0 {
-							touched = append(touched, int(k))
-						}
-						acc[k] += vs[x]
-					}
-				}
-				v := base
-				if nT := float64(T.ntok[j+1] - T.ntok[j0]); nT > 0 {
-					scale := float32((1 - lam) / (lam * nT))
-					for _, k := range touched {
-						v += sentLog1p(acc[k] * scale)
-					}
-				}
-				ps.bwdTerm[p+bb-1] = float32(v)
+				ks, vs := ps.backward(i, j0)
+				touched = sentAccumulate(acc, touched, ks, vs)
+				ps.bwdTerm[p+bb-1] = float32(sentLexTerm(base, acc, touched, float64(T.ntok[j+1]-T.ntok[j0]), lam))
 			}
 			for _, k := range touched {
 				acc[k] = 0
@@ -312,6 +280,58 @@ func (md *sentModel) buildLexCache(b *sentBand, r0, r1 int) {
 			wm.touched = touched
 		}
 	}, md)
+}
+
+// forward returns the forward entries of the pair (i, j): the positions
+// of the tokens of tgt[j] that src[i] explains, and how well; none when
+// the pair is outside row i's range.
+func (ps *sentPairs) forward(i, j int) ([]uint16, []float32) {
+	if j < ps.plo[i] || j > ps.phi[i] {
+		return nil, nil
+	}
+	q := ps.pair(i, j)
+	o, l := ps.fOff[q], int32(ps.fLen[q])
+	return ps.fK[o : o+l], ps.fV[o : o+l]
+}
+
+// backward returns the backward entries of the pair (i, j): the positions
+// of the tokens of src[i] that tgt[j] explains, and how well; none when
+// the pair is outside row i's range.
+func (ps *sentPairs) backward(i, j int) ([]uint16, []float32) {
+	if j < ps.plo[i] || j > ps.phi[i] {
+		return nil, nil
+	}
+	q := ps.pair(i, j)
+	o, l := ps.bOff[q], int32(ps.bLen[q])
+	return ps.bK[o : o+l], ps.bV[o : o+l]
+}
+
+// sentAccumulate adds the entries (ks, vs) of one more sentence to acc,
+// indexed by token position, and returns touched with the positions it
+// makes non-zero appended.
+func sentAccumulate(acc []float32, touched []int, ks []uint16, vs []float32) []int {
+	for x, k := range ks {
+		if acc[k] == 0 {
+			touched = append(touched, int(k))
+		}
+		acc[k] += vs[x]
+	}
+	return touched
+}
+
+// sentLexTerm is the lexical term of a sentence: base (every token
+// unexplained) plus, for every token position in touched, log(1 +
+// acc·(1-λ)/(λ·n)), n being the number of tokens on the other side (none:
+// base alone) and λ lam.
+func sentLexTerm(base float64, acc []float32, touched []int, n, lam float64) float64 {
+	v := base
+	if n > 0 {
+		scale := float32((1 - lam) / (lam * n))
+		for _, k := range touched {
+			v += sentLog1p(acc[k] * scale)
+		}
+	}
+	return v
 }
 
 func sentGrow[T any](s []T, n int) []T {
