@@ -349,9 +349,7 @@ func (md *sentModel) fitLambda(path []sentStep) {
 	// r holds, for every token of a bead side, the ratio of its
 	// translation probability to its background probability.
 	var rs []float32
-	denseT := make([]float32, T.vocab)
-	denseS := make([]float32, S.vocab)
-	var touched []int32
+	dT, dS := newSentDense(T.vocab), newSentDense(S.vocab)
 	for _, p := range path {
 		ty := sentTypes[p.t]
 		if ty.a == 0 || ty.b == 0 {
@@ -364,45 +362,9 @@ func (md *sentModel) fitLambda(path []sentStep) {
 			continue
 		}
 		// forward: target tokens given the source side
-		for i := i0; i < p.i; i++ {
-			for _, z := range S.toks[i] {
-				for _, e := range lex.Fwd[z] {
-					if denseT[e.ID] == 0 {
-						touched = append(touched, e.ID)
-					}
-					denseT[e.ID] += e.P
-				}
-			}
-		}
-		for j := j0; j < p.j; j++ {
-			for _, e := range T.toks[j] {
-				rs = append(rs, denseT[e]*T.invBg[e]/nS)
-			}
-		}
-		for _, e := range touched {
-			denseT[e] = 0
-		}
-		touched = touched[:0]
+		rs = dT.ratios(rs, S.toks[i0:p.i], lex.Fwd, T.toks[j0:p.j], T.invBg, nS)
 		// backward
-		for j := j0; j < p.j; j++ {
-			for _, e := range T.toks[j] {
-				for _, z := range lex.Bwd[e] {
-					if denseS[z.ID] == 0 {
-						touched = append(touched, z.ID)
-					}
-					denseS[z.ID] += z.P
-				}
-			}
-		}
-		for i := i0; i < p.i; i++ {
-			for _, z := range S.toks[i] {
-				rs = append(rs, denseS[z]*S.invBg[z]/nT)
-			}
-		}
-		for _, z := range touched {
-			denseS[z] = 0
-		}
-		touched = touched[:0]
+		rs = dS.ratios(rs, T.toks[j0:p.j], lex.Bwd, S.toks[i0:p.i], S.invBg, nT)
 	}
 	if len(rs) < 50 {
 		return
@@ -422,3 +384,19 @@ const (
 	sentLamMin = 0.2
 	sentLamMax = 0.95
 )
+
+// ratios appends to rs, for every token e of the sentences to, the ratio
+// of its probability given the sentences from (through table, over n
+// tokens) to its background probability (1/invBg[e]), and resets d.
+func (d *sentDense) ratios(rs []float32, from [][]int32, table [][]model1.Entry, to [][]int32, invBg []float32, n float32) []float32 {
+	for _, toks := range from {
+		d.spread(toks, table)
+	}
+	for _, toks := range to {
+		for _, e := range toks {
+			rs = append(rs, d.v[e]*invBg[e]/n)
+		}
+	}
+	d.reset()
+	return rs
+}

@@ -73,8 +73,7 @@ func (md *sentModel) buildPairs(b *sentBand) {
 		maxTok = max(maxTok, len(t))
 	}
 	md.acc = make([]float32, maxTok)
-	denseT := make([]float32, T.vocab)
-	denseS := make([]float32, S.vocab)
+	dT, dS := newSentDense(T.vocab), newSentDense(S.vocab)
 	for r0 := 0; r0 < n; r0 += sentPairBlock {
 		r1 := min(n, r0+sentPairBlock)
 		// The terms of rows r0..r1-1 need the forward entries of the
@@ -86,34 +85,57 @@ func (md *sentModel) buildPairs(b *sentBand) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			ps.buildBackward(S, T, lex, r0, r1, denseS)
+			ps.buildBackward(S, T, lex, r0, r1, dS)
 		}()
-		ps.buildForward(S, T, lex, f0, r1, denseT)
+		ps.buildForward(S, T, lex, f0, r1, dT)
 		wg.Wait()
 		md.buildLexCache(b, r0, r1)
 	}
 }
 
-// buildForward records the tokens of tgt[j] explained by src[i] for the
-// rows i in [r0, r1). dense is a zeroed scratch array over the target
-// vocabulary.
-func (ps *sentPairs) buildForward(S, T *sentSide, lex *model1.Table, r0, r1 int, dense []float32) {
-	var touched []int32
-	for i := r0; i < r1; i++ {
-		for _, z := range S.toks[i] {
-			for _, e := range lex.Fwd[z] {
-				if dense[e.ID] == 0 {
-					touched = append(touched, e.ID)
-				}
-				dense[e.ID] += e.P
+// sentDense accumulates translation probabilities over one side's
+// vocabulary: v[e] is the sum of the entries of token e met so far, and
+// touched lists the tokens whose sum is not zero.
+type sentDense struct {
+	v       []float32
+	touched []int32
+}
+
+func newSentDense(vocab int) *sentDense {
+	return &sentDense{v: make([]float32, vocab)}
+}
+
+// spread adds the entries in table of the tokens toks.
+func (d *sentDense) spread(toks []int32, table [][]model1.Entry) {
+	for _, z := range toks {
+		for _, e := range table[z] {
+			if d.v[e.ID] == 0 {
+				d.touched = append(d.touched, e.ID)
 			}
+			d.v[e.ID] += e.P
 		}
+	}
+}
+
+// reset sets the sums back to zero.
+func (d *sentDense) reset() {
+	for _, e := range d.touched {
+		d.v[e] = 0
+	}
+	d.touched = d.touched[:0]
+}
+
+// buildForward records the tokens of tgt[j] explained by src[i] for the
+// rows i in [r0, r1). d is a scratch over the target vocabulary, zeroed.
+func (ps *sentPairs) buildForward(S, T *sentSide, lex *model1.Table, r0, r1 int, d *sentDense) {
+	for i := r0; i < r1; i++ {
+		d.spread(S.toks[i], lex.Fwd)
 		for j := ps.plo[i]; j <= ps.phi[i]; j++ {
 			p := ps.pair(i, j)
 			ps.fOff[p] = int32(len(ps.fK))
-			if len(touched) > 0 {
+			if len(d.touched) > 0 {
 				for k, e := range T.toks[j] {
-					if v := dense[e] * T.invBg[e]; v > 0 {
+					if v := d.v[e] * T.invBg[e]; v > 0 {
 						ps.fK = append(ps.fK, uint16(k))
 						ps.fV = append(ps.fV, v)
 					}
@@ -121,18 +143,13 @@ func (ps *sentPairs) buildForward(S, T *sentSide, lex *model1.Table, r0, r1 int,
 			}
 			ps.fLen[p] = uint16(len(ps.fK) - int(ps.fOff[p]))
 		}
-		for _, e := range touched {
-			dense[e] = 0
-		}
-		touched = touched[:0]
+		d.reset()
 	}
 }
 
 // buildBackward records the tokens of src[i] explained by tgt[j] for the
-// rows i in [r0, r1). dense is a zeroed scratch array over the source
-// vocabulary.
-func (ps *sentPairs) buildBackward(S, T *sentSide, lex *model1.Table, r0, r1 int, dense []float32) {
-	var touched []int32
+// rows i in [r0, r1). d is a scratch over the source vocabulary, zeroed.
+func (ps *sentPairs) buildBackward(S, T *sentSide, lex *model1.Table, r0, r1 int, d *sentDense) {
 	ilo := r0
 	for j := ps.plo[r0]; j <= ps.phi[r1-1]; j++ {
 		for ilo < r1 && ps.phi[ilo] < j {
@@ -141,23 +158,16 @@ func (ps *sentPairs) buildBackward(S, T *sentSide, lex *model1.Table, r0, r1 int
 		if ilo >= r1 || ps.plo[ilo] > j {
 			continue
 		}
-		for _, e := range T.toks[j] {
-			for _, z := range lex.Bwd[e] {
-				if dense[z.ID] == 0 {
-					touched = append(touched, z.ID)
-				}
-				dense[z.ID] += z.P
-			}
-		}
+		d.spread(T.toks[j], lex.Bwd)
 		for i := ilo; i < r1 && ps.plo[i] <= j; i++ {
 			if ps.phi[i] < j {
 				continue
 			}
 			p := ps.pair(i, j)
 			ps.bOff[p] = int32(len(ps.bK))
-			if len(touched) > 0 {
+			if len(d.touched) > 0 {
 				for k, z := range S.toks[i] {
-					if v := dense[z] * S.invBg[z]; v > 0 {
+					if v := d.v[z] * S.invBg[z]; v > 0 {
 						ps.bK = append(ps.bK, uint16(k))
 						ps.bV = append(ps.bV, v)
 					}
@@ -165,10 +175,7 @@ func (ps *sentPairs) buildBackward(S, T *sentSide, lex *model1.Table, r0, r1 int
 			}
 			ps.bLen[p] = uint16(len(ps.bK) - int(ps.bOff[p]))
 		}
-		for _, z := range touched {
-			dense[z] = 0
-		}
-		touched = touched[:0]
+		d.reset()
 	}
 }
 
