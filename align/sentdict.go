@@ -198,29 +198,16 @@ func sentDictTokensZh(s string, seg *words.Segmenter, d *lexicon.Dict) []string 
 // buildPairs and lexScore read.
 func sentDictSide(toks [][]string) *sentSide {
 	sd := &sentSide{n: len(toks), toks: make([][]int32, len(toks)), ntok: make([]int, len(toks)+1)}
-	vocab := map[string]int32{}
-	var counts []float64
+	vocab := newSentVocab(nil)
 	for i, ts := range toks {
 		if len(ts) > 65535 {
 			ts = ts[:65535]
 		}
-		ids := make([]int32, len(ts))
-		for k, t := range ts {
-			id, ok := vocab[t]
-			if !ok {
-				id = int32(len(vocab))
-				vocab[t] = id
-				sd.words = append(sd.words, t)
-				counts = append(counts, 0)
-			}
-			counts[id]++
-			ids[k] = id
-		}
-		sd.toks[i] = ids
-		sd.ntok[i+1] = sd.ntok[i] + len(ids)
+		sd.toks[i] = vocab.add(ts)
+		sd.ntok[i+1] = sd.ntok[i] + len(sd.toks[i])
 	}
-	sd.vocab = len(vocab)
-	sd.invBg = sentInvBackground(counts)
+	sd.vocab, sd.words = len(vocab.words), vocab.words
+	sd.invBg = sentInvBackground(vocab.counts)
 	return sd
 }
 

@@ -102,6 +102,15 @@ func DefaultSentTokenizer(lang string) func(string) []string {
 	return anchor.TokenizeWords
 }
 
+// tokenizer returns the tokenizer for lang: the one Tokenizers gives, or
+// DefaultSentTokenizer's.
+func (opt *SentOptions) tokenizer(lang string) func(string) []string {
+	if tok := opt.Tokenizers[lang]; tok != nil {
+		return tok
+	}
+	return DefaultSentTokenizer(lang)
+}
+
 // sentType is a bead shape: a source and b target sentences.
 type sentType struct{ a, b int }
 
@@ -142,26 +151,13 @@ func newSentSide(sents []string, lang string, tok func(string) []string, latin b
 	if latin {
 		sd.hashes = make([][]uint64, len(sents))
 	}
-	vocab := map[string]int32{}
-	var counts []float64
+	vocab := newSentVocab(sentLexKey)
 	for i, s := range sents {
 		ts := tok(s)
 		if len(ts) > 65535 {
 			ts = ts[:65535]
 		}
-		ids := make([]int32, len(ts))
-		for k, t := range ts {
-			t = sentLexKey(t)
-			id, ok := vocab[t]
-			if !ok {
-				id = int32(len(vocab))
-				vocab[t] = id
-				sd.words = append(sd.words, t)
-				counts = append(counts, 0)
-			}
-			counts[id]++
-			ids[k] = id
-		}
+		ids := vocab.add(ts)
 		sd.toks[i] = ids
 		a := anchor.Find(s, ts, lang, latin)
 		if len(gloss) > 0 {
@@ -180,13 +176,42 @@ func newSentSide(sents []string, lang string, tok func(string) []string, latin b
 		sd.length[i+1] = sd.length[i] + sentLength(s)
 		sd.ntok[i+1] = sd.ntok[i] + len(ids)
 	}
-	sd.vocab = len(vocab)
-	total := float64(sd.ntok[len(sents)])
-	sd.invBg = make([]float32, len(counts))
-	for id, c := range counts {
-		sd.invBg[id] = float32((total + 0.5*float64(len(counts))) / (c + 0.5))
-	}
+	sd.vocab, sd.words = len(vocab.words), vocab.words
+	sd.invBg = sentInvBackground(vocab.counts)
 	return sd
+}
+
+// sentVocab numbers the tokens of one language in the order they first
+// occur, and counts them.
+type sentVocab struct {
+	ids    map[string]int32
+	words  []string            // the token of each id
+	counts []float64           // the occurrences of each id
+	key    func(string) string // the form a token is counted under (nil: as it is)
+}
+
+func newSentVocab(key func(string) string) *sentVocab {
+	return &sentVocab{ids: map[string]int32{}, key: key}
+}
+
+// add counts the tokens toks and returns their ids, numbering the new ones.
+func (v *sentVocab) add(toks []string) []int32 {
+	out := make([]int32, len(toks))
+	for k, t := range toks {
+		if v.key != nil {
+			t = v.key(t)
+		}
+		id, ok := v.ids[t]
+		if !ok {
+			id = int32(len(v.words))
+			v.ids[t] = id
+			v.words = append(v.words, t)
+			v.counts = append(v.counts, 0)
+		}
+		v.counts[id]++
+		out[k] = id
+	}
+	return out
 }
 
 // Relative length of the same content in each language, in the units of
@@ -255,14 +280,7 @@ func Sentences(src, tgt []string, srcLang, tgtLang string, opt SentOptions) []Be
 		}
 		return out
 	}
-	tokS := opt.Tokenizers[srcLang]
-	if tokS == nil {
-		tokS = DefaultSentTokenizer(srcLang)
-	}
-	tokT := opt.Tokenizers[tgtLang]
-	if tokT == nil {
-		tokT = DefaultSentTokenizer(tgtLang)
-	}
+	tokS, tokT := opt.tokenizer(srcLang), opt.tokenizer(tgtLang)
 	var glS, glT [][]string
 	for _, g := range opt.Glossary {
 		glS = append(glS, tokS(g.Src))

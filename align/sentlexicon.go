@@ -46,31 +46,8 @@ func LearnSentLexicon(src, tgt [][]string, srcLang, tgtLang string, opt SentOpti
 }
 
 func sentLearnLexicon(src, tgt [][]string, srcLang, tgtLang string, opt SentOptions) *SentLexicon {
-	tokS := opt.Tokenizers[srcLang]
-	if tokS == nil {
-		tokS = DefaultSentTokenizer(srcLang)
-	}
-	tokT := opt.Tokenizers[tgtLang]
-	if tokT == nil {
-		tokT = DefaultSentTokenizer(tgtLang)
-	}
-	L := &SentLexicon{srcLang: srcLang, tgtLang: tgtLang, srcIDs: map[string]int32{}, tgtIDs: map[string]int32{}}
-	var cs, ct []float64
-	ids := func(toks []string, m map[string]int32, counts *[]float64) []int32 {
-		out := make([]int32, len(toks))
-		for k, t := range toks {
-			t = sentLexKey(t)
-			id, ok := m[t]
-			if !ok {
-				id = int32(len(m))
-				m[t] = id
-				*counts = append(*counts, 0)
-			}
-			(*counts)[id]++
-			out[k] = id
-		}
-		return out
-	}
+	tokS, tokT := opt.tokenizer(srcLang), opt.tokenizer(tgtLang)
+	vs, vt := newSentVocab(sentLexKey), newSentVocab(sentLexKey)
 	// Align the documents in parallel; the results are used in document
 	// order, so the lexicon does not depend on the scheduling.
 	nd := min(len(src), len(tgt))
@@ -96,11 +73,11 @@ func sentLearnLexicon(src, tgt [][]string, srcLang, tgtLang string, opt SentOpti
 	for d := range nd {
 		sIDs := make([][]int32, len(src[d]))
 		for i, s := range src[d] {
-			sIDs[i] = ids(tokS(s), L.srcIDs, &cs)
+			sIDs[i] = vs.add(tokS(s))
 		}
 		tIDs := make([][]int32, len(tgt[d]))
 		for j, s := range tgt[d] {
-			tIDs[j] = ids(tokT(s), L.tgtIDs, &ct)
+			tIDs[j] = vt.add(tokT(s))
 		}
 		for _, b := range aligned[d] {
 			for t, ty := range sentTypes {
@@ -121,10 +98,10 @@ func sentLearnLexicon(src, tgt [][]string, srcLang, tgtLang string, opt SentOpti
 			pairs = append(pairs, tp)
 		}
 	}
-	lex := model1.Train(pairs, len(cs), len(ct))
-	L.fwd, L.bwd = lex.Fwd, lex.Bwd
-	L.invBgS = sentInvBackground(cs)
-	L.invBgT = sentInvBackground(ct)
+	lex := model1.Train(pairs, len(vs.words), len(vt.words))
+	L := &SentLexicon{srcLang: srcLang, tgtLang: tgtLang, srcIDs: vs.ids, tgtIDs: vt.ids, fwd: lex.Fwd, bwd: lex.Bwd}
+	L.invBgS = sentInvBackground(vs.counts)
+	L.invBgT = sentInvBackground(vt.counts)
 	total := 0.0
 	for _, c := range counts {
 		total += c
