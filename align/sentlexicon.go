@@ -26,11 +26,22 @@ type SentLexicon struct {
 	scratch sync.Pool // of *sentLexScratch, for useLexicon
 }
 
-// sentLexScratch maps lexicon token ids to a document's token ids: the id
-// of lexicon token x is val[x]-1 when stamp[x] is the current generation.
+// sentLexScratch maps the lexicon's token ids to a document's, for the
+// source and the target language.
 type sentLexScratch struct {
-	stampS, valS, stampT, valT []int32
-	gen                        int32
+	src, tgt sentLexMap
+	gen      int32
+}
+
+// sentLexMap maps the lexicon's token ids of one language to a
+// document's: the document id of lexicon token x is doc[x] when stamp[x]
+// is the current generation.
+type sentLexMap struct {
+	stamp, doc []int32
+}
+
+func newSentLexMap(n int) sentLexMap {
+	return sentLexMap{stamp: make([]int32, n), doc: make([]int32, n)}
 }
 
 // LearnSentLexicon aligns every document pair (src[d], tgt[d]) with
@@ -139,59 +150,55 @@ func (md *sentModel) useLexicon(L *SentLexicon) {
 	S, T := md.S, md.T
 	sc, _ := L.scratch.Get().(*sentLexScratch)
 	if sc == nil {
-		sc = &sentLexScratch{
-			stampS: make([]int32, len(L.invBgS)), valS: make([]int32, len(L.invBgS)),
-			stampT: make([]int32, len(L.invBgT)), valT: make([]int32, len(L.invBgT)),
-		}
+		sc = &sentLexScratch{src: newSentLexMap(len(L.invBgS)), tgt: newSentLexMap(len(L.invBgT))}
 	}
 	defer L.scratch.Put(sc)
 	sc.gen++
 	if sc.gen == math.MaxInt32 {
-		clear(sc.stampS)
-		clear(sc.stampT)
+		clear(sc.src.stamp)
+		clear(sc.tgt.stamp)
 		sc.gen = 1
 	}
 	gen := sc.gen
-	lexS := make([]int32, S.vocab) // doc src id -> lexicon id, or -1
-	lexT := make([]int32, T.vocab)
-	for id, w := range S.words {
-		lexS[id] = -1
-		if x, ok := L.srcIDs[w]; ok {
-			lexS[id] = x
-			sc.stampS[x], sc.valS[x] = gen, int32(id)
-			S.invBg[id] = L.invBgS[x]
+	lexS := sc.src.link(S, L.srcIDs, L.invBgS, gen)
+	lexT := sc.tgt.link(T, L.tgtIDs, L.invBgT, gen)
+	md.lex = &model1.Table{Fwd: sentDocEntries(lexS, L.fwd, &sc.tgt, gen), Bwd: sentDocEntries(lexT, L.bwd, &sc.src, gen)}
+}
+
+// link maps the tokens of the document side sd to the lexicon's of its
+// language (ids, with the background frequencies invBg): it returns the
+// lexicon id of every document id (-1 for a token the lexicon does not
+// know), records the reverse in m under generation gen, and gives the
+// tokens the lexicon knows its background frequency.
+func (m *sentLexMap) link(sd *sentSide, ids map[string]int32, invBg []float32, gen int32) []int32 {
+	lexOf := make([]int32, sd.vocab)
+	for id, w := range sd.words {
+		lexOf[id] = -1
+		if x, ok := ids[w]; ok {
+			lexOf[id] = x
+			m.stamp[x], m.doc[x] = gen, int32(id)
+			sd.invBg[id] = invBg[x]
 		}
 	}
-	for id, w := range T.words {
-		lexT[id] = -1
-		if x, ok := L.tgtIDs[w]; ok {
-			lexT[id] = x
-			sc.stampT[x], sc.valT[x] = gen, int32(id)
-			T.invBg[id] = L.invBgT[x]
-		}
-	}
-	lex := &model1.Table{Fwd: make([][]model1.Entry, S.vocab), Bwd: make([][]model1.Entry, T.vocab)}
-	for id, x := range lexS {
+	return lexOf
+}
+
+// sentDocEntries gives every document token the entries in table of its
+// lexicon token (lexOf) whose other token the document has (other, under
+// generation gen), with the document's ids.
+func sentDocEntries(lexOf []int32, table [][]model1.Entry, other *sentLexMap, gen int32) [][]model1.Entry {
+	out := make([][]model1.Entry, len(lexOf))
+	for id, x := range lexOf {
 		if x < 0 {
 			continue
 		}
-		for _, e := range L.fwd[x] {
-			if sc.stampT[e.ID] == gen {
-				lex.Fwd[id] = append(lex.Fwd[id], model1.Entry{ID: sc.valT[e.ID], P: e.P})
+		for _, e := range table[x] {
+			if other.stamp[e.ID] == gen {
+				out[id] = append(out[id], model1.Entry{ID: other.doc[e.ID], P: e.P})
 			}
 		}
 	}
-	for id, x := range lexT {
-		if x < 0 {
-			continue
-		}
-		for _, z := range L.bwd[x] {
-			if sc.stampS[z.ID] == gen {
-				lex.Bwd[id] = append(lex.Bwd[id], model1.Entry{ID: sc.valS[z.ID], P: z.P})
-			}
-		}
-	}
-	md.lex = lex
+	return out
 }
 
 // usePriors takes the bead shape probabilities of the collection as the
