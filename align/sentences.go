@@ -1,6 +1,7 @@
 package align
 
 import (
+	"iter"
 	"math"
 	"runtime"
 	"slices"
@@ -636,23 +637,19 @@ func sentDP(b *sentBand, md *sentModel, nt int, lexical, posterior, mbr bool) []
 				bc, bt := math.Inf(1), int8(-1)
 				amax := math.Inf(-1)
 				var terms [16]float64
-				for t := 0; t < nt; t++ {
+				for t := range nt {
 					terms[t] = math.Inf(-1)
-					k := cs[c*stride+t-off]
-					if math.IsInf(float64(k), 1) {
+				}
+				for in := range b.incoming(cs, off, c, i, j, nt) {
+					if math.IsInf(best[in.p], 1) {
 						continue
 					}
-					ty := sentTypes[t]
-					p := b.cell(i-ty.a, j-ty.b)
-					if math.IsInf(best[p], 1) {
-						continue
-					}
-					if v := best[p] + float64(k); v < bc {
-						bc, bt = v, int8(t)
+					if v := best[in.p] + in.k; v < bc {
+						bc, bt = v, int8(in.t)
 					}
 					if posterior {
-						terms[t] = alpha[p] - float64(k)
-						amax = max(amax, terms[t])
+						terms[in.t] = alpha[in.p] - in.k
+						amax = max(amax, terms[in.t])
 					}
 				}
 				best[c], back[c] = bc, bt
@@ -678,14 +675,8 @@ func sentDP(b *sentBand, md *sentModel, nt int, lexical, posterior, mbr bool) []
 			if math.IsInf(bv, -1) {
 				continue
 			}
-			for t := 0; t < nt; t++ {
-				k := all[c*stride+t]
-				if math.IsInf(float64(k), 1) {
-					continue
-				}
-				ty := sentTypes[t]
-				p := b.cell(i-ty.a, j-ty.b)
-				beta[p] = sentLogAdd(beta[p], bv-float64(k))
+			for in := range b.incoming(all, 0, c, i, j, nt) {
+				beta[in.p] = sentLogAdd(beta[in.p], bv-in.k)
 			}
 		}
 	}
@@ -700,18 +691,12 @@ func sentDP(b *sentBand, md *sentModel, nt int, lexical, posterior, mbr bool) []
 					continue
 				}
 				bg, bt := math.Inf(-1), int8(-1)
-				for t := 0; t < nt; t++ {
-					k := all[c*stride+t]
-					if math.IsInf(float64(k), 1) {
+				for in := range b.incoming(all, 0, c, i, j, nt) {
+					if math.IsInf(gain[in.p], -1) || math.IsInf(alpha[in.p], -1) {
 						continue
 					}
-					ty := sentTypes[t]
-					p := b.cell(i-ty.a, j-ty.b)
-					if math.IsInf(gain[p], -1) || math.IsInf(alpha[p], -1) {
-						continue
-					}
-					if v := gain[p] + math.Exp(alpha[p]-float64(k)+beta[c]-z); v > bg {
-						bg, bt = v, int8(t)
+					if v := gain[in.p] + math.Exp(alpha[in.p]-in.k+beta[c]-z); v > bg {
+						bg, bt = v, int8(in.t)
 					}
 				}
 				gain[c], back[c] = bg, bt
@@ -727,6 +712,30 @@ func sentDP(b *sentBand, md *sentModel, nt int, lexical, posterior, mbr bool) []
 		st.post = math.Exp(alpha[p] - float64(all[c*stride+st.t]) + beta[c] - z)
 	}
 	return path
+}
+
+// sentIn is a bead that ends at a cell of a band: its shape t, the cell p
+// it starts from, and its cost k.
+type sentIn struct {
+	t, p int
+	k    float64
+}
+
+// incoming yields the beads of the first nt shapes that end at the cell c
+// = (i, j) and whose cost, costs[c*len(sentTypes)+t-off], is finite.
+func (b *sentBand) incoming(costs []float32, off, c, i, j, nt int) iter.Seq[sentIn] {
+	return func(yield func(sentIn) bool) {
+		for t := range nt {
+			k := costs[c*len(sentTypes)+t-off]
+			if math.IsInf(float64(k), 1) {
+				continue
+			}
+			ty := sentTypes[t]
+			if !yield(sentIn{t, b.cell(i-ty.a, j-ty.b), float64(k)}) {
+				return
+			}
+		}
+	}
 }
 
 // sentLogSum is log(sum(exp(xs))), mx being the largest of xs.
