@@ -18,12 +18,9 @@ type sentPairs struct {
 	plo, phi []int // tgt range of src sentence i
 	pbase    []int
 
-	// Entries of the current block of rows: forward entries of pair p are
-	// fK/fV[fOff[p]:fOff[p]+fLen[p]], backward ones likewise.
-	fOff, bOff []int32
-	fLen, bLen []uint16
-	fK, bK     []uint16
-	fV, bV     []float32
+	// Entries of the current block of rows: the tokens of tgt[j] that
+	// src[i] explains (fwd), and of src[i] that tgt[j] explains (bwd).
+	fwd, bwd sentEntries
 
 	// Lexical terms per pair and bead side size (see buildLexCache).
 	fwdTerm, bwdTerm []float32
@@ -58,10 +55,8 @@ func (md *sentModel) buildPairs(b *sentBand) {
 		ps.pbase[i+1] = ps.pbase[i] + ps.phi[i] - ps.plo[i] + 1
 	}
 	np := ps.pbase[n]
-	ps.fOff = sentGrow(ps.fOff, np)
-	ps.bOff = sentGrow(ps.bOff, np)
-	ps.fLen = sentGrow(ps.fLen, np)
-	ps.bLen = sentGrow(ps.bLen, np)
+	ps.fwd.grow(np)
+	ps.bwd.grow(np)
 	ps.fwdTerm = sentGrow(ps.fwdTerm, np*sentMaxSide)
 	ps.bwdTerm = sentGrow(ps.bwdTerm, np*sentMaxSide)
 	md.pairs = ps
@@ -79,8 +74,8 @@ func (md *sentModel) buildPairs(b *sentBand) {
 		// The terms of rows r0..r1-1 need the forward entries of the
 		// sentMaxSide-1 rows before as well.
 		f0 := max(0, r0+1-sentMaxSide)
-		ps.fK, ps.fV = ps.fK[:0], ps.fV[:0]
-		ps.bK, ps.bV = ps.bK[:0], ps.bV[:0]
+		ps.fwd.reset()
+		ps.bwd.reset()
 		var wg sync.WaitGroup
 		wg.Add(1)
 		go func() {
@@ -125,23 +120,57 @@ func (d *sentDense) reset() {
 	d.touched = d.touched[:0]
 }
 
+// sentEntries are the entries of one direction for the pairs of a block
+// of rows: those of pair p are k[off[p]:off[p]+n[p]] and v likewise, the
+// positions of the tokens of one sentence that the other explains, and
+// how well.
+type sentEntries struct {
+	off []int32
+	n   []uint16
+	k   []uint16
+	v   []float32
+}
+
+// grow makes room for the entries of np pairs.
+func (en *sentEntries) grow(np int) {
+	en.off = sentGrow(en.off, np)
+	en.n = sentGrow(en.n, np)
+}
+
+// reset empties the entries, for a new block of rows.
+func (en *sentEntries) reset() {
+	en.k, en.v = en.k[:0], en.v[:0]
+}
+
+// record sets the entries of pair p: the tokens toks that d explains, with
+// d's sum times the token's inverse background probability where that is
+// above zero.
+func (en *sentEntries) record(p int, toks []int32, d *sentDense, invBg []float32) {
+	en.off[p] = int32(len(en.k))
+	if len(d.touched) > 0 {
+		for k, e := range toks {
+			if v := d.v[e] * invBg[e]; v > 0 {
+				en.k = append(en.k, uint16(k))
+				en.v = append(en.v, v)
+			}
+		}
+	}
+	en.n[p] = uint16(len(en.k) - int(en.off[p]))
+}
+
+// of returns the entries of pair p.
+func (en *sentEntries) of(p int) ([]uint16, []float32) {
+	o, l := en.off[p], int32(en.n[p])
+	return en.k[o : o+l], en.v[o : o+l]
+}
+
 // buildForward records the tokens of tgt[j] explained by src[i] for the
 // rows i in [r0, r1). d is a scratch over the target vocabulary, zeroed.
 func (ps *sentPairs) buildForward(S, T *sentSide, lex *model1.Table, r0, r1 int, d *sentDense) {
 	for i := r0; i < r1; i++ {
 		d.spread(S.toks[i], lex.Fwd)
 		for j := ps.plo[i]; j <= ps.phi[i]; j++ {
-			p := ps.pair(i, j)
-			ps.fOff[p] = int32(len(ps.fK))
-			if len(d.touched) > 0 {
-				for k, e := range T.toks[j] {
-					if v := d.v[e] * T.invBg[e]; v > 0 {
-						ps.fK = append(ps.fK, uint16(k))
-						ps.fV = append(ps.fV, v)
-					}
-				}
-			}
-			ps.fLen[p] = uint16(len(ps.fK) - int(ps.fOff[p]))
+			ps.fwd.record(ps.pair(i, j), T.toks[j], d, T.invBg)
 		}
 		d.reset()
 	}
@@ -163,17 +192,7 @@ func (ps *sentPairs) buildBackward(S, T *sentSide, lex *model1.Table, r0, r1 int
 			if ps.phi[i] < j {
 				continue
 			}
-			p := ps.pair(i, j)
-			ps.bOff[p] = int32(len(ps.bK))
-			if len(d.touched) > 0 {
-				for k, z := range S.toks[i] {
-					if v := d.v[z] * S.invBg[z]; v > 0 {
-						ps.bK = append(ps.bK, uint16(k))
-						ps.bV = append(ps.bV, v)
-					}
-				}
-			}
-			ps.bLen[p] = uint16(len(ps.bK) - int(ps.bOff[p]))
+			ps.bwd.record(ps.pair(i, j), S.toks[i], d, S.invBg)
 		}
 		d.reset()
 	}
@@ -259,7 +278,7 @@ func (md *sentModel) buildLexCache(b *sentBand, r0, r1 int) {
 					}
 					break
 				}
-				ks, vs := ps.forward(i0, j)
+				ks, vs := ps.entries(&ps.fwd, i0, j)
 				touched = sentAccumulate(acc, touched, ks, vs)
 				ps.fwdTerm[p+a-1] = float32(sentLexTerm(base, acc, touched, float64(S.ntok[i+1]-S.ntok[i0]), lam))
 			}
@@ -277,7 +296,7 @@ func (md *sentModel) buildLexCache(b *sentBand, r0, r1 int) {
 					}
 					break
 				}
-				ks, vs := ps.backward(i, j0)
+				ks, vs := ps.entries(&ps.bwd, i, j0)
 				touched = sentAccumulate(acc, touched, ks, vs)
 				ps.bwdTerm[p+bb-1] = float32(sentLexTerm(base, acc, touched, float64(T.ntok[j+1]-T.ntok[j0]), lam))
 			}
@@ -289,28 +308,13 @@ func (md *sentModel) buildLexCache(b *sentBand, r0, r1 int) {
 	}, md)
 }
 
-// forward returns the forward entries of the pair (i, j): the positions
-// of the tokens of tgt[j] that src[i] explains, and how well; none when
-// the pair is outside row i's range.
-func (ps *sentPairs) forward(i, j int) ([]uint16, []float32) {
+// entries returns the entries in en of the pair (i, j), none when the
+// pair is outside row i's range.
+func (ps *sentPairs) entries(en *sentEntries, i, j int) ([]uint16, []float32) {
 	if j < ps.plo[i] || j > ps.phi[i] {
 		return nil, nil
 	}
-	q := ps.pair(i, j)
-	o, l := ps.fOff[q], int32(ps.fLen[q])
-	return ps.fK[o : o+l], ps.fV[o : o+l]
-}
-
-// backward returns the backward entries of the pair (i, j): the positions
-// of the tokens of src[i] that tgt[j] explains, and how well; none when
-// the pair is outside row i's range.
-func (ps *sentPairs) backward(i, j int) ([]uint16, []float32) {
-	if j < ps.plo[i] || j > ps.phi[i] {
-		return nil, nil
-	}
-	q := ps.pair(i, j)
-	o, l := ps.bOff[q], int32(ps.bLen[q])
-	return ps.bK[o : o+l], ps.bV[o : o+l]
+	return en.of(ps.pair(i, j))
 }
 
 // sentAccumulate adds the entries (ks, vs) of one more sentence to acc,
