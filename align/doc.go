@@ -18,5 +18,6 @@
 // collections of short documents, LearnSentLexicon learns the lexicon from
 // the whole collection.
 //
-// Imports: segment and its subpackages, and align/lexicon.
+// Imports: segment and its subpackages, align/lexicon and the packages
+// under align/internal.
 package align

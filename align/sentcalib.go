@@ -1,6 +1,10 @@
 package align
 
-import "math"
+import (
+	"math"
+
+	"concord/align/internal/model1"
+)
 
 // This file turns the aligner's posterior probabilities into calibrated
 // scores: the probability that a bead is exactly right.
@@ -81,50 +85,47 @@ func (md *sentModel) coverage(sc *sentCalibScratch, i0, i1, j0, j1 int) (all, le
 	}
 	sc.stamp++
 	st := sc.stamp
-	for i := i0; i < i1; i++ {
-		for _, z := range S.toks[i] {
-			for _, e := range lex.fwd[z] {
-				sc.markT[e.id] = st
-			}
-		}
-	}
-	for j := j0; j < j1; j++ {
-		for _, e := range T.toks[j] {
-			for _, z := range lex.bwd[e] {
-				sc.markS[z.id] = st
-			}
-		}
-	}
-	n, c := 0, 0
-	mn := 1.0
-	for j := j0; j < j1; j++ {
-		n0, c0 := n, c
-		for _, e := range T.toks[j] {
-			n++
-			if sc.markT[e] == st {
-				c++
-			}
-		}
-		if n > n0 {
-			mn = min(mn, float64(c-c0)/float64(n-n0))
-		}
-	}
-	for i := i0; i < i1; i++ {
-		n0, c0 := n, c
-		for _, z := range S.toks[i] {
-			n++
-			if sc.markS[z] == st {
-				c++
-			}
-		}
-		if n > n0 {
-			mn = min(mn, float64(c-c0)/float64(n-n0))
-		}
-	}
+	sentMark(sc.markT, st, S.toks[i0:i1], lex.Fwd)
+	sentMark(sc.markS, st, T.toks[j0:j1], lex.Bwd)
+	nT, cT, leastT := sentCovered(T.toks[j0:j1], sc.markT, st)
+	nS, cS, leastS := sentCovered(S.toks[i0:i1], sc.markS, st)
+	n, c := nT+nS, cT+cS
 	if n == 0 {
 		return 0, 0
 	}
-	return float64(c) / float64(n), mn
+	return float64(c) / float64(n), min(leastT, leastS)
+}
+
+// sentMark marks with st, in mark over the other side's vocabulary, the
+// tokens that the lexicon table links to some token of the sentences.
+func sentMark(mark []int32, st int32, sents [][]int32, table [][]model1.Entry) {
+	for _, toks := range sents {
+		for _, z := range toks {
+			for _, e := range table[z] {
+				mark[e.ID] = st
+			}
+		}
+	}
+}
+
+// sentCovered counts the tokens of the sentences, n, and those marked
+// with st, c, and gives the least share of marked tokens of a sentence
+// (1 if no sentence has tokens).
+func sentCovered(sents [][]int32, mark []int32, st int32) (n, c int, least float64) {
+	least = 1
+	for _, toks := range sents {
+		c0 := c
+		for _, e := range toks {
+			if mark[e] == st {
+				c++
+			}
+		}
+		n += len(toks)
+		if len(toks) > 0 {
+			least = min(least, float64(c-c0)/float64(len(toks)))
+		}
+	}
+	return n, c, least
 }
 
 // calibFeatures fills x with the features of bead k of path (bias last);

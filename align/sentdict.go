@@ -6,6 +6,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"concord/align/internal/anchor"
+	"concord/align/internal/model1"
 	"concord/align/lexicon"
 	"concord/segment/langtag"
 	"concord/segment/words"
@@ -150,7 +152,7 @@ func sentEnStem(w string) string {
 // sentDictTokensEn returns the dictionary tokens of an English sentence.
 func sentDictTokensEn(s string) []string {
 	var out []string
-	for _, t := range sentTokenizeWords(s) {
+	for _, t := range anchor.TokenizeWords(s) {
 		if t[0] < 'a' || t[0] > 'z' {
 			continue
 		}
@@ -196,29 +198,16 @@ func sentDictTokensZh(s string, seg *words.Segmenter, d *lexicon.Dict) []string 
 // buildPairs and lexScore read.
 func sentDictSide(toks [][]string) *sentSide {
 	sd := &sentSide{n: len(toks), toks: make([][]int32, len(toks)), ntok: make([]int, len(toks)+1)}
-	vocab := map[string]int32{}
-	var counts []float64
+	vocab := newSentVocab(nil)
 	for i, ts := range toks {
 		if len(ts) > 65535 {
 			ts = ts[:65535]
 		}
-		ids := make([]int32, len(ts))
-		for k, t := range ts {
-			id, ok := vocab[t]
-			if !ok {
-				id = int32(len(vocab))
-				vocab[t] = id
-				sd.words = append(sd.words, t)
-				counts = append(counts, 0)
-			}
-			counts[id]++
-			ids[k] = id
-		}
-		sd.toks[i] = ids
-		sd.ntok[i+1] = sd.ntok[i] + len(ids)
+		sd.toks[i] = vocab.add(ts)
+		sd.ntok[i+1] = sd.ntok[i] + len(sd.toks[i])
 	}
-	sd.vocab = len(vocab)
-	sd.invBg = sentInvBackground(counts)
+	sd.vocab, sd.words = len(vocab.words), vocab.words
+	sd.invBg = sentInvBackground(vocab.counts)
 	return sd
 }
 
@@ -269,8 +258,8 @@ func newSentDict(src, tgt []string, srcLang, tgtLang string, gloss []GlossaryEnt
 			extra[z] = append(extra[z], et...)
 		}
 	}
-	fwd := make([][]sentTE, Z.vocab)
-	bwd := make([][]sentTE, E.vocab)
+	fwd := make([][]model1.Entry, Z.vocab)
+	bwd := make([][]model1.Entry, E.vocab)
 	var seen []int32
 	for z, w := range Z.words {
 		ws := d.Lookup(w)
@@ -299,22 +288,22 @@ func newSentDict(src, tgt []string, srcLang, tgtLang string, gloss []GlossaryEnt
 				continue
 			}
 			seen = append(seen, e)
-			fwd[z] = append(fwd[z], sentTE{id: e, p: p})
-			bwd[e] = append(bwd[e], sentTE{id: int32(z)})
+			fwd[z] = append(fwd[z], model1.Entry{ID: e, P: p})
+			bwd[e] = append(bwd[e], model1.Entry{ID: int32(z)})
 		}
 	}
 	for e := range bwd {
 		p := float32(1 / float64(len(bwd[e])))
 		for k := range bwd[e] {
-			bwd[e][k].p = p
+			bwd[e][k].P = p
 		}
 	}
-	dm := &sentModel{lex: &sentLex{fwd: fwd, bwd: bwd}, lam: sentDictLambda0}
+	dm := &sentModel{lex: &model1.Table{Fwd: fwd, Bwd: bwd}, lam: sentDictLambda0}
 	if srcZh {
 		dm.S, dm.T = Z, E
 	} else {
 		dm.S, dm.T = E, Z
-		dm.lex.fwd, dm.lex.bwd = bwd, fwd
+		dm.lex.Fwd, dm.lex.Bwd = bwd, fwd
 	}
 	return dm
 }
@@ -347,9 +336,7 @@ func (md *sentModel) fitLambda(path []sentStep) {
 	// r holds, for every token of a bead side, the ratio of its
 	// translation probability to its background probability.
 	var rs []float32
-	denseT := make([]float32, T.vocab)
-	denseS := make([]float32, S.vocab)
-	var touched []int32
+	dT, dS := newSentDense(T.vocab), newSentDense(S.vocab)
 	for _, p := range path {
 		ty := sentTypes[p.t]
 		if ty.a == 0 || ty.b == 0 {
@@ -362,45 +349,9 @@ func (md *sentModel) fitLambda(path []sentStep) {
 			continue
 		}
 		// forward: target tokens given the source side
-		for i := i0; i < p.i; i++ {
-			for _, z := range S.toks[i] {
-				for _, e := range lex.fwd[z] {
-					if denseT[e.id] == 0 {
-						touched = append(touched, e.id)
-					}
-					denseT[e.id] += e.p
-				}
-			}
-		}
-		for j := j0; j < p.j; j++ {
-			for _, e := range T.toks[j] {
-				rs = append(rs, denseT[e]*T.invBg[e]/nS)
-			}
-		}
-		for _, e := range touched {
-			denseT[e] = 0
-		}
-		touched = touched[:0]
+		rs = dT.ratios(rs, S.toks[i0:p.i], lex.Fwd, T.toks[j0:p.j], T.invBg, nS)
 		// backward
-		for j := j0; j < p.j; j++ {
-			for _, e := range T.toks[j] {
-				for _, z := range lex.bwd[e] {
-					if denseS[z.id] == 0 {
-						touched = append(touched, z.id)
-					}
-					denseS[z.id] += z.p
-				}
-			}
-		}
-		for i := i0; i < p.i; i++ {
-			for _, z := range S.toks[i] {
-				rs = append(rs, denseS[z]*S.invBg[z]/nT)
-			}
-		}
-		for _, z := range touched {
-			denseS[z] = 0
-		}
-		touched = touched[:0]
+		rs = dS.ratios(rs, T.toks[j0:p.j], lex.Bwd, S.toks[i0:p.i], S.invBg, nT)
 	}
 	if len(rs) < 50 {
 		return
@@ -420,3 +371,19 @@ const (
 	sentLamMin = 0.2
 	sentLamMax = 0.95
 )
+
+// ratios appends to rs, for every token e of the sentences to, the ratio
+// of its probability given the sentences from (through table, over n
+// tokens) to its background probability (1/invBg[e]), and resets d.
+func (d *sentDense) ratios(rs []float32, from [][]int32, table [][]model1.Entry, to [][]int32, invBg []float32, n float32) []float32 {
+	for _, toks := range from {
+		d.spread(toks, table)
+	}
+	for _, toks := range to {
+		for _, e := range toks {
+			rs = append(rs, d.v[e]*invBg[e]/n)
+		}
+	}
+	d.reset()
+	return rs
+}

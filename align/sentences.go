@@ -1,14 +1,17 @@
 package align
 
 import (
+	"iter"
 	"math"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode"
 	"unicode/utf8"
 
+	"concord/align/internal/anchor"
 	"concord/segment/langtag"
 )
 
@@ -86,6 +89,29 @@ type SentOptions struct {
 	Passes int
 }
 
+// DefaultSentTokenizer returns the tokenizer Sentences uses for lang when
+// SentOptions.Tokenizers has none: for Chinese ("zh", "zh-Hans", …) every Han
+// character is one token and runs of other letters or digits are lower-cased
+// words; for every other language tokens are lower-cased runs of letters,
+// combining marks and digits (a simplified UAX #29 word segmentation).
+// Digits of any script are rewritten as ASCII digits; punctuation and spaces
+// are dropped.
+func DefaultSentTokenizer(lang string) func(string) []string {
+	if langtag.Base(lang) == "zh" {
+		return anchor.TokenizeHan
+	}
+	return anchor.TokenizeWords
+}
+
+// tokenizer returns the tokenizer for lang: the one Tokenizers gives, or
+// DefaultSentTokenizer's.
+func (opt *SentOptions) tokenizer(lang string) func(string) []string {
+	if tok := opt.Tokenizers[lang]; tok != nil {
+		return tok
+	}
+	return DefaultSentTokenizer(lang)
+}
+
 // sentType is a bead shape: a source and b target sentences.
 type sentType struct{ a, b int }
 
@@ -112,7 +138,7 @@ type sentSide struct {
 	invBg  []float32 // 1 / background unigram probability, per token id
 	length []float64 // prefix sums of the length measure
 	ntok   []int     // prefix sums of token counts
-	anch   [][]sentAnchor
+	anch   [][]anchor.Anchor
 	hashes [][]uint64 // sorted token hashes, for Latin-script sides
 	latin  bool
 }
@@ -120,43 +146,30 @@ type sentSide struct {
 func newSentSide(sents []string, lang string, tok func(string) []string, latin bool, gloss [][]string) *sentSide {
 	sd := &sentSide{lang: lang, n: len(sents), latin: latin}
 	sd.toks = make([][]int32, len(sents))
-	sd.anch = make([][]sentAnchor, len(sents))
+	sd.anch = make([][]anchor.Anchor, len(sents))
 	sd.length = make([]float64, len(sents)+1)
 	sd.ntok = make([]int, len(sents)+1)
 	if latin {
 		sd.hashes = make([][]uint64, len(sents))
 	}
-	vocab := map[string]int32{}
-	var counts []float64
+	vocab := newSentVocab(sentLexKey)
 	for i, s := range sents {
 		ts := tok(s)
 		if len(ts) > 65535 {
 			ts = ts[:65535]
 		}
-		ids := make([]int32, len(ts))
-		for k, t := range ts {
-			t = sentLexKey(t)
-			id, ok := vocab[t]
-			if !ok {
-				id = int32(len(vocab))
-				vocab[t] = id
-				sd.words = append(sd.words, t)
-				counts = append(counts, 0)
-			}
-			counts[id]++
-			ids[k] = id
-		}
+		ids := vocab.add(ts)
 		sd.toks[i] = ids
-		a := sentAnchors(s, ts, lang, latin)
+		a := anchor.Find(s, ts, lang, latin)
 		if len(gloss) > 0 {
-			a = append(a, sentGlossaryAnchors(ts, gloss)...)
+			a = append(a, anchor.Glossary(ts, gloss)...)
 		}
-		sentSortAnchors(a)
+		anchor.Sort(a)
 		sd.anch[i] = a
 		if latin {
 			h := make([]uint64, len(ts))
 			for k, t := range ts {
-				h[k] = sentTokHash(t)
+				h[k] = anchor.WordKey(t)
 			}
 			slices.Sort(h)
 			sd.hashes[i] = h
@@ -164,13 +177,42 @@ func newSentSide(sents []string, lang string, tok func(string) []string, latin b
 		sd.length[i+1] = sd.length[i] + sentLength(s)
 		sd.ntok[i+1] = sd.ntok[i] + len(ids)
 	}
-	sd.vocab = len(vocab)
-	total := float64(sd.ntok[len(sents)])
-	sd.invBg = make([]float32, len(counts))
-	for id, c := range counts {
-		sd.invBg[id] = float32((total + 0.5*float64(len(counts))) / (c + 0.5))
-	}
+	sd.vocab, sd.words = len(vocab.words), vocab.words
+	sd.invBg = sentInvBackground(vocab.counts)
 	return sd
+}
+
+// sentVocab numbers the tokens of one language in the order they first
+// occur, and counts them.
+type sentVocab struct {
+	ids    map[string]int32
+	words  []string            // the token of each id
+	counts []float64           // the occurrences of each id
+	key    func(string) string // the form a token is counted under (nil: as it is)
+}
+
+func newSentVocab(key func(string) string) *sentVocab {
+	return &sentVocab{ids: map[string]int32{}, key: key}
+}
+
+// add counts the tokens toks and returns their ids, numbering the new ones.
+func (v *sentVocab) add(toks []string) []int32 {
+	out := make([]int32, len(toks))
+	for k, t := range toks {
+		if v.key != nil {
+			t = v.key(t)
+		}
+		id, ok := v.ids[t]
+		if !ok {
+			id = int32(len(v.words))
+			v.ids[t] = id
+			v.words = append(v.words, t)
+			v.counts = append(v.counts, 0)
+		}
+		v.counts[id]++
+		out[k] = id
+	}
+	return out
 }
 
 // Relative length of the same content in each language, in the units of
@@ -185,6 +227,18 @@ func sentDensityOf(lang string) float64 {
 		return d
 	}
 	return 1
+}
+
+// sentLength is the length measure of the length model: the number of
+// letters, digits and Han characters (spaces and punctuation do not count).
+func sentLength(s string) float64 {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsNumber(r) {
+			n++
+		}
+	}
+	return float64(n)
 }
 
 // Sentences aligns the source sentences src (in language srcLang) with their
@@ -227,14 +281,7 @@ func Sentences(src, tgt []string, srcLang, tgtLang string, opt SentOptions) []Be
 		}
 		return out
 	}
-	tokS := opt.Tokenizers[srcLang]
-	if tokS == nil {
-		tokS = DefaultSentTokenizer(srcLang)
-	}
-	tokT := opt.Tokenizers[tgtLang]
-	if tokT == nil {
-		tokT = DefaultSentTokenizer(tgtLang)
-	}
+	tokS, tokT := opt.tokenizer(srcLang), opt.tokenizer(tgtLang)
 	var glS, glT [][]string
 	for _, g := range opt.Glossary {
 		glS = append(glS, tokS(g.Src))
@@ -245,9 +292,9 @@ func Sentences(src, tgt []string, srcLang, tgtLang string, opt SentOptions) []Be
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		T = newSentSide(tgt, tgtLang, tokT, sentLatinScript(tgt), glT)
+		T = newSentSide(tgt, tgtLang, tokT, anchor.LatinScript(tgt), glT)
 	}()
-	S = newSentSide(src, srcLang, tokS, sentLatinScript(src), glS)
+	S = newSentSide(src, srcLang, tokS, anchor.LatinScript(src), glS)
 	wg.Wait()
 
 	md := newSentModel(S, T)
@@ -498,7 +545,7 @@ func (sd *sentSide) chunked(k int) *sentSide {
 	c := &sentSide{lang: sd.lang, n: nc, latin: sd.latin, vocab: sd.vocab}
 	c.length = make([]float64, nc+1)
 	c.ntok = make([]int, nc+1)
-	c.anch = make([][]sentAnchor, nc)
+	c.anch = make([][]anchor.Anchor, nc)
 	if sd.latin {
 		c.hashes = make([][]uint64, nc)
 	}
@@ -506,7 +553,7 @@ func (sd *sentSide) chunked(k int) *sentSide {
 		e := min(sd.n, (i+1)*k)
 		c.length[i+1] = sd.length[e]
 		c.ntok[i+1] = sd.ntok[e]
-		var a []sentAnchor
+		var a []anchor.Anchor
 		var h []uint64
 		for x := i * k; x < e; x++ {
 			a = append(a, sd.anch[x]...)
@@ -514,7 +561,7 @@ func (sd *sentSide) chunked(k int) *sentSide {
 				h = append(h, sd.hashes[x]...)
 			}
 		}
-		sentSortAnchors(a)
+		anchor.Sort(a)
 		c.anch[i] = a
 		if sd.latin {
 			slices.Sort(h)
@@ -590,23 +637,19 @@ func sentDP(b *sentBand, md *sentModel, nt int, lexical, posterior, mbr bool) []
 				bc, bt := math.Inf(1), int8(-1)
 				amax := math.Inf(-1)
 				var terms [16]float64
-				for t := 0; t < nt; t++ {
+				for t := range nt {
 					terms[t] = math.Inf(-1)
-					k := cs[c*stride+t-off]
-					if math.IsInf(float64(k), 1) {
+				}
+				for in := range b.incoming(cs, off, c, i, j, nt) {
+					if math.IsInf(best[in.p], 1) {
 						continue
 					}
-					ty := sentTypes[t]
-					p := b.cell(i-ty.a, j-ty.b)
-					if math.IsInf(best[p], 1) {
-						continue
-					}
-					if v := best[p] + float64(k); v < bc {
-						bc, bt = v, int8(t)
+					if v := best[in.p] + in.k; v < bc {
+						bc, bt = v, int8(in.t)
 					}
 					if posterior {
-						terms[t] = alpha[p] - float64(k)
-						amax = max(amax, terms[t])
+						terms[in.t] = alpha[in.p] - in.k
+						amax = max(amax, terms[in.t])
 					}
 				}
 				best[c], back[c] = bc, bt
@@ -632,14 +675,8 @@ func sentDP(b *sentBand, md *sentModel, nt int, lexical, posterior, mbr bool) []
 			if math.IsInf(bv, -1) {
 				continue
 			}
-			for t := 0; t < nt; t++ {
-				k := all[c*stride+t]
-				if math.IsInf(float64(k), 1) {
-					continue
-				}
-				ty := sentTypes[t]
-				p := b.cell(i-ty.a, j-ty.b)
-				beta[p] = sentLogAdd(beta[p], bv-float64(k))
+			for in := range b.incoming(all, 0, c, i, j, nt) {
+				beta[in.p] = sentLogAdd(beta[in.p], bv-in.k)
 			}
 		}
 	}
@@ -654,18 +691,12 @@ func sentDP(b *sentBand, md *sentModel, nt int, lexical, posterior, mbr bool) []
 					continue
 				}
 				bg, bt := math.Inf(-1), int8(-1)
-				for t := 0; t < nt; t++ {
-					k := all[c*stride+t]
-					if math.IsInf(float64(k), 1) {
+				for in := range b.incoming(all, 0, c, i, j, nt) {
+					if math.IsInf(gain[in.p], -1) || math.IsInf(alpha[in.p], -1) {
 						continue
 					}
-					ty := sentTypes[t]
-					p := b.cell(i-ty.a, j-ty.b)
-					if math.IsInf(gain[p], -1) || math.IsInf(alpha[p], -1) {
-						continue
-					}
-					if v := gain[p] + math.Exp(alpha[p]-float64(k)+beta[c]-z); v > bg {
-						bg, bt = v, int8(t)
+					if v := gain[in.p] + math.Exp(alpha[in.p]-in.k+beta[c]-z); v > bg {
+						bg, bt = v, int8(in.t)
 					}
 				}
 				gain[c], back[c] = bg, bt
@@ -681,6 +712,30 @@ func sentDP(b *sentBand, md *sentModel, nt int, lexical, posterior, mbr bool) []
 		st.post = math.Exp(alpha[p] - float64(all[c*stride+st.t]) + beta[c] - z)
 	}
 	return path
+}
+
+// sentIn is a bead that ends at a cell of a band: its shape t, the cell p
+// it starts from, and its cost k.
+type sentIn struct {
+	t, p int
+	k    float64
+}
+
+// incoming yields the beads of the first nt shapes that end at the cell c
+// = (i, j) and whose cost, costs[c*len(sentTypes)+t-off], is finite.
+func (b *sentBand) incoming(costs []float32, off, c, i, j, nt int) iter.Seq[sentIn] {
+	return func(yield func(sentIn) bool) {
+		for t := range nt {
+			k := costs[c*len(sentTypes)+t-off]
+			if math.IsInf(float64(k), 1) {
+				continue
+			}
+			ty := sentTypes[t]
+			if !yield(sentIn{t, b.cell(i-ty.a, j-ty.b), float64(k)}) {
+				return
+			}
+		}
+	}
 }
 
 // sentLogSum is log(sum(exp(xs))), mx being the largest of xs.

@@ -41,10 +41,9 @@ func (c *sentCalib) merge(o *sentCalib) {
 	c.right = append(c.right, o.right...)
 }
 
-// ece is the expected calibration error over 10 equal-width bins: the
-// links-weighted mean of |mean score - share right| per bin.
-func (c *sentCalib) ece() float64 {
-	var n, sum, ok [10]float64
+// bins sorts the links into 10 equal-width bins of score and gives, for
+// each, how many links, the sum of their scores and how many are right.
+func (c *sentCalib) bins() (n, sum, ok [10]float64) {
 	for k, s := range c.score {
 		b := min(9, int(s*10))
 		n[b]++
@@ -53,6 +52,13 @@ func (c *sentCalib) ece() float64 {
 			ok[b]++
 		}
 	}
+	return
+}
+
+// ece is the expected calibration error over 10 equal-width bins: the
+// links-weighted mean of |mean score - share right| per bin.
+func (c *sentCalib) ece() float64 {
+	n, sum, ok := c.bins()
 	e := 0.0
 	for b := range n {
 		if n[b] > 0 {
@@ -83,15 +89,7 @@ func (c *sentCalib) at(th float64) (float64, int) {
 // table is the reliability table as Markdown rows: bin, links, mean score,
 // share right.
 func (c *sentCalib) table() string {
-	var n, sum, ok [10]float64
-	for k, s := range c.score {
-		b := min(9, int(s*10))
-		n[b]++
-		sum[b] += s
-		if c.right[k] {
-			ok[b]++
-		}
-	}
+	n, sum, ok := c.bins()
 	var sb strings.Builder
 	sb.WriteString("| score | links | mean score | share right |\n|---|---|---|---|\n")
 	for b := range n {

@@ -7,6 +7,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"concord/align/internal/model1"
 )
 
 // This file saves and loads a SentLexicon, so that a lexicon learned once
@@ -62,12 +64,12 @@ func (L *SentLexicon) WriteTo(w io.Writer) (int64, error) {
 	}
 	for x, es := range L.fwd {
 		for _, e := range es {
-			put("f", strconv.Itoa(x), strconv.Itoa(int(e.id)), f32(e.p))
+			put("f", strconv.Itoa(x), strconv.Itoa(int(e.ID)), f32(e.P))
 		}
 	}
 	for x, zs := range L.bwd {
 		for _, z := range zs {
-			put("b", strconv.Itoa(x), strconv.Itoa(int(z.id)), f32(z.p))
+			put("b", strconv.Itoa(x), strconv.Itoa(int(z.ID)), f32(z.P))
 		}
 	}
 	return n, bw.Flush()
@@ -157,8 +159,8 @@ func ReadSentLexicon(r io.Reader) (*SentLexicon, error) {
 	if L.prior == nil {
 		L.prior = append([]float64(nil), sentPrior0...)
 	}
-	L.fwd = make([][]sentTE, len(L.invBgS))
-	L.bwd = make([][]sentTE, len(L.invBgT))
+	L.fwd = make([][]model1.Entry, len(L.invBgS))
+	L.bwd = make([][]model1.Entry, len(L.invBgT))
 	for _, f := range pairs {
 		line, _ = strconv.Atoi(f[4])
 		nx, ny := len(L.invBgS), len(L.invBgT)
@@ -175,9 +177,9 @@ func ReadSentLexicon(r io.Reader) (*SentLexicon, error) {
 			return nil, err
 		}
 		if f[0] == "f" {
-			L.fwd[x] = append(L.fwd[x], sentTE{id: int32(y), p: p})
+			L.fwd[x] = append(L.fwd[x], model1.Entry{ID: int32(y), P: p})
 		} else {
-			L.bwd[x] = append(L.bwd[x], sentTE{id: int32(y), p: p})
+			L.bwd[x] = append(L.bwd[x], model1.Entry{ID: int32(y), P: p})
 		}
 	}
 	return L, nil

@@ -5,6 +5,8 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
+
+	"concord/align/internal/model1"
 )
 
 // SentLexicon is a bilingual lexicon learned without supervision from a
@@ -17,18 +19,29 @@ import (
 type SentLexicon struct {
 	srcLang, tgtLang string
 	srcIDs, tgtIDs   map[string]int32
-	fwd, bwd         [][]sentTE
+	fwd, bwd         [][]model1.Entry
 	invBgS, invBgT   []float32
 	prior            []float64 // bead shape probabilities in the collection
 
 	scratch sync.Pool // of *sentLexScratch, for useLexicon
 }
 
-// sentLexScratch maps lexicon token ids to a document's token ids: the id
-// of lexicon token x is val[x]-1 when stamp[x] is the current generation.
+// sentLexScratch maps the lexicon's token ids to a document's, for the
+// source and the target language.
 type sentLexScratch struct {
-	stampS, valS, stampT, valT []int32
-	gen                        int32
+	src, tgt sentLexMap
+	gen      int32
+}
+
+// sentLexMap maps the lexicon's token ids of one language to a
+// document's: the document id of lexicon token x is doc[x] when stamp[x]
+// is the current generation.
+type sentLexMap struct {
+	stamp, doc []int32
+}
+
+func newSentLexMap(n int) sentLexMap {
+	return sentLexMap{stamp: make([]int32, n), doc: make([]int32, n)}
 }
 
 // LearnSentLexicon aligns every document pair (src[d], tgt[d]) with
@@ -44,31 +57,8 @@ func LearnSentLexicon(src, tgt [][]string, srcLang, tgtLang string, opt SentOpti
 }
 
 func sentLearnLexicon(src, tgt [][]string, srcLang, tgtLang string, opt SentOptions) *SentLexicon {
-	tokS := opt.Tokenizers[srcLang]
-	if tokS == nil {
-		tokS = DefaultSentTokenizer(srcLang)
-	}
-	tokT := opt.Tokenizers[tgtLang]
-	if tokT == nil {
-		tokT = DefaultSentTokenizer(tgtLang)
-	}
-	L := &SentLexicon{srcLang: srcLang, tgtLang: tgtLang, srcIDs: map[string]int32{}, tgtIDs: map[string]int32{}}
-	var cs, ct []float64
-	ids := func(toks []string, m map[string]int32, counts *[]float64) []int32 {
-		out := make([]int32, len(toks))
-		for k, t := range toks {
-			t = sentLexKey(t)
-			id, ok := m[t]
-			if !ok {
-				id = int32(len(m))
-				m[t] = id
-				*counts = append(*counts, 0)
-			}
-			(*counts)[id]++
-			out[k] = id
-		}
-		return out
-	}
+	tokS, tokT := opt.tokenizer(srcLang), opt.tokenizer(tgtLang)
+	vs, vt := newSentVocab(sentLexKey), newSentVocab(sentLexKey)
 	// Align the documents in parallel; the results are used in document
 	// order, so the lexicon does not depend on the scheduling.
 	nd := min(len(src), len(tgt))
@@ -89,16 +79,16 @@ func sentLearnLexicon(src, tgt [][]string, srcLang, tgtLang string, opt SentOpti
 		}()
 	}
 	wg.Wait()
-	var pairs []sentTrainPair
+	var pairs []model1.Pair
 	counts := make([]float64, len(sentTypes))
 	for d := range nd {
 		sIDs := make([][]int32, len(src[d]))
 		for i, s := range src[d] {
-			sIDs[i] = ids(tokS(s), L.srcIDs, &cs)
+			sIDs[i] = vs.add(tokS(s))
 		}
 		tIDs := make([][]int32, len(tgt[d]))
 		for j, s := range tgt[d] {
-			tIDs[j] = ids(tokT(s), L.tgtIDs, &ct)
+			tIDs[j] = vt.add(tokT(s))
 		}
 		for _, b := range aligned[d] {
 			for t, ty := range sentTypes {
@@ -109,20 +99,20 @@ func sentLearnLexicon(src, tgt [][]string, srcLang, tgtLang string, opt SentOpti
 			if len(b.Src) == 0 || len(b.Tgt) == 0 || b.Score < sentTrainPost {
 				continue
 			}
-			var tp sentTrainPair
+			var tp model1.Pair
 			for _, i := range b.Src {
-				tp.src = append(tp.src, sIDs[i]...)
+				tp.Src = append(tp.Src, sIDs[i]...)
 			}
 			for _, j := range b.Tgt {
-				tp.tgt = append(tp.tgt, tIDs[j]...)
+				tp.Tgt = append(tp.Tgt, tIDs[j]...)
 			}
 			pairs = append(pairs, tp)
 		}
 	}
-	lex := sentTrainLex(pairs, len(cs), len(ct))
-	L.fwd, L.bwd = lex.fwd, lex.bwd
-	L.invBgS = sentInvBackground(cs)
-	L.invBgT = sentInvBackground(ct)
+	lex := model1.Train(pairs, len(vs.words), len(vt.words))
+	L := &SentLexicon{srcLang: srcLang, tgtLang: tgtLang, srcIDs: vs.ids, tgtIDs: vt.ids, fwd: lex.Fwd, bwd: lex.Bwd}
+	L.invBgS = sentInvBackground(vs.counts)
+	L.invBgT = sentInvBackground(vt.counts)
 	total := 0.0
 	for _, c := range counts {
 		total += c
@@ -160,59 +150,55 @@ func (md *sentModel) useLexicon(L *SentLexicon) {
 	S, T := md.S, md.T
 	sc, _ := L.scratch.Get().(*sentLexScratch)
 	if sc == nil {
-		sc = &sentLexScratch{
-			stampS: make([]int32, len(L.invBgS)), valS: make([]int32, len(L.invBgS)),
-			stampT: make([]int32, len(L.invBgT)), valT: make([]int32, len(L.invBgT)),
-		}
+		sc = &sentLexScratch{src: newSentLexMap(len(L.invBgS)), tgt: newSentLexMap(len(L.invBgT))}
 	}
 	defer L.scratch.Put(sc)
 	sc.gen++
 	if sc.gen == math.MaxInt32 {
-		clear(sc.stampS)
-		clear(sc.stampT)
+		clear(sc.src.stamp)
+		clear(sc.tgt.stamp)
 		sc.gen = 1
 	}
 	gen := sc.gen
-	lexS := make([]int32, S.vocab) // doc src id -> lexicon id, or -1
-	lexT := make([]int32, T.vocab)
-	for id, w := range S.words {
-		lexS[id] = -1
-		if x, ok := L.srcIDs[w]; ok {
-			lexS[id] = x
-			sc.stampS[x], sc.valS[x] = gen, int32(id)
-			S.invBg[id] = L.invBgS[x]
+	lexS := sc.src.link(S, L.srcIDs, L.invBgS, gen)
+	lexT := sc.tgt.link(T, L.tgtIDs, L.invBgT, gen)
+	md.lex = &model1.Table{Fwd: sentDocEntries(lexS, L.fwd, &sc.tgt, gen), Bwd: sentDocEntries(lexT, L.bwd, &sc.src, gen)}
+}
+
+// link maps the tokens of the document side sd to the lexicon's of its
+// language (ids, with the background frequencies invBg): it returns the
+// lexicon id of every document id (-1 for a token the lexicon does not
+// know), records the reverse in m under generation gen, and gives the
+// tokens the lexicon knows its background frequency.
+func (m *sentLexMap) link(sd *sentSide, ids map[string]int32, invBg []float32, gen int32) []int32 {
+	lexOf := make([]int32, sd.vocab)
+	for id, w := range sd.words {
+		lexOf[id] = -1
+		if x, ok := ids[w]; ok {
+			lexOf[id] = x
+			m.stamp[x], m.doc[x] = gen, int32(id)
+			sd.invBg[id] = invBg[x]
 		}
 	}
-	for id, w := range T.words {
-		lexT[id] = -1
-		if x, ok := L.tgtIDs[w]; ok {
-			lexT[id] = x
-			sc.stampT[x], sc.valT[x] = gen, int32(id)
-			T.invBg[id] = L.invBgT[x]
-		}
-	}
-	lex := &sentLex{fwd: make([][]sentTE, S.vocab), bwd: make([][]sentTE, T.vocab)}
-	for id, x := range lexS {
+	return lexOf
+}
+
+// sentDocEntries gives every document token the entries in table of its
+// lexicon token (lexOf) whose other token the document has (other, under
+// generation gen), with the document's ids.
+func sentDocEntries(lexOf []int32, table [][]model1.Entry, other *sentLexMap, gen int32) [][]model1.Entry {
+	out := make([][]model1.Entry, len(lexOf))
+	for id, x := range lexOf {
 		if x < 0 {
 			continue
 		}
-		for _, e := range L.fwd[x] {
-			if sc.stampT[e.id] == gen {
-				lex.fwd[id] = append(lex.fwd[id], sentTE{id: sc.valT[e.id], p: e.p})
+		for _, e := range table[x] {
+			if other.stamp[e.ID] == gen {
+				out[id] = append(out[id], model1.Entry{ID: other.doc[e.ID], P: e.P})
 			}
 		}
 	}
-	for id, x := range lexT {
-		if x < 0 {
-			continue
-		}
-		for _, z := range L.bwd[x] {
-			if sc.stampS[z.id] == gen {
-				lex.bwd[id] = append(lex.bwd[id], sentTE{id: sc.valS[z.id], p: z.p})
-			}
-		}
-	}
-	md.lex = lex
+	return out
 }
 
 // usePriors takes the bead shape probabilities of the collection as the

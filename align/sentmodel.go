@@ -4,6 +4,8 @@ import (
 	"math"
 	"sort"
 
+	"concord/align/internal/anchor"
+	"concord/align/internal/model1"
 	"concord/segment/langtag"
 )
 
@@ -18,7 +20,7 @@ type sentModel struct {
 	logPrior []float64
 	prior0   []float64 // prior bead shape probabilities before estimation
 
-	lex   *sentLex
+	lex   *model1.Table
 	pairs *sentPairs
 	lexW  float64
 	lam   float64 // weight of the background model (0: sentLexLambda)
@@ -40,18 +42,21 @@ type sentModel struct {
 	used    []bool
 }
 
-// Anchor log-likelihood ratios: reward when an anchor of a bead has its
-// counterpart on the other side, penalty when it has none.
-var sentAnchorReward = [sentNKinds]float64{
-	sentKNum: 2.5, sentKRef: 3, sentKQuestion: 1, sentKColon: 0.5, sentKParen: 1, sentKQuote: 0.7, sentKLatin: 2.5, sentKGloss: 3,
-}
-var sentAnchorPenalty = [sentNKinds]float64{
-	sentKNum: 1, sentKRef: 1, sentKQuestion: 0.7, sentKColon: 0.3, sentKParen: 0.5, sentKQuote: 0.3, sentKLatin: 1, sentKGloss: 1,
+// sentAnchorWeights are the anchor log-likelihood ratios: reward when an
+// anchor of a bead has its counterpart on the other side, penalty when it
+// has none, and the reward for a matched number written in words.
+var sentAnchorWeights = anchor.Weights{
+	Reward: [anchor.NKinds]float64{
+		anchor.Num: 2.5, anchor.Ref: 3, anchor.Question: 1, anchor.Colon: 0.5, anchor.Paren: 1, anchor.Quote: 0.7, anchor.Latin: 2.5, anchor.Gloss: 3,
+	},
+	Penalty: [anchor.NKinds]float64{
+		anchor.Num: 1, anchor.Ref: 1, anchor.Question: 0.7, anchor.Colon: 0.3, anchor.Paren: 0.5, anchor.Quote: 0.3, anchor.Latin: 1, anchor.Gloss: 1,
+	},
+	Soft: 1.5,
 }
 
 const (
-	sentSoftReward = 1.5 // reward for a matched number written in words
-	sentLexLambda  = 0.5 // weight of the background model in P(word | bead)
+	sentLexLambda = 0.5 // weight of the background model in P(word | bead)
 	// weight of the lexical log-likelihood ratio: below 1, as the
 	// model's independence assumptions overstate the evidence of many
 	// words (chosen with sentDeletionShare on the UN set aligned whole
@@ -204,59 +209,39 @@ func (md *sentModel) anchorScore(i0, i1, j0, j1 int) float64 {
 	used := md.used[:nb]
 	clear(used)
 	score := 0.0
-	var byKey anchorIndex // for a bead of many anchors (see anchorIndex)
-	if na*nb > anchorPairsMax {
-		byKey = newAnchorIndex(T.anch[j0:j1])
+	w := &sentAnchorWeights
+	var byKey anchor.Index // for a bead of many anchors (see anchor.IndexPairs)
+	if na*nb > anchor.IndexPairs {
+		byKey = anchor.NewIndex(T.anch[j0:j1])
 	}
 	for i := i0; i < i1; i++ {
 		for _, a := range S.anch[i] {
-			if a.kind == sentKLatin && T.latin {
-				if sentHasHash(T.hashes[j0:j1], a.key) {
-					score += sentAnchorReward[a.kind]
+			switch {
+			case a.Kind == anchor.Latin && T.latin:
+				if sentHasHash(T.hashes[j0:j1], a.Key) {
+					score += w.Reward[a.Kind]
 				} else {
-					score -= sentAnchorPenalty[a.kind]
+					score -= w.Penalty[a.Kind]
 				}
-				continue
-			}
-			if byKey != nil {
-				score += byKey.match(a, used)
-				continue
-			}
-			found := false
-			k := 0
-		search:
-			for j := j0; j < j1; j++ {
-				for _, b := range T.anch[j] {
-					if !used[k] && b.kind == a.kind && b.key == a.key {
-						used[k] = true
-						found = true
-						if a.soft || b.soft {
-							score += sentSoftReward
-						} else {
-							score += sentAnchorReward[a.kind]
-						}
-						break search
-					}
-					k++
-				}
-			}
-			if !found && !a.soft {
-				score -= sentAnchorPenalty[a.kind]
+			case byKey != nil:
+				score += byKey.Match(a, used, w)
+			default:
+				score += anchor.Search(a, T.anch[j0:j1], used, w)
 			}
 		}
 	}
 	k := 0
 	for j := j0; j < j1; j++ {
 		for _, b := range T.anch[j] {
-			if !used[k] && !b.soft {
-				if b.kind == sentKLatin && S.latin {
-					if sentHasHash(S.hashes[i0:i1], b.key) {
-						score += sentAnchorReward[b.kind]
+			if !used[k] && !b.Soft {
+				if b.Kind == anchor.Latin && S.latin {
+					if sentHasHash(S.hashes[i0:i1], b.Key) {
+						score += w.Reward[b.Kind]
 						k++
 						continue
 					}
 				}
-				score -= sentAnchorPenalty[b.kind]
+				score -= w.Penalty[b.Kind]
 			}
 			k++
 		}
@@ -388,22 +373,22 @@ func (md *sentModel) trainLex(path []sentStep) {
 	if 2*sure < two {
 		minPost = 0
 	}
-	var pairs []sentTrainPair
+	var pairs []model1.Pair
 	for _, p := range path {
 		ty := sentTypes[p.t]
 		if ty.a == 0 || ty.b == 0 || p.post < minPost {
 			continue
 		}
-		var tp sentTrainPair
+		var tp model1.Pair
 		for i := p.i - ty.a; i < p.i; i++ {
-			tp.src = append(tp.src, S.toks[i]...)
+			tp.Src = append(tp.Src, S.toks[i]...)
 		}
 		for j := p.j - ty.b; j < p.j; j++ {
-			tp.tgt = append(tp.tgt, T.toks[j]...)
+			tp.Tgt = append(tp.Tgt, T.toks[j]...)
 		}
 		pairs = append(pairs, tp)
 	}
-	md.lex = sentTrainLex(pairs, S.vocab, T.vocab)
+	md.lex = model1.Train(pairs, S.vocab, T.vocab)
 }
 
 // sentTrainPost is the least posterior of the beads the lexicon learns from.

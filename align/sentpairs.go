@@ -3,6 +3,8 @@ package align
 import (
 	"math"
 	"sync"
+
+	"concord/align/internal/model1"
 )
 
 // sentPairs holds the lexical terms of every sentence pair (i, j) that a
@@ -16,12 +18,9 @@ type sentPairs struct {
 	plo, phi []int // tgt range of src sentence i
 	pbase    []int
 
-	// Entries of the current block of rows: forward entries of pair p are
-	// fK/fV[fOff[p]:fOff[p]+fLen[p]], backward ones likewise.
-	fOff, bOff []int32
-	fLen, bLen []uint16
-	fK, bK     []uint16
-	fV, bV     []float32
+	// Entries of the current block of rows: the tokens of tgt[j] that
+	// src[i] explains (fwd), and of src[i] that tgt[j] explains (bwd).
+	fwd, bwd sentEntries
 
 	// Lexical terms per pair and bead side size (see buildLexCache).
 	fwdTerm, bwdTerm []float32
@@ -56,10 +55,8 @@ func (md *sentModel) buildPairs(b *sentBand) {
 		ps.pbase[i+1] = ps.pbase[i] + ps.phi[i] - ps.plo[i] + 1
 	}
 	np := ps.pbase[n]
-	ps.fOff = sentGrow(ps.fOff, np)
-	ps.bOff = sentGrow(ps.bOff, np)
-	ps.fLen = sentGrow(ps.fLen, np)
-	ps.bLen = sentGrow(ps.bLen, np)
+	ps.fwd.grow(np)
+	ps.bwd.grow(np)
 	ps.fwdTerm = sentGrow(ps.fwdTerm, np*sentMaxSide)
 	ps.bwdTerm = sentGrow(ps.bwdTerm, np*sentMaxSide)
 	md.pairs = ps
@@ -71,66 +68,117 @@ func (md *sentModel) buildPairs(b *sentBand) {
 		maxTok = max(maxTok, len(t))
 	}
 	md.acc = make([]float32, maxTok)
-	denseT := make([]float32, T.vocab)
-	denseS := make([]float32, S.vocab)
+	dT, dS := newSentDense(T.vocab), newSentDense(S.vocab)
 	for r0 := 0; r0 < n; r0 += sentPairBlock {
 		r1 := min(n, r0+sentPairBlock)
 		// The terms of rows r0..r1-1 need the forward entries of the
 		// sentMaxSide-1 rows before as well.
 		f0 := max(0, r0+1-sentMaxSide)
-		ps.fK, ps.fV = ps.fK[:0], ps.fV[:0]
-		ps.bK, ps.bV = ps.bK[:0], ps.bV[:0]
+		ps.fwd.reset()
+		ps.bwd.reset()
 		var wg sync.WaitGroup
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			ps.buildBackward(S, T, lex, r0, r1, denseS)
+			ps.buildBackward(S, T, lex, r0, r1, dS)
 		}()
-		ps.buildForward(S, T, lex, f0, r1, denseT)
+		ps.buildForward(S, T, lex, f0, r1, dT)
 		wg.Wait()
 		md.buildLexCache(b, r0, r1)
 	}
 }
 
+// sentDense accumulates translation probabilities over one side's
+// vocabulary: v[e] is the sum of the entries of token e met so far, and
+// touched lists the tokens whose sum is not zero.
+type sentDense struct {
+	v       []float32
+	touched []int32
+}
+
+func newSentDense(vocab int) *sentDense {
+	return &sentDense{v: make([]float32, vocab)}
+}
+
+// spread adds the entries in table of the tokens toks.
+func (d *sentDense) spread(toks []int32, table [][]model1.Entry) {
+	for _, z := range toks {
+		for _, e := range table[z] {
+			if d.v[e.ID] == 0 {
+				d.touched = append(d.touched, e.ID)
+			}
+			d.v[e.ID] += e.P
+		}
+	}
+}
+
+// reset sets the sums back to zero.
+func (d *sentDense) reset() {
+	for _, e := range d.touched {
+		d.v[e] = 0
+	}
+	d.touched = d.touched[:0]
+}
+
+// sentEntries are the entries of one direction for the pairs of a block
+// of rows: those of pair p are k[off[p]:off[p]+n[p]] and v likewise, the
+// positions of the tokens of one sentence that the other explains, and
+// how well.
+type sentEntries struct {
+	off []int32
+	n   []uint16
+	k   []uint16
+	v   []float32
+}
+
+// grow makes room for the entries of np pairs.
+func (en *sentEntries) grow(np int) {
+	en.off = sentGrow(en.off, np)
+	en.n = sentGrow(en.n, np)
+}
+
+// reset empties the entries, for a new block of rows.
+func (en *sentEntries) reset() {
+	en.k, en.v = en.k[:0], en.v[:0]
+}
+
+// record sets the entries of pair p: the tokens toks that d explains, with
+// d's sum times the token's inverse background probability where that is
+// above zero.
+func (en *sentEntries) record(p int, toks []int32, d *sentDense, invBg []float32) {
+	en.off[p] = int32(len(en.k))
+	if len(d.touched) > 0 {
+		for k, e := range toks {
+			if v := d.v[e] * invBg[e]; v > 0 {
+				en.k = append(en.k, uint16(k))
+				en.v = append(en.v, v)
+			}
+		}
+	}
+	en.n[p] = uint16(len(en.k) - int(en.off[p]))
+}
+
+// of returns the entries of pair p.
+func (en *sentEntries) of(p int) ([]uint16, []float32) {
+	o, l := en.off[p], int32(en.n[p])
+	return en.k[o : o+l], en.v[o : o+l]
+}
+
 // buildForward records the tokens of tgt[j] explained by src[i] for the
-// rows i in [r0, r1). dense is a zeroed scratch array over the target
-// vocabulary.
-func (ps *sentPairs) buildForward(S, T *sentSide, lex *sentLex, r0, r1 int, dense []float32) {
-	var touched []int32
+// rows i in [r0, r1). d is a scratch over the target vocabulary, zeroed.
+func (ps *sentPairs) buildForward(S, T *sentSide, lex *model1.Table, r0, r1 int, d *sentDense) {
 	for i := r0; i < r1; i++ {
-		for _, z := range S.toks[i] {
-			for _, e := range lex.fwd[z] {
-				if dense[e.id] == 0 {
-					touched = append(touched, e.id)
-				}
-				dense[e.id] += e.p
-			}
-		}
+		d.spread(S.toks[i], lex.Fwd)
 		for j := ps.plo[i]; j <= ps.phi[i]; j++ {
-			p := ps.pair(i, j)
-			ps.fOff[p] = int32(len(ps.fK))
-			if len(touched) > 0 {
-				for k, e := range T.toks[j] {
-					if v := dense[e] * T.invBg[e]; v > 0 {
-						ps.fK = append(ps.fK, uint16(k))
-						ps.fV = append(ps.fV, v)
-					}
-				}
-			}
-			ps.fLen[p] = uint16(len(ps.fK) - int(ps.fOff[p]))
+			ps.fwd.record(ps.pair(i, j), T.toks[j], d, T.invBg)
 		}
-		for _, e := range touched {
-			dense[e] = 0
-		}
-		touched = touched[:0]
+		d.reset()
 	}
 }
 
 // buildBackward records the tokens of src[i] explained by tgt[j] for the
-// rows i in [r0, r1). dense is a zeroed scratch array over the source
-// vocabulary.
-func (ps *sentPairs) buildBackward(S, T *sentSide, lex *sentLex, r0, r1 int, dense []float32) {
-	var touched []int32
+// rows i in [r0, r1). d is a scratch over the source vocabulary, zeroed.
+func (ps *sentPairs) buildBackward(S, T *sentSide, lex *model1.Table, r0, r1 int, d *sentDense) {
 	ilo := r0
 	for j := ps.plo[r0]; j <= ps.phi[r1-1]; j++ {
 		for ilo < r1 && ps.phi[ilo] < j {
@@ -139,34 +187,14 @@ func (ps *sentPairs) buildBackward(S, T *sentSide, lex *sentLex, r0, r1 int, den
 		if ilo >= r1 || ps.plo[ilo] > j {
 			continue
 		}
-		for _, e := range T.toks[j] {
-			for _, z := range lex.bwd[e] {
-				if dense[z.id] == 0 {
-					touched = append(touched, z.id)
-				}
-				dense[z.id] += z.p
-			}
-		}
+		d.spread(T.toks[j], lex.Bwd)
 		for i := ilo; i < r1 && ps.plo[i] <= j; i++ {
 			if ps.phi[i] < j {
 				continue
 			}
-			p := ps.pair(i, j)
-			ps.bOff[p] = int32(len(ps.bK))
-			if len(touched) > 0 {
-				for k, z := range S.toks[i] {
-					if v := dense[z] * S.invBg[z]; v > 0 {
-						ps.bK = append(ps.bK, uint16(k))
-						ps.bV = append(ps.bV, v)
-					}
-				}
-			}
-			ps.bLen[p] = uint16(len(ps.bK) - int(ps.bOff[p]))
+			ps.bwd.record(ps.pair(i, j), S.toks[i], d, S.invBg)
 		}
-		for _, z := range touched {
-			dense[z] = 0
-		}
-		touched = touched[:0]
+		d.reset()
 	}
 }
 
@@ -250,25 +278,9 @@ func (md *sentModel) buildLexCache(b *sentBand, r0, r1 int) {
 					}
 					break
 				}
-				if j >= ps.plo[i0] && j <= ps.phi[i0] {
-					q := ps.pair(i0, j)
-					o, l := ps.fOff[q], int32(ps.fLen[q])
-					ks, vs := ps.fK[o:o+l], ps.fV[o:o+l]
-					for x, k := range ks {
-						if acc[k] == 0 {
-							touched = append(touched, int(k))
-						}
-						acc[k] += vs[x]
-					}
-				}
-				v := base
-				if nS := float64(S.ntok[i+1] - S.ntok[i0]); nS > 0 {
-					scale := float32((1 - lam) / (lam * nS))
-					for _, k := range touched {
-						v += sentLog1p(acc[k] * scale)
-					}
-				}
-				ps.fwdTerm[p+a-1] = float32(v)
+				ks, vs := ps.entries(&ps.fwd, i0, j)
+				touched = sentAccumulate(acc, touched, ks, vs)
+				ps.fwdTerm[p+a-1] = float32(sentLexTerm(base, acc, touched, float64(S.ntok[i+1]-S.ntok[i0]), lam))
 			}
 			for _, k := range touched {
 				acc[k] = 0
@@ -284,25 +296,9 @@ func (md *sentModel) buildLexCache(b *sentBand, r0, r1 int) {
 					}
 					break
 				}
-				if j0 >= ps.plo[i] && j0 <= ps.phi[i] {
-					q := ps.pair(i, j0)
-					o := ps.bOff[q]
-					ks, vs := ps.bK[o:o+int32(ps.bLen[q])], ps.bV[o:o+int32(ps.bLen[q])]
-					for x, k := range ks {
-						if acc[k] == 0 {
-							touched = append(touched, int(k))
-						}
-						acc[k] += vs[x]
-					}
-				}
-				v := base
-				if nT := float64(T.ntok[j+1] - T.ntok[j0]); nT > 0 {
-					scale := float32((1 - lam) / (lam * nT))
-					for _, k := range touched {
-						v += sentLog1p(acc[k] * scale)
-					}
-				}
-				ps.bwdTerm[p+bb-1] = float32(v)
+				ks, vs := ps.entries(&ps.bwd, i, j0)
+				touched = sentAccumulate(acc, touched, ks, vs)
+				ps.bwdTerm[p+bb-1] = float32(sentLexTerm(base, acc, touched, float64(T.ntok[j+1]-T.ntok[j0]), lam))
 			}
 			for _, k := range touched {
 				acc[k] = 0
@@ -310,6 +306,43 @@ func (md *sentModel) buildLexCache(b *sentBand, r0, r1 int) {
 			wm.touched = touched
 		}
 	}, md)
+}
+
+// entries returns the entries in en of the pair (i, j), none when the
+// pair is outside row i's range.
+func (ps *sentPairs) entries(en *sentEntries, i, j int) ([]uint16, []float32) {
+	if j < ps.plo[i] || j > ps.phi[i] {
+		return nil, nil
+	}
+	return en.of(ps.pair(i, j))
+}
+
+// sentAccumulate adds the entries (ks, vs) of one more sentence to acc,
+// indexed by token position, and returns touched with the positions it
+// makes non-zero appended.
+func sentAccumulate(acc []float32, touched []int, ks []uint16, vs []float32) []int {
+	for x, k := range ks {
+		if acc[k] == 0 {
+			touched = append(touched, int(k))
+		}
+		acc[k] += vs[x]
+	}
+	return touched
+}
+
+// sentLexTerm is the lexical term of a sentence: base (every token
+// unexplained) plus, for every token position in touched, log(1 +
+// acc·(1-λ)/(λ·n)), n being the number of tokens on the other side (none:
+// base alone) and λ lam.
+func sentLexTerm(base float64, acc []float32, touched []int, n, lam float64) float64 {
+	v := base
+	if n > 0 {
+		scale := float32((1 - lam) / (lam * n))
+		for _, k := range touched {
+			v += sentLog1p(acc[k] * scale)
+		}
+	}
+	return v
 }
 
 func sentGrow[T any](s []T, n int) []T {

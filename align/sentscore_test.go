@@ -162,19 +162,16 @@ func sentRatio(a, b int) float64 {
 }
 
 // strict returns strict precision, recall and F1.
-func (sc *sentScore) strict() (p, r, f float64) {
-	p = sentRatio(sc.p[0], sc.p[1])
-	r = sentRatio(sc.r[0], sc.r[1])
-	if p+r > 0 {
-		f = 2 * p * r / (p + r)
-	}
-	return
-}
+func (sc *sentScore) strict() (p, r, f float64) { return sc.prf(0) }
 
 // lax returns lax precision, recall and F1.
-func (sc *sentScore) lax() (p, r, f float64) {
-	p = sentRatio(sc.p[2], sc.p[3])
-	r = sentRatio(sc.r[2], sc.r[3])
+func (sc *sentScore) lax() (p, r, f float64) { return sc.prf(2) }
+
+// prf returns precision, recall and F1 from the counts of right and wrong
+// beads at k and k+1 (0: strict, 2: lax).
+func (sc *sentScore) prf(k int) (p, r, f float64) {
+	p = sentRatio(sc.p[k], sc.p[k+1])
+	r = sentRatio(sc.r[k], sc.r[k+1])
 	if p+r > 0 {
 		f = 2 * p * r / (p + r)
 	}

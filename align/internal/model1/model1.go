@@ -1,36 +1,32 @@
-package align
+package model1
 
 import (
 	"sort"
 	"sync"
 )
 
-// This file learns a bilingual lexicon from the document pair itself: IBM
-// Model 1 in both directions, trained by EM on the beads of an earlier pass
-// (as Moore 2002 and hunalign's realign do).
-
-// sentPairTable is an open-addressing hash table from a (src, tgt) token-id
+// pairTable is an open-addressing hash table from a (src, tgt) token-id
 // pair to a dense pair index.
-type sentPairTable struct {
+type pairTable struct {
 	keys []uint64
 	vals []int32
 	n    int
 	mask uint64
 }
 
-func newSentPairTable(capHint int) *sentPairTable {
+func newPairTable(capHint int) *pairTable {
 	size := 1024
 	for size < capHint*2 {
 		size <<= 1
 	}
-	t := &sentPairTable{keys: make([]uint64, size), vals: make([]int32, size), mask: uint64(size - 1)}
+	t := &pairTable{keys: make([]uint64, size), vals: make([]int32, size), mask: uint64(size - 1)}
 	for i := range t.keys {
 		t.keys[i] = ^uint64(0)
 	}
 	return t
 }
 
-func sentMix(k uint64) uint64 {
+func mix(k uint64) uint64 {
 	k ^= k >> 33
 	k *= 0xff51afd7ed558ccd
 	k ^= k >> 33
@@ -40,11 +36,11 @@ func sentMix(k uint64) uint64 {
 }
 
 // index returns the index of key, adding it with index t.n if absent.
-func (t *sentPairTable) index(key uint64) (int32, bool) {
+func (t *pairTable) index(key uint64) (int32, bool) {
 	if t.n*2 >= len(t.keys) {
 		t.grow()
 	}
-	h := sentMix(key) & t.mask
+	h := mix(key) & t.mask
 	for {
 		switch t.keys[h] {
 		case key:
@@ -59,7 +55,7 @@ func (t *sentPairTable) index(key uint64) (int32, bool) {
 	}
 }
 
-func (t *sentPairTable) grow() {
+func (t *pairTable) grow() {
 	old := *t
 	size := len(t.keys) * 2
 	t.keys = make([]uint64, size)
@@ -72,7 +68,7 @@ func (t *sentPairTable) grow() {
 		if k == ^uint64(0) {
 			continue
 		}
-		h := sentMix(k) & t.mask
+		h := mix(k) & t.mask
 		for t.keys[h] != ^uint64(0) {
 			h = (h + 1) & t.mask
 		}
@@ -81,53 +77,88 @@ func (t *sentPairTable) grow() {
 	}
 }
 
-// sentTE is one lexicon entry: the probability p of translating into id.
-type sentTE struct {
-	id int32
-	p  float32
+// Entry is one entry of a translation table: the probability P of
+// translating into the token ID.
+type Entry struct {
+	ID int32
+	P  float32
 }
 
-// sentLex is a pruned bidirectional translation table: fwd[z] lists t(e|z)
-// for source token z, bwd[e] lists t(z|e) for target token e.
-type sentLex struct {
-	fwd [][]sentTE
-	bwd [][]sentTE
+// Table is a translation table in both directions: Fwd[z] lists t(e|z)
+// for the source token z, Bwd[e] lists t(z|e) for the target token e.
+type Table struct {
+	Fwd [][]Entry
+	Bwd [][]Entry
 }
 
-// sentTrainPair is one training bead: source and target token ids.
-type sentTrainPair struct {
-	src, tgt []int32
+// Pair is one training bead: the ids of its source and target tokens.
+type Pair struct {
+	Src, Tgt []int32
 }
 
-// Lexicon training parameters.
+// Training parameters.
 const (
-	sentLexIters     = 4
-	sentLexMinCount  = 2       // tokens seen fewer times in training are ignored
-	sentLexMinProb   = 0.01    // entries below this are pruned
-	sentLexMaxPerTok = 12      // at most this many entries per token
-	sentLexMaxPairs  = 3000000 // cap on (src, tgt) token co-occurrences used
+	iters     = 4
+	minCount  = 2       // tokens seen fewer times in training are ignored
+	minProb   = 0.01    // entries below this are pruned
+	maxPerTok = 12      // at most this many entries per token
+	maxPairs  = 3000000 // cap on (src, tgt) token co-occurrences used
 )
 
-// sentTrainLex trains Model 1 both ways on the pairs. nSrc and nTgt are the
-// vocabulary sizes.
-func sentTrainLex(pairs []sentTrainPair, nSrc, nTgt int) *sentLex {
+// side is the training vocabulary of one language: how often each token
+// occurs in the pairs, and the scratch that gathers the distinct tokens of
+// a bead (the bead that last met a token, and where it put it).
+type side struct {
+	count, last, pos []int32
+}
+
+func newSide(n int) *side {
+	return &side{count: make([]int32, n), last: make([]int32, n), pos: make([]int32, n)}
+}
+
+// distinct appends to the arenas tok and mul the distinct tokens of toks
+// that occur at least minCount times in the pairs, with their
+// multiplicities in toks; stamp identifies the bead.
+func (s *side) distinct(toks []int32, stamp int32, tok []int32, mul []float32) ([]int32, []float32) {
+	for _, z := range toks {
+		if s.count[z] < minCount {
+			continue
+		}
+		if s.last[z] != stamp {
+			s.last[z] = stamp
+			s.pos[z] = int32(len(tok))
+			tok = append(tok, z)
+			mul = append(mul, 0)
+		}
+		mul[s.pos[z]]++
+	}
+	return tok, mul
+}
+
+// Train trains Model 1 both ways on the pairs, by EM, and keeps for every
+// token its most probable entries (at most 12, of probability 0.01 or
+// more), by decreasing probability then increasing id. nSrc and nTgt are
+// the vocabulary sizes: token ids are below them. Tokens seen fewer than
+// twice in the pairs are left out; pairs of very large documents are
+// subsampled, deterministically. The two directions train at the same
+// time.
+func Train(pairs []Pair, nSrc, nTgt int) *Table {
 	// Token counts in the training data; rare tokens are left out.
-	cs := make([]int32, nSrc)
-	ct := make([]int32, nTgt)
+	src, tgt := newSide(nSrc), newSide(nTgt)
 	var occ int64
 	for _, p := range pairs {
-		for _, z := range p.src {
-			cs[z]++
+		for _, z := range p.Src {
+			src.count[z]++
 		}
-		for _, e := range p.tgt {
-			ct[e]++
+		for _, e := range p.Tgt {
+			tgt.count[e]++
 		}
-		occ += int64(len(p.src)) * int64(len(p.tgt))
+		occ += int64(len(p.Src)) * int64(len(p.Tgt))
 	}
 	// Deterministic subsample when the document is very large.
 	step := 1
-	if occ > sentLexMaxPairs {
-		step = int((occ + sentLexMaxPairs - 1) / sentLexMaxPairs)
+	if occ > maxPairs {
+		step = int((occ + maxPairs - 1) / maxPairs)
 	}
 	// Each bead keeps its distinct tokens with their multiplicities (in
 	// shared arenas), and the pair index of every (distinct src, distinct
@@ -139,41 +170,15 @@ func sentTrainLex(pairs []sentTrainPair, nSrc, nTgt int) *sentLex {
 	var beads []bead
 	var tokA []int32
 	var mulA []float32
-	lastS := make([]int32, nSrc)
-	lastT := make([]int32, nTgt)
-	posS := make([]int32, nSrc)
-	posT := make([]int32, nTgt)
 	stamp := int32(0)
 	total := 0
 	for b := 0; b < len(pairs); b += step {
 		p := pairs[b]
 		stamp++
 		bd := bead{s0: len(tokA)}
-		for _, z := range p.src {
-			if cs[z] < sentLexMinCount {
-				continue
-			}
-			if lastS[z] != stamp {
-				lastS[z] = stamp
-				posS[z] = int32(len(tokA))
-				tokA = append(tokA, z)
-				mulA = append(mulA, 0)
-			}
-			mulA[posS[z]]++
-		}
+		tokA, mulA = src.distinct(p.Src, stamp, tokA, mulA)
 		bd.s1, bd.t0 = len(tokA), len(tokA)
-		for _, e := range p.tgt {
-			if ct[e] < sentLexMinCount {
-				continue
-			}
-			if lastT[e] != stamp {
-				lastT[e] = stamp
-				posT[e] = int32(len(tokA))
-				tokA = append(tokA, e)
-				mulA = append(mulA, 0)
-			}
-			mulA[posT[e]]++
-		}
+		tokA, mulA = tgt.distinct(p.Tgt, stamp, tokA, mulA)
 		bd.t1 = len(tokA)
 		if bd.s1 == bd.s0 || bd.t1 == bd.t0 {
 			tokA, mulA = tokA[:bd.s0], mulA[:bd.s0]
@@ -185,7 +190,7 @@ func sentTrainLex(pairs []sentTrainPair, nSrc, nTgt int) *sentLex {
 	}
 	idx := make([]int32, total)
 	idxT := make([]int32, total)
-	table := newSentPairTable(total / 4)
+	table := newPairTable(total / 4)
 	var pz, pe []int32 // src and tgt token of each pair index
 	for _, bd := range beads {
 		src, tgt := tokA[bd.s0:bd.s1], tokA[bd.t0:bd.t1]
@@ -203,7 +208,7 @@ func sentTrainLex(pairs []sentTrainPair, nSrc, nTgt int) *sentLex {
 		}
 	}
 	np := len(pz)
-	lex := &sentLex{fwd: make([][]sentTE, nSrc), bwd: make([][]sentTE, nTgt)}
+	lex := &Table{Fwd: make([][]Entry, nSrc), Bwd: make([][]Entry, nTgt)}
 	if np == 0 {
 		return lex
 	}
@@ -225,7 +230,7 @@ func sentTrainLex(pairs []sentTrainPair, nSrc, nTgt int) *sentLex {
 		for i := range nullP {
 			nullP[i] = 1
 		}
-		for it := 0; it < sentLexIters; it++ {
+		for it := 0; it < iters; it++ {
 			clear(count)
 			clear(tot)
 			clear(nullC)
@@ -285,28 +290,28 @@ func sentTrainLex(pairs []sentTrainPair, nSrc, nTgt int) *sentLex {
 	wg.Wait()
 
 	for k := 0; k < np; k++ {
-		if pf[k] >= sentLexMinProb {
-			lex.fwd[pz[k]] = append(lex.fwd[pz[k]], sentTE{id: pe[k], p: pf[k]})
+		if pf[k] >= minProb {
+			lex.Fwd[pz[k]] = append(lex.Fwd[pz[k]], Entry{ID: pe[k], P: pf[k]})
 		}
-		if pb[k] >= sentLexMinProb {
-			lex.bwd[pe[k]] = append(lex.bwd[pe[k]], sentTE{id: pz[k], p: pb[k]})
+		if pb[k] >= minProb {
+			lex.Bwd[pe[k]] = append(lex.Bwd[pe[k]], Entry{ID: pz[k], P: pb[k]})
 		}
 	}
-	prune := func(l [][]sentTE) {
+	prune := func(l [][]Entry) {
 		for x, es := range l {
 			sort.Slice(es, func(a, b int) bool {
-				if es[a].p != es[b].p {
-					return es[a].p > es[b].p
+				if es[a].P != es[b].P {
+					return es[a].P > es[b].P
 				}
-				return es[a].id < es[b].id
+				return es[a].ID < es[b].ID
 			})
-			if len(es) > sentLexMaxPerTok {
-				es = es[:sentLexMaxPerTok]
+			if len(es) > maxPerTok {
+				es = es[:maxPerTok]
 			}
 			l[x] = es
 		}
 	}
-	prune(lex.fwd)
-	prune(lex.bwd)
+	prune(lex.Fwd)
+	prune(lex.Bwd)
 	return lex
 }
