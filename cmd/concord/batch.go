@@ -220,11 +220,12 @@ func (b *batchFlags) notes(docs ...*segment.Document) []string {
 // without, one stream: --format, else -o's extension, else the first of
 // streams (JSON Lines). Without --out-dir, json names the JSON Lines
 // stream: one JSON record per set.
-func batchFormat[T, O any](b *batchFlags, of formatFlags, r *out.Registry[T, O], streams ...string) (file out.Format[T, O], stream string, err error) {
+func batchFormat[T, O any](c *invocation[T, O], b *batchFlags, streams ...string) (file out.Format[T, O], stream string, err error) {
+	of := c.of
 	if b.outDir != "" {
-		f, err := r.Choose(of.format, "")
+		f, err := c.formats.Choose(of.format, "")
 		if err != nil {
-			return f, "", fmt.Errorf("format %q in batch mode with --out-dir (a file per set): want %s", of.format, strings.Join(r.Names(), ", "))
+			return f, "", fmt.Errorf("format %q in batch mode with --out-dir (a file per set): want %s", of.format, strings.Join(c.formats.Names(), ", "))
 		}
 		return f, "", nil
 	}

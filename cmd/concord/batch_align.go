@@ -14,24 +14,24 @@ import (
 	"concord/segment/langtag"
 )
 
-func runAlignBatch(b *batchFlags, af *alignFlags, args []string, stdout, stderr io.Writer) int {
-	if err := b.check(args); err != nil {
-		return fail(stderr, "align", err)
+func runAlignBatch(c *invocation[*align.Alignment, alignout.Options], b *batchFlags, af *alignFlags) int {
+	if err := b.check(c.fs.Args()); err != nil {
+		return c.fail(err)
 	}
-	file, stream, err := batchFormat(b, af.of, alignout.Formats, "jsonl", "tmx")
+	file, stream, err := batchFormat(c, b, "jsonl", "tmx")
 	if err != nil {
-		return fail(stderr, "align", err)
+		return c.fail(err)
 	}
 	opt, wopt, err := af.options()
 	if err == nil && af.pairs && (b.outDir == "" || file.Name != "tmx") {
 		err = fmt.Errorf("--pairs in batch mode needs --out-dir and --format tmx: it writes DIR/ID.<pivot>_<other>.tmx beside DIR/ID.tmx")
 	}
 	if err != nil {
-		return fail(stderr, "align", err)
+		return c.fail(err)
 	}
-	m, langs, lopt, err := b.versionSets("align", &af.in, stderr)
+	m, langs, lopt, err := b.versionSets("align", &c.in, c.stderr)
 	if err != nil {
-		return fail(stderr, "align", err)
+		return c.fail(err)
 	}
 	job := batch.Job{Command: "align", Key: "alignment", Ext: file.Name}
 	if stream == "tmx" {
@@ -85,7 +85,7 @@ func runAlignBatch(b *batchFlags, af *alignFlags, args []string, stdout, stderr 
 		}
 		return o, err
 	}
-	return runJob(b, m, job, af.of.output, stdout, stderr)
+	return runJob(b, m, job, c.of.output, c.stdout, c.stderr)
 }
 
 // srcTag is the TMX source language of an alignment: its pivot's tag.

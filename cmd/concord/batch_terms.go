@@ -5,25 +5,26 @@ import (
 	"fmt"
 	"io"
 
+	"concord/align/terms"
 	"concord/corpora/batch"
 	"concord/corpora/out/termsout"
 )
 
-func runTermsBatch(b *batchFlags, tf *termsFlags, args []string, stdout, stderr io.Writer) int {
-	if err := b.check(args); err != nil {
-		return fail(stderr, "terms", err)
+func runTermsBatch(c *invocation[*terms.Glossary, termsout.Options], b *batchFlags, tf *termsFlags) int {
+	if err := b.check(c.fs.Args()); err != nil {
+		return c.fail(err)
 	}
-	file, _, err := batchFormat(b, tf.of, termsout.Formats, "jsonl")
+	file, _, err := batchFormat(c, b, "jsonl")
 	if err != nil {
-		return fail(stderr, "terms", err)
+		return c.fail(err)
 	}
 	wopt, err := tf.writeOptions()
 	if err != nil {
-		return fail(stderr, "terms", err)
+		return c.fail(err)
 	}
-	m, langs, lopt, err := b.versionSets("terms", &tf.in, stderr)
+	m, langs, lopt, err := b.versionSets("terms", &c.in, c.stderr)
 	if err != nil {
-		return fail(stderr, "terms", err)
+		return c.fail(err)
 	}
 	job := batch.Job{Command: "terms", Key: "glossary", Ext: file.Name}
 	job.Do = func(s batch.Set) (*batch.Output, error) {
@@ -45,5 +46,5 @@ func runTermsBatch(b *batchFlags, tf *termsFlags, args []string, stdout, stderr 
 		o.Record = buf.Bytes()
 		return o, err
 	}
-	return runJob(b, m, job, tf.of.output, stdout, stderr)
+	return runJob(b, m, job, c.of.output, c.stdout, c.stderr)
 }

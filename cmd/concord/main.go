@@ -131,6 +131,56 @@ func parseFlags(fs *pflag.FlagSet, args []string, stderr io.Writer) (bool, int) 
 	return true, exitOK
 }
 
+// invocation is one run of a command that writes a result of type T with
+// the writers' options O: the command's name and flags (among them the
+// input and format flags, which each command adds where its --help lists
+// them), the registry of its formats, the format chosen, and where it
+// writes.
+type invocation[T, O any] struct {
+	name           string
+	fs             *pflag.FlagSet
+	in             inputFlags
+	of             formatFlags
+	formats        *out.Registry[T, O]
+	format         out.Format[T, O] // set by chooseFormat
+	stdout, stderr io.Writer
+}
+
+// newInvocation starts a run of the command name, whose --help is
+// help/NAME.txt with the formats of r.
+func newInvocation[T, O any](name string, r *out.Registry[T, O], stdout, stderr io.Writer) *invocation[T, O] {
+	fs := newFlags(name, help(name, r.Help()), stdout)
+	return &invocation[T, O]{name: name, fs: fs, formats: r, stdout: stdout, stderr: stderr}
+}
+
+// formatFlags adds --format and -o.
+func (c *invocation[T, O]) formatFlags() { c.of.register(c.fs, c.formats.Names()) }
+
+// parse parses args; done reports that the command has nothing more to
+// do (--help, or a usage error), code its exit status then.
+func (c *invocation[T, O]) parse(args []string) (done bool, code int) {
+	ok, code := parseFlags(c.fs, args, c.stderr)
+	return !ok, code
+}
+
+// chooseFormat chooses the output format from --format and -o.
+func (c *invocation[T, O]) chooseFormat() (err error) {
+	c.format, err = c.formats.Choose(c.of.format, c.of.output)
+	return err
+}
+
+// write writes v in the chosen format to -o, or to stdout when -o is
+// not given or is -.
+func (c *invocation[T, O]) write(v T, opt O) error {
+	if c.of.output == "" || c.of.output == "-" {
+		return c.format.Write(c.stdout, v, opt)
+	}
+	return createFile(c.of.output, func(w io.Writer) error { return c.format.Write(w, v, opt) })
+}
+
+// fail prints err as the command's error and returns the trouble status.
+func (c *invocation[T, O]) fail(err error) int { return fail(c.stderr, c.name, err) }
+
 // fail prints an error for a command and returns the trouble status.
 func fail(stderr io.Writer, cmd string, err error) int {
 	fmt.Fprintf(stderr, "concord %s: %s\n", cmd, out.Terminal(err.Error()))
