@@ -128,16 +128,9 @@ func runAlign(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&af.tags, "tag", "", "language tags to write, as LANG=TAG,… (default: zh-CN and zh-TW for Chinese, the plain code otherwise)")
 	af.registerOutput(fs)
 	c.in.register(fs, true)
-	var bf batchFlags
-	bf.register(fs, true)
+	c.batchMode(true, func(b *batchFlags) int { return runAlignBatch(c, b, &af) })
 	if done, code := c.parse(args); done {
 		return code
-	}
-	if bf.on() {
-		return runAlignBatch(c, &bf, &af)
-	}
-	if err := bf.standalone(fs); err != nil {
-		return c.fail(err)
 	}
 	files := fs.Args()
 	if len(files) == 1 && !af.presplit {

@@ -15,9 +15,6 @@ import (
 )
 
 func runAlignBatch(c *invocation[*align.Alignment, alignout.Options], b *batchFlags, af *alignFlags) int {
-	if err := b.check(c.fs.Args()); err != nil {
-		return c.fail(err)
-	}
 	file, stream, err := batchFormat(c, b, "jsonl", "tmx")
 	if err != nil {
 		return c.fail(err)

@@ -12,9 +12,6 @@ import (
 )
 
 func runDiffBatch(c *invocation[*diff.Report, diffout.Options], b *batchFlags, df *diffFlags) int {
-	if err := b.check(c.fs.Args()); err != nil {
-		return c.fail(err)
-	}
 	if f := c.of.format; b.outDir == "" && f != "" && f != "jsonl" && f != "json" {
 		return c.fail(fmt.Errorf("format %q in batch mode without --out-dir (one stream): want jsonl (or json)", f))
 	}

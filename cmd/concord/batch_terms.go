@@ -11,9 +11,6 @@ import (
 )
 
 func runTermsBatch(c *invocation[*terms.Glossary, termsout.Options], b *batchFlags, tf *termsFlags) int {
-	if err := b.check(c.fs.Args()); err != nil {
-		return c.fail(err)
-	}
 	file, _, err := batchFormat(c, b, "jsonl")
 	if err != nil {
 		return c.fail(err)

@@ -63,16 +63,9 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	values(fs, "granularity", "word", "char")
 	values(fs, "color", "auto", "always", "never")
 	revisions := fs.Bool("revisions", false, "compare the tracked changes of one .docx, .odt or .html FILE: its text before them with its text after")
-	var bf batchFlags
-	bf.register(fs, false)
+	c.batchMode(false, func(b *batchFlags) int { return runDiffBatch(c, b, &df) })
 	if done, code := c.parse(args); done {
 		return code
-	}
-	if bf.on() {
-		return runDiffBatch(c, &bf, &df)
-	}
-	if err := bf.standalone(fs); err != nil {
-		return c.fail(err)
 	}
 	switch {
 	case *revisions && fs.NArg() != 1:

@@ -134,8 +134,8 @@ func parseFlags(fs *pflag.FlagSet, args []string, stderr io.Writer) (bool, int) 
 // invocation is one run of a command that writes a result of type T with
 // the writers' options O: the command's name and flags (among them the
 // input and format flags, which each command adds where its --help lists
-// them), the registry of its formats, the format chosen, and where it
-// writes.
+// them), the registry of its formats, the format chosen, its batch mode if
+// it has one, and where it writes.
 type invocation[T, O any] struct {
 	name           string
 	fs             *pflag.FlagSet
@@ -143,6 +143,8 @@ type invocation[T, O any] struct {
 	of             formatFlags
 	formats        *out.Registry[T, O]
 	format         out.Format[T, O] // set by chooseFormat
+	batch          *batchFlags      // nil: no batch mode
+	runBatch       func(*batchFlags) int
 	stdout, stderr io.Writer
 }
 
@@ -156,11 +158,34 @@ func newInvocation[T, O any](name string, r *out.Registry[T, O], stdout, stderr 
 // formatFlags adds --format and -o.
 func (c *invocation[T, O]) formatFlags() { c.of.register(c.fs, c.formats.Names()) }
 
+// batchMode adds the batch flags (--batch-dir too if dir) and run, the
+// command in batch mode, which parse runs when they ask for it.
+func (c *invocation[T, O]) batchMode(dir bool, run func(*batchFlags) int) {
+	c.batch, c.runBatch = &batchFlags{}, run
+	c.batch.register(c.fs, dir)
+}
+
 // parse parses args; done reports that the command has nothing more to
-// do (--help, or a usage error), code its exit status then.
+// do, code its exit status then: after --help, a usage error, or batch
+// mode, which it runs. Without batch mode, batch flags are a usage error.
 func (c *invocation[T, O]) parse(args []string) (done bool, code int) {
-	ok, code := parseFlags(c.fs, args, c.stderr)
-	return !ok, code
+	if ok, code := parseFlags(c.fs, args, c.stderr); !ok {
+		return true, code
+	}
+	var err error
+	switch b := c.batch; {
+	case b == nil:
+	case b.on():
+		if err = b.check(c.fs.Args()); err == nil {
+			return true, c.runBatch(b)
+		}
+	default:
+		err = b.standalone(c.fs)
+	}
+	if err != nil {
+		return true, c.fail(err)
+	}
+	return false, exitOK
 }
 
 // chooseFormat chooses the output format from --format and -o.

@@ -71,16 +71,9 @@ func runTerms(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&tf.tags, "tag", "", "language tags to write in TBX, as LANG=TAG,… (default: zh-CN and zh-TW for Chinese, the plain code otherwise)")
 	fs.BoolVar(&tf.presplit, "presplit", false, "parallel files of one sentence a line: line i of every file translates line i of the others")
 	c.in.register(fs, true)
-	var bf batchFlags
-	bf.register(fs, true)
+	c.batchMode(true, func(b *batchFlags) int { return runTermsBatch(c, b, &tf) })
 	if done, code := c.parse(args); done {
 		return code
-	}
-	if bf.on() {
-		return runTermsBatch(c, &bf, &tf)
-	}
-	if err := bf.standalone(fs); err != nil {
-		return c.fail(err)
 	}
 	if err := c.chooseFormat(); err != nil {
 		return c.fail(err)
