@@ -116,9 +116,8 @@ func (f *alignFlags) align(in *inputFlags, files []string, opt align.Options, st
 	return a, nil
 }
 
-func runAlign(args []string, stdout, stderr io.Writer) int {
+func runAlign(c *invocation[*align.Alignment, alignout.Options], args []string) int {
 	var af alignFlags
-	c := newInvocation("align", alignout.Formats, stdout, stderr)
 	fs := c.fs
 	fs.StringVar(&af.level, "level", "sentence", "alignment level: sentence or unit")
 	values(fs, "level", "sentence", "unit")
@@ -134,7 +133,7 @@ func runAlign(args []string, stdout, stderr io.Writer) int {
 	}
 	files := fs.Args()
 	if len(files) == 1 && !af.presplit {
-		files = withDefault("align", files, false, stderr)
+		files = withDefault("align", files, false, c.stderr)
 	}
 	if len(files) < 2 {
 		return c.fail(fmt.Errorf("two or more files to align, got %d", len(files)))
@@ -143,7 +142,7 @@ func runAlign(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return c.fail(err)
 	}
-	a, err := af.align(&c.in, files, opt, stderr)
+	a, err := af.align(&c.in, files, opt, c.stderr)
 	if err != nil {
 		return c.fail(err)
 	}
@@ -151,7 +150,7 @@ func runAlign(args []string, stdout, stderr io.Writer) int {
 		return c.fail(err)
 	}
 	if n := len(a.Missing); n > 0 {
-		fmt.Fprintf(stderr, "concord align: %d units missing in some versions (listed in the output)\n", n)
+		fmt.Fprintf(c.stderr, "concord align: %d units missing in some versions (listed in the output)\n", n)
 	}
 	return exitOK
 }

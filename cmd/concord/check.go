@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"slices"
 	"strings"
 
@@ -10,8 +9,7 @@ import (
 	"concord/corpora/out/checkout"
 )
 
-func runCheck(args []string, stdout, stderr io.Writer) int {
-	c := newInvocation("check", checkout.Formats, stdout, stderr)
+func runCheck(c *invocation[*check.Report, checkout.Options], args []string) int {
 	c.formatFlags()
 	ignore := c.fs.StringSlice("ignore", nil, "kinds of finding to leave out, comma-separated or repeated")
 	alone := c.fs.Bool("alone", false, "with one FILE, check it by itself rather than after the embedded L.15 draft")
@@ -34,11 +32,11 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		}
 		opt.Ignore = append(opt.Ignore, check.Kind(k))
 	}
-	docs, err := c.in.load(withDefault("check", c.fs.Args(), *alone, stderr), stderr)
+	docs, err := c.in.load(withDefault("check", c.fs.Args(), *alone, c.stderr), c.stderr)
 	if err != nil {
 		return c.fail(err)
 	}
-	opt.Alignment = alignVersions("check", docs, stderr)
+	opt.Alignment = alignVersions("check", docs, c.stderr)
 	r, err := check.Run(docs, opt)
 	if err != nil {
 		return c.fail(err)

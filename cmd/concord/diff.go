@@ -48,9 +48,8 @@ func compare(old, new *segment.Document, opt diff.Options) (*diff.Report, string
 	return r, note, err
 }
 
-func runDiff(args []string, stdout, stderr io.Writer) int {
+func runDiff(c *invocation[*diff.Report, diffout.Options], args []string) int {
 	var df diffFlags
-	c := newInvocation("diff", diffout.Formats, stdout, stderr)
 	fs := c.fs
 	c.in.register(fs, false)
 	c.formatFlags()
@@ -99,8 +98,8 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			return c.fail(err)
 		}
-		warn(stderr, docs...)
-	} else if docs, err = c.in.load(withDefault("diff", fs.Args(), false, stderr), stderr); err != nil {
+		warn(c.stderr, docs...)
+	} else if docs, err = c.in.load(withDefault("diff", fs.Args(), false, c.stderr), c.stderr); err != nil {
 		return c.fail(err)
 	}
 	rep, note, err := compare(docs[0], docs[1], opt)
@@ -108,10 +107,10 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		return c.fail(err)
 	}
 	if note != "" {
-		fmt.Fprintf(stderr, "warning: %s\n", out.Terminal(note))
+		fmt.Fprintf(c.stderr, "warning: %s\n", out.Terminal(note))
 	}
 	if u := rep.Summary.Units; u.Old >= 10 && (u.Old-u.Deleted)*10 < u.Old {
-		fmt.Fprintf(stderr, "warning: %s and %s share %d of %d units: are they revisions of one draft?\n",
+		fmt.Fprintf(c.stderr, "warning: %s and %s share %d of %d units: are they revisions of one draft?\n",
 			docs[0].Name, docs[1].Name, u.Old-u.Deleted, u.Old)
 	}
 	shown := rep
@@ -119,7 +118,7 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		shown = rep.StatusOnly()
 	}
 	toTerminal := c.of.output == "" || c.of.output == "-"
-	wopt.Color = toTerminal && useColor(*color, stdout)
+	wopt.Color = toTerminal && useColor(*color, c.stdout)
 	if err := c.write(shown, wopt); err != nil {
 		return c.fail(err)
 	}

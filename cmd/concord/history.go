@@ -2,15 +2,13 @@ package main
 
 import (
 	"fmt"
-	"io"
 
 	"concord/align/diff"
 	"concord/align/history"
 	"concord/corpora/out/historyout"
 )
 
-func runHistory(args []string, stdout, stderr io.Writer) int {
-	c := newInvocation("history", historyout.Formats, stdout, stderr)
+func runHistory(c *invocation[*history.History, historyout.Options], args []string) int {
 	fs := c.fs
 	c.in.register(fs, false)
 	c.formatFlags()
@@ -29,7 +27,7 @@ func runHistory(args []string, stdout, stderr io.Writer) int {
 	if err := c.chooseFormat(); err != nil {
 		return c.fail(err)
 	}
-	docs, err := c.in.load(fs.Args(), stderr)
+	docs, err := c.in.load(fs.Args(), c.stderr)
 	if err != nil {
 		return c.fail(err)
 	}

@@ -2,15 +2,13 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"strings"
 
 	"concord/align/terms"
 	"concord/corpora/out/kwicout"
 )
 
-func runKWIC(args []string, stdout, stderr io.Writer) int {
-	c := newInvocation("kwic", kwicout.Formats, stdout, stderr)
+func runKWIC(c *invocation[*terms.Concordance, kwicout.Options], args []string) int {
 	c.formatFlags()
 	substring := c.fs.Bool("substring", false, "Chinese: match inside longer words too")
 	width := c.fs.Int("width", 30, "context on each side, in characters")
@@ -26,11 +24,11 @@ func runKWIC(args []string, stdout, stderr io.Writer) int {
 		return c.fail(err)
 	}
 	term := c.fs.Arg(0)
-	docs, err := c.in.load(withDefault("kwic", c.fs.Args()[1:], *alone, stderr), stderr)
+	docs, err := c.in.load(withDefault("kwic", c.fs.Args()[1:], *alone, c.stderr), c.stderr)
 	if err != nil {
 		return c.fail(err)
 	}
-	a := alignVersions("kwic", docs, stderr)
+	a := alignVersions("kwic", docs, c.stderr)
 	conc, err := terms.KWIC(docs, term, terms.KWICOptions{Alignment: a, Substring: *substring, Width: *width})
 	if err != nil {
 		return c.fail(err)
@@ -39,7 +37,7 @@ func runKWIC(args []string, stdout, stderr io.Writer) int {
 		return c.fail(err)
 	}
 	if len(conc.Hits) == 0 {
-		fmt.Fprintf(stderr, "concord kwic: %q does not occur\n", term)
+		fmt.Fprintf(c.stderr, "concord kwic: %q does not occur\n", term)
 		return exitFinding
 	}
 	return exitOK

@@ -11,6 +11,14 @@ import (
 	"github.com/spf13/pflag"
 
 	"concord/corpora/out"
+	"concord/corpora/out/alignout"
+	"concord/corpora/out/checkout"
+	"concord/corpora/out/diffout"
+	"concord/corpora/out/historyout"
+	"concord/corpora/out/kwicout"
+	"concord/corpora/out/parseout"
+	"concord/corpora/out/segmentout"
+	"concord/corpora/out/termsout"
 )
 
 // exit statuses, as diff(1): 0 fine, 1 findings or differences, 2 trouble.
@@ -31,17 +39,25 @@ var commands []command
 
 func init() {
 	commands = []command{
-		{"parse", "parse a draft into its addressed document tree", runParse},
-		{"diff", "compare two revisions of a draft", runDiff},
-		{"history", "follow a draft through a series of revisions", runHistory},
-		{"segment", "cut a draft into sentences, clauses or words", runSegment},
-		{"align", "align language versions unit by unit and sentence by sentence", runAlign},
-		{"review", "turn a reviewed alignment (xlsx or TSV) into a translation memory", runReview},
-		{"terms", "build a glossary: defined terms, term candidates and pairs", runTerms},
-		{"kwic", "a bilingual concordance of a term, with aligned sentences", runKWIC},
-		{"check", "check the consistency of the language versions", runCheck},
+		withFormats("parse", "parse a draft into its addressed document tree", parseout.Formats, runParse),
+		withFormats("diff", "compare two revisions of a draft", diffout.Formats, runDiff),
+		withFormats("history", "follow a draft through a series of revisions", historyout.Formats, runHistory),
+		withFormats("segment", "cut a draft into sentences, clauses or words", segmentout.Formats, runSegment),
+		withFormats("align", "align language versions unit by unit and sentence by sentence", alignout.Formats, runAlign),
+		withFormats("review", "turn a reviewed alignment (xlsx or TSV) into a translation memory", alignout.Formats, runReview),
+		withFormats("terms", "build a glossary: defined terms, term candidates and pairs", termsout.Formats, runTerms),
+		withFormats("kwic", "a bilingual concordance of a term, with aligned sentences", kwicout.Formats, runKWIC),
+		withFormats("check", "check the consistency of the language versions", checkout.Formats, runCheck),
 		{"completion", "print a shell completion script (bash, zsh, fish)", runCompletion},
 	}
+}
+
+// withFormats makes the command name that writes its result in the formats
+// of r: run gets the invocation, its flag set made.
+func withFormats[T, O any](name, summary string, r *out.Registry[T, O], run func(c *invocation[T, O], args []string) int) command {
+	return command{name, summary, func(args []string, stdout, stderr io.Writer) int {
+		return run(newInvocation(name, r, stdout, stderr), args)
+	}}
 }
 
 func main() {

@@ -2,14 +2,13 @@ package main
 
 import (
 	"fmt"
-	"io"
 
 	"concord/corpora"
 	"concord/corpora/out/parseout"
+	"concord/segment"
 )
 
-func runParse(args []string, stdout, stderr io.Writer) int {
-	c := newInvocation("parse", parseout.Formats, stdout, stderr)
+func runParse(c *invocation[*segment.Document, parseout.Options], args []string) int {
 	c.in.register(c.fs, false)
 	c.in.mem = corpora.MemoryLean
 	c.formatFlags()
@@ -22,7 +21,7 @@ func runParse(args []string, stdout, stderr io.Writer) int {
 	if err := c.chooseFormat(); err != nil {
 		return c.fail(err)
 	}
-	docs, err := c.in.load([]string{c.fs.Arg(0)}, stderr)
+	docs, err := c.in.load([]string{c.fs.Arg(0)}, c.stderr)
 	if err != nil {
 		return c.fail(err)
 	}

@@ -2,15 +2,14 @@ package main
 
 import (
 	"fmt"
-	"io"
 
+	"concord/align"
 	"concord/corpora/out/alignout"
 	"concord/corpora/review"
 )
 
-func runReview(args []string, stdout, stderr io.Writer) int {
+func runReview(c *invocation[*align.Alignment, alignout.Options], args []string) int {
 	af := alignFlags{level: "sentence"}
-	c := newInvocation("review", alignout.Formats, stdout, stderr)
 	c.formatFlags()
 	c.fs.StringVar(&af.tags, "tag", "", "language tags to write, as LANG=TAG,… (default: the tags of the file's columns)")
 	af.registerOutput(c.fs)
@@ -36,7 +35,7 @@ func runReview(args []string, stdout, stderr io.Writer) int {
 		return c.fail(err)
 	}
 	for _, l := range res.Summary(file) {
-		fmt.Fprintf(stderr, "concord review: %s\n", l)
+		fmt.Fprintf(c.stderr, "concord review: %s\n", l)
 	}
 	return exitOK
 }

@@ -2,7 +2,7 @@ package main
 
 import (
 	"fmt"
-	"io"
+	"iter"
 
 	"concord/corpora"
 	"concord/corpora/out/segmentout"
@@ -11,8 +11,7 @@ import (
 	"concord/segment/words"
 )
 
-func runSegment(args []string, stdout, stderr io.Writer) int {
-	c := newInvocation("segment", segmentout.Formats, stdout, stderr)
+func runSegment(c *invocation[iter.Seq[pieces.Piece], segmentout.Options], args []string) int {
 	fs := c.fs
 	level := fs.String("level", "sentence", "piece size: sentence, clause or word")
 	values(fs, "level", "sentence", "clause", "word")
@@ -35,7 +34,7 @@ func runSegment(args []string, stdout, stderr io.Writer) int {
 	if err := c.chooseFormat(); err != nil {
 		return c.fail(err)
 	}
-	docs, err := c.in.load([]string{fs.Arg(0)}, stderr)
+	docs, err := c.in.load([]string{fs.Arg(0)}, c.stderr)
 	if err != nil {
 		return c.fail(err)
 	}

@@ -59,9 +59,8 @@ func (f *termsFlags) extract(files, langs []string, lopt corpora.LoadOptions, st
 	return terms.Extract(docs, opt)
 }
 
-func runTerms(args []string, stdout, stderr io.Writer) int {
+func runTerms(c *invocation[*terms.Glossary, termsout.Options], args []string) int {
 	var tf termsFlags
-	c := newInvocation("terms", termsout.Formats, stdout, stderr)
 	fs := c.fs
 	c.formatFlags()
 	fs.IntVar(&tf.max, "max", 100, "most candidate entries (0: none, -1: all)")
@@ -84,7 +83,7 @@ func runTerms(args []string, stdout, stderr io.Writer) int {
 	}
 	files := fs.Args()
 	if !tf.presplit {
-		files = withDefault("terms", files, tf.alone, stderr)
+		files = withDefault("terms", files, tf.alone, c.stderr)
 	}
 	if len(files) == 0 {
 		return c.fail(fmt.Errorf("--presplit needs one or more files"))
@@ -97,7 +96,7 @@ func runTerms(args []string, stdout, stderr io.Writer) int {
 		return c.fail(err)
 	}
 	corpora.LimitMemory(files, corpora.MemoryDefault)
-	g, err := tf.extract(files, langs, lopt, stderr)
+	g, err := tf.extract(files, langs, lopt, c.stderr)
 	if err != nil {
 		return c.fail(err)
 	}
@@ -112,9 +111,9 @@ func runTerms(args []string, stdout, stderr io.Writer) int {
 			cand++
 		}
 	}
-	fmt.Fprintf(stderr, "concord terms: %d defined terms, %d candidates, %d issues\n", defined, cand, len(g.Issues))
+	fmt.Fprintf(c.stderr, "concord terms: %d defined terms, %d candidates, %d issues\n", defined, cand, len(g.Issues))
 	for _, is := range g.Issues {
-		fmt.Fprintf(stderr, "issue: %s: %s\n", is.Kind, out.Terminal(is.Message))
+		fmt.Fprintf(c.stderr, "issue: %s: %s\n", is.Kind, out.Terminal(is.Message))
 	}
 	return exitOK
 }
