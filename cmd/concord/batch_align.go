@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"io"
 	"path/filepath"
 
 	"concord/align"
@@ -55,17 +54,8 @@ func runAlignBatch(c *invocation[*align.Alignment, alignout.Options], b *batchFl
 			a = align.Align(docs, opt)
 		}
 		o := &batch.Output{Notes: b.notes(docs...)}
-		var buf bytes.Buffer
-		switch {
-		case b.outDir != "":
-			if af.pairs { // before the set's file, whose presence --resume takes for done
-				main := filepath.Join(b.outDir, filepath.FromSlash(s.ID)+"."+file.Name)
-				if _, err := alignout.WritePairs(a, main, wopt, batch.WriteFile); err != nil {
-					return nil, err
-				}
-			}
-			o.File = func(w io.Writer) error { return file.Write(w, a, wopt) }
-		case stream == "tmx":
+		if stream == "tmx" {
+			var buf bytes.Buffer
 			t := alignout.NewTMXStream(&buf, wopt)
 			t.Head(srcTag(a, wopt.Tags))
 			t.Flush()
@@ -74,13 +64,17 @@ func runAlignBatch(c *invocation[*align.Alignment, alignout.Options], b *batchFl
 			t.Add(a, s.ID)
 			err = t.Flush()
 			o.Part = buf.Bytes()
-		default:
-			wo := wopt
-			wo.Compact = true
-			err = alignout.JSON(&buf, a, wo)
-			o.Record = buf.Bytes()
+			return o, err
 		}
-		return o, err
+		if b.outDir != "" && af.pairs { // before the set's file, whose presence --resume takes for done
+			main := filepath.Join(b.outDir, filepath.FromSlash(s.ID)+"."+file.Name)
+			if _, err := alignout.WritePairs(a, main, wopt, batch.WriteFile); err != nil {
+				return nil, err
+			}
+		}
+		record := wopt
+		record.Compact = true
+		return setOutput(b, o, file, a, wopt, alignout.JSON, record)
 	}
 	return runJob(b, m, job, c.of.output, c.stdout, c.stderr)
 }

@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
-	"io"
 
 	"concord/align/diff"
 	"concord/corpora"
@@ -63,14 +61,7 @@ func runDiffBatch(c *invocation[*diff.Report, diffout.Options], b *batchFlags, d
 		if df.statusOnly {
 			rep = rep.StatusOnly()
 		}
-		if b.outDir != "" {
-			o.File = func(w io.Writer) error { return file.Write(w, rep, wopt) }
-			return o, nil
-		}
-		var buf bytes.Buffer
-		err = diffout.JSON(&buf, rep, diffout.Options{Compact: true})
-		o.Record = buf.Bytes()
-		return o, err
+		return setOutput(b, o, file, rep, wopt, diffout.JSON, diffout.Options{Compact: true})
 	}
 	return runJob(b, m, job, "", c.stdout, c.stderr)
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 
@@ -33,15 +32,7 @@ func runTermsBatch(c *invocation[*terms.Glossary, termsout.Options], b *batchFla
 		if err != nil {
 			return nil, err
 		}
-		o := &batch.Output{}
-		if b.outDir != "" {
-			o.File = func(w io.Writer) error { return file.Write(w, g, wopt) }
-			return o, nil
-		}
-		var buf bytes.Buffer
-		err = termsout.Record(&buf, g, termsout.Options{Compact: true})
-		o.Record = buf.Bytes()
-		return o, err
+		return setOutput(b, &batch.Output{}, file, g, wopt, termsout.Record, termsout.Options{Compact: true})
 	}
 	return runJob(b, m, job, c.of.output, c.stdout, c.stderr)
 }
