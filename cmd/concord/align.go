@@ -10,6 +10,7 @@ import (
 	"concord/align"
 	"concord/corpora"
 	"concord/corpora/out/alignout"
+	"concord/segment"
 	"concord/segment/langtag"
 )
 
@@ -98,22 +99,20 @@ func createFile(name string, w func(io.Writer) error) error {
 	return f.Close()
 }
 
-// align aligns the files: parsed, or as parallel lines with --presplit.
-func (f *alignFlags) align(in *inputFlags, files []string, opt align.Options, stderr io.Writer) (*align.Alignment, error) {
+// align aligns the files, read with lopt in the languages langs ("" to
+// detect): parsed into docs, or as parallel lines with --presplit (no docs).
+func (f *alignFlags) align(files, langs []string, lopt corpora.LoadOptions, opt align.Options) (a *align.Alignment, docs []*segment.Document, err error) {
 	if f.presplit {
-		p, err := in.parallel(files)
+		p, err := corpora.ReadParallel(files, langs, lopt)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		return align.Lines(p.Lines, p.Langs, p.Names, opt), nil
+		return align.Lines(p.Lines, p.Langs, p.Names, opt), nil, nil
 	}
-	docs, err := in.load(files, stderr)
-	if err != nil {
-		return nil, err
+	if docs, err = corpora.LoadFiles(files, langs, lopt); err != nil {
+		return nil, nil, err
 	}
-	a := align.Align(docs, opt)
-	warnVersions("align", a, stderr)
-	return a, nil
+	return align.Align(docs, opt), docs, nil
 }
 
 func runAlign(c *invocation[*align.Alignment, alignout.Options], args []string) int {
@@ -142,9 +141,17 @@ func runAlign(c *invocation[*align.Alignment, alignout.Options], args []string) 
 	if err != nil {
 		return c.fail(err)
 	}
-	a, err := af.align(&c.in, files, opt, c.stderr)
+	lopt, langs, err := c.in.forFiles(files)
 	if err != nil {
 		return c.fail(err)
+	}
+	a, docs, err := af.align(files, langs, lopt, opt)
+	if err != nil {
+		return c.fail(err)
+	}
+	warn(c.stderr, docs...)
+	if !af.presplit {
+		warnVersions("align", a, c.stderr)
 	}
 	if err := af.write(c, a, wopt); err != nil {
 		return c.fail(err)

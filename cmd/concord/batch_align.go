@@ -6,10 +6,8 @@ import (
 	"path/filepath"
 
 	"concord/align"
-	"concord/corpora"
 	"concord/corpora/batch"
 	"concord/corpora/out/alignout"
-	"concord/segment"
 	"concord/segment/langtag"
 )
 
@@ -38,20 +36,9 @@ func runAlignBatch(c *invocation[*align.Alignment, alignout.Options], b *batchFl
 		if len(files) < 2 {
 			return nil, fmt.Errorf("%d file(s): a set needs two or more to align", len(files))
 		}
-		var a *align.Alignment
-		var docs []*segment.Document
-		var err error
-		if af.presplit {
-			p, err := corpora.ReadParallel(files, fileLangs, lopt)
-			if err != nil {
-				return nil, err
-			}
-			a = align.Lines(p.Lines, p.Langs, p.Names, opt)
-		} else {
-			if docs, err = corpora.LoadFiles(files, fileLangs, lopt); err != nil {
-				return nil, err
-			}
-			a = align.Align(docs, opt)
+		a, docs, err := af.align(files, fileLangs, lopt, opt)
+		if err != nil {
+			return nil, err
 		}
 		o := &batch.Output{Notes: b.notes(docs...)}
 		if stream == "tmx" {

@@ -97,15 +97,6 @@ func (f *inputFlags) load(paths []string, stderr io.Writer) ([]*segment.Document
 	return docs, nil
 }
 
-// parallel reads the files at paths as a parallel text (--presplit).
-func (f *inputFlags) parallel(paths []string) (*corpora.Parallel, error) {
-	opt, langs, err := f.forFiles(paths)
-	if err != nil {
-		return nil, err
-	}
-	return corpora.ReadParallel(paths, langs, opt)
-}
-
 // warnPerKind is how many warnings of one kind are printed per document;
 // the others are counted in one line.
 const warnPerKind = 5
