@@ -183,7 +183,8 @@ func (c *invocation[T, O]) batchMode(dir bool, run func(*batchFlags) int) {
 
 // parse parses args; done reports that the command has nothing more to
 // do, code its exit status then: after --help, a usage error, or batch
-// mode, which it runs. Without batch mode, batch flags are a usage error.
+// mode, which it runs. Batch-only flags without --batch (or --batch-dir)
+// are a usage error.
 func (c *invocation[T, O]) parse(args []string) (done bool, code int) {
 	if ok, code := parseFlags(c.fs, args, c.stderr); !ok {
 		return true, code
