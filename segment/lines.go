@@ -1,7 +1,6 @@
 package segment
 
 import (
-	"bytes"
 	"fmt"
 	"runtime"
 	"strings"
@@ -244,31 +243,20 @@ const closers = "”’」』）)]》〉\"'»"
 // one of these is not continued by the next line.
 const terminal = "。；：，.;:,!?！？؛،؟…"
 
-// endsClauseBytes is endsClause on bytes: the text a unit is collecting,
-// read without copying it.
-func endsClauseBytes(b []byte) bool {
-	b = bytes.TrimRight(b, " \t")
-	for len(b) > 0 {
-		r, size := utf8.DecodeLastRune(b)
-		if strings.ContainsRune(closers, r) {
-			b = b[:len(b)-size]
-			continue
-		}
-		return strings.ContainsRune(terminal, r)
+// endsClause reports whether s ends a sentence or clause; s is a string,
+// or the bytes of the text a unit is collecting, read without copying them.
+func endsClause[T string | []byte](s T) bool {
+	end := len(s)
+	for end > 0 && (s[end-1] == ' ' || s[end-1] == '\t') {
+		end--
 	}
-	return false
-}
-
-// endsClause reports whether s ends a sentence or clause.
-func endsClause(s string) bool {
-	s = strings.TrimRight(s, " \t")
-	for s != "" {
-		r, size := utf8.DecodeLastRuneInString(s)
-		if strings.ContainsRune(closers, r) {
-			s = s[:len(s)-size]
-			continue
+	for end > 0 {
+		// the last rune lies in the last UTFMax bytes: only they are converted
+		r, size := utf8.DecodeLastRuneInString(string(s[max(0, end-utf8.UTFMax):end]))
+		if !strings.ContainsRune(closers, r) {
+			return strings.ContainsRune(terminal, r)
 		}
-		return strings.ContainsRune(terminal, r)
+		end -= size
 	}
 	return false
 }

@@ -40,14 +40,7 @@ func newNormText(s string) normText {
 
 // normAll normalises the whole of s rune by rune, keeping an offset map.
 func normAll(s string) normText {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
+	if IsASCII(s) {
 		return normText{orig: s, norm: s}
 	}
 	// Most runes map to themselves: only build the offset map when one
@@ -140,6 +133,16 @@ func (t normText) origAt(i int) int {
 // NFKC returns the NFKC normal form of s, rune by rune. It is the
 // normalisation concord matches numbering and marks on.
 func NFKC(s string) string { return normAll(s).norm }
+
+// IsASCII reports whether s is all ASCII, which NFKC leaves as it is.
+func IsASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
 
 // abjad is the order of Arabic letters used to number subparagraphs.
 var abjad = []rune("أبجدهوزحطيكلمنسعفصقرشتثخذضظغ")

@@ -172,7 +172,7 @@ func (p *parser) blocks() {
 				p.addMark(cur, m)
 			}
 			early = nil
-		case endsClauseBytes(cur.buf[fText]):
+		case endsClause(cur.buf[fText]):
 			cur.add(fText, "\n", s)
 		default:
 			p.joinBroken(cur, fText, s, ln.num)

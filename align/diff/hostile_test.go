@@ -44,12 +44,7 @@ func TestSameNumberedBounded(t *testing.T) {
 		k := len(paraTexts) / 2
 		paraTexts[k] = strings.Replace(paraTexts[k], "shall", "must", 1)
 		r, _, _ := run(t, head+text, head+strings.Join(paraTexts, ""), "en", Options{})
-		var changed []Change
-		for _, c := range r.Changes {
-			if c.Op != Unchanged {
-				changed = append(changed, c)
-			}
-		}
+		changed := changesMade(r)
 		if len(changed) != 1 || changed[0].Op != Changed || changed[0].OldAddr != changed[0].NewAddr || changed[0].OldLine != 2*k+1+strings.Count(head, "\n") {
 			t.Errorf("%q: changes %+v, want paragraph %d (line %d) changed", head, changed, k+1, 2*k+1+strings.Count(head, "\n"))
 		}
@@ -97,15 +92,21 @@ func TestLongParagraph(t *testing.T) {
 	}
 }
 
-// onlyChange returns the report's one change that is not unchanged.
-func onlyChange(t *testing.T, r *Report) Change {
-	t.Helper()
+// changesMade returns the report's changes that are not unchanged.
+func changesMade(r *Report) []Change {
 	var out []Change
 	for _, c := range r.Changes {
 		if c.Op != Unchanged {
 			out = append(out, c)
 		}
 	}
+	return out
+}
+
+// onlyChange returns the report's one change that is not unchanged.
+func onlyChange(t *testing.T, r *Report) Change {
+	t.Helper()
+	out := changesMade(r)
 	if len(out) != 1 {
 		t.Fatalf("%d changes, want 1", len(out))
 	}

@@ -115,16 +115,12 @@ func (d *differ) diff(field Field, o, n *tokField) []Edit {
 			}
 		case diffmatchpatch.DiffDelete:
 			for range r.n {
-				g, t := cut(o.raw, &oc, int(ots[io].rs), int(ots[io].re))
-				e.add(Del, g, false)
-				e.add(Del, t, false)
+				e.take(Del, o.raw, &oc, ots[io])
 				io++
 			}
 		case diffmatchpatch.DiffInsert:
 			for range r.n {
-				g, t := cut(n.raw, &nc, int(nts[in].rs), int(nts[in].re))
-				e.add(Ins, g, false)
-				e.add(Ins, t, false)
+				e.take(Ins, n.raw, &nc, nts[in])
 				in++
 			}
 		}
@@ -388,6 +384,14 @@ func (e *emitter) same(o, n string) {
 	}
 	e.add(Del, o, true)
 	e.add(Ins, n, true)
+}
+
+// take emits the next token of raw, after the cursor cur, as op (a
+// deletion or an insertion): the gap before it, then the token.
+func (e *emitter) take(op EditOp, raw string, cur *int, t token) {
+	gap, tok := cut(raw, cur, int(t.rs), int(t.re))
+	e.add(op, gap, false)
+	e.add(op, tok, false)
 }
 
 func (e *emitter) add(op EditOp, text string, form bool) {

@@ -51,37 +51,21 @@ func decode(data string) (*Dict, error) {
 		nZh: int(le.Uint32(b[4:])), nEn: int(le.Uint32(b[8:])),
 		nChar: int(le.Uint32(b[12:])), nSyl: int(le.Uint32(b[16:]))}
 	off := hdr
-	u32s := func(n int) []uint32 {
-		out := make([]uint32, n)
-		for i := range out {
-			out[i] = le.Uint32(b[off+4*i:])
-		}
-		off += 4 * n
-		return out
-	}
 	if len(data) < hdr+4*(3*d.nZh+d.nEn+d.nSyl+2*d.nChar+5) {
 		return nil, fmt.Errorf("lexicon: embedded dictionary: truncated")
 	}
-	d.zhOff = u32s(d.nZh + 1)
-	d.trOff = u32s(d.nZh + 1)
-	d.enOff = u32s(d.nEn + 1)
-	d.sylOff = u32s(d.nSyl + 1)
-	d.chars = u32s(d.nChar)
-	d.rdOff = u32s(d.nChar + 1)
-	u16s := func(n int) []uint16 {
-		out := make([]uint16, n)
-		for i := range out {
-			out[i] = le.Uint16(b[off+2*i:])
-		}
-		off += 2 * n
-		return out
-	}
+	d.zhOff = leSlice[uint32](b, &off, d.nZh+1)
+	d.trOff = leSlice[uint32](b, &off, d.nZh+1)
+	d.enOff = leSlice[uint32](b, &off, d.nEn+1)
+	d.sylOff = leSlice[uint32](b, &off, d.nSyl+1)
+	d.chars = leSlice[uint32](b, &off, d.nChar)
+	d.rdOff = leSlice[uint32](b, &off, d.nChar+1)
 	nTr, nRd := int(d.trOff[d.nZh]), int(d.rdOff[d.nChar])
 	if len(data) < off+2*(nTr+nRd) {
 		return nil, fmt.Errorf("lexicon: embedded dictionary: truncated")
 	}
-	d.tr = u16s(nTr)
-	d.rd = u16s(nRd)
+	d.tr = leSlice[uint16](b, &off, nTr)
+	d.rd = leSlice[uint16](b, &off, nRd)
 	for _, s := range []*string{&d.zhBlob, &d.enBlob, &d.sylBlob} {
 		var n int
 		switch s {
@@ -102,6 +86,22 @@ func decode(data string) (*Dict, error) {
 		return nil, fmt.Errorf("lexicon: embedded dictionary: %d bytes, want %d", len(data), off)
 	}
 	return d, nil
+}
+
+// leSlice reads n little-endian values of type T at b[*off:] and moves
+// *off past them.
+func leSlice[T uint16 | uint32](b []byte, off *int, n int) []T {
+	at, size := *off, int(unsafe.Sizeof(T(0)))
+	out := make([]T, n)
+	for i := range out {
+		if size == 4 {
+			out[i] = T(binary.LittleEndian.Uint32(b[at+4*i:]))
+		} else {
+			out[i] = T(binary.LittleEndian.Uint16(b[at+2*i:]))
+		}
+	}
+	*off = at + size*n
+	return out
 }
 
 func (d *Dict) zh(i int) string  { return d.zhBlob[d.zhOff[i]:d.zhOff[i+1]] }

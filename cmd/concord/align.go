@@ -10,15 +10,12 @@ import (
 	"concord/align"
 	"concord/corpora"
 	"concord/corpora/out/alignout"
+	"concord/segment"
 	"concord/segment/langtag"
 )
 
-var alignUsage = help("align", alignout.Formats.Help())
-
 // alignFlags are the flags of concord align, in single and batch mode.
 type alignFlags struct {
-	in       inputFlags
-	of       formatFlags
 	level    string
 	presplit bool
 	glossary string
@@ -61,18 +58,32 @@ func (f *alignFlags) registerOutput(fs *pflag.FlagSet) {
 	fs.BoolVar(&f.pairs, "pairs", false, "beside the TMX of -o, one bilingual TMX per pair of the pivot with another version: memory.tmx → memory.zh-CN_en.tmx…")
 }
 
-// checkPairs tells whether --pairs can be honoured with the chosen format
-// and output.
-func (f *alignFlags) checkPairs(format string) error {
-	switch {
-	case !f.pairs:
-		return nil
-	case format != "tmx":
-		return fmt.Errorf("--pairs writes TMX files, not %s", format)
-	case f.of.output == "" || f.of.output == "-":
-		return fmt.Errorf("--pairs needs -o FILE.tmx: the pair files are named after it (FILE.zh-CN_en.tmx…)")
+// ready chooses the format (align and review), turns the flags into the
+// aligner's options and the writers', and checks that --pairs can be
+// honoured with the format and output.
+func (f *alignFlags) ready(c *invocation[*align.Alignment, alignout.Options]) (align.Options, alignout.Options, error) {
+	if err := c.chooseFormat(); err != nil {
+		return align.Options{}, alignout.Options{}, err
 	}
-	return nil
+	opt, wopt, err := f.options()
+	switch {
+	case err != nil || !f.pairs:
+	case c.format.Name != "tmx":
+		err = fmt.Errorf("--pairs writes TMX files, not %s", c.format.Name)
+	case c.of.output == "" || c.of.output == "-":
+		err = fmt.Errorf("--pairs needs -o FILE.tmx: the pair files are named after it (FILE.zh-CN_en.tmx…)")
+	}
+	return opt, wopt, err
+}
+
+// write writes the alignment in the chosen format and, with --pairs, one
+// TMX per language pair beside it.
+func (f *alignFlags) write(c *invocation[*align.Alignment, alignout.Options], a *align.Alignment, wopt alignout.Options) error {
+	if err := c.write(a, wopt); err != nil || !f.pairs {
+		return err
+	}
+	_, err := alignout.WritePairs(a, c.of.output, wopt, createFile)
+	return err
 }
 
 // createFile writes a file with w.
@@ -88,78 +99,65 @@ func createFile(name string, w func(io.Writer) error) error {
 	return f.Close()
 }
 
-// align aligns the files: parsed, or as parallel lines with --presplit.
-func (f *alignFlags) align(files []string, opt align.Options, stderr io.Writer) (*align.Alignment, error) {
+// align aligns the files, read with lopt in the languages langs ("" to
+// detect): parsed into docs, or as parallel lines with --presplit (no docs).
+func (f *alignFlags) align(files, langs []string, lopt corpora.LoadOptions, opt align.Options) (a *align.Alignment, docs []*segment.Document, err error) {
 	if f.presplit {
-		p, err := f.in.parallel(files)
+		p, err := corpora.ReadParallel(files, langs, lopt)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		return align.Lines(p.Lines, p.Langs, p.Names, opt), nil
+		return align.Lines(p.Lines, p.Langs, p.Names, opt), nil, nil
 	}
-	docs, err := f.in.load(files, stderr)
-	if err != nil {
-		return nil, err
+	if docs, err = corpora.LoadFiles(files, langs, lopt); err != nil {
+		return nil, nil, err
 	}
-	a := align.Align(docs, opt)
-	warnVersions("align", a, stderr)
-	return a, nil
+	return align.Align(docs, opt), docs, nil
 }
 
-func runAlign(args []string, stdout, stderr io.Writer) int {
+func runAlign(c *invocation[*align.Alignment, alignout.Options], args []string) int {
 	var af alignFlags
-	fs := newFlags("align", alignUsage, stdout)
+	fs := c.fs
 	fs.StringVar(&af.level, "level", "sentence", "alignment level: sentence or unit")
 	values(fs, "level", "sentence", "unit")
-	af.of.register(fs, alignout.Formats.Names())
+	c.formatFlags()
 	fs.BoolVar(&af.presplit, "presplit", false, "take every non-empty line as one sentence; parse no structure")
 	fs.StringVar(&af.glossary, "glossary", "", "known equivalents: TSV (first line: language codes) or TBX")
 	fs.StringVar(&af.tags, "tag", "", "language tags to write, as LANG=TAG,… (default: zh-CN and zh-TW for Chinese, the plain code otherwise)")
 	af.registerOutput(fs)
-	af.in.register(fs, true)
-	var bf batchFlags
-	bf.register(fs, true)
-	if ok, code := parseFlags(fs, args, stderr); !ok {
+	c.in.register(fs, true)
+	c.batchMode(true, func(b *batchFlags) int { return runAlignBatch(c, b, &af) })
+	if done, code := c.parse(args); done {
 		return code
-	}
-	if bf.on() {
-		return runAlignBatch(&bf, &af, fs.Args(), stdout, stderr)
-	}
-	if err := bf.standalone(fs); err != nil {
-		return fail(stderr, "align", err)
 	}
 	files := fs.Args()
 	if len(files) == 1 && !af.presplit {
-		files = withDefault("align", files, false, stderr)
+		files = withDefault("align", files, false, c.stderr)
 	}
 	if len(files) < 2 {
-		return fail(stderr, "align", fmt.Errorf("two or more files to align, got %d", len(files)))
+		return c.fail(fmt.Errorf("two or more files to align, got %d", len(files)))
 	}
-	f, err := choose(alignout.Formats, af.of)
+	opt, wopt, err := af.ready(c)
 	if err != nil {
-		return fail(stderr, "align", err)
+		return c.fail(err)
 	}
-	opt, wopt, err := af.options()
-	if err == nil {
-		err = af.checkPairs(f.Name)
-	}
+	lopt, langs, err := c.in.forFiles(files)
 	if err != nil {
-		return fail(stderr, "align", err)
+		return c.fail(err)
 	}
-	a, err := af.align(files, opt, stderr)
+	a, docs, err := af.align(files, langs, lopt, opt)
 	if err != nil {
-		return fail(stderr, "align", err)
+		return c.fail(err)
 	}
-	if err := write(f, af.of.output, stdout, a, wopt); err != nil {
-		return fail(stderr, "align", err)
+	warn(c.stderr, docs...)
+	if !af.presplit {
+		warnVersions("align", a, c.stderr)
 	}
-	if af.pairs {
-		if _, err := alignout.WritePairs(a, af.of.output, wopt, createFile); err != nil {
-			return fail(stderr, "align", err)
-		}
+	if err := af.write(c, a, wopt); err != nil {
+		return c.fail(err)
 	}
 	if n := len(a.Missing); n > 0 {
-		fmt.Fprintf(stderr, "concord align: %d units missing in some versions (listed in the output)\n", n)
+		fmt.Fprintf(c.stderr, "concord align: %d units missing in some versions (listed in the output)\n", n)
 	}
 	return exitOK
 }

@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bufio"
 	"encoding/json"
-	"os"
 	"os/exec"
 	"path"
 	"path/filepath"
@@ -21,16 +19,9 @@ type rule struct {
 // readRules reads the table under "## Architecture" in README.md.
 func readRules(t *testing.T) []rule {
 	t.Helper()
-	f, err := os.Open(filepath.Join("..", "..", "README.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	var rules []rule
 	in := false
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
+	for _, line := range readmeLines(t) {
 		if strings.HasPrefix(line, "## ") {
 			in = line == "## Architecture"
 			continue

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -220,11 +221,12 @@ func (b *batchFlags) notes(docs ...*segment.Document) []string {
 // without, one stream: --format, else -o's extension, else the first of
 // streams (JSON Lines). Without --out-dir, json names the JSON Lines
 // stream: one JSON record per set.
-func batchFormat[T, O any](b *batchFlags, of formatFlags, r *out.Registry[T, O], streams ...string) (file out.Format[T, O], stream string, err error) {
+func batchFormat[T, O any](c *invocation[T, O], b *batchFlags, streams ...string) (file out.Format[T, O], stream string, err error) {
+	of := c.of
 	if b.outDir != "" {
-		f, err := r.Choose(of.format, "")
+		f, err := c.formats.Choose(of.format, "")
 		if err != nil {
-			return f, "", fmt.Errorf("format %q in batch mode with --out-dir (a file per set): want %s", of.format, strings.Join(r.Names(), ", "))
+			return f, "", fmt.Errorf("format %q in batch mode with --out-dir (a file per set): want %s", of.format, strings.Join(c.formats.Names(), ", "))
 		}
 		return f, "", nil
 	}
@@ -244,6 +246,20 @@ func batchFormat[T, O any](b *batchFlags, of formatFlags, r *out.Registry[T, O],
 		return file, "", fmt.Errorf("format %q in batch mode without --out-dir (one stream): want %s", name, strings.Join(streams, ", "))
 	}
 	return file, name, nil
+}
+
+// setOutput completes o, the output of one set whose result is v: with
+// --out-dir, its file in the format file; without, its JSON Lines record,
+// which record writes with ropt.
+func setOutput[T, O any](b *batchFlags, o *batch.Output, file out.Format[T, O], v T, wopt O, record func(io.Writer, T, O) error, ropt O) (*batch.Output, error) {
+	if b.outDir != "" {
+		o.File = func(w io.Writer) error { return file.Write(w, v, wopt) }
+		return o, nil
+	}
+	var buf bytes.Buffer
+	err := record(&buf, v, ropt)
+	o.Record = buf.Bytes()
+	return o, err
 }
 
 // runJob runs a batch job and returns the exit status: 2 if the batch

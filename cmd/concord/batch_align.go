@@ -3,35 +3,29 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"io"
 	"path/filepath"
 
 	"concord/align"
-	"concord/corpora"
 	"concord/corpora/batch"
 	"concord/corpora/out/alignout"
-	"concord/segment"
 	"concord/segment/langtag"
 )
 
-func runAlignBatch(b *batchFlags, af *alignFlags, args []string, stdout, stderr io.Writer) int {
-	if err := b.check(args); err != nil {
-		return fail(stderr, "align", err)
-	}
-	file, stream, err := batchFormat(b, af.of, alignout.Formats, "jsonl", "tmx")
+func runAlignBatch(c *invocation[*align.Alignment, alignout.Options], b *batchFlags, af *alignFlags) int {
+	file, stream, err := batchFormat(c, b, "jsonl", "tmx")
 	if err != nil {
-		return fail(stderr, "align", err)
+		return c.fail(err)
 	}
 	opt, wopt, err := af.options()
 	if err == nil && af.pairs && (b.outDir == "" || file.Name != "tmx") {
 		err = fmt.Errorf("--pairs in batch mode needs --out-dir and --format tmx: it writes DIR/ID.<pivot>_<other>.tmx beside DIR/ID.tmx")
 	}
 	if err != nil {
-		return fail(stderr, "align", err)
+		return c.fail(err)
 	}
-	m, langs, lopt, err := b.versionSets("align", &af.in, stderr)
+	m, langs, lopt, err := b.versionSets("align", &c.in, c.stderr)
 	if err != nil {
-		return fail(stderr, "align", err)
+		return c.fail(err)
 	}
 	job := batch.Job{Command: "align", Key: "alignment", Ext: file.Name}
 	if stream == "tmx" {
@@ -42,33 +36,13 @@ func runAlignBatch(b *batchFlags, af *alignFlags, args []string, stdout, stderr 
 		if len(files) < 2 {
 			return nil, fmt.Errorf("%d file(s): a set needs two or more to align", len(files))
 		}
-		var a *align.Alignment
-		var docs []*segment.Document
-		var err error
-		if af.presplit {
-			p, err := corpora.ReadParallel(files, fileLangs, lopt)
-			if err != nil {
-				return nil, err
-			}
-			a = align.Lines(p.Lines, p.Langs, p.Names, opt)
-		} else {
-			if docs, err = corpora.LoadFiles(files, fileLangs, lopt); err != nil {
-				return nil, err
-			}
-			a = align.Align(docs, opt)
+		a, docs, err := af.align(files, fileLangs, lopt, opt)
+		if err != nil {
+			return nil, err
 		}
 		o := &batch.Output{Notes: b.notes(docs...)}
-		var buf bytes.Buffer
-		switch {
-		case b.outDir != "":
-			if af.pairs { // before the set's file, whose presence --resume takes for done
-				main := filepath.Join(b.outDir, filepath.FromSlash(s.ID)+"."+file.Name)
-				if _, err := alignout.WritePairs(a, main, wopt, batch.WriteFile); err != nil {
-					return nil, err
-				}
-			}
-			o.File = func(w io.Writer) error { return file.Write(w, a, wopt) }
-		case stream == "tmx":
+		if stream == "tmx" {
+			var buf bytes.Buffer
 			t := alignout.NewTMXStream(&buf, wopt)
 			t.Head(srcTag(a, wopt.Tags))
 			t.Flush()
@@ -77,15 +51,19 @@ func runAlignBatch(b *batchFlags, af *alignFlags, args []string, stdout, stderr 
 			t.Add(a, s.ID)
 			err = t.Flush()
 			o.Part = buf.Bytes()
-		default:
-			wo := wopt
-			wo.Compact = true
-			err = alignout.JSON(&buf, a, wo)
-			o.Record = buf.Bytes()
+			return o, err
 		}
-		return o, err
+		if b.outDir != "" && af.pairs { // before the set's file, whose presence --resume takes for done
+			main := filepath.Join(b.outDir, filepath.FromSlash(s.ID)+"."+file.Name)
+			if _, err := alignout.WritePairs(a, main, wopt, batch.WriteFile); err != nil {
+				return nil, err
+			}
+		}
+		record := wopt
+		record.Compact = true
+		return setOutput(b, o, file, a, wopt, alignout.JSON, record)
 	}
-	return runJob(b, m, job, af.of.output, stdout, stderr)
+	return runJob(b, m, job, c.of.output, c.stdout, c.stderr)
 }
 
 // srcTag is the TMX source language of an alignment: its pivot's tag.

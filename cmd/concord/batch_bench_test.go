@@ -5,8 +5,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -94,11 +92,11 @@ func BenchmarkBatchAlignUNPCSpeedup(b *testing.B) {
 	b.ReportMetric(best["1"].Seconds()/best["2"].Seconds(), "speedup")
 }
 
-// childPeakRSS runs the batch in a child process (this test binary,
-// TestBatchChild) and returns its peak resident set size (VmHWM) in KiB.
+// childPeakRSS runs the batch in a child process (concordChild) and returns
+// its peak resident set size (VmHWM) in KiB.
 func childPeakRSS(manifest, jobs, out string) (int64, error) {
-	cmd := exec.Command(os.Args[0], "-test.run=^TestBatchChild$", "-test.bench=^$", "-test.count=1")
-	cmd.Env = append(os.Environ(), "CONCORD_BATCH_CHILD="+strings.Join([]string{manifest, jobs, out}, "\t"))
+	cmd := concordChild(alignBatchArgs(manifest, jobs, out)...)
+	cmd.Env = append(cmd.Env, "CONCORD_CHILD_VMHWM=1")
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
@@ -114,26 +112,4 @@ func childPeakRSS(manifest, jobs, out string) (int64, error) {
 		return ru.Maxrss, nil // KiB on Linux
 	}
 	return 0, fmt.Errorf("no VmHWM in the child's output")
-}
-
-// TestBatchChild is the child process of childPeakRSS: it runs the batch
-// named by CONCORD_BATCH_CHILD and prints its VmHWM.
-func TestBatchChild(t *testing.T) {
-	env := os.Getenv("CONCORD_BATCH_CHILD")
-	if env == "" {
-		t.Skip("the child process of the batch benchmarks")
-	}
-	a := strings.Split(env, "\t")
-	if code := run(alignBatchArgs(a[0], a[1], a[2]), io.Discard, os.Stderr); code != exitOK {
-		t.Fatalf("exit %d", code)
-	}
-	status, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		t.Skip("no /proc/self/status")
-	}
-	for _, l := range strings.Split(string(status), "\n") {
-		if strings.HasPrefix(l, "VmHWM:") {
-			fmt.Println(l)
-		}
-	}
 }

@@ -1,48 +1,40 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
-	"io"
 
+	"concord/align/diff"
 	"concord/corpora"
 	"concord/corpora/batch"
 	"concord/corpora/out/diffout"
 )
 
-func runDiffBatch(b *batchFlags, df *diffFlags, args []string, stdout, stderr io.Writer) int {
-	if err := b.check(args); err != nil {
-		return fail(stderr, "diff", err)
+func runDiffBatch(c *invocation[*diff.Report, diffout.Options], b *batchFlags, df *diffFlags) int {
+	if f := c.of.format; b.outDir == "" && f != "" && f != "jsonl" && f != "json" {
+		return c.fail(fmt.Errorf("format %q in batch mode without --out-dir (one stream): want jsonl (or json)", f))
 	}
-	if b.outDir == "" && df.of.format != "" && df.of.format != "jsonl" && df.of.format != "json" {
-		return fail(stderr, "diff", fmt.Errorf("format %q in batch mode without --out-dir (one stream): want jsonl (or json)", df.of.format))
-	}
-	of := df.of
-	if b.outDir == "" {
-		of.format = ""
-	}
-	file, _, err := batchFormat(b, of, diffout.Formats, "jsonl")
+	file, _, err := batchFormat(c, b, "jsonl") // without --out-dir: jsonl, the one stream
 	if err != nil {
-		return fail(stderr, "diff", err)
+		return c.fail(err)
 	}
-	opt, err := df.options()
+	opt, err := df.options(c.in.lang)
 	if err != nil {
-		return fail(stderr, "diff", err)
+		return c.fail(err)
 	}
-	lopt, _, err := df.in.options()
+	lopt, _, err := c.in.options()
 	if err != nil {
-		return fail(stderr, "diff", err)
+		return c.fail(err)
 	}
 	wopt, err := df.writeOptions()
 	if err != nil {
-		return fail(stderr, "diff", err)
+		return c.fail(err)
 	}
-	m, err := b.sets(batch.ManifestOptions{Names: []string{"old", "new"}, Columns: 2}, nil, "diff", stderr)
+	m, err := b.sets(batch.ManifestOptions{Names: []string{"old", "new"}, Columns: 2}, nil, "diff", c.stderr)
 	if err != nil {
-		return fail(stderr, "diff", err)
+		return c.fail(err)
 	}
 	if m.Cols != nil && (m.Cols[0] != "old" || m.Cols[1] != "new") {
-		return fail(stderr, "diff", fmt.Errorf("%s: the header names %s, %s: want old, new", b.manifest, m.Cols[0], m.Cols[1]))
+		return c.fail(fmt.Errorf("%s: the header names %s, %s: want old, new", b.manifest, m.Cols[0], m.Cols[1]))
 	}
 	ext := file.Name
 	if ext == "text" {
@@ -57,7 +49,7 @@ func runDiffBatch(b *batchFlags, df *diffFlags, args []string, stdout, stderr io
 		if err != nil {
 			return nil, err
 		}
-		rep, note, err := df.compare(docs[0], docs[1], opt)
+		rep, note, err := compare(docs[0], docs[1], opt)
 		if err != nil {
 			return nil, err
 		}
@@ -69,14 +61,7 @@ func runDiffBatch(b *batchFlags, df *diffFlags, args []string, stdout, stderr io
 		if df.statusOnly {
 			rep = rep.StatusOnly()
 		}
-		if b.outDir != "" {
-			o.File = func(w io.Writer) error { return file.Write(w, rep, wopt) }
-			return o, nil
-		}
-		var buf bytes.Buffer
-		err = diffout.JSON(&buf, rep, diffout.Options{Compact: true})
-		o.Record = buf.Bytes()
-		return o, err
+		return setOutput(b, o, file, rep, wopt, diffout.JSON, diffout.Options{Compact: true})
 	}
-	return runJob(b, m, job, "", stdout, stderr)
+	return runJob(b, m, job, "", c.stdout, c.stderr)
 }

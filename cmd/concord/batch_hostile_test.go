@@ -33,13 +33,24 @@ func concordChild(args ...string) *exec.Cmd {
 	return cmd
 }
 
-// TestConcordChild is the child process of concordChild.
+// TestConcordChild is the child process of concordChild. With
+// CONCORD_CHILD_VMHWM set, it then prints its peak resident set size, the
+// VmHWM line of /proc/self/status (childPeakRSS).
 func TestConcordChild(t *testing.T) {
 	env := os.Getenv("CONCORD_CHILD_ARGS")
 	if env == "" {
-		t.Skip("the child process of the tests that run concord twice at once")
+		t.Skip("the child process of the tests that run concord in another process")
 	}
-	os.Exit(run(strings.Split(env, "\x1f"), os.Stdout, os.Stderr))
+	code := run(strings.Split(env, "\x1f"), os.Stdout, os.Stderr)
+	if os.Getenv("CONCORD_CHILD_VMHWM") != "" {
+		status, _ := os.ReadFile("/proc/self/status") // none: childPeakRSS takes the rusage
+		for _, l := range strings.Split(string(status), "\n") {
+			if strings.HasPrefix(l, "VmHWM:") {
+				fmt.Println(l)
+			}
+		}
+	}
+	os.Exit(code)
 }
 
 // TestBatchShardsConcurrent is issue 14's seventh finding: shards resuming

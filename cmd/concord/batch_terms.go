@@ -1,29 +1,26 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 
+	"concord/align/terms"
 	"concord/corpora/batch"
 	"concord/corpora/out/termsout"
 )
 
-func runTermsBatch(b *batchFlags, tf *termsFlags, args []string, stdout, stderr io.Writer) int {
-	if err := b.check(args); err != nil {
-		return fail(stderr, "terms", err)
-	}
-	file, _, err := batchFormat(b, tf.of, termsout.Formats, "jsonl")
+func runTermsBatch(c *invocation[*terms.Glossary, termsout.Options], b *batchFlags, tf *termsFlags) int {
+	file, _, err := batchFormat(c, b, "jsonl")
 	if err != nil {
-		return fail(stderr, "terms", err)
+		return c.fail(err)
 	}
 	wopt, err := tf.writeOptions()
 	if err != nil {
-		return fail(stderr, "terms", err)
+		return c.fail(err)
 	}
-	m, langs, lopt, err := b.versionSets("terms", &tf.in, stderr)
+	m, langs, lopt, err := b.versionSets("terms", &c.in, c.stderr)
 	if err != nil {
-		return fail(stderr, "terms", err)
+		return c.fail(err)
 	}
 	job := batch.Job{Command: "terms", Key: "glossary", Ext: file.Name}
 	job.Do = func(s batch.Set) (*batch.Output, error) {
@@ -35,15 +32,7 @@ func runTermsBatch(b *batchFlags, tf *termsFlags, args []string, stdout, stderr 
 		if err != nil {
 			return nil, err
 		}
-		o := &batch.Output{}
-		if b.outDir != "" {
-			o.File = func(w io.Writer) error { return file.Write(w, g, wopt) }
-			return o, nil
-		}
-		var buf bytes.Buffer
-		err = termsout.Record(&buf, g, termsout.Options{Compact: true})
-		o.Record = buf.Bytes()
-		return o, err
+		return setOutput(b, &batch.Output{}, file, g, wopt, termsout.Record, termsout.Options{Compact: true})
 	}
-	return runJob(b, m, job, tf.of.output, stdout, stderr)
+	return runJob(b, m, job, c.of.output, c.stdout, c.stderr)
 }

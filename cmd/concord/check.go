@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"slices"
 	"strings"
 
@@ -10,22 +9,16 @@ import (
 	"concord/corpora/out/checkout"
 )
 
-var checkUsage = help("check", checkout.Formats.Help())
-
-func runCheck(args []string, stdout, stderr io.Writer) int {
-	var in inputFlags
-	var of formatFlags
-	fs := newFlags("check", checkUsage, stdout)
-	of.register(fs, checkout.Formats.Names())
-	ignore := fs.StringSlice("ignore", nil, "kinds of finding to leave out, comma-separated or repeated")
-	alone := fs.Bool("alone", false, "with one FILE, check it by itself rather than after the embedded L.15 draft")
-	in.register(fs, true)
-	if ok, code := parseFlags(fs, args, stderr); !ok {
+func runCheck(c *invocation[*check.Report, checkout.Options], args []string) int {
+	c.formatFlags()
+	ignore := c.fs.StringSlice("ignore", nil, "kinds of finding to leave out, comma-separated or repeated")
+	alone := c.fs.Bool("alone", false, "with one FILE, check it by itself rather than after the embedded L.15 draft")
+	c.in.register(c.fs, true)
+	if done, code := c.parse(args); done {
 		return code
 	}
-	f, err := choose(checkout.Formats, of)
-	if err != nil {
-		return fail(stderr, "check", err)
+	if err := c.chooseFormat(); err != nil {
+		return c.fail(err)
 	}
 	var opt check.Options
 	for _, k := range *ignore {
@@ -35,21 +28,21 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			for i, x := range check.Kinds {
 				names[i] = string(x)
 			}
-			return fail(stderr, "check", fmt.Errorf("unknown kind %q for --ignore: want %s", k, strings.Join(names, ", ")))
+			return c.fail(fmt.Errorf("unknown kind %q for --ignore: want %s", k, strings.Join(names, ", ")))
 		}
 		opt.Ignore = append(opt.Ignore, check.Kind(k))
 	}
-	docs, err := in.load(withDefault("check", fs.Args(), *alone, stderr), stderr)
+	docs, err := c.in.load(withDefault("check", c.fs.Args(), *alone, c.stderr), c.stderr)
 	if err != nil {
-		return fail(stderr, "check", err)
+		return c.fail(err)
 	}
-	opt.Alignment = alignVersions("check", docs, stderr)
+	opt.Alignment = alignVersions("check", docs, c.stderr)
 	r, err := check.Run(docs, opt)
 	if err != nil {
-		return fail(stderr, "check", err)
+		return c.fail(err)
 	}
-	if err := write(f, of.output, stdout, r, checkout.Options{}); err != nil {
-		return fail(stderr, "check", err)
+	if err := c.write(r, checkout.Options{}); err != nil {
+		return c.fail(err)
 	}
 	if len(r.Findings) > 0 {
 		return exitFinding

@@ -12,12 +12,8 @@ import (
 	"concord/segment"
 )
 
-var diffUsage = help("diff", diffout.Formats.Help())
-
 // diffFlags are the flags of concord diff, in single and batch mode.
 type diffFlags struct {
-	in         inputFlags
-	of         formatFlags
 	gran       string
 	strict     bool
 	statusOnly bool
@@ -32,30 +28,31 @@ func (f *diffFlags) writeOptions() (diffout.Options, error) {
 	return diffout.Options{Author: f.author, Date: date}, err
 }
 
-// options checks the flags and turns them into the comparison's options.
-func (f *diffFlags) options() (diff.Options, error) {
+// options checks the flags and turns them into the comparison's options,
+// in the language lang (--lang).
+func (f *diffFlags) options(lang string) (diff.Options, error) {
 	if f.gran != "word" && f.gran != "char" {
 		return diff.Options{}, fmt.Errorf("unknown granularity %q: want word or char", f.gran)
 	}
-	return diff.Options{Lang: f.in.lang, Granularity: diff.Granularity(f.gran), Strict: f.strict}, nil
+	return diff.Options{Lang: lang, Granularity: diff.Granularity(f.gran), Strict: f.strict}, nil
 }
 
 // compare compares two revisions; the warning about their languages, if
 // any, is returned with the report.
-func (f *diffFlags) compare(old, new *segment.Document, opt diff.Options) (*diff.Report, string, error) {
+func compare(old, new *segment.Document, opt diff.Options) (*diff.Report, string, error) {
 	note := ""
-	if f.in.lang == "" && old.Lang != new.Lang {
+	if opt.Lang == "" && old.Lang != new.Lang {
 		note = fmt.Sprintf("%s is %s but %s is %s; comparing as %s (set --lang)", old.Name, old.Lang, new.Name, new.Lang, new.Lang)
 	}
 	r, err := diff.Compare(old, new, opt)
 	return r, note, err
 }
 
-func runDiff(args []string, stdout, stderr io.Writer) int {
+func runDiff(c *invocation[*diff.Report, diffout.Options], args []string) int {
 	var df diffFlags
-	fs := newFlags("diff", diffUsage, stdout)
-	df.in.register(fs, false)
-	df.of.register(fs, diffout.Formats.Names())
+	fs := c.fs
+	c.in.register(fs, false)
+	c.formatFlags()
 	fs.StringVar(&df.gran, "granularity", "word", "diff unit: word or char")
 	fs.BoolVar(&df.strict, "strict", false, "report differences of form (spacing, width, quotes, Markdown) as changes")
 	fs.BoolVar(&df.statusOnly, "status-only", false, "list only the units whose negotiation status changed")
@@ -65,41 +62,33 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	values(fs, "granularity", "word", "char")
 	values(fs, "color", "auto", "always", "never")
 	revisions := fs.Bool("revisions", false, "compare the tracked changes of one .docx, .odt or .html FILE: its text before them with its text after")
-	var bf batchFlags
-	bf.register(fs, false)
-	if ok, code := parseFlags(fs, args, stderr); !ok {
+	c.batchMode(false, func(b *batchFlags) int { return runDiffBatch(c, b, &df) })
+	if done, code := c.parse(args); done {
 		return code
-	}
-	if bf.on() {
-		return runDiffBatch(&bf, &df, fs.Args(), stdout, stderr)
-	}
-	if err := bf.standalone(fs); err != nil {
-		return fail(stderr, "diff", err)
 	}
 	switch {
 	case *revisions && fs.NArg() != 1:
-		return fail(stderr, "diff", fmt.Errorf("--revisions takes one FILE with tracked changes, got %d", fs.NArg()))
+		return c.fail(fmt.Errorf("--revisions takes one FILE with tracked changes, got %d", fs.NArg()))
 	case fs.NArg() < 1 || fs.NArg() > 2:
-		return fail(stderr, "diff", fmt.Errorf("want OLD and NEW files (or NEW alone), got %d arguments", fs.NArg()))
+		return c.fail(fmt.Errorf("want OLD and NEW files (or NEW alone), got %d arguments", fs.NArg()))
 	}
-	f, err := choose(diffout.Formats, df.of)
-	if err != nil {
-		return fail(stderr, "diff", err)
+	if err := c.chooseFormat(); err != nil {
+		return c.fail(err)
 	}
-	opt, err := df.options()
+	opt, err := df.options(c.in.lang)
 	if err != nil {
-		return fail(stderr, "diff", err)
+		return c.fail(err)
 	}
 	if *color != "auto" && *color != "always" && *color != "never" {
-		return fail(stderr, "diff", fmt.Errorf("unknown color mode %q: want auto, always or never", *color))
+		return c.fail(fmt.Errorf("unknown color mode %q: want auto, always or never", *color))
 	}
 	wopt, err := df.writeOptions()
 	if err != nil {
-		return fail(stderr, "diff", err)
+		return c.fail(err)
 	}
 	var docs []*segment.Document
 	if *revisions {
-		lopt, _, err := df.in.options()
+		lopt, _, err := c.in.options()
 		if err == nil {
 			var old, new *segment.Document
 			corpora.LimitMemory(fs.Args(), corpora.MemoryDefault)
@@ -107,31 +96,31 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 			docs = []*segment.Document{old, new}
 		}
 		if err != nil {
-			return fail(stderr, "diff", err)
+			return c.fail(err)
 		}
-		warn(stderr, docs...)
-	} else if docs, err = df.in.load(withDefault("diff", fs.Args(), false, stderr), stderr); err != nil {
-		return fail(stderr, "diff", err)
+		warn(c.stderr, docs...)
+	} else if docs, err = c.in.load(withDefault("diff", fs.Args(), false, c.stderr), c.stderr); err != nil {
+		return c.fail(err)
 	}
-	rep, note, err := df.compare(docs[0], docs[1], opt)
+	rep, note, err := compare(docs[0], docs[1], opt)
 	if err != nil {
-		return fail(stderr, "diff", err)
+		return c.fail(err)
 	}
 	if note != "" {
-		fmt.Fprintf(stderr, "warning: %s\n", out.Terminal(note))
+		fmt.Fprintf(c.stderr, "warning: %s\n", out.Terminal(note))
 	}
 	if u := rep.Summary.Units; u.Old >= 10 && (u.Old-u.Deleted)*10 < u.Old {
-		fmt.Fprintf(stderr, "warning: %s and %s share %d of %d units: are they revisions of one draft?\n",
+		fmt.Fprintf(c.stderr, "warning: %s and %s share %d of %d units: are they revisions of one draft?\n",
 			docs[0].Name, docs[1].Name, u.Old-u.Deleted, u.Old)
 	}
 	shown := rep
 	if df.statusOnly {
 		shown = rep.StatusOnly()
 	}
-	toTerminal := df.of.output == "" || df.of.output == "-"
-	wopt.Color = toTerminal && useColor(*color, stdout)
-	if err := write(f, df.of.output, stdout, shown, wopt); err != nil {
-		return fail(stderr, "diff", err)
+	toTerminal := c.of.output == "" || c.of.output == "-"
+	wopt.Color = toTerminal && useColor(*color, c.stdout)
+	if err := c.write(shown, wopt); err != nil {
+		return c.fail(err)
 	}
 	if rep.Substantive() {
 		return exitFinding

@@ -97,15 +97,6 @@ func (f *inputFlags) load(paths []string, stderr io.Writer) ([]*segment.Document
 	return docs, nil
 }
 
-// parallel reads the files at paths as a parallel text (--presplit).
-func (f *inputFlags) parallel(paths []string) (*corpora.Parallel, error) {
-	opt, langs, err := f.forFiles(paths)
-	if err != nil {
-		return nil, err
-	}
-	return corpora.ReadParallel(paths, langs, opt)
-}
-
 // warnPerKind is how many warnings of one kind are printed per document;
 // the others are counted in one line.
 const warnPerKind = 5
@@ -180,15 +171,6 @@ func warnVersions(cmd string, a *align.Alignment, stderr io.Writer) {
 	}
 }
 
-// write writes a result in the chosen format to path (-o), or to stdout
-// when path is "" or "-".
-func write[T, O any](f out.Format[T, O], path string, stdout io.Writer, v T, opt O) error {
-	if path == "" || path == "-" {
-		return f.Write(stdout, v, opt)
-	}
-	return createFile(path, func(w io.Writer) error { return f.Write(w, v, opt) })
-}
-
 // formatFlags are --format and -o, whose extension chooses the format when
 // --format is not given.
 type formatFlags struct {
@@ -199,11 +181,6 @@ func (f *formatFlags) register(fs *pflag.FlagSet, names []string) {
 	fs.StringVar(&f.format, "format", "", fmt.Sprintf("output format: %s (default: from -o's extension, else %s)", orList(names), names[0]))
 	values(fs, "format", names...)
 	fs.StringVarP(&f.output, "output", "o", "", "write to this file instead of standard output (- is standard output)")
-}
-
-// choose picks the format from the flags.
-func choose[T, O any](r *out.Registry[T, O], f formatFlags) (out.Format[T, O], error) {
-	return r.Choose(f.format, f.output)
 }
 
 // orList joins names as "a, b or c".

@@ -2,37 +2,31 @@ package main
 
 import (
 	"fmt"
-	"io"
 
 	"concord/corpora"
 	"concord/corpora/out/parseout"
+	"concord/segment"
 )
 
-var parseUsage = help("parse", parseout.Formats.Help())
-
-func runParse(args []string, stdout, stderr io.Writer) int {
-	var in inputFlags
-	var of formatFlags
-	fs := newFlags("parse", parseUsage, stdout)
-	in.register(fs, false)
-	in.mem = corpora.MemoryLean
-	of.register(fs, parseout.Formats.Names())
-	if ok, code := parseFlags(fs, args, stderr); !ok {
+func runParse(c *invocation[*segment.Document, parseout.Options], args []string) int {
+	c.in.register(c.fs, false)
+	c.in.mem = corpora.MemoryLean
+	c.formatFlags()
+	if done, code := c.parse(args); done {
 		return code
 	}
-	if fs.NArg() > 1 {
-		return fail(stderr, "parse", fmt.Errorf("one FILE at most, got %d", fs.NArg()))
+	if c.fs.NArg() > 1 {
+		return c.fail(fmt.Errorf("one FILE at most, got %d", c.fs.NArg()))
 	}
-	f, err := choose(parseout.Formats, of)
+	if err := c.chooseFormat(); err != nil {
+		return c.fail(err)
+	}
+	docs, err := c.in.load([]string{c.fs.Arg(0)}, c.stderr)
 	if err != nil {
-		return fail(stderr, "parse", err)
+		return c.fail(err)
 	}
-	docs, err := in.load([]string{fs.Arg(0)}, stderr)
-	if err != nil {
-		return fail(stderr, "parse", err)
-	}
-	if err := write(f, of.output, stdout, docs[0], parseout.Options{}); err != nil {
-		return fail(stderr, "parse", err)
+	if err := c.write(docs[0], parseout.Options{}); err != nil {
+		return c.fail(err)
 	}
 	return exitOK
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,21 +14,24 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
+// readmeLines returns the lines of the repository's README.md.
+func readmeLines(t *testing.T) []string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Split(string(b), "\n")
+}
+
 // readmeExamples returns the example command lines of README.md: the lines
 // of its code blocks that run concord, without their trailing comments.
 func readmeExamples(t *testing.T) []string {
 	t.Helper()
-	f, err := os.Open(filepath.Join("..", "..", "README.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	var out []string
 	fenced := false
 	comment := regexp.MustCompile(`\s{2,}#.*$`)
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
+	for _, line := range readmeLines(t) {
 		if strings.HasPrefix(line, "```") {
 			fenced = !fenced
 			continue

@@ -11,12 +11,8 @@ import (
 	"concord/segment/langtag"
 )
 
-var termsUsage = help("terms", termsout.Formats.Help())
-
 // termsFlags are the flags of concord terms, in single and batch mode.
 type termsFlags struct {
-	in       inputFlags
-	of       formatFlags
 	alone    bool
 	presplit bool
 	max      int
@@ -63,57 +59,49 @@ func (f *termsFlags) extract(files, langs []string, lopt corpora.LoadOptions, st
 	return terms.Extract(docs, opt)
 }
 
-func runTerms(args []string, stdout, stderr io.Writer) int {
+func runTerms(c *invocation[*terms.Glossary, termsout.Options], args []string) int {
 	var tf termsFlags
-	fs := newFlags("terms", termsUsage, stdout)
-	tf.of.register(fs, termsout.Formats.Names())
+	fs := c.fs
+	c.formatFlags()
 	fs.IntVar(&tf.max, "max", 100, "most candidate entries (0: none, -1: all)")
 	fs.IntVar(&tf.minFreq, "min-freq", 2, "least frequency of a candidate or pair")
 	fs.BoolVar(&tf.all, "all", false, "keep the term pairs below the confidence threshold too (for JSON and CSV)")
 	fs.BoolVar(&tf.alone, "alone", false, "with one FILE, take it by itself rather than after the embedded L.15 draft")
 	fs.StringVar(&tf.tags, "tag", "", "language tags to write in TBX, as LANG=TAG,… (default: zh-CN and zh-TW for Chinese, the plain code otherwise)")
 	fs.BoolVar(&tf.presplit, "presplit", false, "parallel files of one sentence a line: line i of every file translates line i of the others")
-	tf.in.register(fs, true)
-	var bf batchFlags
-	bf.register(fs, true)
-	if ok, code := parseFlags(fs, args, stderr); !ok {
+	c.in.register(fs, true)
+	c.batchMode(true, func(b *batchFlags) int { return runTermsBatch(c, b, &tf) })
+	if done, code := c.parse(args); done {
 		return code
 	}
-	if bf.on() {
-		return runTermsBatch(&bf, &tf, fs.Args(), stdout, stderr)
-	}
-	if err := bf.standalone(fs); err != nil {
-		return fail(stderr, "terms", err)
-	}
-	f, err := choose(termsout.Formats, tf.of)
-	if err != nil {
-		return fail(stderr, "terms", err)
+	if err := c.chooseFormat(); err != nil {
+		return c.fail(err)
 	}
 	wopt, err := tf.writeOptions()
 	if err != nil {
-		return fail(stderr, "terms", err)
+		return c.fail(err)
 	}
 	files := fs.Args()
 	if !tf.presplit {
-		files = withDefault("terms", files, tf.alone, stderr)
+		files = withDefault("terms", files, tf.alone, c.stderr)
 	}
 	if len(files) == 0 {
-		return fail(stderr, "terms", fmt.Errorf("--presplit needs one or more files"))
+		return c.fail(fmt.Errorf("--presplit needs one or more files"))
 	}
-	lopt, langs, err := tf.in.options()
+	lopt, langs, err := c.in.options()
 	if err == nil && langs != nil && len(langs) != len(files) {
 		err = fmt.Errorf("--lang names %d languages for %d files", len(langs), len(files))
 	}
 	if err != nil {
-		return fail(stderr, "terms", err)
+		return c.fail(err)
 	}
 	corpora.LimitMemory(files, corpora.MemoryDefault)
-	g, err := tf.extract(files, langs, lopt, stderr)
+	g, err := tf.extract(files, langs, lopt, c.stderr)
 	if err != nil {
-		return fail(stderr, "terms", err)
+		return c.fail(err)
 	}
-	if err := write(f, tf.of.output, stdout, g, wopt); err != nil {
-		return fail(stderr, "terms", err)
+	if err := c.write(g, wopt); err != nil {
+		return c.fail(err)
 	}
 	defined, cand := 0, 0
 	for _, e := range g.Entries {
@@ -123,9 +111,9 @@ func runTerms(args []string, stdout, stderr io.Writer) int {
 			cand++
 		}
 	}
-	fmt.Fprintf(stderr, "concord terms: %d defined terms, %d candidates, %d issues\n", defined, cand, len(g.Issues))
+	fmt.Fprintf(c.stderr, "concord terms: %d defined terms, %d candidates, %d issues\n", defined, cand, len(g.Issues))
 	for _, is := range g.Issues {
-		fmt.Fprintf(stderr, "issue: %s: %s\n", is.Kind, out.Terminal(is.Message))
+		fmt.Fprintf(c.stderr, "issue: %s: %s\n", is.Kind, out.Terminal(is.Message))
 	}
 	return exitOK
 }

@@ -147,37 +147,49 @@ func atoi(s string, def int) int {
 // styleEvent collects paragraph and numbering styles from styles.xml.
 func (r *docxReader) styleEvent() func(xmlEvent) error {
 	var cur *docxStyle
+	start := func(ev *xmlEvent, els *openElements[string]) {
+		parent := els.parent(1)
+		switch {
+		case ev.name.Local == "style":
+			typ := ev.attr("type")
+			if typ != "paragraph" && typ != "numbering" {
+				cur = nil
+				break
+			}
+			cur = &docxStyle{isNumSty: typ == "numbering"}
+			id := ev.attr("styleId")
+			r.styles[id] = cur
+			if typ == "paragraph" && onOffAttr(ev.attr("default")) {
+				r.defStyle = id
+			}
+		case cur == nil || inAny(els.stack, "pPrChange", "rPr"):
+		case ev.name.Local == "basedOn" && parent == "style":
+			cur.basedOn = ev.attr("val")
+		case ev.name.Local == "numId" && parent == "numPr":
+			cur.numID = ev.attr("val")
+		case ev.name.Local == "ilvl" && parent == "numPr":
+			cur.ilvl, cur.hasIlvl = atoi(ev.attr("val"), 0), true
+		}
+	}
+	return elementEvents(start, func(ev *xmlEvent) {
+		if ev.name.Local == "style" {
+			cur = nil
+		}
+	})
+}
+
+// elementEvents makes the reader of a definitions part (styles.xml,
+// numbering.xml) from start, which sees each element open with the stack
+// of the open ones (its own innermost), and end, which sees each close.
+func elementEvents(start func(ev *xmlEvent, els *openElements[string]), end func(ev *xmlEvent)) func(xmlEvent) error {
 	var els openElements[string]
 	return func(ev xmlEvent) error {
 		switch ev.kind {
 		case evStart:
 			els.open(ev.name.Local)
-			parent := els.parent(1)
-			switch {
-			case ev.name.Local == "style":
-				typ := ev.attr("type")
-				if typ != "paragraph" && typ != "numbering" {
-					cur = nil
-					break
-				}
-				cur = &docxStyle{isNumSty: typ == "numbering"}
-				id := ev.attr("styleId")
-				r.styles[id] = cur
-				if typ == "paragraph" && onOffAttr(ev.attr("default")) {
-					r.defStyle = id
-				}
-			case cur == nil || inAny(els.stack, "pPrChange", "rPr"):
-			case ev.name.Local == "basedOn" && parent == "style":
-				cur.basedOn = ev.attr("val")
-			case ev.name.Local == "numId" && parent == "numPr":
-				cur.numID = ev.attr("val")
-			case ev.name.Local == "ilvl" && parent == "numPr":
-				cur.ilvl, cur.hasIlvl = atoi(ev.attr("val"), 0), true
-			}
+			start(&ev, &els)
 		case evEnd:
-			if ev.name.Local == "style" {
-				cur = nil
-			}
+			end(&ev)
 			els.drop()
 		}
 		return nil
@@ -214,95 +226,89 @@ func (r *docxReader) numberingEvent() func(xmlEvent) error {
 	var num *docxNum
 	var lvl *listLevel
 	lvlIdx, overLvl := -1, -1
-	var els openElements[string]
-	return func(ev xmlEvent) error {
-		switch ev.kind {
-		case evStart:
-			els.open(ev.name.Local)
-			parent := els.parent(1)
-			switch ev.name.Local {
-			case "abstractNum":
-				abs = &docxAbstract{def: emptyDocxDef(), pStyles: map[string]int{}}
-				r.abstracts[ev.attr("abstractNumId")] = abs
-			case "num":
-				if parent == "numbering" {
-					num = &docxNum{over: map[int]int{}, lvls: map[int]*listLevel{}}
-					r.nums[ev.attr("numId")] = num
-				}
-			case "abstractNumId":
-				if num != nil {
-					num.abstract = ev.attr("val")
-				}
-			case "numStyleLink":
-				if abs != nil {
-					abs.styleLink = ev.attr("val")
-				}
-			case "lvlOverride":
-				overLvl = atoi(ev.attr("ilvl"), -1)
-			case "startOverride":
-				if num != nil && overLvl >= 0 && overLvl < maxLevels {
-					num.over[overLvl] = atoi(ev.attr("val"), 0)
-				}
-			case "lvl":
-				l := atoi(ev.attr("ilvl"), -1)
-				lvl, lvlIdx = nil, l
-				if l < 0 || l >= maxLevels {
-					break
-				}
-				switch {
-				case num != nil && overLvl >= 0:
-					lvl = &listLevel{format: "decimal", restart: -1, suffix: " "}
-					num.lvls[l] = lvl
-				case abs != nil:
-					lvl = &abs.def.levels[l]
-				}
+	start := func(ev *xmlEvent, els *openElements[string]) {
+		parent := els.parent(1)
+		switch ev.name.Local {
+		case "abstractNum":
+			abs = &docxAbstract{def: emptyDocxDef(), pStyles: map[string]int{}}
+			r.abstracts[ev.attr("abstractNumId")] = abs
+		case "num":
+			if parent == "numbering" {
+				num = &docxNum{over: map[int]int{}, lvls: map[int]*listLevel{}}
+				r.nums[ev.attr("numId")] = num
 			}
-			if lvl == nil || parent != "lvl" {
+		case "abstractNumId":
+			if num != nil {
+				num.abstract = ev.attr("val")
+			}
+		case "numStyleLink":
+			if abs != nil {
+				abs.styleLink = ev.attr("val")
+			}
+		case "lvlOverride":
+			overLvl = atoi(ev.attr("ilvl"), -1)
+		case "startOverride":
+			if num != nil && overLvl >= 0 && overLvl < maxLevels {
+				num.over[overLvl] = atoi(ev.attr("val"), 0)
+			}
+		case "lvl":
+			l := atoi(ev.attr("ilvl"), -1)
+			lvl, lvlIdx = nil, l
+			if l < 0 || l >= maxLevels {
 				break
 			}
-			switch ev.name.Local {
-			case "start":
-				lvl.start = atoi(ev.attr("val"), 0)
-			case "numFmt":
-				lvl.format = ev.attr("val")
-			case "lvlText":
-				lvl.text = ev.attr("val")
-			case "lvlRestart":
-				lvl.restart = atoi(ev.attr("val"), -1)
-			case "isLgl":
-				lvl.legal = onOff(&ev)
-			case "suff":
-				if ev.attr("val") == "nothing" {
-					lvl.suffix = ""
-				}
-			case "pStyle":
-				if abs != nil && num == nil {
-					abs.pStyles[ev.attr("val")] = lvlIdx
-				}
+			switch {
+			case num != nil && overLvl >= 0:
+				lvl = &listLevel{format: "decimal", restart: -1, suffix: " "}
+				num.lvls[l] = lvl
+			case abs != nil:
+				lvl = &abs.def.levels[l]
 			}
-		case evEnd:
-			switch ev.name.Local {
-			case "abstractNum":
-				abs = nil
-			case "num":
-				// A level replaced in an instance restarts at its start.
-				if num != nil {
-					for l, lv := range num.lvls {
-						if _, ok := num.over[l]; !ok {
-							num.over[l] = lv.start
-						}
+		}
+		if lvl == nil || parent != "lvl" {
+			return
+		}
+		switch ev.name.Local {
+		case "start":
+			lvl.start = atoi(ev.attr("val"), 0)
+		case "numFmt":
+			lvl.format = ev.attr("val")
+		case "lvlText":
+			lvl.text = ev.attr("val")
+		case "lvlRestart":
+			lvl.restart = atoi(ev.attr("val"), -1)
+		case "isLgl":
+			lvl.legal = onOff(ev)
+		case "suff":
+			if ev.attr("val") == "nothing" {
+				lvl.suffix = ""
+			}
+		case "pStyle":
+			if abs != nil && num == nil {
+				abs.pStyles[ev.attr("val")] = lvlIdx
+			}
+		}
+	}
+	return elementEvents(start, func(ev *xmlEvent) {
+		switch ev.name.Local {
+		case "abstractNum":
+			abs = nil
+		case "num":
+			// A level replaced in an instance restarts at its start.
+			if num != nil {
+				for l, lv := range num.lvls {
+					if _, ok := num.over[l]; !ok {
+						num.over[l] = lv.start
 					}
 				}
-				num = nil
-			case "lvlOverride":
-				overLvl = -1
-			case "lvl":
-				lvl = nil
 			}
-			els.drop()
+			num = nil
+		case "lvlOverride":
+			overLvl = -1
+		case "lvl":
+			lvl = nil
 		}
-		return nil
-	}
+	})
 }
 
 // numRef resolves the numbering of a paragraph from its direct numPr

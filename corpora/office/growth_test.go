@@ -16,33 +16,29 @@ import (
 // proportion to n², 96 s for a 600 KB page.
 
 func genHTML(n int) []byte {
-	var b strings.Builder
-	b.WriteString("<!DOCTYPE html><p>1. ")
-	for i := range n {
-		fmt.Fprintf(&b, "word <b>w%d</b> ", i%10)
-	}
-	b.WriteString("</p>")
-	return []byte(b.String())
+	return []byte(genParagraph(n, "<!DOCTYPE html><p>1. ", "word <b>w%d</b> ", "</p>"))
 }
 
 func genDocx(tb testing.TB, n int) []byte {
-	var b strings.Builder
-	b.WriteString(`<w:document xmlns:w="` + wNS + `"><w:body><w:p>`)
-	for i := range n {
-		fmt.Fprintf(&b, "<w:r><w:t xml:space=\"preserve\">word%d </w:t></w:r>", i%10)
-	}
-	b.WriteString("</w:p></w:body></w:document>")
-	return zipOf(tb, map[string]string{"word/document.xml": b.String()})
+	doc := genParagraph(n, `<w:document xmlns:w="`+wNS+`"><w:body><w:p>`,
+		"<w:r><w:t xml:space=\"preserve\">word%d </w:t></w:r>", "</w:p></w:body></w:document>")
+	return zipOf(tb, map[string]string{"word/document.xml": doc})
 }
 
 func genODT(n int) []byte {
+	return []byte(fodt("", genParagraph(n, "<text:p>", "<text:span>word%d </text:span>", "</text:p>")))
+}
+
+// genParagraph is open, n pieces (piece with a digit in place of %d), and
+// close.
+func genParagraph(n int, open, piece, close string) string {
 	var b strings.Builder
-	b.WriteString("<text:p>")
+	b.WriteString(open)
 	for i := range n {
-		fmt.Fprintf(&b, "<text:span>word%d </text:span>", i%10)
+		fmt.Fprintf(&b, piece, i%10)
 	}
-	b.WriteString("</text:p>")
-	return []byte(fodt("", b.String()))
+	b.WriteString(close)
+	return b.String()
 }
 
 // growthCases are the generators, by format.

@@ -3,7 +3,6 @@ package office
 import (
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // Automatic list numbering, shared by the .docx, .odt and HTML readers.
@@ -353,36 +352,35 @@ func odfFormat(f string, sync bool) (format string, letterSync bool) {
 	case "I":
 		return "upperRoman", sync
 	}
-	r, _ := utf8.DecodeRuneInString(f)
 	switch {
-	case strings.HasPrefix(f, "一, 二, 三") || strings.HasPrefix(f, "一, 二"):
-		return "chineseCounting", sync
-	case strings.HasPrefix(f, "〇"):
-		return "ideographDigital", sync
-	case strings.HasPrefix(f, "壹"):
-		return "chineseLegalSimplified", sync
-	case strings.HasPrefix(f, "甲"):
-		return "ideographTraditional", sync
-	case strings.HasPrefix(f, "子"):
-		return "ideographZodiac", sync
-	case r == '①':
-		return "decimalEnclosedCircle", sync
-	case r == '１':
-		return "decimalFullWidth", sync
-	case r == '١':
-		return "hindiNumbers", sync
 	case strings.HasPrefix(f, "أ, ب, ت"):
 		return "arabicAlpha", true
 	case strings.HasPrefix(f, "أ, ب, ج"):
 		return "arabicAbjad", true
-	case r == 'а':
+	case strings.HasPrefix(f, "а"):
 		return "russianLower", strings.Contains(f, "бб")
-	case r == 'А':
+	case strings.HasPrefix(f, "А"):
 		return "russianUpper", strings.Contains(f, "ББ")
-	case r == 'α':
-		return "lowerGreek", sync
-	case r == 'Α':
-		return "upperGreek", sync
+	}
+	for _, p := range odfScriptFormats {
+		if strings.HasPrefix(f, p.first) {
+			return p.format, sync
+		}
 	}
 	return "decimal", sync
+}
+
+// odfScriptFormats are the Word format names of the OpenDocument formats
+// of other scripts, by the numbers they begin with.
+var odfScriptFormats = []struct{ first, format string }{
+	{"一, 二", "chineseCounting"},
+	{"〇", "ideographDigital"},
+	{"壹", "chineseLegalSimplified"},
+	{"甲", "ideographTraditional"},
+	{"子", "ideographZodiac"},
+	{"①", "decimalEnclosedCircle"},
+	{"１", "decimalFullWidth"},
+	{"١", "hindiNumbers"},
+	{"α", "lowerGreek"},
+	{"Α", "upperGreek"},
 }

@@ -80,7 +80,7 @@ func decodeTrie(data string) (*trie, error) {
 		codeHi:   map[rune]uint16{},
 	}
 	off := hdr
-	runes := u32s(b, off, nRunes)
+	runes := leSlice[uint32](b, off, nRunes)
 	off += 4 * nRunes
 	for i, r := range runes {
 		if r < 1<<16 {
@@ -89,50 +89,40 @@ func decodeTrie(data string) (*trie, error) {
 			t.codeHi[rune(r)] = uint16(i + 1)
 		}
 	}
-	dbits := u32s(b, off, nDists)
+	dbits := leSlice[uint32](b, off, nDists)
 	off += 4 * nDists
 	t.dists = make([]float32, nDists)
 	for i, v := range dbits {
 		t.dists[i] = math.Float32frombits(v)
 	}
-	t.kidStart = u32s(b, off, nNodes+1)
+	t.kidStart = leSlice[uint32](b, off, nNodes+1)
 	off += 4 * (nNodes + 1)
-	t.label = u16s(b, off, nNodes)
+	t.label = leSlice[uint16](b, off, nNodes)
 	t.inPlace = unsafe.SliceData(t.label) == (*uint16)(unsafe.Pointer(&b[off]))
 	off += 2 * nNodes
-	t.didx = u16s(b, off, nNodes)
+	t.didx = leSlice[uint16](b, off, nNodes)
 	return t, nil
 }
 
-// u32s returns n little-endian uint32 values at b[off:], in place when the
-// machine is little-endian and the data is aligned, otherwise as a copy.
-func u32s(b []byte, off, n int) []uint32 {
+// leSlice returns n little-endian values of type T at b[off:], in place
+// when the machine is little-endian and the data is aligned, otherwise as
+// a copy.
+func leSlice[T uint16 | uint32](b []byte, off, n int) []T {
 	if n == 0 {
 		return nil
 	}
+	size := int(unsafe.Sizeof(T(0)))
 	p := unsafe.Pointer(&b[off])
-	if littleEndian && uintptr(p)%4 == 0 {
-		return unsafe.Slice((*uint32)(p), n)
+	if littleEndian && uintptr(p)%uintptr(size) == 0 {
+		return unsafe.Slice((*T)(p), n)
 	}
-	out := make([]uint32, n)
+	out := make([]T, n)
 	for i := range out {
-		out[i] = binary.LittleEndian.Uint32(b[off+4*i:])
-	}
-	return out
-}
-
-// u16s is u32s for uint16 values.
-func u16s(b []byte, off, n int) []uint16 {
-	if n == 0 {
-		return nil
-	}
-	p := unsafe.Pointer(&b[off])
-	if littleEndian && uintptr(p)%2 == 0 {
-		return unsafe.Slice((*uint16)(p), n)
-	}
-	out := make([]uint16, n)
-	for i := range out {
-		out[i] = binary.LittleEndian.Uint16(b[off+2*i:])
+		if size == 4 {
+			out[i] = T(binary.LittleEndian.Uint32(b[off+4*i:]))
+		} else {
+			out[i] = T(binary.LittleEndian.Uint16(b[off+2*i:]))
+		}
 	}
 	return out
 }

@@ -12,14 +12,7 @@ import (
 // case, and for Arabic no diacritics or tatweel and one form of alef, yeh
 // and teh marbuta.
 func Fold(tok, lang string) string {
-	ascii := true
-	for i := 0; i < len(tok); i++ {
-		if tok[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
+	if segment.IsASCII(tok) {
 		return strings.ToLower(tok)
 	}
 	tok = strings.ToLower(segment.NFKC(tok))
