@@ -1,6 +1,7 @@
 package align
 
 import (
+	"concord/corpora/testenv"
 	"path/filepath"
 	"testing"
 	"time"
@@ -8,8 +9,8 @@ import (
 
 func sentBibleF1(t testing.TB, opt SentOptions) (f1, protocol float64, el time.Duration) {
 	dir := sentCorpora(t, "bible-zh-en")
-	zh := sentReadLines(t, filepath.Join(dir, "zh.txt"))
-	en := sentReadLines(t, filepath.Join(dir, "en.txt"))
+	zh := testenv.Lines(t, filepath.Join(dir, "zh.txt"))
+	en := testenv.Lines(t, filepath.Join(dir, "en.txt"))
 	gold := sentReadGold(t, filepath.Join(dir, "gold.align"))
 	start := time.Now()
 	beads := Sentences(zh, en, "zh", "en", opt)
@@ -20,7 +21,7 @@ func sentBibleF1(t testing.TB, opt SentOptions) (f1, protocol float64, el time.D
 	p, r, f := sc.strict()
 	_, _, fl := sc.lax()
 	var pr sentScore
-	pr.add(gold, sentBibleProtocol(sentToAlignments(beads, true), sentReadLines(t, filepath.Join(dir, "en.verse")), sentReadLines(t, filepath.Join(dir, "zh.verse"))))
+	pr.add(gold, sentBibleProtocol(sentToAlignments(beads, true), testenv.Lines(t, filepath.Join(dir, "en.verse")), testenv.Lines(t, filepath.Join(dir, "zh.verse"))))
 	_, _, fp := pr.strict()
 	t.Logf("Bible zh-en: strict P=%.4f R=%.4f F1=%.4f (lax F1 %.4f; bertalign's protocol F1 %.4f), %d beads, %v", p, r, f, fl, fp, len(beads), el)
 	return f, fp, el

@@ -1,6 +1,7 @@
 package align
 
 import (
+	"concord/corpora/testenv"
 	"fmt"
 	"path/filepath"
 	"reflect"
@@ -161,8 +162,8 @@ func TestSentencesTokenizerHook(t *testing.T) {
 
 func TestSentencesDeterministic(t *testing.T) {
 	dir := sentCorpora(t, "bible-zh-en")
-	zh := sentReadLines(t, filepath.Join(dir, "zh.txt"))[:1300]
-	en := sentReadLines(t, filepath.Join(dir, "en.txt"))[:1000]
+	zh := testenv.Lines(t, filepath.Join(dir, "zh.txt"))[:1300]
+	en := testenv.Lines(t, filepath.Join(dir, "en.txt"))[:1000]
 	a := Sentences(zh, en, "zh", "en", SentOptions{})
 	b := Sentences(zh, en, "zh", "en", SentOptions{})
 	prev := runtime.GOMAXPROCS(1)
@@ -242,8 +243,8 @@ func FuzzSentences(f *testing.F) {
 
 func sentBibleInput(b *testing.B, times int) ([]string, []string) {
 	dir := sentCorpora(b, "bible-zh-en")
-	zh1 := sentReadLines(b, filepath.Join(dir, "zh.txt"))
-	en1 := sentReadLines(b, filepath.Join(dir, "en.txt"))
+	zh1 := testenv.Lines(b, filepath.Join(dir, "zh.txt"))
+	en1 := testenv.Lines(b, filepath.Join(dir, "en.txt"))
 	var zh, en []string
 	for k := 0; k < times; k++ {
 		zh = append(zh, zh1...)

@@ -1,6 +1,7 @@
 package align
 
 import (
+	"concord/corpora/testenv"
 	"fmt"
 	"math"
 	"os"
@@ -130,8 +131,8 @@ func sentLoadMAC(t testing.TB) []sentMACChapter {
 		name := fmt.Sprintf("%03d", k)
 		out = append(out, sentMACChapter{
 			name: name,
-			zh:   sentReadLines(t, filepath.Join(dir, "zh", name)),
-			en:   sentReadLines(t, filepath.Join(dir, "en", name)),
+			zh:   testenv.Lines(t, filepath.Join(dir, "zh", name)),
+			en:   testenv.Lines(t, filepath.Join(dir, "en", name)),
 			gold: sentReadGold(t, filepath.Join(dir, "gold", name+".align")),
 		})
 	}
@@ -179,7 +180,7 @@ func sentUNWhole(t testing.TB) map[string][]string {
 	dir := sentCorpora(t, "unpc-devset")
 	out := map[string][]string{}
 	for _, l := range sentUNLangs {
-		out[l] = sentReadLines(t, filepath.Join(dir, "UNv1.0.devset."+l))
+		out[l] = testenv.Lines(t, filepath.Join(dir, "UNv1.0.devset."+l))
 	}
 	return out
 }
@@ -278,11 +279,11 @@ func sentBibleProtocol(test []sentAlignment, enVerse, zhVerse []string) []sentAl
 // protocol.
 func sentBibleProtocolF1(t testing.TB, opt SentOptions) float64 {
 	dir := sentCorpora(t, "bible-zh-en")
-	zh := sentReadLines(t, filepath.Join(dir, "zh.txt"))
-	en := sentReadLines(t, filepath.Join(dir, "en.txt"))
+	zh := testenv.Lines(t, filepath.Join(dir, "zh.txt"))
+	en := testenv.Lines(t, filepath.Join(dir, "en.txt"))
 	gold := sentReadGold(t, filepath.Join(dir, "gold.align"))
-	zv := sentReadLines(t, filepath.Join(dir, "zh.verse"))
-	ev := sentReadLines(t, filepath.Join(dir, "en.verse"))
+	zv := testenv.Lines(t, filepath.Join(dir, "zh.verse"))
+	ev := testenv.Lines(t, filepath.Join(dir, "en.verse"))
 	beads := Sentences(zh, en, "zh", "en", opt)
 	var sc sentScore
 	sc.add(gold, sentBibleProtocol(sentToAlignments(beads, true), ev, zv))

@@ -1,10 +1,8 @@
 package align
 
 import (
-	"bufio"
 	"encoding/json"
 	"math"
-	"os"
 	"strings"
 	"testing"
 
@@ -18,25 +16,6 @@ func sentCorpora(t testing.TB, sub string) string {
 	return testenv.File(t, sub)
 }
 
-func sentReadLines(t testing.TB, path string) []string {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var out []string
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() {
-		out = append(out, strings.TrimRight(sc.Text(), "\r"))
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
-
 // sentAlignment is a bead as (source ids, target ids), as in vecalign files.
 type sentAlignment struct{ src, tgt []int }
 
@@ -44,7 +23,7 @@ type sentAlignment struct{ src, tgt []int }
 func sentReadGold(t testing.TB, path string) []sentAlignment {
 	t.Helper()
 	var out []sentAlignment
-	for _, l := range sentReadLines(t, path) {
+	for _, l := range testenv.Lines(t, path) {
 		l = strings.TrimSpace(l)
 		if l == "" {
 			continue

@@ -1,6 +1,7 @@
 package align
 
 import (
+	"concord/corpora/testenv"
 	"hash/fnv"
 	"path/filepath"
 	"strconv"
@@ -19,10 +20,10 @@ var sentUNLangs = []string{"ar", "en", "es", "fr", "ru", "zh"}
 
 func sentLoadUNPC(t testing.TB) []sentUNDoc {
 	dir := sentCorpora(t, "unpc-devset")
-	ids := sentReadLines(t, filepath.Join(dir, "UNv1.0.devset.ids"))
+	ids := testenv.Lines(t, filepath.Join(dir, "UNv1.0.devset.ids"))
 	text := map[string][]string{}
 	for _, l := range sentUNLangs {
-		text[l] = sentReadLines(t, filepath.Join(dir, "UNv1.0.devset."+l))
+		text[l] = testenv.Lines(t, filepath.Join(dir, "UNv1.0.devset."+l))
 		if len(text[l]) != len(ids) {
 			t.Fatalf("%s: %d lines, ids: %d", l, len(text[l]), len(ids))
 		}

@@ -66,6 +66,22 @@ func Read(tb testing.TB, rel string) string {
 	return string(b)
 }
 
+// Lines returns the lines of the file at path (any path, not only a corpus
+// file), without their line ends ("\n" or "\r\n"); a final line end adds no
+// empty line.
+func Lines(tb testing.TB, path string) []string {
+	tb.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	s := strings.TrimSuffix(strings.ReplaceAll(string(b), "\r\n", "\n"), "\n")
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "\n")
+}
+
 // Formats returns the directory of the schemas for validating what concord
 // writes: the formats folder beside the corpora folder.
 func Formats(tb testing.TB) string {

@@ -1,7 +1,7 @@
 package sentence
 
 import (
-	"bufio"
+	"concord/corpora/testenv"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -33,8 +33,8 @@ type unpcLine struct {
 
 func loadUNPC(t testing.TB, lang string) [][]string {
 	dir := corpus(t, "unpc-devset")
-	ids := readLines(t, filepath.Join(dir, "UNv1.0.devset.ids"))
-	text := readLines(t, filepath.Join(dir, "UNv1.0.devset."+lang))
+	ids := testenv.Lines(t, filepath.Join(dir, "UNv1.0.devset.ids"))
+	text := testenv.Lines(t, filepath.Join(dir, "UNv1.0.devset."+lang))
 	if len(ids) != len(text) {
 		t.Fatalf("%s: %d ids for %d lines", lang, len(ids), len(text))
 	}
@@ -73,24 +73,6 @@ func loadUNPC(t testing.TB, lang string) [][]string {
 		docs = append(docs, lines)
 	}
 	return docs
-}
-
-func readLines(t testing.TB, path string) []string {
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var out []string
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		out = append(out, sc.Text())
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return out
 }
 
 // endsWithStop reports a line that ends with a sentence stop, possibly
