@@ -94,11 +94,9 @@ func Markdown(w io.Writer, r *check.Report, _ Options) error {
 	return bw.Flush()
 }
 
-// mdCell escapes text for a Markdown table cell.
-func mdCell(s string) string {
-	s = out.OneLine(s)
-	return strings.NewReplacer("|", `\|`, "<", "&lt;", ">", "&gt;", "`", "\\`", "*", `\*`, "_", `\_`).Replace(s)
-}
+// mdCell escapes text for a Markdown table cell: one line, escaped as
+// the diff and history reports escape theirs.
+func mdCell(s string) string { return out.Markdown(out.OneLine(s)) }
 
 // Options control the writers.
 type Options struct {
