@@ -28,13 +28,27 @@ type Options struct {
 	// language codes to the term in that language. The aligner uses the
 	// pairs that concern each pair of versions.
 	Glossary []map[string]string
+	// Lexicons are collection lexicons (LearnSentLexicon, ReadSentLexicon,
+	// Collection.Lexicons), one per language pair: each pair of versions,
+	// the pivot's language first, uses the first whose languages (Langs)
+	// are the pair's base codes, unless Sent.Lexicon is for that pair.
+	// Pairs with none align as without.
+	Lexicons []*SentLexicon
 }
 
 // forPair returns the sentence options for one language pair, with the
-// glossary entries that name both languages.
+// glossary entries that name both languages and the pair's lexicon.
 func (o Options) forPair(src, tgt string) SentOptions {
 	so := o.Sent
 	so.Glossary = nil
+	for _, L := range o.Lexicons {
+		if so.Lexicon.compatible(src, tgt) {
+			break
+		}
+		if L.compatible(src, tgt) {
+			so.Lexicon = L
+		}
+	}
 	for _, e := range o.Glossary {
 		a, b := e[src], e[tgt]
 		if a != "" && b != "" {

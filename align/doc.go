@@ -16,7 +16,9 @@
 // SentOptions.NoDictionary turns it off), in a banded dynamic programme
 // whose time grows linearly with the length of the documents. For
 // collections of short documents, LearnSentLexicon learns the lexicon from
-// the whole collection.
+// the whole collection, and [Collection] gathers a collection's sets to
+// learn one lexicon per language pair of the pivot with another version,
+// which Align and Lines use through Options.Lexicons.
 //
 // Imports: segment and its subpackages, align/lexicon and the packages
 // under align/internal.

@@ -138,6 +138,10 @@ func sentInvBackground(counts []float64) []float32 {
 	return out
 }
 
+// Langs returns the languages the lexicon was learned for: the source's
+// (the pivot's, for Align and Lines) and the target's.
+func (L *SentLexicon) Langs() (src, tgt string) { return L.srcLang, L.tgtLang }
+
 // compatible reports whether the lexicon is for this language pair.
 func (L *SentLexicon) compatible(srcLang, tgtLang string) bool {
 	return L != nil && L.srcLang == srcLang && L.tgtLang == tgtLang && len(L.fwd) > 0
