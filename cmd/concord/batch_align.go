@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"path/filepath"
 
@@ -42,15 +41,7 @@ func runAlignBatch(c *invocation[*align.Alignment, alignout.Options], b *batchFl
 		}
 		o := &batch.Output{Notes: b.notes(docs...)}
 		if stream == "tmx" {
-			var buf bytes.Buffer
-			t := alignout.NewTMXStream(&buf, wopt)
-			t.Head(srcTag(a, wopt.Tags))
-			t.Flush()
-			o.Head = buf.String()
-			buf.Reset()
-			t.Add(a, s.ID)
-			err = t.Flush()
-			o.Part = buf.Bytes()
+			o.Head, o.Part, err = alignout.TMXPart(a, s.ID, wopt)
 			return o, err
 		}
 		if b.outDir != "" && af.pairs { // before the set's file, whose presence --resume takes for done
@@ -66,26 +57,14 @@ func runAlignBatch(c *invocation[*align.Alignment, alignout.Options], b *batchFl
 	return runJob(b, m, job, c.of.output, c.stdout, c.stderr)
 }
 
-// srcTag is the TMX source language of an alignment: its pivot's tag.
-func srcTag(a *align.Alignment, policy langtag.Policy) string {
-	if tags := alignout.Tags(a, policy); len(tags) > 0 {
-		return tags[0]
-	}
-	return ""
-}
-
 // tmxStream makes one TMX document of every set's translation units: the
 // head of the first set aligned (its pivot is srclang), or, when none was,
 // of the manifest's first language.
 func tmxStream(langs []string, wopt alignout.Options) *batch.Stream {
-	var head, tail bytes.Buffer
 	src := ""
 	if len(langs) > 0 {
 		src = wopt.Tags.Output(langtag.Base(langs[0]), "")
 	}
-	h := alignout.NewTMXStream(&head, wopt)
-	h.Head(src)
-	h.Flush()
-	alignout.NewTMXStream(&tail, wopt).Close()
-	return &batch.Stream{Empty: head.String(), Tail: tail.String()}
+	head, tail := alignout.TMXEnds(src, wopt)
+	return &batch.Stream{Empty: head, Tail: tail}
 }
