@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"cmp"
 	"fmt"
 	"io"
 	"os"
@@ -22,11 +24,14 @@ type alignFlags struct {
 	tags     string
 	minScore float64
 	pairs    bool
+	noDict   bool
+	lexicons []string // --lexicon files
+	saveLex  string   // --save-lexicon PREFIX
 }
 
 // options turns the flags into the aligner's options and the writers'.
 func (f *alignFlags) options() (align.Options, alignout.Options, error) {
-	var opt align.Options
+	opt := align.Options{Sent: align.SentOptions{NoDictionary: f.noDict}}
 	switch f.level {
 	case "sentence":
 	case "unit":
@@ -40,6 +45,14 @@ func (f *alignFlags) options() (align.Options, alignout.Options, error) {
 			return opt, alignout.Options{}, err
 		}
 		opt.Glossary = g
+	}
+	for _, name := range f.lexicons {
+		data, err := os.ReadFile(name)
+		L, err2 := align.ReadSentLexicon(bytes.NewReader(data))
+		if err = cmp.Or(err, err2); err != nil {
+			return opt, alignout.Options{}, fmt.Errorf("--lexicon %s: %w", name, err)
+		}
+		opt.Lexicons = append(opt.Lexicons, L)
 	}
 	policy, err := langtag.ParsePolicy(f.tags)
 	if err != nil {
@@ -99,20 +112,27 @@ func createFile(name string, w func(io.Writer) error) error {
 	return f.Close()
 }
 
-// align aligns the files, read with lopt in the languages langs ("" to
-// detect): parsed into docs, or as parallel lines with --presplit (no docs).
-func (f *alignFlags) align(files, langs []string, lopt corpora.LoadOptions, opt align.Options) (a *align.Alignment, docs []*segment.Document, err error) {
+// read reads the files with lopt in the languages langs ("" to detect):
+// parsed into docs, or as parallel lines p with --presplit.
+func (f *alignFlags) read(files, langs []string, lopt corpora.LoadOptions) (p *corpora.Parallel, docs []*segment.Document, err error) {
 	if f.presplit {
-		p, err := corpora.ReadParallel(files, langs, lopt)
-		if err != nil {
-			return nil, nil, err
-		}
-		return align.Lines(p.Lines, p.Langs, p.Names, opt), nil, nil
+		p, err = corpora.ReadParallel(files, langs, lopt)
+		return p, nil, err
 	}
-	if docs, err = corpora.LoadFiles(files, langs, lopt); err != nil {
+	docs, err = corpora.LoadFiles(files, langs, lopt)
+	return nil, docs, err
+}
+
+// align aligns the files as read reads them (no docs with --presplit).
+func (f *alignFlags) align(files, langs []string, lopt corpora.LoadOptions, opt align.Options) (*align.Alignment, []*segment.Document, error) {
+	switch p, docs, err := f.read(files, langs, lopt); {
+	case err != nil:
 		return nil, nil, err
+	case p != nil:
+		return align.Lines(p.Lines, p.Langs, p.Names, opt), nil, nil
+	default:
+		return align.Align(docs, opt), docs, nil
 	}
-	return align.Align(docs, opt), docs, nil
 }
 
 func runAlign(c *invocation[*align.Alignment, alignout.Options], args []string) int {
@@ -124,6 +144,9 @@ func runAlign(c *invocation[*align.Alignment, alignout.Options], args []string) 
 	fs.BoolVar(&af.presplit, "presplit", false, "take every non-empty line as one sentence; parse no structure")
 	fs.StringVar(&af.glossary, "glossary", "", "known equivalents: TSV (first line: language codes) or TBX")
 	fs.StringVar(&af.tags, "tag", "", "language tags to write, as LANG=TAG,… (default: zh-CN and zh-TW for Chinese, the plain code otherwise)")
+	fs.BoolVar(&af.noDict, "no-dictionary", false, "leave out the embedded Chinese–English dictionary (CC-CEDICT)")
+	fs.StringArrayVar(&af.lexicons, "lexicon", nil, "a collection lexicon written by --save-lexicon, for its language pair (repeatable)")
+	fs.StringVar(&af.saveLex, "save-lexicon", "", "batch: learn a lexicon per language pair from the sets, write PREFIX.<pivot>_<other>.lex, align with them")
 	af.registerOutput(fs)
 	c.in.register(fs, true)
 	c.batchMode(true, func(b *batchFlags) int { return runAlignBatch(c, b, &af) })

@@ -80,7 +80,7 @@ func (b *batchFlags) standalone(fs *pflag.FlagSet) error {
 	if b.on() {
 		return nil
 	}
-	for _, f := range []string{"jobs", "window", "out-dir", "root", "resume", "quiet", "progress-interval"} {
+	for _, f := range []string{"jobs", "window", "out-dir", "root", "resume", "quiet", "progress-interval", "save-lexicon"} {
 		if fs.Changed(f) {
 			return fmt.Errorf("--%s is a batch flag: give --batch MANIFEST%s", f, map[bool]string{true: " or --batch-dir DIR"}[fs.Lookup("batch-dir") != nil])
 		}

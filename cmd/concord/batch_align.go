@@ -2,9 +2,11 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"path/filepath"
 
 	"concord/align"
+	"concord/corpora"
 	"concord/corpora/batch"
 	"concord/corpora/out/alignout"
 	"concord/segment/langtag"
@@ -23,6 +25,9 @@ func runAlignBatch(c *invocation[*align.Alignment, alignout.Options], b *batchFl
 		return c.fail(err)
 	}
 	m, langs, lopt, err := b.versionSets("align", &c.in, c.stderr)
+	if err == nil && af.saveLex != "" {
+		opt.Lexicons, err = af.learn(m, langs, lopt, opt, c.stderr)
+	}
 	if err != nil {
 		return c.fail(err)
 	}
@@ -55,6 +60,29 @@ func runAlignBatch(c *invocation[*align.Alignment, alignout.Options], b *batchFl
 		return setOutput(b, o, file, a, wopt, alignout.JSON, record)
 	}
 	return runJob(b, m, job, c.of.output, c.stdout, c.stderr)
+}
+
+// learn is --save-lexicon's first pass: it gathers the sentences of the
+// batch's sets, the first 64 MB of them, learns a lexicon per language
+// pair of the pivot with another version, writes each to
+// PREFIX.<pivot>_<other>.lex and returns them before those of --lexicon.
+func (f *alignFlags) learn(m *batch.Manifest, langs []string, lopt corpora.LoadOptions, opt align.Options, stderr io.Writer) ([]*align.SentLexicon, error) {
+	c := align.Collection{Max: 64 << 20}
+	for s := range m.All() {
+		if c.Full() {
+			fmt.Fprintf(stderr, "concord align: --save-lexicon learns from the first %d MB of sentences, the sets before %s\n", c.Max>>20, s.ID)
+			break
+		}
+		files, fileLangs := setFiles(s, langs)
+		if p, docs, err := f.read(files, fileLangs, lopt); p != nil { // a set that fails here fails in the batch
+			c.AddLines(p.Lines, p.Langs)
+		} else if err == nil {
+			c.AddDocuments(docs)
+		}
+	}
+	lexicons := c.Lexicons(opt)
+	_, err := alignout.WriteLexicons(lexicons, f.saveLex, batch.WriteFile)
+	return append(lexicons, opt.Lexicons...), err
 }
 
 // tmxStream makes one TMX document of every set's translation units: the
