@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -113,6 +114,9 @@ func readmeFiles(t *testing.T, dir string) {
 	writeFile(t, filepath.Join(dir, "sets.tsv"), "zh\tar\n"+zh+"\t"+ar+"\n")
 	writeFile(t, filepath.Join(dir, "pairs.tsv"), "old\tnew\n"+filepath.Join(dir, "old.txt")+"\t"+filepath.Join(dir, "new.txt")+"\n")
 	writeFile(t, filepath.Join(dir, "terms.tsv"), "zh\ten\n缔约国\tStates Parties\n")
+	for k := 1; k <= 2; k++ { // shards of a pre-split corpus, for the lexicon recipe
+		writeFile(t, filepath.Join(dir, fmt.Sprintf("shard-%d.tsv", k)), fmt.Sprintf("id\tzh\ten\ns%d\tzh.txt\ten.txt\n", k))
+	}
 	writeFile(t, filepath.Join(dir, "marks.tsv"), "zh\t[已商定]\tad-ref\n")
 }
 
