@@ -72,21 +72,34 @@ type field struct {
 // segment command, the aligner and the term extractor all follow it.
 func fields(d *segment.Document) []field {
 	var out []field
-	d.Walk(func(u *segment.Unit, entering bool) segment.WalkStatus {
-		switch {
-		case entering:
-			if u.Heading != "" {
-				out = append(out, field{u, Heading, u.Heading})
-			}
-			if u.Text != "" {
-				out = append(out, field{u, Text, u.Text})
-			}
-		case u.Tail != "":
-			out = append(out, field{u, Tail, u.Tail})
-		}
-		return segment.WalkContinue
-	})
+	for f := range eachField(d) {
+		out = append(out, f)
+	}
 	return out
+}
+
+// eachField yields the fields of d in the order fields lists them, for a
+// reader that needs one at a time (a list of every field of a large
+// document costs as much as its sentences).
+func eachField(d *segment.Document) iter.Seq[field] {
+	return func(yield func(field) bool) {
+		d.Walk(func(u *segment.Unit, entering bool) segment.WalkStatus {
+			switch {
+			case entering:
+				if u.Heading != "" && !yield(field{u, Heading, u.Heading}) {
+					return segment.WalkStop
+				}
+				if u.Text != "" && !yield(field{u, Text, u.Text}) {
+					return segment.WalkStop
+				}
+			case u.Tail != "":
+				if !yield(field{u, Tail, u.Tail}) {
+					return segment.WalkStop
+				}
+			}
+			return segment.WalkContinue
+		})
+	}
 }
 
 // Sentences returns the sentences of d in reading order, each trimmed of
@@ -100,7 +113,7 @@ func fields(d *segment.Document) []field {
 func Sentences(d *segment.Document) []Piece {
 	var out []Piece
 	counts := map[*segment.Unit]int{}
-	for _, f := range fields(d) {
+	for f := range eachField(d) {
 		for _, sp := range spans(f, d.Lang) {
 			raw := f.s[sp.Start:sp.End]
 			t := strings.TrimSpace(raw)
