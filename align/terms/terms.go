@@ -195,6 +195,11 @@ func Extract(docs []*segment.Document, opt Options) (*Glossary, error) {
 	}
 	t := &builder{g: g, seg: seg, sents: sents, opt: opt}
 	t.defined(defs)
+	// the forms of the defined terms are the last to read the cut
+	// sentences: the cuts go before the candidates index every segment
+	// again (the issues of forms still come before those of renderings)
+	t.forms(defs)
+	t.sentCuts = nil
 	src := source(g.Langs)
 	if !opt.NoCandidates {
 		if len(docs) == 1 {
@@ -203,7 +208,6 @@ func Extract(docs []*segment.Document, opt Options) (*Glossary, error) {
 			t.bilingual(src, linkSegments(a, len(docs)))
 		}
 	}
-	t.forms(defs)
 	if len(docs) > 1 {
 		t.renderings(src, linkSegments(a, len(docs)))
 	}
