@@ -475,15 +475,18 @@ func others(n, src int) []int {
 // monolingual adds the candidates of one version.
 func (t *builder) monolingual(src int) {
 	lang := t.g.Langs[src]
-	cs := Candidates(t.seg, t.sents[src], lang, t.opt.Candidate)
+	opt := t.opt.Candidate.withDefaults()
+	ix := newIndex(t.seg, t.sents[src], lang, opt.MaxWords, false)
+	cs, grams := ix.candidates(opt)
 	max := t.opt.maxCandidates()
-	for _, c := range cs {
+	for i, c := range cs {
 		if len(t.g.Entries) >= max+len(t.defKey) {
 			break
 		}
 		if t.defKey[termKey(t.seg, c.Term, lang)] {
 			continue
 		}
+		c.Addrs = ix.addrs(grams[i])
 		addr := ""
 		if len(c.Addrs) > 0 {
 			addr = c.Addrs[0]
