@@ -111,8 +111,33 @@ func eachField(d *segment.Document) iter.Seq[field] {
 // (committee, session, date, title, subtitle) are pieces of their own,
 // which the language versions print in different numbers of lines.
 func Sentences(d *segment.Document) []Piece {
-	var out []Piece
-	counts := map[*segment.Unit]int{}
+	// first where the sentences are, then the pieces in a list of their
+	// number: a list grown one piece at a time holds two copies of itself
+	// while it grows
+	places, total := sentencePlaces(d)
+	out := make([]Piece, 0, total)
+	i := 0
+	for f := range eachField(d) {
+		for ; places[i].n > 0; i++ {
+			p := places[i]
+			out = append(out, Piece{Addr: f.u.Addr, N: p.n, Field: f.f, Text: f.s[p.start:p.end], Start: p.start, End: p.end, Unit: f.u})
+		}
+		i++
+	}
+	return out
+}
+
+// place is where a sentence is in its field (trimmed), and its number n
+// in its unit; n 0 ends the sentences of a field.
+type place struct{ start, end, n int }
+
+// sentencePlaces returns the places of the sentences of d, field by
+// field in the order of eachField, each field's ended by a place of n 0,
+// and the number of sentences.
+func sentencePlaces(d *segment.Document) ([]place, int) {
+	var places []place
+	total := 0
+	counts := map[*segment.Unit]int{} // a unit's tail follows its children
 	for f := range eachField(d) {
 		for _, sp := range spans(f, d.Lang) {
 			raw := f.s[sp.Start:sp.End]
@@ -121,12 +146,13 @@ func Sentences(d *segment.Document) []Piece {
 				continue
 			}
 			start := sp.Start + len(raw) - len(strings.TrimLeftFunc(raw, unicode.IsSpace))
-			end := start + len(t)
 			counts[f.u]++
-			out = append(out, Piece{Addr: f.u.Addr, N: counts[f.u], Field: f.f, Text: t, Start: start, End: end, Unit: f.u})
+			total++
+			places = append(places, place{start, start + len(t), counts[f.u]})
 		}
+		places = append(places, place{})
 	}
-	return out
+	return places, total
 }
 
 // spans cuts a field into sentences; a title block's text line by line
