@@ -2,6 +2,7 @@ package pieces
 
 import (
 	"iter"
+	"math"
 	"runtime"
 	"strings"
 	"sync"
@@ -120,7 +121,8 @@ func Sentences(d *segment.Document) []Piece {
 	for f := range eachField(d) {
 		for ; places[i].n > 0; i++ {
 			p := places[i]
-			out = append(out, Piece{Addr: f.u.Addr, N: p.n, Field: f.f, Text: f.s[p.start:p.end], Start: p.start, End: p.end, Unit: f.u})
+			start, end := int(p.start), int(p.start)+int(p.len)
+			out = append(out, Piece{Addr: f.u.Addr, N: int(p.n), Field: f.f, Text: f.s[start:end], Start: start, End: end, Unit: f.u})
 		}
 		i++
 	}
@@ -128,8 +130,10 @@ func Sentences(d *segment.Document) []Piece {
 }
 
 // place is where a sentence is in its field (trimmed), and its number n
-// in its unit; n 0 ends the sentences of a field.
-type place struct{ start, end, n int }
+// in its unit; n 0 ends the sentences of a field. Offsets and lengths
+// take 32 bits (a field of 4 GiB, which a document held in memory at
+// several times its size never has, is refused).
+type place struct{ start, len, n uint32 }
 
 // sentencePlaces returns the places of the sentences of d, field by
 // field in the order of eachField, each field's ended by a place of n 0,
@@ -146,9 +150,12 @@ func sentencePlaces(d *segment.Document) ([]place, int) {
 				continue
 			}
 			start := sp.Start + len(raw) - len(strings.TrimLeftFunc(raw, unicode.IsSpace))
+			if uint64(start)+uint64(len(t)) > math.MaxUint32 {
+				panic("pieces: a field of 4 GiB or more")
+			}
 			counts[f.u]++
 			total++
-			places = append(places, place{start, start + len(t), counts[f.u]})
+			places = append(places, place{uint32(start), uint32(len(t)), uint32(counts[f.u])})
 		}
 		places = append(places, place{})
 	}
