@@ -154,6 +154,14 @@ func Align(docs []*segment.Document, opt Options) *Alignment {
 		}
 		a.Sentences = append(a.Sentences, sents)
 	}
+	// as many links as the version with the most sentences, the number of
+	// a translation aligned one to one and exactly that of one version: a
+	// list grown a link at a time would hold two copies of itself
+	most := 0
+	for _, s := range a.Sentences {
+		most = max(most, len(s))
+	}
+	a.Links = make([]Link, 0, most)
 	none := &fieldIDs{}
 	idsOf := func(v int, u *segment.Unit) *fieldIDs {
 		if f := ids[v][u]; f != nil {

@@ -43,15 +43,16 @@ func (o CandidateOptions) withDefaults() CandidateOptions {
 
 // gram is one n-gram of an index.
 type gram struct {
-	seg, tok int32 // first occurrence: segment and token index
-	n        int16 // length in tokens
-	df       int32 // segments that hold it
-	freq     int32 // occurrences
-	last     int32 // last segment counted in df
-	segs     []int32
-	forms    map[string]int32 // surface forms other than the first, with counts
-	first    int32            // count of the first occurrence's form
-	valid    bool             // may be a term: edges and interior pass the word filters
+	seg, tok   int32 // first occurrence: segment and token index
+	start, end int32 // and its bytes in the segment
+	n          int16 // length in tokens
+	df         int32 // segments that hold it
+	freq       int32 // occurrences
+	last       int32 // last segment counted in df
+	segs       []int32
+	forms      map[string]int32 // surface forms other than the first, with counts
+	first      int32            // count of the first occurrence's form
+	valid      bool             // may be a term: edges and interior pass the word filters
 	// left and right are the majority votes (Boyer–Moore) for the content
 	// word seen next to the gram on each side, with their counters; a
 	// stop word, punctuation or a segment boundary votes against.
@@ -102,15 +103,20 @@ func (g *gram) bound() bool {
 type index struct {
 	lang   string
 	segs   []pieces.Piece
-	toks   [][]tokSpan // per segment: the byte span of each token
-	ids    [][]int32   // per segment: token ids
+	ids    [][]int32 // per segment: token ids
 	vocab  map[string]int32
 	words  []string // token id → folded form
 	grams  []gram
 	byHash map[uint64]int32
 	// segGrams[i] lists the valid grams of segment i, each once.
 	segGrams [][]int32
+	info     []tokInfo // scratch of add
 }
+
+// tokInfo tells what a token may be in a gram: whether it may stand at an
+// edge, inside, lead a gram (a word that may begin one though it is a
+// stop word), and count as a neighbour (near: a word, not a determiner).
+type tokInfo struct{ edge, inner, lead, near bool }
 
 // newIndex cuts every segment into words and indexes every n-gram of
 // up to maxWords words that may be a term; with perSeg, it also lists the
@@ -118,135 +124,134 @@ type index struct {
 // not.
 func newIndex(seg *words.Segmenter, segs []pieces.Piece, lang string, maxWords int, perSeg bool) *index {
 	ix := &index{lang: lang, segs: segs, vocab: map[string]int32{}, byHash: map[uint64]int32{}}
-	// cut a batch of segments at a time (on all cores), keeping only the
-	// spans of the tokens: a token of 4 bytes of text would take 32
-	ix.toks = make([][]tokSpan, len(segs))
+	ix.ids = make([][]int32, len(segs))
+	if perSeg {
+		ix.segGrams = make([][]int32, len(segs))
+	}
+	// cut a batch of segments at a time (on all cores) and index it: the
+	// spans of the tokens are needed only while their segment is indexed
 	const batch = 4096
 	texts := make([]string, 0, batch)
+	var toks []tokSpan
 	for b := 0; b < len(segs); b += batch {
 		texts = texts[:0]
 		for _, s := range segs[b:min(b+batch, len(segs))] {
 			texts = append(texts, s.Text)
 		}
 		for k, ts := range seg.CutAll(texts, lang, 0) {
-			sp := make([]tokSpan, len(ts))
-			for j, t := range ts {
-				sp[j] = tokSpan{int32(t.Start), int32(t.End)}
+			toks = toks[:0]
+			for _, t := range ts {
+				toks = append(toks, tokSpan{int32(t.Start), int32(t.End)})
 			}
-			ix.toks[b+k] = sp
-		}
-	}
-	ix.ids = make([][]int32, len(segs))
-	if perSeg {
-		ix.segGrams = make([][]int32, len(segs))
-	}
-	zh := langtag.Base(lang) == "zh"
-	// per token: 0 not a word, 1 word, 2 joiner (interior only), and
-	// whether it may stand at an edge or inside
-	type tokInfo struct{ edge, inner, lead, near bool }
-	ar := langtag.Base(lang) == "ar"
-	var info []tokInfo
-	for i := range segs {
-		toks := ix.toks[i]
-		text := segs[i].Text
-		tokText := func(k int) string { return text[toks[k].s:toks[k].e] }
-		ids := make([]int32, len(toks))
-		info = info[:0]
-		for k := range toks {
-			t := tokText(k)
-			f := words.Fold(t, lang)
-			key := f
-			if ar {
-				// Arabic writes its article and clitics on the word:
-				// الدولة, للدولة, والدولة are one word
-				key = words.Stem(f, lang)
-			}
-			id, ok := ix.vocab[key]
-			if !ok {
-				id = int32(len(ix.words))
-				ix.vocab[key] = id
-				ix.words = append(ix.words, key)
-			}
-			ids[k] = id
-			word := isWord(t, lang) && !hasDigit(f)
-			stop := isStop(f, lang) || ar && isStop(key, lang)
-			ti := tokInfo{edge: word && !stop, inner: word, lead: word && leadWords[langtag.Base(lang)][key],
-				near: word && !determiners[langtag.Base(lang)][key]}
-			if zh {
-				ti.inner = word && !zhBreakers[f]
-			} else if isJoiner(t) {
-				ti.inner = true
-			}
-			info = append(info, ti)
-		}
-		ix.ids[i] = ids
-		for k := range toks {
-			if !info[k].edge && !info[k].lead {
-				continue
-			}
-			h := uint64(14695981039346656037)
-			for n := 1; n <= maxWords && k+n <= len(toks); n++ {
-				e := k + n - 1
-				if n > 1 && !info[e].inner && !info[e].edge {
-					break
-				}
-				if n > 1 && toks[e-1].e != toks[e].s && zh {
-					// Chinese words of a term are not separated by space
-					break
-				}
-				h = (h ^ uint64(ids[e]+1)) * 1099511628211
-				if !info[e].edge {
-					continue
-				}
-				if n == 1 && !singleOK(tokText(k), lang) {
-					continue
-				}
-				g, ok := ix.byHash[h^uint64(n)]
-				if !ok {
-					g = int32(len(ix.grams))
-					ix.byHash[h^uint64(n)] = g
-					ix.grams = append(ix.grams, gram{seg: int32(i), tok: int32(k), n: int16(n), last: -1, valid: true, left: -1, right: -1, nearL: -1, nearR: -1})
-				}
-				gr := &ix.grams[g]
-				l, r := int32(-1), int32(-1)
-				if k > 0 && (info[k-1].edge || isJoiner(tokText(k-1))) {
-					l = ids[k-1]
-				}
-				if e+1 < len(toks) && (info[e+1].edge || isJoiner(tokText(e+1))) {
-					r = ids[e+1]
-				}
-				vote(&gr.left, &gr.leftCnt, l)
-				vote(&gr.right, &gr.rightCnt, r)
-				l, r = -1, -1
-				if k > 0 && info[k-1].near && toks[k-1].e == toks[k].s || k > 0 && info[k-1].near && !zh {
-					l = ids[k-1]
-				}
-				if e+1 < len(toks) && info[e+1].near && (!zh || toks[e].e == toks[e+1].s) {
-					r = ids[e+1]
-				}
-				vote(&gr.nearL, &gr.nearLCnt, l)
-				vote(&gr.nearR, &gr.nearRCnt, r)
-				gr.freq++
-				if form := ix.surface(int32(i), int32(k), n); gr.freq == 1 || form == ix.surface(gr.seg, gr.tok, int(gr.n)) {
-					gr.first++
-				} else {
-					if gr.forms == nil {
-						gr.forms = map[string]int32{}
-					}
-					gr.forms[form]++
-				}
-				if gr.last != int32(i) {
-					gr.last = int32(i)
-					gr.df++
-					gr.segs = append(gr.segs, int32(i))
-					if perSeg {
-						ix.segGrams[i] = append(ix.segGrams[i], g)
-					}
-				}
-			}
+			ix.add(b+k, toks, maxWords, perSeg)
 		}
 	}
 	return ix
+}
+
+// add indexes segment i, whose tokens span toks.
+func (ix *index) add(i int, toks []tokSpan, maxWords int, perSeg bool) {
+	lang := ix.lang
+	zh := langtag.Base(lang) == "zh"
+	ar := langtag.Base(lang) == "ar"
+	text := ix.segs[i].Text
+	tokText := func(k int) string { return text[toks[k].s:toks[k].e] }
+	ids := make([]int32, len(toks))
+	info := ix.info[:0]
+	for k := range toks {
+		t := tokText(k)
+		f := words.Fold(t, lang)
+		key := f
+		if ar {
+			// Arabic writes its article and clitics on the word:
+			// الدولة, للدولة, والدولة are one word
+			key = words.Stem(f, lang)
+		}
+		id, ok := ix.vocab[key]
+		if !ok {
+			id = int32(len(ix.words))
+			ix.vocab[key] = id
+			ix.words = append(ix.words, key)
+		}
+		ids[k] = id
+		word := isWord(t, lang) && !hasDigit(f)
+		stop := isStop(f, lang) || ar && isStop(key, lang)
+		ti := tokInfo{edge: word && !stop, inner: word, lead: word && leadWords[langtag.Base(lang)][key],
+			near: word && !determiners[langtag.Base(lang)][key]}
+		if zh {
+			ti.inner = word && !zhBreakers[f]
+		} else if isJoiner(t) {
+			ti.inner = true
+		}
+		info = append(info, ti)
+	}
+	ix.ids[i] = ids
+	ix.info = info
+	for k := range toks {
+		if !info[k].edge && !info[k].lead {
+			continue
+		}
+		h := uint64(14695981039346656037)
+		for n := 1; n <= maxWords && k+n <= len(toks); n++ {
+			e := k + n - 1
+			if n > 1 && !info[e].inner && !info[e].edge {
+				break
+			}
+			if n > 1 && toks[e-1].e != toks[e].s && zh {
+				// Chinese words of a term are not separated by space
+				break
+			}
+			h = (h ^ uint64(ids[e]+1)) * 1099511628211
+			if !info[e].edge {
+				continue
+			}
+			if n == 1 && !singleOK(tokText(k), lang) {
+				continue
+			}
+			g, ok := ix.byHash[h^uint64(n)]
+			if !ok {
+				g = int32(len(ix.grams))
+				ix.byHash[h^uint64(n)] = g
+				ix.grams = append(ix.grams, gram{seg: int32(i), tok: int32(k), n: int16(n), start: toks[k].s, end: toks[e].e, last: -1, valid: true, left: -1, right: -1, nearL: -1, nearR: -1})
+			}
+			gr := &ix.grams[g]
+			l, r := int32(-1), int32(-1)
+			if k > 0 && (info[k-1].edge || isJoiner(tokText(k-1))) {
+				l = ids[k-1]
+			}
+			if e+1 < len(toks) && (info[e+1].edge || isJoiner(tokText(e+1))) {
+				r = ids[e+1]
+			}
+			vote(&gr.left, &gr.leftCnt, l)
+			vote(&gr.right, &gr.rightCnt, r)
+			l, r = -1, -1
+			if k > 0 && info[k-1].near && toks[k-1].e == toks[k].s || k > 0 && info[k-1].near && !zh {
+				l = ids[k-1]
+			}
+			if e+1 < len(toks) && info[e+1].near && (!zh || toks[e].e == toks[e+1].s) {
+				r = ids[e+1]
+			}
+			vote(&gr.nearL, &gr.nearLCnt, l)
+			vote(&gr.nearR, &gr.nearRCnt, r)
+			gr.freq++
+			if form := ix.surface(int32(i), toks[k].s, toks[e].e); gr.freq == 1 || form == ix.surface(gr.seg, gr.start, gr.end) {
+				gr.first++
+			} else {
+				if gr.forms == nil {
+					gr.forms = map[string]int32{}
+				}
+				gr.forms[form]++
+			}
+			if gr.last != int32(i) {
+				gr.last = int32(i)
+				gr.df++
+				gr.segs = append(gr.segs, int32(i))
+				if perSeg {
+					ix.segGrams[i] = append(ix.segGrams[i], g)
+				}
+			}
+		}
+	}
 }
 
 // singleOK tells whether a single word may be a term on its own: two
@@ -269,10 +274,9 @@ func hasDigit(s string) bool {
 	return false
 }
 
-// surface returns the n tokens from token tok of segment seg as printed.
-func (ix *index) surface(seg, tok int32, n int) string {
-	toks := ix.toks[seg]
-	s := ix.segs[seg].Text[toks[tok].s:toks[int(tok)+n-1].e]
+// surface returns the bytes start to end of segment seg as printed.
+func (ix *index) surface(seg, start, end int32) string {
+	s := ix.segs[seg].Text[start:end]
 	if strings.ContainsAny(s, "\n\t\r") || strings.Contains(s, "  ") {
 		s = strings.Join(strings.Fields(s), " ")
 	}
@@ -283,7 +287,7 @@ func (ix *index) surface(seg, tok int32, n int) string {
 // seen, then the smallest).
 func (ix *index) form(g int32) string {
 	gr := &ix.grams[g]
-	best, n := ix.surface(gr.seg, gr.tok, int(gr.n)), gr.first
+	best, n := ix.surface(gr.seg, gr.start, gr.end), gr.first
 	keys := make([]string, 0, len(gr.forms))
 	for f := range gr.forms {
 		keys = append(keys, f)
@@ -394,10 +398,18 @@ func (ix *index) fragments(minFreq int) []bool {
 func Candidates(seg *words.Segmenter, segs []pieces.Piece, lang string, opt CandidateOptions) []Candidate {
 	opt = opt.withDefaults()
 	ix := newIndex(seg, segs, lang, opt.MaxWords, false)
-	return ix.candidates(opt)
+	out, grams := ix.candidates(opt)
+	for i := range out {
+		out[i].Addrs = ix.addrs(grams[i])
+	}
+	return out
 }
 
-func (ix *index) candidates(opt CandidateOptions) []Candidate {
+// candidates returns the candidates of the index, best first, and the
+// gram of each; their Addrs are left nil for the caller to fill in, with
+// addrs, for the candidates it keeps (the addresses of every candidate of
+// a large text are a list as long as the text).
+func (ix *index) candidates(opt CandidateOptions) ([]Candidate, []int32) {
 	zh := langtag.Base(ix.lang) == "zh"
 	isCand := func(g int32) bool {
 		gr := &ix.grams[g]
@@ -430,6 +442,7 @@ func (ix *index) candidates(opt CandidateOptions) []Candidate {
 		}
 	}
 	var out []Candidate
+	var grams []int32
 	for g := range ix.grams {
 		if !isCand(int32(g)) || frag[g] || !ix.grams[g].free() {
 			continue
@@ -448,20 +461,37 @@ func (ix *index) candidates(opt CandidateOptions) []Candidate {
 			Words:   int(gr.n),
 			Freq:    int(gr.freq),
 			Score:   cv,
-			Addrs:   ix.addrs(int32(g)),
 			Context: ix.segs[gr.segs[0]].Text,
 		})
+		grams = append(grams, int32(g))
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Score != out[j].Score {
-			return out[i].Score > out[j].Score
-		}
-		if out[i].Freq != out[j].Freq {
-			return out[i].Freq > out[j].Freq
-		}
-		return out[i].Term < out[j].Term
-	})
-	return out
+	sort.Stable(byScore{out, grams})
+	return out, grams
+}
+
+// byScore sorts candidates, and their grams alongside, best first: by
+// score, then frequency, then term.
+type byScore struct {
+	c []Candidate
+	g []int32
+}
+
+func (b byScore) Len() int { return len(b.c) }
+
+func (b byScore) Less(i, j int) bool {
+	c := b.c
+	if c[i].Score != c[j].Score {
+		return c[i].Score > c[j].Score
+	}
+	if c[i].Freq != c[j].Freq {
+		return c[i].Freq > c[j].Freq
+	}
+	return c[i].Term < c[j].Term
+}
+
+func (b byScore) Swap(i, j int) {
+	b.c[i], b.c[j] = b.c[j], b.c[i]
+	b.g[i], b.g[j] = b.g[j], b.g[i]
 }
 
 // tokSpan is the byte span of a token in its segment.

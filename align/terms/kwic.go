@@ -93,10 +93,13 @@ func KWIC(docs []*segment.Document, term string, opt KWICOptions) (*Concordance,
 	if a == nil {
 		a = align.Align(docs, align.Options{})
 	}
-	// sentence → link
-	linkOf := make([]map[int]int, len(a.Sentences))
+	// sentence → link, -1 for none
+	linkOf := make([][]int32, len(a.Sentences))
 	for v := range linkOf {
-		linkOf[v] = map[int]int{}
+		linkOf[v] = make([]int32, len(a.Sentences[v]))
+		for i := range linkOf[v] {
+			linkOf[v][i] = -1
+		}
 	}
 	for li, l := range a.Links {
 		for v, ids := range l.IDs {
@@ -104,7 +107,9 @@ func KWIC(docs []*segment.Document, term string, opt KWICOptions) (*Concordance,
 				continue
 			}
 			for _, id := range ids {
-				linkOf[v][id] = li
+				if id >= 0 && id < len(linkOf[v]) {
+					linkOf[v][id] = int32(li)
+				}
 			}
 		}
 	}
@@ -130,7 +135,8 @@ func KWIC(docs []*segment.Document, term string, opt KWICOptions) (*Concordance,
 					Right: flat(firstRunes(s.Text[m.end:], opt.Width)),
 					Text:  s.Text,
 				}
-				li, linked := linkOf[v][i]
+				li := int(linkOf[v][i])
+				linked := li >= 0
 				if linked {
 					h.Score = a.Links[li].Score
 				}

@@ -195,6 +195,11 @@ func Extract(docs []*segment.Document, opt Options) (*Glossary, error) {
 	}
 	t := &builder{g: g, seg: seg, sents: sents, opt: opt}
 	t.defined(defs)
+	// the forms of the defined terms are the last to read the cut
+	// sentences: the cuts go before the candidates index every segment
+	// again (the issues of forms still come before those of renderings)
+	t.forms(defs)
+	t.sentCuts = nil
 	src := source(g.Langs)
 	if !opt.NoCandidates {
 		if len(docs) == 1 {
@@ -203,7 +208,6 @@ func Extract(docs []*segment.Document, opt Options) (*Glossary, error) {
 			t.bilingual(src, linkSegments(a, len(docs)))
 		}
 	}
-	t.forms(defs)
 	if len(docs) > 1 {
 		t.renderings(src, linkSegments(a, len(docs)))
 	}
@@ -471,15 +475,18 @@ func others(n, src int) []int {
 // monolingual adds the candidates of one version.
 func (t *builder) monolingual(src int) {
 	lang := t.g.Langs[src]
-	cs := Candidates(t.seg, t.sents[src], lang, t.opt.Candidate)
+	opt := t.opt.Candidate.withDefaults()
+	ix := newIndex(t.seg, t.sents[src], lang, opt.MaxWords, false)
+	cs, grams := ix.candidates(opt)
 	max := t.opt.maxCandidates()
-	for _, c := range cs {
+	for i, c := range cs {
 		if len(t.g.Entries) >= max+len(t.defKey) {
 			break
 		}
 		if t.defKey[termKey(t.seg, c.Term, lang)] {
 			continue
 		}
+		c.Addrs = ix.addrs(grams[i])
 		addr := ""
 		if len(c.Addrs) > 0 {
 			addr = c.Addrs[0]

@@ -2,6 +2,7 @@ package pieces
 
 import (
 	"iter"
+	"math"
 	"runtime"
 	"strings"
 	"sync"
@@ -72,21 +73,34 @@ type field struct {
 // segment command, the aligner and the term extractor all follow it.
 func fields(d *segment.Document) []field {
 	var out []field
-	d.Walk(func(u *segment.Unit, entering bool) segment.WalkStatus {
-		switch {
-		case entering:
-			if u.Heading != "" {
-				out = append(out, field{u, Heading, u.Heading})
-			}
-			if u.Text != "" {
-				out = append(out, field{u, Text, u.Text})
-			}
-		case u.Tail != "":
-			out = append(out, field{u, Tail, u.Tail})
-		}
-		return segment.WalkContinue
-	})
+	for f := range eachField(d) {
+		out = append(out, f)
+	}
 	return out
+}
+
+// eachField yields the fields of d in the order fields lists them, for a
+// reader that needs one at a time (a list of every field of a large
+// document costs as much as its sentences).
+func eachField(d *segment.Document) iter.Seq[field] {
+	return func(yield func(field) bool) {
+		d.Walk(func(u *segment.Unit, entering bool) segment.WalkStatus {
+			switch {
+			case entering:
+				if u.Heading != "" && !yield(field{u, Heading, u.Heading}) {
+					return segment.WalkStop
+				}
+				if u.Text != "" && !yield(field{u, Text, u.Text}) {
+					return segment.WalkStop
+				}
+			case u.Tail != "":
+				if !yield(field{u, Tail, u.Tail}) {
+					return segment.WalkStop
+				}
+			}
+			return segment.WalkContinue
+		})
+	}
 }
 
 // Sentences returns the sentences of d in reading order, each trimmed of
@@ -98,9 +112,37 @@ func fields(d *segment.Document) []field {
 // (committee, session, date, title, subtitle) are pieces of their own,
 // which the language versions print in different numbers of lines.
 func Sentences(d *segment.Document) []Piece {
-	var out []Piece
-	counts := map[*segment.Unit]int{}
-	for _, f := range fields(d) {
+	// first where the sentences are, then the pieces in a list of their
+	// number: a list grown one piece at a time holds two copies of itself
+	// while it grows
+	places, total := sentencePlaces(d)
+	out := make([]Piece, 0, total)
+	i := 0
+	for f := range eachField(d) {
+		for ; places[i].n > 0; i++ {
+			p := places[i]
+			start, end := int(p.start), int(p.start)+int(p.len)
+			out = append(out, Piece{Addr: f.u.Addr, N: int(p.n), Field: f.f, Text: f.s[start:end], Start: start, End: end, Unit: f.u})
+		}
+		i++
+	}
+	return out
+}
+
+// place is where a sentence is in its field (trimmed), and its number n
+// in its unit; n 0 ends the sentences of a field. Offsets and lengths
+// take 32 bits (a field of 4 GiB, which a document held in memory at
+// several times its size never has, is refused).
+type place struct{ start, len, n uint32 }
+
+// sentencePlaces returns the places of the sentences of d, field by
+// field in the order of eachField, each field's ended by a place of n 0,
+// and the number of sentences.
+func sentencePlaces(d *segment.Document) ([]place, int) {
+	var places []place
+	total := 0
+	counts := map[*segment.Unit]int{} // a unit's tail follows its children
+	for f := range eachField(d) {
 		for _, sp := range spans(f, d.Lang) {
 			raw := f.s[sp.Start:sp.End]
 			t := strings.TrimSpace(raw)
@@ -108,12 +150,16 @@ func Sentences(d *segment.Document) []Piece {
 				continue
 			}
 			start := sp.Start + len(raw) - len(strings.TrimLeftFunc(raw, unicode.IsSpace))
-			end := start + len(t)
+			if uint64(start)+uint64(len(t)) > math.MaxUint32 {
+				panic("pieces: a field of 4 GiB or more")
+			}
 			counts[f.u]++
-			out = append(out, Piece{Addr: f.u.Addr, N: counts[f.u], Field: f.f, Text: t, Start: start, End: end, Unit: f.u})
+			total++
+			places = append(places, place{uint32(start), uint32(len(t)), uint32(counts[f.u])})
 		}
+		places = append(places, place{})
 	}
-	return out
+	return places, total
 }
 
 // spans cuts a field into sentences; a title block's text line by line
