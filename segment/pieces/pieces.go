@@ -115,7 +115,18 @@ func Sentences(d *segment.Document) []Piece {
 	// first where the sentences are, then the pieces in a list of their
 	// number: a list grown one piece at a time holds two copies of itself
 	// while it grows
-	places, total := sentencePlaces(d)
+	places, total, ok := sentencePlaces(d)
+	if !ok { // a field too long for 32-bit places: grow the list instead
+		var out []Piece
+		eachSentence(d, func(f field, start, end, n int) bool {
+			if n == 0 {
+				return true
+			}
+			out = append(out, Piece{Addr: f.u.Addr, N: n, Field: f.f, Text: f.s[start:end], Start: start, End: end, Unit: f.u})
+			return true
+		})
+		return out
+	}
 	out := make([]Piece, 0, total)
 	i := 0
 	for f := range eachField(d) {
@@ -131,16 +142,38 @@ func Sentences(d *segment.Document) []Piece {
 
 // place is where a sentence is in its field (trimmed), and its number n
 // in its unit; n 0 ends the sentences of a field. Offsets and lengths
-// take 32 bits (a field of 4 GiB, which a document held in memory at
-// several times its size never has, is refused).
+// take 32 bits.
 type place struct{ start, len, n uint32 }
+
+// maxPlace is the largest end of a sentence a place holds (a variable
+// for the test of the other path).
+var maxPlace uint64 = math.MaxUint32
 
 // sentencePlaces returns the places of the sentences of d, field by
 // field in the order of eachField, each field's ended by a place of n 0,
-// and the number of sentences.
-func sentencePlaces(d *segment.Document) ([]place, int) {
-	var places []place
-	total := 0
+// and the number of sentences; ok is false when a field is too long for
+// 32-bit places (4 GiB, which a document held in memory at several times
+// its size never has).
+func sentencePlaces(d *segment.Document) (places []place, total int, ok bool) {
+	ok = eachSentence(d, func(f field, start, end, n int) bool {
+		if uint64(end) > maxPlace {
+			return false
+		}
+		if n > 0 {
+			total++
+		}
+		places = append(places, place{uint32(start), uint32(end - start), uint32(n)})
+		return true
+	})
+	return places, total, ok
+}
+
+// eachSentence calls fn with every sentence of d, field by field in the
+// order of eachField: its field, its start and end there (trimmed of the
+// space around it) and its number in its unit, from 1; blank sentences
+// are left out. After the sentences of each field it calls fn with n 0.
+// It stops, and returns false, when fn does.
+func eachSentence(d *segment.Document, fn func(f field, start, end, n int) bool) bool {
 	counts := map[*segment.Unit]int{} // a unit's tail follows its children
 	for f := range eachField(d) {
 		for _, sp := range spans(f, d.Lang) {
@@ -150,16 +183,16 @@ func sentencePlaces(d *segment.Document) ([]place, int) {
 				continue
 			}
 			start := sp.Start + len(raw) - len(strings.TrimLeftFunc(raw, unicode.IsSpace))
-			if uint64(start)+uint64(len(t)) > math.MaxUint32 {
-				panic("pieces: a field of 4 GiB or more")
-			}
 			counts[f.u]++
-			total++
-			places = append(places, place{uint32(start), uint32(len(t)), uint32(counts[f.u])})
+			if !fn(f, start, start+len(t), counts[f.u]) {
+				return false
+			}
 		}
-		places = append(places, place{})
+		if !fn(f, 0, 0, 0) {
+			return false
+		}
 	}
-	return places, total
+	return true
 }
 
 // spans cuts a field into sentences; a title block's text line by line
