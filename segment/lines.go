@@ -126,7 +126,7 @@ func (p *parser) prepRange(out []srcLine, from int) {
 const (
 	parallelPrepBytes = 256 << 10
 	prepChunk         = 2048
-	prepWindow        = 16 * prepChunk
+	prepWindow        = 4 * prepChunk
 )
 
 // take hands the markup and warnings of a line to the document.

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"concord/segment/langtag"
 )
@@ -525,7 +526,7 @@ func (u *Unit) add(f int, sep, s string) {
 // short one is not worth the copies.
 func flush(d *Document, detach bool) {
 	for u := range d.All() {
-		u.Text, u.Tail = string(u.buf[fText]), string(u.buf[fTail])
+		u.Text, u.Tail = finish(u.buf[fText]), finish(u.buf[fTail])
 		u.buf = [2][]byte{}
 		if detach {
 			u.Label, u.Heading = strings.Clone(u.Label), strings.Clone(u.Heading)
@@ -543,6 +544,20 @@ func flush(d *Document, detach bool) {
 	for i := range d.Warnings {
 		d.Warnings[i].Text = strings.Clone(d.Warnings[i].Text)
 	}
+}
+
+// finish turns a buffer of collected text that the parser is done with
+// into a string. Nothing writes to the buffer again, so the string takes
+// its bytes without a copy, as strings.Builder does; a buffer that growing
+// left with much spare room is copied instead, so as not to keep the room.
+func finish(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if cap(b)-len(b) > len(b)/4 {
+		return string(b)
+	}
+	return unsafe.String(&b[0], len(b))
 }
 
 // addMark gives a mark to a unit. A unit has one status: a second mark is

@@ -128,10 +128,12 @@ func Round(f float64, d int) float64 {
 // TSVField keeps s on one line and free of tabs: each tab, carriage
 // return or line feed becomes a space (a CRLF one space).
 func TSVField(s string) string {
-	if !strings.ContainsAny(s, "\t\r\n") {
-		return s
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '\t' || c == '\r' || c == '\n' {
+			return tsvReplacer.Replace(s)
+		}
 	}
-	return tsvReplacer.Replace(s)
+	return s
 }
 
 var tsvReplacer = strings.NewReplacer("\r\n", " ", "\t", " ", "\n", " ", "\r", " ")

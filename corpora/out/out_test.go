@@ -114,3 +114,22 @@ func TestJSONStreamMatchesEncoder(t *testing.T) {
 		}
 	}
 }
+
+// TestTSVField: a field keeps to its cell, every tab and line break (a
+// CRLF pair as one) becoming a space; a field without them is returned as
+// it is.
+func TestTSVField(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"", ""},
+		{"缔约国", "缔约国"},
+		{"a\tb", "a b"},
+		{"a\r\nb", "a b"},
+		{"a\n\nb\r", "a  b "},
+		{"\t", " "},
+		{"第一条\t定义\r\n（a）", "第一条 定义 （a）"},
+	} {
+		if got := TSVField(c.in); got != c.want {
+			t.Errorf("TSVField(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
