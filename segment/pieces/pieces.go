@@ -260,17 +260,55 @@ func Split(d *segment.Document, opt Options) []Piece {
 		total += len(o)
 	}
 	out := make([]Piece, 0, total)
-	counts := map[*segment.Unit]int{} // pieces so far per unit (a unit's tail follows its children)
+	var num numberer
 	for i, o := range outs {
-		n := counts[fs[i].u]
+		n := num.from(fs[i])
 		for _, p := range o {
 			n++
 			p.N = n
 			out = append(out, p)
 		}
-		counts[fs[i].u] = n
+		num.done(fs[i], n)
 	}
 	return out
+}
+
+// numberer numbers the pieces of each unit from 1 across its fields in
+// reading order. A unit's heading and text follow one another; its tail
+// comes after its children, so only the count of a unit that has a tail
+// is kept aside until then: a document of any size needs the memory of
+// its open units only.
+type numberer struct {
+	last  *segment.Unit
+	n     int
+	tails map[*segment.Unit]int
+}
+
+// from returns the number of the pieces of f's unit before f.
+func (c *numberer) from(f field) int {
+	if f.f == Tail {
+		return c.tails[f.u]
+	}
+	if f.u != c.last {
+		return 0
+	}
+	return c.n
+}
+
+// done records that f's unit has n pieces up to the end of f.
+func (c *numberer) done(f field, n int) {
+	if f.f == Tail {
+		delete(c.tails, f.u)
+		c.last = nil
+		return
+	}
+	c.last, c.n = f.u, n
+	if f.u.Tail != "" {
+		if c.tails == nil {
+			c.tails = map[*segment.Unit]int{}
+		}
+		c.tails[f.u] = n
+	}
 }
 
 // windowFields is how many fields All has cut or is cutting ahead of the
@@ -285,14 +323,13 @@ const windowFields = 2048
 // window. The order of the pieces does not depend on the workers.
 func All(d *segment.Document, opt Options) iter.Seq[Piece] {
 	return func(yield func(Piece) bool) {
-		fs := fields(d)
 		workers := opt.Workers
 		if workers <= 0 {
 			workers = runtime.GOMAXPROCS(0)
 		}
-		counts := map[*segment.Unit]int{} // pieces so far per unit (a unit's tail follows its children)
+		var num numberer
 		emit := func(f field, ps []Piece) bool {
-			n := counts[f.u]
+			n := num.from(f)
 			for _, p := range ps {
 				n++
 				p.N = n
@@ -300,11 +337,15 @@ func All(d *segment.Document, opt Options) iter.Seq[Piece] {
 					return false
 				}
 			}
-			counts[f.u] = n
+			num.done(f, n)
 			return true
 		}
-		if opt.Level != Word || workers == 1 || len(fs) < 64 {
-			for _, f := range fs {
+		total := 0
+		for range eachField(d) {
+			total++
+		}
+		if opt.Level != Word || workers == 1 || total < 64 {
+			for f := range eachField(d) {
 				if !emit(f, cut(f, d.Lang, opt)) {
 					return
 				}
@@ -313,38 +354,48 @@ func All(d *segment.Document, opt Options) iter.Seq[Piece] {
 		}
 		// field i, once started, owns slot i%windowFields until it is
 		// handed on; tokens bound the fields started and not handed on
-		slots := make([]chan []Piece, windowFields)
+		type job struct {
+			i int
+			f field
+		}
+		type result struct {
+			f  field
+			ps []Piece
+		}
+		slots := make([]chan result, windowFields)
 		for k := range slots {
-			slots[k] = make(chan []Piece, 1)
+			slots[k] = make(chan result, 1)
 		}
 		tokens := make(chan struct{}, windowFields)
-		next := make(chan int, 256)
+		next := make(chan job, 256)
 		done := make(chan struct{})
 		var wg sync.WaitGroup
 		defer wg.Wait()
 		defer close(done)
 		wg.Go(func() {
 			defer close(next)
-			for i := range fs {
+			i := 0
+			for f := range eachField(d) {
 				select {
 				case tokens <- struct{}{}:
 				case <-done:
 					return
 				}
-				next <- i
+				next <- job{i, f}
+				i++
 			}
 		})
 		for range workers {
 			wg.Go(func() {
-				for i := range next {
-					slots[i%windowFields] <- cut(fs[i], d.Lang, opt) // never blocks: the slot is i's
+				for j := range next {
+					slots[j.i%windowFields] <- result{j.f, cut(j.f, d.Lang, opt)} // never blocks: the slot is j.i's
 				}
 			})
 		}
-		for i, f := range fs {
-			ps := <-slots[i%windowFields]
+		for i := range total {
+			r := <-slots[i%windowFields]
 			<-tokens
-			if !emit(f, ps) {
+			if !emit(r.f, r.ps) {
 				return
 			}
 		}
