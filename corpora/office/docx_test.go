@@ -199,3 +199,19 @@ func TestDocxRevisions(t *testing.T) {
 		t.Errorf("new:\n%q\nwant\n%q", new, wantNew)
 	}
 }
+
+// TestDocxInvisibleText: a paragraph of a zero-width space alone, or
+// with one at its ends, is text as a text file's line is: kept, not
+// dropped as blank (a Word redline of a law whose text has such a line
+// then reads back as the law). A paragraph of white space alone is blank.
+func TestDocxInvisibleText(t *testing.T) {
+	body := wp("", "", wr("第一条")) + wp("", "", wr("\u200b")) + wp("", "", wr("\u3000 ")) +
+		wp("", "", wr("\u200b第二条\u200b")) + wp("", "", wr("正文"))
+	text, _, err := Text("t.docx", docxOf(t, body, "", "", ""), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "第一条\n\n\u200b\n\n\u200b第二条\u200b\n\n正文\n"; text != want {
+		t.Errorf("got %q, want %q", text, want)
+	}
+}

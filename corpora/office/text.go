@@ -130,7 +130,7 @@ func (p *para) empty() bool {
 		return false
 	}
 	for _, s := range p.spans {
-		if s.note != nil || strings.TrimFunc(s.text, input.IsBlank) != "" {
+		if s.note != nil || strings.TrimFunc(s.text, unicode.IsSpace) != "" {
 			return false
 		}
 	}
@@ -307,7 +307,7 @@ func (r *renderer) group(group []*para, sep string) {
 // inside it and drops empty lines, so that a line break never makes a
 // blank line that would split the paragraph.
 func cleanPara(s string) string {
-	s = strings.TrimFunc(s, input.IsBlank)
+	s = strings.TrimFunc(s, unicode.IsSpace)
 	if !strings.ContainsAny(s, "\n\r") {
 		return s
 	}
@@ -316,7 +316,7 @@ func cleanPara(s string) string {
 	lines := strings.Split(s, "\n")
 	out := lines[:0]
 	for _, l := range lines {
-		if l = strings.TrimRightFunc(l, input.IsBlank); strings.TrimFunc(l, input.IsBlank) != "" {
+		if l = strings.TrimRightFunc(l, unicode.IsSpace); strings.TrimFunc(l, unicode.IsSpace) != "" {
 			out = append(out, l)
 		}
 	}
