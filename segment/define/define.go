@@ -1,8 +1,10 @@
 package define
 
 import (
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -388,19 +390,50 @@ func cleanDefinition(s string) string {
 // starts with a definition (see Parse), in document order. The definition
 // text takes in the unit's sub-units, each after its label
 // (“服务提供商”系指以下任何公共或私营实体：(一) …；或 (二) …).
+//
+// A document of many top-level units is read on all CPUs, a run of
+// top-level units at a time; the result is the same.
 func Harvest(d *segment.Document) []Definition {
+	workers := runtime.GOMAXPROCS(0)
+	if workers < 2 || len(d.Units) < harvestRun {
+		return harvest(d.Units, d.Lang)
+	}
+	parts := make([][]Definition, (len(d.Units)+harvestRun-1)/harvestRun)
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(workers, len(parts)) {
+		wg.Go(func() {
+			for k := range next {
+				parts[k] = harvest(d.Units[k*harvestRun:min(len(d.Units), (k+1)*harvestRun)], d.Lang)
+			}
+		})
+	}
+	for k := range parts {
+		next <- k
+	}
+	close(next)
+	wg.Wait()
+	return slices.Concat(parts...)
+}
+
+// harvestRun is how many top-level units Harvest reads as one piece of
+// work.
+const harvestRun = 32
+
+// harvest is Harvest on the units us of a document in language lang.
+func harvest(us []*segment.Unit, lang string) []Definition {
 	var out []Definition
-	d.Walk(func(u *segment.Unit, entering bool) segment.WalkStatus {
+	segment.Walk(us, func(u *segment.Unit, entering bool) segment.WalkStatus {
 		if !entering {
 			return segment.WalkContinue
 		}
-		terms, _, ok := Parse(u.Text, d.Lang)
+		terms, _, ok := Parse(u.Text, lang)
 		if !ok {
 			return segment.WalkContinue
 		}
 		// the definition is cut again from the whole subtree text
-		_, def, _ := Parse(subtreeText(u), d.Lang)
-		out = append(out, Definition{Addr: u.Addr, Lang: d.Lang, Terms: terms, Text: def, Line: u.Line})
+		_, def, _ := Parse(subtreeText(u), lang)
+		out = append(out, Definition{Addr: u.Addr, Lang: lang, Terms: terms, Text: def, Line: u.Line})
 		return segment.WalkSkipChildren
 	})
 	return out

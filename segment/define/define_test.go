@@ -2,12 +2,15 @@ package define
 
 import (
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"concord/corpora"
+	"concord/corpora/testdocs/hostile"
 	"concord/corpora/testenv"
+	"concord/segment"
 )
 
 func TestParseDefinition(t *testing.T) {
@@ -154,4 +157,21 @@ func FuzzParseDefinition(f *testing.F) {
 			t.Fatalf("definition %q is not in the input %q", def, text)
 		}
 	})
+}
+
+// TestHarvestParallel: a document of many top-level units, read a run of
+// units at a time on several goroutines, gives what one walk gives.
+func TestHarvestParallel(t *testing.T) {
+	d, err := segment.Parse("l15.txt", string(hostile.L15Repeated(1_000_000)), segment.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Units) < 3*harvestRun {
+		t.Fatalf("%d top-level units, want at least %d", len(d.Units), 3*harvestRun)
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	got, want := Harvest(d), harvest(d.Units, d.Lang)
+	if len(want) < 100 || !reflect.DeepEqual(got, want) {
+		t.Errorf("Harvest gives %d definitions, one walk %d (want the same, at least 100)", len(got), len(want))
+	}
 }
