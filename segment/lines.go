@@ -2,7 +2,6 @@ package segment
 
 import (
 	"fmt"
-	"runtime"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -74,60 +73,83 @@ func (p *parser) prepLine(raw string, num int) srcLine {
 	return ln
 }
 
-// line returns source line i (0-based) prepared. Lines are prepared a
-// window of prepWindow lines at a time, on several goroutines for a long
-// text, and the lines before the one being placed (p.cur) are dropped when
-// the window moves on: the prepared source never takes more memory than a
-// window, whatever the length of the text. Looking ahead (nextMarker) may
-// widen the window past blank lines.
+// line returns source line i (0-based) prepared. The parser holds a
+// window of prepared lines, and the lines before the one being placed
+// (p.cur) are dropped when the window moves on: the prepared source never
+// takes more memory than a window, whatever the length of the text.
+// Looking ahead (nextMarker) may widen the window past blank lines.
+//
+// A long text is prepared ahead on a goroutine of its own (see
+// startPrep) while the parser places the lines before; a short one a
+// window of prepWindow lines at a time, when the parser reaches it.
 func (p *parser) line(i int) *srcLine {
 	if end := p.winStart + len(p.win); i >= end {
 		keep := max(0, min(p.cur, end)-p.winStart) // lines before the current one are done
 		n := copy(p.win, p.win[keep:])
 		clear(p.win[n:])
 		p.win, p.winStart = p.win[:n], p.winStart+keep
-		from, to := end, min(len(p.src), max(i+1, end+prepWindow))
-		p.win = append(p.win, make([]srcLine, to-from)...)
-		p.prepRange(p.win[from-p.winStart:], from)
+		if p.ready != nil {
+			for p.winStart+len(p.win) <= i {
+				chunk, ok := <-p.ready
+				if !ok {
+					panic(fmt.Sprintf("segment: line %d asked for past the end (%d lines)", i+1, len(p.src)))
+				}
+				p.win = append(p.win, chunk...)
+			}
+		} else {
+			to := min(len(p.src), max(i+1, end+prepWindow))
+			for k := end; k < to; k++ {
+				p.win = append(p.win, p.prepLine(p.src[k], k+1))
+			}
+		}
 	}
 	return &p.win[i-p.winStart]
 }
 
-// prepRange prepares the lines from index from on into out.
-func (p *parser) prepRange(out []srcLine, from int) {
-	workers := runtime.GOMAXPROCS(0)
-	if !p.parallel || workers < 2 || len(out) <= prepChunk {
-		for k := range out {
-			out[k] = p.prepLine(p.src[from+k], from+k+1)
-		}
-		return
+// startPrep starts reading the source from its first line: for a long
+// text (p.parallel), a goroutine prepares the lines in order, prepChunk
+// at a time, and hands them on through p.ready, at most prepAhead chunks
+// ahead of the parser, so that the preparation of lines runs beside their
+// placing. stop ends the goroutine if the parser stops early.
+func (p *parser) startPrep() (stop func()) {
+	p.win, p.winStart, p.ready = nil, 0, nil
+	if !p.parallel {
+		return func() {}
 	}
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range workers {
-		wg.Go(func() {
-			for start := range next {
-				for k := start; k < min(start+prepChunk, len(out)); k++ {
-					out[k] = p.prepLine(p.src[from+k], from+k+1)
-				}
+	ready := make(chan []srcLine, prepAhead)
+	done := make(chan struct{})
+	src := p.src
+	go func() {
+		defer close(ready)
+		for from := 0; from < len(src); from += prepChunk {
+			chunk := make([]srcLine, min(prepChunk, len(src)-from))
+			for k := range chunk {
+				chunk[k] = p.prepLine(src[from+k], from+k+1)
 			}
-		})
-	}
-	for start := 0; start < len(out); start += prepChunk {
-		next <- start
-	}
-	close(next)
-	wg.Wait()
+			select {
+			case ready <- chunk:
+			case <-done:
+				return
+			}
+		}
+	}()
+	p.ready = ready
+	return sync.OnceFunc(func() { close(done) })
 }
 
-// The preparation of lines: parallelPrepBytes is the text size from
-// which lines are prepared in parallel, in chunks of prepChunk lines, a
-// window of prepWindow lines at a time.
+// The preparation of lines: from parallelPrepBytes of text on, lines are
+// prepared ahead on a goroutine of their own, in chunks of prepChunk
+// lines, at most prepAhead chunks ahead; a shorter text is prepared
+// prepWindow lines at a time.
 const (
-	parallelPrepBytes = 256 << 10
-	prepChunk         = 2048
-	prepWindow        = 4 * prepChunk
+	prepChunk  = 2048
+	prepAhead  = 4
+	prepWindow = 4 * prepChunk
 )
+
+// parallelPrepBytes is a variable so that a test can parse a long text
+// both ways.
+var parallelPrepBytes = 256 << 10
 
 // take hands the markup and warnings of a line to the document.
 func (p *parser) take(ln *srcLine) {

@@ -83,9 +83,10 @@ type parser struct {
 	src      []string
 	win      []srcLine
 	winStart int
-	parallel bool // prepare lines on several goroutines
-	cur      int  // index of the line being placed
-	markers  int  // structural markers accepted so far
+	parallel bool           // prepare lines ahead on a goroutine of their own
+	ready    chan []srcLine // the lines prepared ahead, a chunk at a time
+	cur      int            // index of the line being placed
+	markers  int            // structural markers accepted so far
 }
 
 func (p *parser) top() *Unit {
@@ -106,7 +107,8 @@ func (p *parser) run(text string) {
 		}
 	}
 	p.src, p.parallel = lines, len(text) >= parallelPrepBytes
-	p.win, p.winStart = nil, 0
+	stop := p.startPrep()
+	defer stop()
 	for i := range lines {
 		p.cur = i
 		num := i + 1
@@ -145,7 +147,8 @@ func (p *parser) blocks() {
 	p.doc.Units, p.doc.Markup, p.doc.Warnings = nil, nil, nil
 	var cur *Unit
 	var early []Mark // marks before the first paragraph
-	p.win, p.winStart = nil, 0
+	stop := p.startPrep()
+	defer stop()
 	for i := range p.src {
 		p.cur = i
 		ln := *p.line(i)
