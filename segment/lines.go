@@ -2,6 +2,7 @@ package segment
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -98,6 +99,7 @@ func (p *parser) line(i int) *srcLine {
 			}
 		} else {
 			to := min(len(p.src), max(i+1, end+prepWindow))
+			p.win = slices.Grow(p.win, to-end)
 			for k := end; k < to; k++ {
 				p.win = append(p.win, p.prepLine(p.src[k], k+1))
 			}
