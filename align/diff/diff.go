@@ -382,12 +382,13 @@ func Compare(old, new *segment.Document, opt Options) (*Report, error) {
 	if refs == nil {
 		refs = xref.Find
 	}
-	cmp := &matcher{strict: opt.Strict}
+	cmp := &matcher{tz: tz, strict: opt.Strict}
 	var wg sync.WaitGroup // the two revisions are cut into words at once
 	wg.Go(func() { cmp.old = build(old, tz, false) })
 	cmp.new = build(new, tz, true)
 	wg.Wait()
 	cmp.match()
+	cmp.dropSubtreeShingles()
 	switch {
 	case opt.Timeout == 0:
 		cmp.deadline = time.Now().Add(DefaultTimeout)

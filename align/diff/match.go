@@ -38,8 +38,8 @@ const (
 type node struct {
 	u      *segment.Unit
 	addr   string // the unit's address; "?N" (N its pre-order index) if the parser left it empty
-	idx    int    // pre-order index in its revision
-	end    int    // pre-order index after its subtree
+	idx    int32  // pre-order index in its revision
+	end    int32  // pre-order index after its subtree
 	parent *node
 	kids   []*node
 	f      [3]tokField
@@ -85,7 +85,7 @@ func build(d *segment.Document, tz *tokenizer, newSide bool) *side {
 		if !entering {
 			n := parent
 			open = open[:len(open)-1]
-			n.end = len(s.nodes)
+			n.end = int32(len(s.nodes))
 			h := mix(hash(string(u.Kind)), 0)
 			for k := range n.f {
 				h = mix(h, n.f[k].canon)
@@ -102,20 +102,24 @@ func build(d *segment.Document, tz *tokenizer, newSide bool) *side {
 				n.sub = n.own
 			case n.div && (n.parent == nil || n.parent.div):
 			default:
-				sub := slices.Clone(n.own)
+				size := len(n.own)
+				for _, k := range n.kids {
+					size += len(k.sub)
+				}
+				sub := append(make([]shingle, 0, size), n.own...)
 				for _, k := range n.kids {
 					sub = append(sub, k.sub...)
 				}
-				n.sub = set(sub)
+				n.sub = kept(set(sub))
 			}
 			if n.parent != nil {
 				n.parent.kids = append(n.parent.kids, n)
 			}
 			return segment.WalkContinue
 		}
-		n := &node{u: u, addr: u.Addr, idx: len(s.nodes), parent: parent, div: u.Kind.IsDivision(), newSide: newSide}
+		n := &node{u: u, addr: u.Addr, idx: int32(len(s.nodes)), parent: parent, div: u.Kind.IsDivision(), newSide: newSide}
 		if n.addr == "" {
-			n.addr = "?" + strconv.Itoa(n.idx)
+			n.addr = "?" + strconv.Itoa(int(n.idx))
 		}
 		n.num = num(n.addr)
 		s.nodes = append(s.nodes, n)
@@ -128,7 +132,7 @@ func build(d *segment.Document, tz *tokenizer, newSide bool) *side {
 			n.f[k], toks = tz.field(raw)
 			own = shingles(own, toks) // the tokens are cut again when diffed
 		}
-		n.own = slices.Clip(set(own))
+		n.own = kept(set(own))
 		switch {
 		case n.div:
 		case parent == nil || parent.top == nil:
@@ -140,6 +144,21 @@ func build(d *segment.Document, tz *tokenizer, newSide bool) *side {
 		return segment.WalkContinue
 	})
 	return s
+}
+
+// dropSubtreeShingles lets go of the shingles of the subtrees once the
+// units are matched: they serve the matching only (the report compares
+// a pair's own shingles), and a unit's hold again those of every unit
+// below it.
+func (c *matcher) dropSubtreeShingles() {
+	for _, s := range [2]*side{c.old, c.new} {
+		for _, n := range s.nodes {
+			n.sub = nil
+			for _, k := range n.kids {
+				k.sub = nil // a virtual first paragraph is in no list of nodes
+			}
+		}
+	}
 }
 
 // num returns the number part of an address: its last segment, without
@@ -154,6 +173,7 @@ func num(addr string) string {
 // matcher holds the two revisions while they are matched.
 type matcher struct {
 	old, new *side
+	tz       *tokenizer // what cut both
 	strict   bool
 	deadline time.Time // of the word diffs; zero: none
 }
@@ -397,8 +417,8 @@ func (c *matcher) alignGap(os, ns []*node, cands []pair, oi, oj int, how matchHo
 
 // alignKids matches the children of a matched pair, then theirs.
 func (c *matcher) alignKids(o, n *node) {
-	implicit(o, n)
-	implicit(n, o)
+	implicit(c.tz, o, n)
+	implicit(c.tz, n, o)
 	if len(o.kids) > 0 && len(n.kids) > 0 {
 		// free children only (some may have been matched as moved units)
 		os := slices.DeleteFunc(slices.Clone(o.kids), func(x *node) bool { return x.match != nil })
@@ -440,7 +460,7 @@ func (c *matcher) alignDense(os, ns []*node) {
 // paragraphs while its counterpart b has no text and paragraphs: a law
 // article of one paragraph (款) that gained a second, where the text of the
 // article (and its items) became its first paragraph.
-func implicit(a, b *node) {
+func implicit(tz *tokenizer, a, b *node) {
 	if a.f[1].canon == 0 || b.f[1].canon != 0 || len(b.kids) == 0 ||
 		b.kids[0].u.Kind != segment.KindParagraph || b.kids[0].virtual {
 		return
@@ -463,7 +483,7 @@ func implicit(a, b *node) {
 		kids:    a.kids,
 	}
 	v.f[1] = a.f[1]
-	v.own = set(shingles(nil, v.f[1].tokens()))
+	v.own = set(shingles(nil, v.f[1].tokens(tz)))
 	sub := slices.Clone(v.own)
 	h := mix(hash(string(segment.KindParagraph)), v.f[1].canon)
 	for _, k := range v.kids {
@@ -474,7 +494,7 @@ func implicit(a, b *node) {
 	v.sub = set(sub)
 	v.subKey = h
 	a.f[1] = tokField{}
-	a.own = set(append(shingles(nil, a.f[0].tokens()), shingles(nil, a.f[2].tokens())...))
+	a.own = set(append(shingles(nil, a.f[0].tokens(tz)), shingles(nil, a.f[2].tokens(tz))...))
 	a.textOut = true
 	a.kids = []*node{v}
 }

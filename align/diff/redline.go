@@ -50,6 +50,7 @@ type Coarse struct {
 
 // differ computes word diffs; it is not safe for concurrent use.
 type differ struct {
+	tz       *tokenizer // what cut the fields
 	dmp      *diffmatchpatch.DiffMatchPatch
 	ids      map[uint64]rune
 	a, b     []rune
@@ -61,10 +62,10 @@ type differ struct {
 	why string
 }
 
-func newDiffer() *differ {
+func newDiffer(tz *tokenizer) *differ {
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 0 // no deadline: the same input always gives the same diff
-	return &differ{dmp: dmp, ids: map[uint64]rune{}}
+	return &differ{tz: tz, dmp: dmp, ids: map[uint64]rune{}}
 }
 
 // maxIDs is the number of distinct tokens tokenRune can map.
@@ -100,7 +101,7 @@ func (d *differ) diff(field Field, o, n *tokField) []Edit {
 	}
 	e := emitter{field: field}
 	oc, nc, io, in := 0, 0, 0, 0
-	ots, nts := o.tokens(), n.tokens()
+	ots, nts := o.tokens(d.tz), n.tokens(d.tz)
 	for _, r := range d.align(ots, nts) {
 		switch r.op {
 		case diffmatchpatch.DiffEqual:

@@ -164,7 +164,7 @@ func (c *matcher) staleRefs(lang string, find func(text, lang string) []xref.Ref
 			dangling = append(dangling, s)
 		}
 	}
-	d := newDiffer()
+	d := newDiffer(c.tz)
 	for _, n := range c.new.nodes {
 		for k, f := range n.f {
 			if f.raw == "" {

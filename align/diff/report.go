@@ -16,10 +16,10 @@ func (c *matcher) changes() ([]Change, []Coarse) {
 	}
 	var es []entry
 	for _, n := range c.new.nodes {
-		es = append(es, entry{pos: n.idx, o: n.match, n: n})
+		es = append(es, entry{pos: int(n.idx), o: n.match, n: n})
 		if n.textOut {
 			v := n.kids[0]
-			es = append(es, entry{pos: n.idx, cls: 1, idx: -1, o: v.match, n: v})
+			es = append(es, entry{pos: int(n.idx), cls: 1, idx: -1, o: v.match, n: v})
 		}
 	}
 	var last *node // the last matched old unit so far
@@ -31,17 +31,17 @@ func (c *matcher) changes() ([]Change, []Coarse) {
 		pos := -1
 		if last != nil {
 			if o.idx < last.end { // inside it: right after its counterpart
-				pos = last.match.idx
+				pos = int(last.match.idx)
 			} else { // after it: after its counterpart's subtree
-				pos = last.match.end - 1
+				pos = int(last.match.end) - 1
 			}
 		}
-		es = append(es, entry{pos: pos, cls: 1, idx: o.idx, o: o})
+		es = append(es, entry{pos: pos, cls: 1, idx: int(o.idx), o: o})
 	}
 	slices.SortStableFunc(es, func(a, b entry) int {
 		return cmp.Or(cmp.Compare(a.pos, b.pos), cmp.Compare(a.cls, b.cls), cmp.Compare(a.idx, b.idx))
 	})
-	d := newDiffer()
+	d := newDiffer(c.tz)
 	d.deadline = c.deadline
 	out := make([]Change, len(es))
 	var coarse []Coarse

@@ -54,15 +54,15 @@ type tokField struct {
 	// fields read the same when their hashes are equal (the text itself
 	// is not kept)
 	canon uint64
-	tz    *tokenizer // what cuts it
 }
 
-// tokens cuts the field into its tokens.
-func (f *tokField) tokens() []token {
+// tokens cuts the field into its tokens with tz, the tokenizer that made
+// it.
+func (f *tokField) tokens(tz *tokenizer) []token {
 	if f.canon == 0 {
 		return nil
 	}
-	_, toks := f.tz.field(f.raw)
+	_, toks := tz.field(f.raw)
 	return toks
 }
 
@@ -198,7 +198,7 @@ type tokenizer struct {
 
 // field canonicalises and tokenises one field.
 func (tz *tokenizer) field(raw string) (tokField, []token) {
-	f := tokField{raw: raw, tz: tz}
+	f := tokField{raw: raw}
 	if raw == "" {
 		return f, nil
 	}
@@ -272,6 +272,16 @@ func shingles(out []shingle, toks []token) []shingle {
 func set(s []shingle) []shingle {
 	slices.Sort(s)
 	return slices.Compact(s)
+}
+
+// kept returns a set of shingles that a node keeps: s, or a copy of it
+// without the room that growing it or deduplicating it left over (a
+// revision keeps the shingles of every unit while it is matched).
+func kept(s []shingle) []shingle {
+	if cap(s)-len(s) <= len(s)/8 {
+		return s
+	}
+	return slices.Clone(s)
 }
 
 // dice is the Dice coefficient of two shingle sets: 2|A∩B| / (|A|+|B|);
