@@ -93,9 +93,9 @@ type Unit struct {
 	Num int
 	Sub int
 
-	law      bool      // a law's article: unnumbered lines are paragraphs (款)
-	implicit bool      // the article's paragraphs are implicit (unnumbered 款)
-	buf      [2][]byte // Text and Tail while the parser collects them
+	law      bool       // a law's article: unnumbered lines are paragraphs (款)
+	implicit bool       // the article's paragraphs are implicit (unnumbered 款)
+	buf      *[2][]byte // Text and Tail while the parser collects them; nil before and after
 }
 
 // Span is a piece of source text that the parser kept out of the units

@@ -176,7 +176,7 @@ func (p *parser) blocks() {
 				p.addMark(cur, m)
 			}
 			early = nil
-		case endsClause(cur.buf[fText]):
+		case endsClause(cur.field(fText)):
 			cur.add(fText, "\n", s)
 		default:
 			p.joinBroken(cur, fText, s, ln.num)
@@ -264,13 +264,13 @@ func (p *parser) popTo(i int) {
 
 // closeUnit finishes a unit when it leaves the stack.
 func (p *parser) closeUnit(u *Unit) {
-	if u.Kind != KindPreamble || len(u.Children) < 2 || len(u.buf[fTail]) > 0 {
+	if u.Kind != KindPreamble || len(u.Children) < 2 || len(u.field(fTail)) > 0 {
 		return
 	}
 	// The formula that closes a preamble (兹协议如下：, Have agreed as
 	// follows:) is the preamble's tail, not a recital.
 	last := u.Children[len(u.Children)-1]
-	text := string(last.buf[fText])
+	text := string(last.field(fText))
 	if strings.HasSuffix(text, "：") || strings.HasSuffix(text, ":") {
 		if utf8.RuneCountInString(text) <= 40 {
 			u.add(fTail, "", text)
@@ -478,7 +478,7 @@ func (p *parser) resolvePending(k Kind) {
 			// text after a list that has no parent: a block of its own
 			p.popTo(-1)
 			b := &Unit{Kind: KindBlock, Line: t.Line, Marks: t.Marks}
-			b.add(fText, "", string(t.buf[fText]))
+			b.add(fText, "", string(t.field(fText)))
 			p.doc.Units = append(p.doc.Units, b)
 			for _, m := range t.Marks {
 				b.Status = m.Status
@@ -488,7 +488,7 @@ func (p *parser) resolvePending(k Kind) {
 			if len(textOwner.Children) > 0 {
 				f = fTail
 			}
-			textOwner.add(f, "\n", string(t.buf[fText]))
+			textOwner.add(f, "\n", string(t.field(fText)))
 			for _, m := range t.Marks {
 				p.addMark(textOwner, m)
 			}
@@ -516,10 +516,30 @@ func (u *Unit) add(f int, sep, s string) {
 	if s == "" {
 		return
 	}
-	if len(u.buf[f]) > 0 {
-		u.buf[f] = append(u.buf[f], sep...)
+	b := u.field(f)
+	if len(b) > 0 {
+		b = append(b, sep...)
 	}
-	u.buf[f] = append(u.buf[f], s...)
+	u.setField(f, append(b, s...))
+}
+
+// field returns the text collected so far in field f of u.
+func (u *Unit) field(f int) []byte {
+	if u.buf == nil {
+		return nil
+	}
+	return u.buf[f]
+}
+
+// setField sets the text collected in field f of u.
+func (u *Unit) setField(f int, b []byte) {
+	if u.buf == nil {
+		if b == nil {
+			return
+		}
+		u.buf = new([2][]byte)
+	}
+	u.buf[f] = b
 }
 
 // flush moves the collected text into Text and Tail. For a long source
@@ -529,8 +549,8 @@ func (u *Unit) add(f int, sep, s string) {
 // short one is not worth the copies.
 func flush(d *Document, detach bool) {
 	for u := range d.All() {
-		u.Text, u.Tail = finish(u.buf[fText]), finish(u.buf[fTail])
-		u.buf = [2][]byte{}
+		u.Text, u.Tail = finish(u.field(fText)), finish(u.field(fTail))
+		u.buf = nil
 		if detach {
 			u.Label, u.Heading = strings.Clone(u.Label), strings.Clone(u.Heading)
 			for i := range u.Marks {
@@ -712,7 +732,7 @@ func (p *parser) textLine(ln *srcLine) {
 	}
 	top := p.top()
 	// a title on the line after its label: 第一章 / 总则, ### Article 1 / ####Title
-	if top != nil && top.Heading == "" && len(top.buf[fText]) == 0 && len(top.Children) == 0 && top.Label != "" {
+	if top != nil && top.Heading == "" && len(top.field(fText)) == 0 && len(top.Children) == 0 && top.Label != "" {
 		switch {
 		case top.Kind == KindPart || top.Kind == KindChapter || top.Kind == KindSection || top.Kind == KindSubsection,
 			top.Kind == KindArticle && (ln.heading || (!endsClause(s) && utf8.RuneCountInString(s) <= 80 && p.lang != "zh")):
@@ -746,7 +766,7 @@ func (p *parser) textLine(ln *srcLine) {
 		if pre.Kind == KindRecital {
 			pre = pre.Parent
 		}
-		if len(pre.Children) == 0 && len(pre.buf[fText]) == 0 && isChapeau(s) {
+		if len(pre.Children) == 0 && len(pre.field(fText)) == 0 && isChapeau(s) {
 			pre.add(fText, "", s)
 			target = pre
 			break
@@ -758,7 +778,7 @@ func (p *parser) textLine(ln *srcLine) {
 		p.stack = append(p.stack, target)
 	case p.lawArticle() != nil && !(isList(top.Kind) && p.listGoesOn()):
 		target = p.newClause(p.lawArticle(), s, ln.num)
-	case isList(top.Kind) && (len(top.buf[fText]) > 0 || len(top.Children) > 0):
+	case isList(top.Kind) && (len(top.field(fText)) > 0 || len(top.Children) > 0):
 		if p.pendingText == nil {
 			p.pendingText = &Unit{Line: ln.num}
 		}
@@ -825,7 +845,8 @@ func (p *parser) newClause(art *Unit, s string, line int) *Unit {
 	if !art.implicit {
 		art.implicit = true
 		first := &Unit{Kind: KindParagraph, Line: art.Line, Parent: art, Num: 1, Children: art.Children}
-		first.buf[fText], art.buf[fText] = art.buf[fText], nil
+		first.setField(fText, art.field(fText))
+		art.setField(fText, nil)
 		for _, c := range first.Children {
 			c.Parent = first
 		}
@@ -848,7 +869,7 @@ func isChapeau(s string) bool {
 // in Han script, with one space elsewhere, undoing a hyphen at a Latin line
 // end.
 func (p *parser) joinBroken(u *Unit, f int, next string, line int) {
-	prev := u.buf[f]
+	prev := u.field(f)
 	if len(prev) == 0 {
 		u.add(f, "", next)
 		return
@@ -859,7 +880,7 @@ func (p *parser) joinBroken(u *Unit, f int, next string, line int) {
 		before, _ := utf8.DecodeLastRune(prev[:len(prev)-1])
 		if unicode.Is(unicode.Latin, before) {
 			p.doc.Markup = append(p.doc.Markup, Span{Line: line - 1, Text: "-", Why: "hyphen"})
-			u.buf[f] = append(prev[:len(prev)-1], next...)
+			u.setField(f, append(prev[:len(prev)-1], next...))
 			return
 		}
 	}
