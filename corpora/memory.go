@@ -19,12 +19,20 @@ type MemoryLimit struct {
 
 // The limits concord's commands take.
 var (
-	// MemoryDefault: 128 MB and 8 bytes per byte of input, the collector
-	// at its usual target. Where the limit binds (check, kwic, diff on
-	// tens of megabytes), the program's peak is the limit plus some 20 MB
-	// of code and runtime: about 11× its input at 50 MB, under the 12×
-	// concord holds to.
-	MemoryDefault = MemoryLimit{Base: 128 << 20, PerByte: 8, GCPercent: 100}
+	// MemoryDefault: 480 MB and a byte per byte of input, the collector
+	// at its usual target. Below the limit the collector runs as usual,
+	// so that a document of very many small units (which can hold ten
+	// times its size and more) is not collected over and over at a few
+	// megabytes; at 50 MB of input the limit binds, and the program's
+	// peak is the limit plus some 20 MB of code and runtime, about 11× the
+	// input, under the 12× concord holds to. Beyond, the limit follows
+	// what is live.
+	MemoryDefault = MemoryLimit{Base: 480 << 20, PerByte: 1, GCPercent: 100}
+	// MemoryCompare is for the commands that hold two documents or more
+	// and what they build between them (diff, history, align): 480 MB and
+	// 5 bytes per byte of input, so that two 50 MB revisions are not
+	// collected at half again what is live all along.
+	MemoryCompare = MemoryLimit{Base: 480 << 20, PerByte: 5, GCPercent: 100}
 	// MemoryLean is for the commands that hold the document and what they
 	// write of it only (parse, segment): the heap is kept within half
 	// again what is live rather than twice.

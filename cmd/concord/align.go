@@ -149,6 +149,7 @@ func runAlign(c *invocation[*align.Alignment, alignout.Options], args []string) 
 	fs.StringVar(&af.saveLex, "save-lexicon", "", "batch: learn a lexicon per language pair from the sets, write PREFIX.<pivot>_<other>.lex, align with them")
 	af.registerOutput(fs)
 	c.in.register(fs, true)
+	c.in.mem = corpora.MemoryCompare
 	c.batchMode(true, func(b *batchFlags) int { return runAlignBatch(c, b, &af) })
 	if done, code := c.parse(args); done {
 		return code

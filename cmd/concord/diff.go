@@ -52,6 +52,7 @@ func runDiff(c *invocation[*diff.Report, diffout.Options], args []string) int {
 	var df diffFlags
 	fs := c.fs
 	c.in.register(fs, false)
+	c.in.mem = corpora.MemoryCompare
 	c.formatFlags()
 	fs.StringVar(&df.gran, "granularity", "word", "diff unit: word or char")
 	fs.BoolVar(&df.strict, "strict", false, "report differences of form (spacing, width, quotes, Markdown) as changes")
@@ -91,7 +92,7 @@ func runDiff(c *invocation[*diff.Report, diffout.Options], args []string) int {
 		lopt, _, err := c.in.options()
 		if err == nil {
 			var old, new *segment.Document
-			corpora.LimitMemory(fs.Args(), corpora.MemoryDefault)
+			corpora.LimitMemory(fs.Args(), corpora.MemoryCompare)
 			old, new, err = corpora.LoadRevisions(fs.Arg(0), lopt)
 			docs = []*segment.Document{old, new}
 		}

@@ -5,12 +5,14 @@ import (
 
 	"concord/align/diff"
 	"concord/align/history"
+	"concord/corpora"
 	"concord/corpora/out/historyout"
 )
 
 func runHistory(c *invocation[*history.History, historyout.Options], args []string) int {
 	fs := c.fs
 	c.in.register(fs, false)
+	c.in.mem = corpora.MemoryCompare
 	c.formatFlags()
 	gran := fs.String("granularity", "word", "diff unit of the word redlines: word or char")
 	strict := fs.Bool("strict", false, "count differences of form (spacing, width, quotes, Markdown) as changes")
