@@ -169,14 +169,17 @@ type reader struct {
 	// columns
 	addr, score, status, decision int   // -1 when absent
 	langCols                      []int // the column of each language
-	ignored                       map[int]bool
 	res                           Result
 	a                             *align.Alignment
 	rowOf                         []int // the row of each link
+	// merged holds the address of each link that rows were merged into,
+	// as it grows (nil for the others): a run of merges costs linear
+	// time; result moves it into the link.
+	merged [][]byte
 }
 
 func newReader(name string) *reader {
-	return &reader{name: name, addr: -1, score: -1, status: -1, decision: -1, ignored: map[int]bool{},
+	return &reader{name: name, addr: -1, score: -1, status: -1, decision: -1,
 		a: &align.Alignment{}, res: Result{Tags: langtag.Policy{}}}
 }
 
@@ -233,9 +236,7 @@ func (r *reader) row(n int, cells []string) error {
 		for v := range lines {
 			prev.Text[v] = append(prev.Text[v], lines[v]...)
 		}
-		if addr != "" && addr != prev.Addr && !strings.HasSuffix(prev.Addr, "+"+addr) {
-			prev.Addr += "+" + addr
-		}
+		r.mergeAddr(len(r.a.Links)-1, addr)
 		if prev.Status == "" {
 			prev.Status = status
 		}
@@ -266,6 +267,24 @@ func (r *reader) row(n int, cells []string) error {
 func (r *reader) add(row int, addr string, text [][]string, score float64, status segment.Status) {
 	r.a.Links = append(r.a.Links, align.Link{Addr: addr, IDs: make([][]int, len(text)), Text: text, Score: score, Status: status})
 	r.rowOf = append(r.rowOf, row)
+	r.merged = append(r.merged, nil)
+}
+
+// mergeAddr joins addr to the address of link k with a "+", unless it is
+// empty or the address is addr or already ends in "+"+addr.
+func (r *reader) mergeAddr(k int, addr string) {
+	if addr == "" {
+		return
+	}
+	cur := r.merged[k]
+	if cur == nil {
+		cur = []byte(r.a.Links[k].Addr)
+	}
+	n, m := len(cur), len(addr)
+	if string(cur) == addr || n > m && cur[n-m-1] == '+' && string(cur[n-m:]) == addr {
+		return
+	}
+	r.merged[k] = append(append(cur, '+'), addr...)
 }
 
 // head reads the header row.
@@ -295,7 +314,6 @@ func (r *reader) head(n int, cells []string) error {
 		}
 		tag, err := langtag.Canonical(h)
 		if h == "" || err != nil || !langtag.IsUN(langtag.Base(tag)) {
-			r.ignored[c] = true
 			if h != "" {
 				r.res.Ignored = append(r.res.Ignored, h)
 			}
@@ -325,6 +343,11 @@ func (r *reader) head(n int, cells []string) error {
 func (r *reader) result() (*Result, error) {
 	if !r.header {
 		return nil, input.Errorf(r.name, "empty: no header row")
+	}
+	for k, b := range r.merged {
+		if b != nil {
+			r.a.Links[k].Addr = string(b)
+		}
 	}
 	kept := r.a.Links[:0]
 	for i, l := range r.a.Links {

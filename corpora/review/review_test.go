@@ -222,3 +222,42 @@ func TestHostileWorkbook(t *testing.T) {
 		t.Errorf("err %v", err)
 	}
 }
+
+// mergeRun is a reviewed TSV of one link followed by n rows merged into
+// it, each with an address of its own.
+func mergeRun(n int) []byte {
+	var b strings.Builder
+	b.WriteString("addr\tscore\tstatus\tdecision\tzh-CN\ten\nart.0\t0.9\t\t\t缔约国\tStates\n")
+	for i := range n {
+		fmt.Fprintf(&b, "art.%d\t0.9\t\tmerge\t缔约国\tStates\n", i+1)
+	}
+	return []byte(b.String())
+}
+
+// TestMergeRun: a run of merged rows joins every address once, in order.
+func TestMergeRun(t *testing.T) {
+	res, err := review.Read("m.tsv", mergeRun(3))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l := res.Alignment.Links; len(l) != 1 || l[0].Addr != "art.0+art.1+art.2+art.3" {
+		t.Errorf("links %+v, want one, art.0+art.1+art.2+art.3", l)
+	}
+}
+
+// BenchmarkMergeRun reads a run of 10,000 and of 100,000 merged rows: the
+// address of the link they join grows in place, so 10× the rows cost
+// about 10× the time.
+func BenchmarkMergeRun(b *testing.B) {
+	for _, n := range []int{10_000, 100_000} {
+		data := mergeRun(n)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				if _, err := review.Read("m.tsv", data); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
