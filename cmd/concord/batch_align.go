@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"path/filepath"
 
 	"concord/align"
 	"concord/corpora"
@@ -49,9 +48,11 @@ func runAlignBatch(c *invocation[*align.Alignment, alignout.Options], b *batchFl
 			o.Head, o.Part, err = alignout.TMXPart(a, s.ID, wopt)
 			return o, err
 		}
-		if b.outDir != "" && af.pairs { // before the set's file, whose presence --resume takes for done
-			main := filepath.Join(b.outDir, filepath.FromSlash(s.ID)+"."+file.Name)
-			if _, err := alignout.WritePairs(a, main, wopt, batch.WriteFile); err != nil {
+		if b.outDir != "" && af.pairs { // written into --out-dir with the set's file
+			if _, err := alignout.WritePairs(a, s.ID+"."+file.Name, wopt, func(rel string, w func(io.Writer) error) error {
+				o.Extra = append(o.Extra, batch.File{Rel: rel, Write: w})
+				return nil
+			}); err != nil {
 				return nil, err
 			}
 		}

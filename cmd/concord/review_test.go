@@ -359,6 +359,20 @@ func TestAlignPairs(t *testing.T) {
 	if a, b := readFile(t, filepath.Join(outDir, "doc1.zh-CN_ar.tmx")), readFile(t, filepath.Join(dir, "memory.zh-CN_ar.tmx")); a != b {
 		t.Error("batch pair file differs from the single run's")
 	}
+	// a symbolic link in --out-dir where a pair file goes is not followed
+	outside := filepath.Join(dir, "outside.tmx")
+	os.WriteFile(outside, []byte("keep"), 0o644)
+	linked := filepath.Join(dir, "out2")
+	os.Mkdir(linked, 0o755)
+	if err := os.Symlink(outside, filepath.Join(linked, "doc1.zh-CN_en.tmx")); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, code := runConcord(t, "align", "--batch-dir", corpus, "--lang", "zh,en,ar", "--out-dir", linked, "--format", "tmx", "--pairs", "--quiet", "-o", filepath.Join(dir, "status2.jsonl")); code != exitTrouble {
+		t.Errorf("a symbolic link at a pair file's path: exit %d, want %d", code, exitTrouble)
+	}
+	if readFile(t, outside) != "keep" {
+		t.Error("the pair file was written through a symbolic link out of --out-dir")
+	}
 
 	for _, args := range [][]string{
 		{"align", files[0], files[1], "--pairs"},

@@ -24,8 +24,12 @@ import (
 type Output struct {
 	Record []byte
 	File   func(w io.Writer) error
-	Part   []byte
-	Head   string
+	// Extra are more files of the set in OutDir, written through the
+	// directory as File is (no symbolic link followed), and before it,
+	// whose presence --resume takes for a set done.
+	Extra []File
+	Part  []byte
+	Head  string
 	// Substantive, when not nil, says whether the set holds a finding (a
 	// pair of revisions that differ in substance): it goes into the record
 	// and makes the run's Findings true.
@@ -33,6 +37,13 @@ type Output struct {
 	// Notes are warnings about the set (a parser's warnings), printed as
 	// the set is written.
 	Notes []string
+}
+
+// File is a file of a set's output: its path relative to OutDir, with
+// slashes, and what writes it.
+type File struct {
+	Rel   string
+	Write func(w io.Writer) error
 }
 
 // Stream makes one document of the parts of every set: the head of the
@@ -227,6 +238,11 @@ func one(i int, s Set, job Job, opt RunOptions, dir *Dir, stream bool) (done, er
 	head := record{Set: s.ID, Index: i, Files: nonNil(s.Files), OK: true, Substantive: out.Substantive}
 	switch {
 	case dir != nil:
+		for _, x := range out.Extra {
+			if err := dir.WriteFile(x.Rel, x.Write); err != nil {
+				return done{}, err
+			}
+		}
 		if err := dir.WriteFile(rel, out.File); err != nil {
 			return done{}, err
 		}
