@@ -99,8 +99,12 @@ func (a *Alignment) Agreement() (agreed, total int) {
 		}
 		return false
 	}
-	for _, l := range a.Links {
-		if lacking(l.Addr) {
+	lastAddr, lastLacking := "", false // the links of a unit follow one another
+	for k, l := range a.Links {
+		if k == 0 || l.Addr != lastAddr {
+			lastAddr, lastLacking = l.Addr, len(missing) > 0 && lacking(l.Addr)
+		}
+		if lastLacking {
 			continue
 		}
 		n, all := 0, true

@@ -1,6 +1,7 @@
 package align
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -124,7 +125,7 @@ func (c *Collection) Lexicons(opt Options) []*SentLexicon {
 		keys = append(keys, k)
 	}
 	slices.SortFunc(keys, func(a, b [2]string) int {
-		return strings.Compare(a[0]+"\x00"+a[1], b[0]+"\x00"+b[1])
+		return cmp.Or(strings.Compare(a[0], b[0]), strings.Compare(a[1], b[1]))
 	})
 	var out []*SentLexicon
 	for _, k := range keys {

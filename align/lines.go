@@ -1,6 +1,7 @@
 package align
 
 import (
+	"slices"
 	"strings"
 
 	"concord/segment/langtag"
@@ -19,17 +20,12 @@ func Lines(lines [][]string, langs, names []string, opt Options) *Alignment {
 	a := &Alignment{Names: names}
 	for v, l := range langs {
 		base := langtag.Base(l)
-		var sample strings.Builder
+		var vl []string
 		if v < n {
-			for _, line := range lines[v] {
-				if sample.Len() > 64<<10 {
-					break
-				}
-				sample.WriteString(line)
-			}
+			vl = lines[v]
 		}
 		a.Langs = append(a.Langs, base)
-		a.Tags = append(a.Tags, langtag.Of(l, base, sample.String()))
+		a.Tags = append(a.Tags, langtag.OfTexts(l, base, slices.Values(vl)))
 	}
 	texts := make([][]string, n)
 	index := make([][]int, n) // sentence k of version v is line index[v][k]

@@ -55,10 +55,10 @@ import (
 
 // sentCalibCoef are the regression's coefficients, in the order of
 // calibFeatures, bias last.
-var sentCalibCoef = [sentNCalib]float64{0.3989227254531354, -0.5890412114482539, 0.00586440961827623, -1.3792918295590837, -0.8827187288385696, -0.4309999557617474, -0.449031437610856, 0.21856537187139213, 0.7675886908306243, -0.7544287645729038, -2.749805516649521, 2.561746232239935}
+var sentCalibCoef = [...]float64{0.3989227254531354, -0.5890412114482539, 0.00586440961827623, -1.3792918295590837, -0.8827187288385696, -0.4309999557617474, -0.449031437610856, 0.21856537187139213, 0.7675886908306243, -0.7544287645729038, -2.749805516649521, 2.561746232239935}
 
 // sentNCalib is the number of calibration features, bias included.
-const sentNCalib = 12
+const sentNCalib = len(sentCalibCoef)
 
 // sentCalibScratch marks the tokens a bead's other side can translate
 // into, for the coverage feature.
@@ -189,19 +189,23 @@ func (md *sentModel) calibrate(path []sentStep) {
 		}
 	}
 	u := float64(unsure) / float64(len(path))
-	xs := make([][sentNCalib]float64, len(path))
 	var sc sentCalibScratch
-	for k := range path {
-		md.calibFeatures(&sc, path, k, u, &xs[k])
-	}
 	if sentCalibFit != nil {
+		xs := make([][sentNCalib]float64, len(path))
+		for k := range path {
+			md.calibFeatures(&sc, path, k, u, &xs[k])
+		}
 		sentCalibFit(path, xs)
 		return
 	}
+	// a bead's features read its own posterior and its neighbours'
+	// shapes only, so each is scored as soon as they are known
+	var x [sentNCalib]float64
 	for k := range path {
+		md.calibFeatures(&sc, path, k, u, &x)
 		z := 0.0
 		for f, c := range sentCalibCoef {
-			z += c * xs[k][f]
+			z += c * x[f]
 		}
 		path[k].post = 1 / (1 + math.Exp(-z))
 	}

@@ -308,6 +308,6 @@ func TestSentCalibrationFit(t *testing.T) {
 	}
 	d := sentCalibDevData(t, false)
 	w := sentFitCalibAll(d)
-	fmt.Printf("var sentCalibCoef = [sentNCalib]float64{%s}\n", strings.Trim(strings.Join(strings.Fields(fmt.Sprint(w)), ", "), "[]"))
+	fmt.Printf("var sentCalibCoef = [...]float64{%s}\n", strings.Trim(strings.Join(strings.Fields(fmt.Sprint(w)), ", "), "[]"))
 	fmt.Print(sentCrossFitCalib(d))
 }

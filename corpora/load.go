@@ -7,7 +7,6 @@ import (
 	"concord/corpora/office"
 	"concord/segment"
 	"concord/segment/langtag"
-	"strings"
 )
 
 // LoadOptions control [Load] and [LoadFile].
@@ -33,14 +32,13 @@ func Load(name string, data []byte, opt LoadOptions) (*segment.Document, error) 
 		if opt.Lang != "" {
 			d.Lang = langtag.Base(opt.Lang)
 		}
-		var sample strings.Builder
-		for u := range d.All() {
-			if sample.Len() > 64<<10 {
-				break
+		d.Tag = langtag.OfTexts(opt.Lang, d.Lang, func(yield func(string) bool) {
+			for u := range d.All() {
+				if !yield(u.Text) {
+					return
+				}
 			}
-			sample.WriteString(u.Text)
-		}
-		d.Tag = langtag.Of(opt.Lang, d.Lang, sample.String())
+		})
 		return d, nil
 	}
 	// .docx, .odt and HTML are read into text; anything else is decoded as

@@ -2,6 +2,7 @@ package langtag
 
 import (
 	"fmt"
+	"iter"
 	"sort"
 	"strings"
 
@@ -33,6 +34,23 @@ func Of(given, base, text string) string {
 		return "zh-Hant"
 	}
 	return ""
+}
+
+// OfTexts is Of for a text that comes in pieces (lines, units): it reads
+// the pieces, up to the first 64 KiB, only when the script can tell more
+// than given and base do.
+func OfTexts(given, base string, texts iter.Seq[string]) string {
+	if t := Of(given, base, ""); t != "" || base != "zh" {
+		return t
+	}
+	var sample strings.Builder
+	for t := range texts {
+		if sample.Len() > detectBytes {
+			break
+		}
+		sample.WriteString(t)
+	}
+	return Of(given, base, sample.String())
 }
 
 // Traditional reports whether a Chinese text (its first 64 KiB) is written

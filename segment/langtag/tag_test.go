@@ -59,3 +59,34 @@ func TestPolicy(t *testing.T) {
 		}
 	}
 }
+
+// TestOfTexts: a text in pieces gets the tag its whole text would get,
+// and its pieces are read only where the script can tell more.
+func TestOfTexts(t *testing.T) {
+	trad := []string{"這是國際公約，", "締約國會議應當", "在這個問題上達成協議。"}
+	simp := []string{"这是国际公约，", "缔约国会议应当", "在这个问题上达成协议。"}
+	for _, c := range []struct {
+		given, base string
+		texts       []string
+		want        string
+		reads       bool
+	}{
+		{"", "zh", trad, "zh-Hant", true},
+		{"", "zh", simp, "", true},
+		{"zh-TW", "zh", simp, "zh-TW", false},
+		{"", "ar", trad, "", false},
+	} {
+		read := false
+		got := OfTexts(c.given, c.base, func(yield func(string) bool) {
+			read = true
+			for _, s := range c.texts {
+				if !yield(s) {
+					return
+				}
+			}
+		})
+		if got != c.want || got != Of(c.given, c.base, strings.Join(c.texts, "")) || read != c.reads {
+			t.Errorf("OfTexts(%q, %q) = %q (pieces read: %v), want %q (%v)", c.given, c.base, got, read, c.want, c.reads)
+		}
+	}
+}

@@ -84,7 +84,10 @@ func NewIndex(tgt [][]Anchor) Index {
 // marked in used, and the same score.
 func (ix Index) Match(a Anchor, used []bool, w *Weights) float64 {
 	key := indexKey{a.Key, a.Kind}
-	refs := ix[key]
+	refs, ok := ix[key]
+	if !ok { // no target anchor has the key: nothing to write back
+		return w.unmatched(a)
+	}
 	for len(refs) > 0 && used[refs[0].k] {
 		refs = refs[1:]
 	}
