@@ -4,6 +4,7 @@ import (
 	"iter"
 	"math"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -67,21 +68,12 @@ type field struct {
 	s string
 }
 
-// fields returns the non-empty text fields of d in reading order: a unit's
-// heading and text when the walk enters it, its tail when it leaves it
-// (after its children). It is the one reading order of concord: the
-// segment command, the aligner and the term extractor all follow it.
-func fields(d *segment.Document) []field {
-	var out []field
-	for f := range eachField(d) {
-		out = append(out, f)
-	}
-	return out
-}
-
-// eachField yields the fields of d in the order fields lists them, for a
-// reader that needs one at a time (a list of every field of a large
-// document costs as much as its sentences).
+// eachField yields the non-empty text fields of d in reading order: a
+// unit's heading and text when the walk enters it, its tail when it leaves
+// it (after its children). It is the one reading order of concord: the
+// segment command, the aligner and the term extractor all follow it. The
+// fields come one at a time (a list of every field of a large document
+// costs as much as its sentences).
 func eachField(d *segment.Document) iter.Seq[field] {
 	return func(yield func(field) bool) {
 		d.Walk(func(u *segment.Unit, entering bool) segment.WalkStatus {
@@ -174,8 +166,9 @@ func sentencePlaces(d *segment.Document) (places []place, total int, ok bool) {
 // are left out. After the sentences of each field it calls fn with n 0.
 // It stops, and returns false, when fn does.
 func eachSentence(d *segment.Document, fn func(f field, start, end, n int) bool) bool {
-	counts := map[*segment.Unit]int{} // a unit's tail follows its children
+	var num numberer
 	for f := range eachField(d) {
+		n := num.from(f)
 		for _, sp := range spans(f, d.Lang) {
 			raw := f.s[sp.Start:sp.End]
 			t := strings.TrimSpace(raw)
@@ -183,11 +176,12 @@ func eachSentence(d *segment.Document, fn func(f field, start, end, n int) bool)
 				continue
 			}
 			start := sp.Start + len(raw) - len(strings.TrimLeftFunc(raw, unicode.IsSpace))
-			counts[f.u]++
-			if !fn(f, start, start+len(t), counts[f.u]) {
+			n++
+			if !fn(f, start, start+len(t), n) {
 				return false
 			}
 		}
+		num.done(f, n)
 		if !fn(f, 0, 0, 0) {
 			return false
 		}
@@ -229,48 +223,7 @@ type Options struct {
 // At Word level the fields are cut on a pool of Workers goroutines; the
 // order of the result does not depend on it.
 func Split(d *segment.Document, opt Options) []Piece {
-	fs := fields(d)
-	outs := make([][]Piece, len(fs))
-	workers := opt.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	if opt.Level != Word || workers == 1 || len(fs) < 64 {
-		for i, f := range fs {
-			outs[i] = cut(f, d.Lang, opt)
-		}
-	} else {
-		var wg sync.WaitGroup
-		next := make(chan int, 256)
-		for range workers {
-			wg.Go(func() {
-				for i := range next {
-					outs[i] = cut(fs[i], d.Lang, opt)
-				}
-			})
-		}
-		for i := range fs {
-			next <- i
-		}
-		close(next)
-		wg.Wait()
-	}
-	total := 0
-	for _, o := range outs {
-		total += len(o)
-	}
-	out := make([]Piece, 0, total)
-	var num numberer
-	for i, o := range outs {
-		n := num.from(fs[i])
-		for _, p := range o {
-			n++
-			p.N = n
-			out = append(out, p)
-		}
-		num.done(fs[i], n)
-	}
-	return out
+	return slices.Collect(All(d, opt))
 }
 
 // numberer numbers the pieces of each unit from 1 across its fields in
