@@ -127,6 +127,7 @@ type checker struct {
 	ignore map[Kind]bool
 	units  []map[string]*segment.Unit // per version: address → unit
 	order  map[string]int             // address → position in the union's document order
+	addrs  []string                   // the addresses of the units of every version, in that order
 	out    []Finding
 	// unmarked[v]: version v carries no status mark at all (while
 	// another does)
@@ -211,17 +212,7 @@ func (c *checker) index() {
 	for i, a := range order {
 		c.order[a] = i
 	}
-}
-
-// inOrder returns the addresses of the units of every version in the
-// merged document order.
-func (c *checker) inOrder() []string {
-	addrs := make([]string, 0, len(c.order))
-	for a := range c.order {
-		addrs = append(addrs, a)
-	}
-	sort.Slice(addrs, func(i, j int) bool { return c.order[addrs[i]] < c.order[addrs[j]] })
-	return addrs
+	c.addrs = order
 }
 
 // sorted returns the findings in document order, then kind order.
@@ -289,7 +280,7 @@ func (c *checker) missing() {
 	if len(c.docs) < 2 {
 		return
 	}
-	for _, a := range c.inOrder() {
+	for _, a := range c.addrs {
 		var have, lack []int
 		var u *segment.Unit
 		for v := range c.docs {

@@ -183,7 +183,7 @@ func (c *checker) numbersAndRefs() {
 	if len(c.docs) < 2 || c.ignore[Number] && c.ignore[Xref] {
 		return
 	}
-	for _, a := range c.inOrder() {
+	for _, a := range c.addrs {
 		var vs []int
 		for v := range c.docs {
 			if c.units[v][a] != nil {
