@@ -255,13 +255,13 @@ func pairs(sx, tx *index, opt CandidateOptions) []Pair {
 		// rendering, not noise: Commission beside Committee for 委员会)
 		for _, i := range bySrc[c.s] {
 			if d := cands[i]; d.t != c.t && d.g >= rivalShare*c.g && !nested(tx.tokens(c.t), tx.tokens(d.t)) &&
-				!(dict != nil && dict.agreement(sx, tx, c.s, d.t) > 0) {
+				dict.agreement(sx, tx, c.s, d.t) <= 0 {
 				p.Rivals++
 			}
 		}
 		for _, i := range byTgt[c.t] {
 			if d := cands[i]; d.s != c.s && d.g >= rivalShare*c.g && !nested(sx.tokens(c.s), sx.tokens(d.s)) &&
-				!(dict != nil && dict.agreement(sx, tx, d.s, c.t) > 0) {
+				dict.agreement(sx, tx, d.s, c.t) <= 0 {
 				p.Rivals++
 			}
 		}

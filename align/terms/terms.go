@@ -3,6 +3,7 @@ package terms
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -174,9 +175,12 @@ func Extract(docs []*segment.Document, opt Options) (*Glossary, error) {
 		g.Names = append(g.Names, d.Name)
 		defs[v] = define.Harvest(d)
 	}
-	seg, err := segmenter(opt.Segmenter, docs)
-	if err != nil {
-		return nil, err
+	seg := opt.Segmenter
+	if seg == nil { // define.Segmenter's, from the definitions in hand
+		var err error
+		if seg, err = words.New(words.Options{Terms: define.TermsIn(slices.Concat(defs...), "zh")}); err != nil {
+			return nil, err
+		}
 	}
 	// the sentences of every version, and the aligned links
 	a := opt.Alignment
@@ -201,15 +205,19 @@ func Extract(docs []*segment.Document, opt Options) (*Glossary, error) {
 	t.forms(defs)
 	t.sentCuts = nil
 	src := source(g.Langs)
+	var links [][]pieces.Piece // the aligned segments, for pairs and renderings alike
+	if len(docs) > 1 {
+		links = linkSegments(a, len(docs))
+	}
 	if !opt.NoCandidates {
 		if len(docs) == 1 {
 			t.monolingual(src)
 		} else {
-			t.bilingual(src, linkSegments(a, len(docs)))
+			t.bilingual(src, links)
 		}
 	}
 	if len(docs) > 1 {
-		t.renderings(src, linkSegments(a, len(docs)))
+		t.renderings(src, links)
 	}
 	return g, nil
 }

@@ -468,18 +468,29 @@ func subtreeText(u *segment.Unit) string {
 // Terms returns the terms that the documents written in lang define, in
 // document order, each once: what a word segmenter must keep whole.
 func Terms(docs []*segment.Document, lang string) []string {
+	var defs []Definition
+	for _, d := range docs {
+		if langtag.Base(d.Lang) == langtag.Base(lang) {
+			defs = append(defs, Harvest(d)...)
+		}
+	}
+	return TermsIn(defs, lang)
+}
+
+// TermsIn returns the terms that the definitions in lang among defs (as
+// Harvest gives them) define, in their order, each once: Terms for a
+// caller that has harvested the documents already.
+func TermsIn(defs []Definition, lang string) []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, d := range docs {
-		if langtag.Base(d.Lang) != langtag.Base(lang) {
+	for _, df := range defs {
+		if langtag.Base(df.Lang) != langtag.Base(lang) {
 			continue
 		}
-		for _, df := range Harvest(d) {
-			for _, t := range df.Terms {
-				if !seen[t] {
-					seen[t] = true
-					out = append(out, t)
-				}
+		for _, t := range df.Terms {
+			if !seen[t] {
+				seen[t] = true
+				out = append(out, t)
 			}
 		}
 	}
