@@ -46,6 +46,10 @@ func concepts(g *terms.Glossary, opt Options) []concept {
 		extra[is.Lang+"\x00"+is.Term] = append(extra[is.Lang+"\x00"+is.Term], is)
 	}
 	ls := langs(g)
+	tags := make([]string, len(ls)) // the tag written for each of ls
+	for k, l := range ls {
+		tags[k] = tagOf(g, l, opt)
+	}
 	var list []concept
 	for i := 0; i < len(g.Entries); {
 		// a concept: a run of defined entries with one address, or one entry
@@ -60,7 +64,7 @@ func concepts(g *terms.Glossary, opt Options) []concept {
 		if entries[0].Kind == terms.KindDefined && entries[0].Addr != "" {
 			c.id = "def-" + xmlID(entries[0].Addr)
 		}
-		for _, l := range ls {
+		for k, l := range ls {
 			var ts []terms.Entry
 			for _, e := range entries {
 				if e.Terms[l] != "" {
@@ -70,7 +74,7 @@ func concepts(g *terms.Glossary, opt Options) []concept {
 			if len(ts) == 0 {
 				continue
 			}
-			sec := langSec{tag: tagOf(g, l, opt), definition: ts[0].Definition[l]}
+			sec := langSec{tag: tags[k], definition: ts[0].Definition[l]}
 			for _, e := range ts {
 				item := termItem{term: e.Terms[l], status: "preferredTerm-admn-sts", context: e.Context[l],
 					source: source(e.Sources[l], e.Addr), occurrences: e.Found[l], note: string(e.Kind)}
