@@ -152,8 +152,9 @@ func newIndex(seg *words.Segmenter, segs []pieces.Piece, lang string, maxWords i
 // add indexes segment i, whose tokens span toks.
 func (ix *index) add(i int, toks []tokSpan, maxWords int, perSeg bool) {
 	lang := ix.lang
-	zh := langtag.Base(lang) == "zh"
-	ar := langtag.Base(lang) == "ar"
+	base := langtag.Base(lang)
+	zh, ar := base == "zh", base == "ar"
+	stops, leads, dets := stopWords[base], leadWords[base], determiners[base] // the word sets, looked up once
 	text := ix.segs[i].Text
 	tokText := func(k int) string { return text[toks[k].s:toks[k].e] }
 	ids := make([]int32, len(toks))
@@ -175,9 +176,8 @@ func (ix *index) add(i int, toks []tokSpan, maxWords int, perSeg bool) {
 		}
 		ids[k] = id
 		word := isWord(t, lang) && !hasDigit(f)
-		stop := isStop(f, lang) || ar && isStop(key, lang)
-		ti := tokInfo{edge: word && !stop, inner: word, lead: word && leadWords[langtag.Base(lang)][key],
-			near: word && !determiners[langtag.Base(lang)][key]}
+		stop := stops[f] || ar && stops[key]
+		ti := tokInfo{edge: word && !stop, inner: word, lead: word && leads[key], near: word && !dets[key]}
 		if zh {
 			ti.inner = word && !zhBreakers[f]
 		} else if isJoiner(t) {
