@@ -48,7 +48,11 @@ func (b *overlayBuilder) add(w string, freq float64) {
 		}
 	}
 	// A distance must stay positive: 0 marks "no word" in the DP.
-	d = max(d, 1e-3)
+	b.set(w, max(d, 1e-3))
+}
+
+// set gives the trimmed, valid word w the overlay distance d.
+func (b *overlayBuilder) set(w string, d float32) {
 	if _, ok := b.words[w]; !ok {
 		b.order = append(b.order, w)
 	}
@@ -67,10 +71,7 @@ func (b *overlayBuilder) remove(w string) {
 	if w == "" || !utf8.ValidString(w) {
 		return
 	}
-	if _, ok := b.words[w]; !ok {
-		b.order = append(b.order, w)
-	}
-	b.words[w] = removed
+	b.set(w, removed)
 }
 
 func (b *overlayBuilder) build() *overlay {
