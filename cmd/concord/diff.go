@@ -89,10 +89,9 @@ func runDiff(c *invocation[*diff.Report, diffout.Options], args []string) int {
 	}
 	var docs []*segment.Document
 	if *revisions {
-		lopt, _, err := c.in.options()
+		lopt, _, err := c.in.forFiles(fs.Args()) // one --lang: no count to check
 		if err == nil {
 			var old, new *segment.Document
-			corpora.LimitMemory(fs.Args(), corpora.MemoryCompare)
 			old, new, err = corpora.LoadRevisions(fs.Arg(0), lopt)
 			docs = []*segment.Document{old, new}
 		}
