@@ -24,26 +24,13 @@ type LoadOptions struct {
 // in errors and warnings. opt.Encoding applies to text, HTML and UDHR
 // XML files, over what they declare.
 func Load(name string, data []byte, opt LoadOptions) (*segment.Document, error) {
-	if office.Sniff(data) == office.FormatUDHR {
-		d, err := readUDHR(name, data, opt.Encoding)
-		if err != nil {
-			return nil, err
-		}
-		if opt.Lang != "" {
-			d.Lang = langtag.Base(opt.Lang)
-		}
-		d.Tag = langtag.OfTexts(opt.Lang, d.Lang, func(yield func(string) bool) {
-			for u := range d.All() {
-				if !yield(u.Text) {
-					return
-				}
-			}
-		})
-		return d, nil
-	}
 	// .docx, .odt and HTML are read into text; anything else is decoded as
-	// text unless it is an archive or a binary Office file.
-	text, _, err := office.Text(name, data, opt.Encoding)
+	// text unless it is an archive or a binary Office file. UDHR XML, which
+	// Text sniffs and refuses before reading anything, is read directly.
+	text, f, err := office.Text(name, data, opt.Encoding)
+	if f == office.FormatUDHR {
+		return loadUDHR(name, data, opt)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -51,6 +38,25 @@ func Load(name string, data []byte, opt LoadOptions) (*segment.Document, error) 
 	if err != nil {
 		return nil, &input.Error{File: name, Reason: err.Error()}
 	}
+	return d, nil
+}
+
+// loadUDHR is Load for UDHR XML.
+func loadUDHR(name string, data []byte, opt LoadOptions) (*segment.Document, error) {
+	d, err := readUDHR(name, data, opt.Encoding)
+	if err != nil {
+		return nil, err
+	}
+	if opt.Lang != "" {
+		d.Lang = langtag.Base(opt.Lang)
+	}
+	d.Tag = langtag.OfTexts(opt.Lang, d.Lang, func(yield func(string) bool) {
+		for u := range d.All() {
+			if !yield(u.Text) {
+				return
+			}
+		}
+	})
 	return d, nil
 }
 

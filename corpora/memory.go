@@ -61,8 +61,7 @@ func LimitMemory(paths []string, m MemoryLimit) {
 	var total int64
 	for _, p := range paths {
 		if p == "" {
-			_, data := Default()
-			total += int64(len(data))
+			total += int64(len(defaultText))
 		} else if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() {
 			total += fi.Size()
 		}

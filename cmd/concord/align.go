@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"cmp"
 	"fmt"
 	"io"
 	"os"
@@ -11,6 +10,7 @@ import (
 
 	"concord/align"
 	"concord/corpora"
+	"concord/corpora/input"
 	"concord/corpora/out/alignout"
 	"concord/segment"
 	"concord/segment/langtag"
@@ -47,9 +47,12 @@ func (f *alignFlags) options() (align.Options, alignout.Options, error) {
 		opt.Glossary = g
 	}
 	for _, name := range f.lexicons {
-		data, err := os.ReadFile(name)
-		L, err2 := align.ReadSentLexicon(bytes.NewReader(data))
-		if err = cmp.Or(err, err2); err != nil {
+		data, err := input.ReadBytes(name)
+		if err != nil { // an *input.Error, which names the file
+			return opt, alignout.Options{}, fmt.Errorf("--lexicon %w", err)
+		}
+		L, err := align.ReadSentLexicon(bytes.NewReader(data))
+		if err != nil {
 			return opt, alignout.Options{}, fmt.Errorf("--lexicon %s: %w", name, err)
 		}
 		opt.Lexicons = append(opt.Lexicons, L)

@@ -130,12 +130,8 @@ func firstNames(names []string) string {
 // langs gives the language of each column of a document-set manifest:
 // its header, else the languages of --lang (one per column), else none
 // (each file's language is detected). With --batch-dir, the columns are
-// the languages it looked for.
-func (b *batchFlags) langs(m *batch.Manifest, in *inputFlags) ([]string, error) {
-	_, list, err := in.options()
-	if err != nil {
-		return nil, err
-	}
+// the languages it looked for. list is --lang's (in.options).
+func (b *batchFlags) langs(m *batch.Manifest, in *inputFlags, list []string) ([]string, error) {
 	if b.dir != "" {
 		return m.Cols, nil
 	}
@@ -157,11 +153,11 @@ func (b *batchFlags) langs(m *batch.Manifest, in *inputFlags) ([]string, error) 
 // (align, terms): the manifest or --batch-dir, the language of each
 // column, and the load options of the input flags.
 func (b *batchFlags) versionSets(cmd string, in *inputFlags, stderr io.Writer) (*batch.Manifest, []string, corpora.LoadOptions, error) {
-	lopt, _, err := in.options()
+	lopt, list, err := in.options()
 	if err != nil {
 		return nil, nil, lopt, err
 	}
-	dirLangs, err := b.dirLangs(in)
+	dirLangs, err := b.dirLangs(list)
 	if err != nil {
 		return nil, nil, lopt, err
 	}
@@ -169,18 +165,18 @@ func (b *batchFlags) versionSets(cmd string, in *inputFlags, stderr io.Writer) (
 	if err != nil {
 		return nil, nil, lopt, err
 	}
-	langs, err := b.langs(m, in)
+	langs, err := b.langs(m, in, list)
 	return m, langs, lopt, err
 }
 
-// dirLangs are the languages --batch-dir looks for: --lang's, else the six.
-func (b *batchFlags) dirLangs(in *inputFlags) ([]string, error) {
+// dirLangs are the languages --batch-dir looks for: list, --lang's, else
+// the six.
+func (b *batchFlags) dirLangs(list []string) ([]string, error) {
 	if b.dir == "" {
 		return nil, nil
 	}
-	_, list, err := in.options()
-	if err != nil || list == nil {
-		return langtag.UN, err
+	if list == nil {
+		return langtag.UN, nil
 	}
 	for _, l := range list {
 		if !langtag.IsUN(l) {

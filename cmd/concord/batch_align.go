@@ -30,7 +30,7 @@ func runAlignBatch(c *invocation[*align.Alignment, alignout.Options], b *batchFl
 	if err != nil {
 		return c.fail(err)
 	}
-	job := batch.Job{Command: "align", Key: "alignment", Ext: file.Name}
+	job := batch.Job{Command: "align", Key: "alignment", Ext: file.FileExt()}
 	if stream == "tmx" {
 		job.Stream = tmxStream(langs, wopt)
 	}

@@ -10,9 +10,6 @@ import (
 )
 
 func runDiffBatch(c *invocation[*diff.Report, diffout.Options], b *batchFlags, df *diffFlags) int {
-	if f := c.of.format; b.outDir == "" && f != "" && f != "jsonl" && f != "json" {
-		return c.fail(fmt.Errorf("format %q in batch mode without --out-dir (one stream): want jsonl (or json)", f))
-	}
 	file, _, err := batchFormat(c, b, "jsonl") // without --out-dir: jsonl, the one stream
 	if err != nil {
 		return c.fail(err)
@@ -36,11 +33,7 @@ func runDiffBatch(c *invocation[*diff.Report, diffout.Options], b *batchFlags, d
 	if m.Cols != nil && (m.Cols[0] != "old" || m.Cols[1] != "new") {
 		return c.fail(fmt.Errorf("%s: the header names %s, %s: want old, new", b.manifest, m.Cols[0], m.Cols[1]))
 	}
-	ext := file.Name
-	if ext == "text" {
-		ext = "txt"
-	}
-	job := batch.Job{Command: "diff", Key: "report", Ext: ext}
+	job := batch.Job{Command: "diff", Key: "report", Ext: file.FileExt()}
 	job.Do = func(s batch.Set) (*batch.Output, error) {
 		if len(s.Files) != 2 || s.Files[0] == "" || s.Files[1] == "" {
 			return nil, fmt.Errorf("want OLD and NEW")

@@ -22,7 +22,7 @@ func runTermsBatch(c *invocation[*terms.Glossary, termsout.Options], b *batchFla
 	if err != nil {
 		return c.fail(err)
 	}
-	job := batch.Job{Command: "terms", Key: "glossary", Ext: file.Name}
+	job := batch.Job{Command: "terms", Key: "glossary", Ext: file.FileExt()}
 	job.Do = func(s batch.Set) (*batch.Output, error) {
 		files, fileLangs := setFiles(s, langs)
 		if len(files) == 0 {

@@ -5,6 +5,8 @@ import (
 	"io"
 	"os"
 
+	"github.com/spf13/pflag"
+
 	"concord/align/diff"
 	"concord/corpora"
 	"concord/corpora/out"
@@ -26,6 +28,14 @@ type diffFlags struct {
 func (f *diffFlags) writeOptions() (diffout.Options, error) {
 	date, err := diffout.RedlineDate(f.date)
 	return diffout.Options{Author: f.author, Date: date}, err
+}
+
+// registerCompare adds --granularity and --strict, the flags of the
+// comparison (diff and history), with the command's help texts.
+func (f *diffFlags) registerCompare(fs *pflag.FlagSet, granUsage, strictUsage string) {
+	fs.StringVar(&f.gran, "granularity", "word", granUsage)
+	fs.BoolVar(&f.strict, "strict", false, strictUsage)
+	values(fs, "granularity", "word", "char")
 }
 
 // options checks the flags and turns them into the comparison's options,
@@ -54,13 +64,11 @@ func runDiff(c *invocation[*diff.Report, diffout.Options], args []string) int {
 	c.in.register(fs, false)
 	c.in.mem = corpora.MemoryCompare
 	c.formatFlags()
-	fs.StringVar(&df.gran, "granularity", "word", "diff unit: word or char")
-	fs.BoolVar(&df.strict, "strict", false, "report differences of form (spacing, width, quotes, Markdown) as changes")
+	df.registerCompare(fs, "diff unit: word or char", "report differences of form (spacing, width, quotes, Markdown) as changes")
 	fs.BoolVar(&df.statusOnly, "status-only", false, "list only the units whose negotiation status changed")
 	fs.StringVar(&df.author, "author", diffout.DefaultAuthor, "docx: the author of the tracked changes and comments")
 	fs.StringVar(&df.date, "date", "", "docx: the date of the tracked changes, RFC 3339 or YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else now)")
 	color := fs.String("color", "auto", "colour the text format: auto, always or never")
-	values(fs, "granularity", "word", "char")
 	values(fs, "color", "auto", "always", "never")
 	revisions := fs.Bool("revisions", false, "compare the tracked changes of one .docx, .odt or .html FILE: its text before them with its text after")
 	c.batchMode(false, func(b *batchFlags) int { return runDiffBatch(c, b, &df) })
@@ -89,10 +97,9 @@ func runDiff(c *invocation[*diff.Report, diffout.Options], args []string) int {
 	}
 	var docs []*segment.Document
 	if *revisions {
-		lopt, _, err := c.in.options()
+		lopt, _, err := c.in.forFiles(fs.Args()) // one --lang: no count to check
 		if err == nil {
 			var old, new *segment.Document
-			corpora.LimitMemory(fs.Args(), corpora.MemoryCompare)
 			old, new, err = corpora.LoadRevisions(fs.Arg(0), lopt)
 			docs = []*segment.Document{old, new}
 		}

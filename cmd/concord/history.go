@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 
-	"concord/align/diff"
 	"concord/align/history"
 	"concord/corpora"
 	"concord/corpora/out/historyout"
@@ -14,8 +13,8 @@ func runHistory(c *invocation[*history.History, historyout.Options], args []stri
 	c.in.register(fs, false)
 	c.in.mem = corpora.MemoryCompare
 	c.formatFlags()
-	gran := fs.String("granularity", "word", "diff unit of the word redlines: word or char")
-	strict := fs.Bool("strict", false, "count differences of form (spacing, width, quotes, Markdown) as changes")
+	var df diffFlags
+	df.registerCompare(fs, "diff unit of the word redlines: word or char", "count differences of form (spacing, width, quotes, Markdown) as changes")
 	redline := fs.Bool("redline", false, "show the word redline of every step that changed a provision's wording")
 	if done, code := c.parse(args); done {
 		return code
@@ -23,8 +22,9 @@ func runHistory(c *invocation[*history.History, historyout.Options], args []stri
 	if fs.NArg() < 2 {
 		return c.fail(fmt.Errorf("want two revisions or more, oldest first; got %d", fs.NArg()))
 	}
-	if *gran != "word" && *gran != "char" {
-		return c.fail(fmt.Errorf("unknown granularity %q: want word or char", *gran))
+	opt, err := df.options(c.in.lang)
+	if err != nil {
+		return c.fail(err)
 	}
 	if err := c.chooseFormat(); err != nil {
 		return c.fail(err)
@@ -34,7 +34,7 @@ func runHistory(c *invocation[*history.History, historyout.Options], args []stri
 		return c.fail(err)
 	}
 	h, err := history.Build(docs, history.Options{
-		Diff:    diff.Options{Lang: c.in.lang, Granularity: diff.Granularity(*gran), Strict: *strict},
+		Diff:    opt,
 		Redline: *redline,
 	})
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 
 	"concord/align"
 	"concord/corpora"
+	"concord/corpora/input"
 	"concord/corpora/out"
 	"concord/segment"
 	"concord/segment/langtag"
@@ -33,7 +34,7 @@ func (f *inputFlags) register(fs *pflag.FlagSet, list bool) {
 		fs.StringVar(&f.lang, "lang", "", "document language: ar, zh, en, fr, ru or es (default: detect)")
 	}
 	values(fs, "lang", langtag.UN...)
-	fs.StringVar(&f.encoding, "encoding", "", "text encoding: utf-8, utf-16, gb18030, big5, windows-1256, windows-1251, koi8-r, windows-1252 or any WHATWG name (default: detect)")
+	fs.StringVar(&f.encoding, "encoding", "", "text encoding: "+input.KnownEncodings+" (default: detect)")
 	fs.StringVar(&f.marks, "marks", "", "extra status marks: a TSV file of language, mark, status (ad-ref or informal)")
 }
 

@@ -88,14 +88,10 @@ func runTerms(c *invocation[*terms.Glossary, termsout.Options], args []string) i
 	if len(files) == 0 {
 		return c.fail(fmt.Errorf("--presplit needs one or more files"))
 	}
-	lopt, langs, err := c.in.options()
-	if err == nil && langs != nil && len(langs) != len(files) {
-		err = fmt.Errorf("--lang names %d languages for %d files", len(langs), len(files))
-	}
+	lopt, langs, err := c.in.forFiles(files)
 	if err != nil {
 		return c.fail(err)
 	}
-	corpora.LimitMemory(files, corpora.MemoryDefault)
 	g, err := tf.extract(files, langs, lopt, c.stderr)
 	if err != nil {
 		return c.fail(err)

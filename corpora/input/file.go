@@ -143,6 +143,5 @@ func binaryHead(name string, head []byte) *Error {
 		looksUTF16(head):
 		return nil
 	}
-	i := bytes.IndexByte(head, 0)
-	return Errorf(name, "binary data: NUL byte at line %d (byte offset %d)", 1+bytes.Count(head[:i], []byte{'\n'}), i)
+	return checkNUL(name, head)
 }

@@ -201,10 +201,10 @@ func (v *views) text(name string, which view) (string, error) {
 			r.b.WriteString(t)
 		}
 	}
-	out := r.b.String()
-	if out != "" {
-		out += "\n"
+	if r.b.Len() > 0 {
+		r.b.WriteByte('\n')
 	}
+	out := r.b.String()
 	if err := input.CheckText(name, out); err != nil {
 		if strings.TrimFunc(out, input.IsBlank) == "" {
 			return "", input.Errorf(name, "no text: the document holds no paragraph with text")

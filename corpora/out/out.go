@@ -22,6 +22,15 @@ type Format[T, O any] struct {
 	Write   func(w io.Writer, v T, opt O) error
 }
 
+// FileExt is the extension of the format's files, without the dot: its
+// first extension, else its name ("txt" for text, "tmx" for tmx).
+func (f Format[T, O]) FileExt() string {
+	if len(f.Exts) > 0 {
+		return strings.TrimPrefix(f.Exts[0], ".")
+	}
+	return f.Name
+}
+
 // Registry is the list of a command's formats, the first being the default.
 // Every command takes its --format values, their help and the choice by
 // file extension from its registry, in single and batch mode alike.

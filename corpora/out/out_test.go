@@ -133,3 +133,21 @@ func TestTSVField(t *testing.T) {
 		}
 	}
 }
+
+// TestFileExt: a format's files take its first extension, without the
+// dot, else its name.
+func TestFileExt(t *testing.T) {
+	for _, c := range []struct {
+		f    Format[int, int]
+		want string
+	}{
+		{Format[int, int]{Name: "text", Exts: []string{".txt"}}, "txt"},
+		{Format[int, int]{Name: "html", Exts: []string{".html", ".htm"}}, "html"},
+		{Format[int, int]{Name: "jsonl"}, "jsonl"},
+		{Format[int, int]{}, ""},
+	} {
+		if got := c.f.FileExt(); got != c.want {
+			t.Errorf("%s: FileExt = %q, want %q", c.f.Name, got, c.want)
+		}
+	}
+}
