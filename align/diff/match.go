@@ -72,9 +72,31 @@ type side struct {
 	byAddr map[string]*node
 }
 
+// prepUnit is what build computes of a unit from its text alone, and
+// what the matcher never changes in place: its canonical fields, its own
+// shingles, the shingles and hash of its subtree.
+type prepUnit struct {
+	f      [3]tokField
+	own    []shingle
+	sub    []shingle
+	subKey uint64
+}
+
+// prepared returns the prepUnit of every node of s, in pre-order; call it
+// before the matcher changes the nodes.
+func (s *side) prepared() []prepUnit {
+	out := make([]prepUnit, len(s.nodes))
+	for i, n := range s.nodes {
+		out[i] = prepUnit{f: n.f, own: n.own, sub: n.sub, subKey: n.subKey}
+	}
+	return out
+}
+
 // build prepares a document: canonical fields, tokens and shingles of
-// every unit.
-func build(d *segment.Document, tz *tokenizer, newSide bool) *side {
+// every unit. When pre is not nil, it holds them for every unit of d in
+// pre-order, as prepared returned them for the same document and
+// tokenizer, and build only sets up fresh nodes.
+func build(d *segment.Document, tz *tokenizer, newSide bool, pre []prepUnit) *side {
 	s := &side{doc: d, byAddr: map[string]*node{}}
 	var open []*node // the units entered and not yet left
 	d.Walk(func(u *segment.Unit, entering bool) segment.WalkStatus {
@@ -86,6 +108,13 @@ func build(d *segment.Document, tz *tokenizer, newSide bool) *side {
 			n := parent
 			open = open[:len(open)-1]
 			n.end = int32(len(s.nodes))
+			if n.parent != nil {
+				n.parent.kids = append(n.parent.kids, n)
+			}
+			if pre != nil {
+				n.sub, n.subKey = pre[n.idx].sub, pre[n.idx].subKey
+				return segment.WalkContinue
+			}
 			h := mix(hash(string(u.Kind)), 0)
 			for k := range n.f {
 				h = mix(h, n.f[k].canon)
@@ -112,9 +141,6 @@ func build(d *segment.Document, tz *tokenizer, newSide bool) *side {
 				}
 				n.sub = kept(set(sub))
 			}
-			if n.parent != nil {
-				n.parent.kids = append(n.parent.kids, n)
-			}
 			return segment.WalkContinue
 		}
 		n := &node{u: u, addr: u.Addr, idx: int32(len(s.nodes)), parent: parent, div: u.Kind.IsDivision(), newSide: newSide}
@@ -126,13 +152,17 @@ func build(d *segment.Document, tz *tokenizer, newSide bool) *side {
 		if _, dup := s.byAddr[n.addr]; !dup {
 			s.byAddr[n.addr] = n
 		}
-		var own []shingle
-		for k, raw := range [3]string{u.Heading, u.Text, u.Tail} {
-			var toks []token
-			n.f[k], toks = tz.field(raw)
-			own = shingles(own, toks) // the tokens are cut again when diffed
+		if pre != nil {
+			n.f, n.own = pre[n.idx].f, pre[n.idx].own
+		} else {
+			var own []shingle
+			for k, raw := range [3]string{u.Heading, u.Text, u.Tail} {
+				var toks []token
+				n.f[k], toks = tz.field(raw)
+				own = shingles(own, toks) // the tokens are cut again when diffed
+			}
+			n.own = kept(set(own))
 		}
-		n.own = kept(set(own))
 		switch {
 		case n.div:
 		case parent == nil || parent.top == nil:
