@@ -173,11 +173,11 @@ func (d *docxWriter) para(b *bufio.Writer, p mpara) {
 	for _, r := range p.runs {
 		el := r.op.element()
 		if el == "" {
-			d.run(b, r.text, false)
+			d.run(b, string(r.text), false)
 			continue
 		}
 		b.WriteString(`<w:` + el + d.attrs() + `>`)
-		d.run(b, r.text, r.op.old())
+		d.run(b, string(r.text), r.op.old())
 		b.WriteString(`</w:` + el + `>`)
 	}
 	for _, id := range ids {

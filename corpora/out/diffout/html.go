@@ -108,18 +108,18 @@ func newHTMLView(r *diff.Report) *htmlView {
 			hi = htmlItem{Addr: addrs(c), Op: opText(c), OpClass: string(c.Op), Label: labels(c), Status: statusText(c), Depth: c.Depth}
 			for _, f := range fields(c, r.Strict) {
 				hf := htmlField{}
-				if f.field != diff.FieldText {
-					hf.Name = string(f.field)
+				if f.Field != diff.FieldText {
+					hf.Name = string(f.Field)
 				}
-				for _, p := range f.pieces {
+				for _, p := range f.Pieces {
 					kind := "eq"
-					switch p.op {
+					switch p.Op {
 					case diff.Del:
 						kind = "del"
 					case diff.Ins:
 						kind = "ins"
 					}
-					hf.Pieces = append(hf.Pieces, htmlPiece{kind, p.text})
+					hf.Pieces = append(hf.Pieces, htmlPiece{kind, p.Text})
 				}
 				hi.Fields = append(hi.Fields, hf)
 			}

@@ -47,7 +47,7 @@ func (o runOp) old() bool { return o == opDel || o == opMoveFrom }
 // mrun is a run of text with its tracked state.
 type mrun struct {
 	op   runOp
-	text string
+	text []byte // grown in place as runs of one state merge
 }
 
 // mpara is one paragraph of the redline.
@@ -200,16 +200,17 @@ func increasing(ps [][2]int) [][2]int {
 	return out
 }
 
-// appendRun appends text in a state, merging with the last run.
+// appendRun appends text in a state, merging with the last run (in
+// place: a run of many merges costs its length, not its square).
 func appendRun(rs []mrun, o runOp, text string) []mrun {
 	if text == "" {
 		return rs
 	}
 	if k := len(rs); k > 0 && rs[k-1].op == o {
-		rs[k-1].text += text
+		rs[k-1].text = append(rs[k-1].text, text...)
 		return rs
 	}
-	return append(rs, mrun{o, text})
+	return append(rs, mrun{o, []byte(text)})
 }
 
 // pairPara is the paragraph of two matched paragraphs in place: where the
@@ -245,7 +246,7 @@ func pairPara(o, n lpara, change map[*segment.Unit]*diff.Change) mpara {
 				break
 			}
 			for _, r := range rs {
-				runs = appendRun(runs, r.op, r.text)
+				runs = appendRun(runs, r.op, string(r.text))
 			}
 		}
 		if ok {

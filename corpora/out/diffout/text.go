@@ -83,12 +83,12 @@ func Text(w io.Writer, r *diff.Report, opt Options) error {
 		fmt.Fprintf(bw, "\n%s%s%s\n", st.bold, out.Terminal(head), st.boldEnd)
 		for _, f := range fields(c, r.Strict) {
 			bw.WriteString("  ")
-			if f.field != diff.FieldText {
-				bw.WriteString(string(f.field) + ": ")
+			if f.Field != diff.FieldText {
+				bw.WriteString(string(f.Field) + ": ")
 			}
-			for _, p := range f.pieces {
-				text := out.Terminal(strings.ReplaceAll(p.text, "\n", "\n  "))
-				switch p.op {
+			for _, p := range f.Pieces {
+				text := out.Terminal(strings.ReplaceAll(p.Text, "\n", "\n  "))
+				switch p.Op {
 				case diff.Del:
 					bw.WriteString(st.del + text + st.delEnd)
 				case diff.Ins:
