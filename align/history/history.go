@@ -100,6 +100,9 @@ type RevSummary struct {
 type History struct {
 	Revisions  []RevSummary // in order; the first has no counts of change
 	Provisions []Provision  // in document order (see Build)
+	// Strict is set when differences of form counted as changes
+	// (diff.Options.Strict): the redlines then show them.
+	Strict bool
 }
 
 // Options configure Build.
@@ -131,7 +134,7 @@ func Build(docs []*segment.Document, opt Options) (*History, error) {
 		}
 	}
 	n := len(docs)
-	h := &History{Revisions: make([]RevSummary, n)}
+	h := &History{Revisions: make([]RevSummary, n), Strict: opt.Diff.Strict}
 	newProv := func(kind segment.Kind, first int, addr string) int {
 		id := addr
 		if first > 0 {
