@@ -77,3 +77,16 @@ func BenchmarkAppendRun(b *testing.B) {
 		})
 	}
 }
+
+// TestDanglingControls: a dangling reference's text reaches the terminal
+// with its control characters escaped, as a stale reference's does.
+func TestDanglingControls(t *testing.T) {
+	r := &diff.Report{Dangling: []diff.StaleRef{{Addr: "art.2", Ref: "article 99\x1b[2J", Message: "no article\x1b]0;x\x07 99"}}}
+	var b strings.Builder
+	if err := Text(&b, r, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if got := b.String(); strings.ContainsAny(got, "\x1b\x07") || !strings.Contains(got, `article 99\x1b[2J: no article\x1b]0;x\x07 99`) {
+		t.Errorf("dangling reference written as\n%q", got)
+	}
+}

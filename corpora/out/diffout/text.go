@@ -123,7 +123,7 @@ func Text(w io.Writer, r *diff.Report, opt Options) error {
 	if len(r.Dangling) > 0 {
 		fmt.Fprintf(bw, "\n%sDangling cross-references (to articles in neither revision)%s\n", st.bold, st.boldEnd)
 		for _, s := range r.Dangling {
-			fmt.Fprintf(bw, "  %s  %s: %s\n", s.Addr, s.Ref, s.Message)
+			fmt.Fprintf(bw, "  %s  %s: %s\n", s.Addr, out.Terminal(s.Ref), out.Terminal(s.Message))
 		}
 	}
 	fmt.Fprintf(bw, "\n%sSummary%s\n", st.bold, st.boldEnd)

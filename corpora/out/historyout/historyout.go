@@ -191,7 +191,7 @@ var markTags = strings.NewReplacer(markDel, "<del>", markDelEnd, "</del>", markI
 // added, deleted, status moved) with its cell in each revision, then, with
 // opt.Redline, the word redline of every step that changed wording.
 func Text(w io.Writer, h *history.History, opt Options) error {
-	bw := bufio.NewWriter(w)
+	bw := bufio.NewWriter(out.TerminalWriter(w)) // a revision's text may hold control characters
 	fmt.Fprintf(bw, "History of %d revisions\n\n", len(h.Revisions))
 	head, rows := summaryRows(h)
 	tw := tabwriter.NewWriter(bw, 0, 4, 2, ' ', 0)
@@ -293,15 +293,17 @@ func redlineMD(h *history.History, s history.Step) []string {
 
 // CSV writes one row per provision and revision (long form, for
 // spreadsheets and pandas): provision, kind, revision (1-based), file,
-// present, address, label, status, op, changed, status_changed.
+// present, address, label, status, op, changed, status_changed. A text
+// cell that a spreadsheet would read as a formula starts with an
+// apostrophe (out.CSVCell).
 func CSV(w io.Writer, h *history.History, _ Options) error {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"provision", "kind", "revision", "file", "present", "addr", "label", "status", "op", "changed", "status_changed"})
 	for pi := range h.Provisions {
 		p := &h.Provisions[pi]
 		for i, s := range p.Steps {
-			cw.Write([]string{p.ID, string(p.Kind), strconv.Itoa(i + 1), h.Revisions[i].Name, strconv.FormatBool(s.Present), s.Addr,
-				strings.TrimSpace(s.Label), string(s.Status), string(s.Op), strconv.FormatBool(s.Changed), strconv.FormatBool(s.StatusChanged)})
+			cw.Write([]string{out.CSVCell(p.ID), string(p.Kind), strconv.Itoa(i + 1), out.CSVCell(h.Revisions[i].Name), strconv.FormatBool(s.Present), out.CSVCell(s.Addr),
+				out.CSVCell(strings.TrimSpace(s.Label)), string(s.Status), string(s.Op), strconv.FormatBool(s.Changed), strconv.FormatBool(s.StatusChanged)})
 		}
 	}
 	cw.Flush()
@@ -458,7 +460,7 @@ func HTML(w io.Writer, h *history.History, opt Options) error {
 			}
 		}
 	}
-	return historyPage.Execute(w, v)
+	return historyPage.Execute(out.HTMLWriter(w), v)
 }
 
 var historyPage = template.Must(template.New("history").Parse(`<!DOCTYPE html>

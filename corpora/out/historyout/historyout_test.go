@@ -65,3 +65,24 @@ func TestRedline(t *testing.T) {
 		t.Errorf("strict: no %q in\n%s", want, got)
 	}
 }
+
+// TestControls: a control character in a revision (an ESC that would
+// start a terminal sequence) reaches no output as such: the text table
+// writes it as an escape, the page as its picture, and a CSV cell that a
+// spreadsheet would read as a formula starts with an apostrophe.
+func TestControls(t *testing.T) {
+	h := twoRevisions("=Article\x1b[2J 1", "Te\x1b]0;pwned\x07xt")
+	for _, c := range []struct{ format, want string }{
+		{"text", `Te\x1b]0;pwned\x07xt [-old-]`},
+		{"html", "Te␛]0;pwned␇xt <del>old</del>"},
+		{"csv", "'=Article\x1b[2J 1"},
+	} {
+		got := write(t, h, c.format)
+		if !strings.Contains(got, c.want) {
+			t.Errorf("%s: no %q in\n%s", c.format, c.want, got)
+		}
+		if c.format != "csv" && strings.ContainsAny(got, "\x1b\x07") {
+			t.Errorf("%s: a control character reached the output:\n%q", c.format, got)
+		}
+	}
+}
