@@ -56,7 +56,7 @@ func Docx(w io.Writer, r *diff.Report, opt Options) error {
 	}
 	date := opt.Date.UTC().Truncate(time.Second).Format("2006-01-02T15:04:05Z")
 	ps := merge(r)
-	rtl := textDir(r.Lang) == "rtl"
+	rtl := out.RTL(r.Lang)
 
 	zw := zip.NewWriter(w)
 	part := func(name string, write func(*bufio.Writer)) error {

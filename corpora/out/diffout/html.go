@@ -80,7 +80,7 @@ func newHTMLView(r *diff.Report) *htmlView {
 		Verdict:  verdict(r),
 		Stale:    r.StaleRefs,
 		Dangling: r.Dangling,
-		Dir:      textDir(r.Lang),
+		Dir:      out.Dir(r.Lang),
 	}
 	v.Head, v.Rows = countRows(r.Summary)
 	for _, t := range r.Transitions {
@@ -139,15 +139,6 @@ func newHTMLView(r *diff.Report) *htmlView {
 		v.TOC[g].Items = append(v.TOC[g].Items, hi)
 	}
 	return v
-}
-
-// textDir is the writing direction of a language's text: "rtl" or "ltr".
-func textDir(lang string) string {
-	switch lang {
-	case "ar", "he", "fa", "ur":
-		return "rtl"
-	}
-	return "ltr"
 }
 
 // htmlID makes an element id from a group key: letters, digits and hyphens

@@ -417,9 +417,7 @@ func HTML(w io.Writer, h *history.History, opt Options) error {
 	}{Legend: legend, Dir: "ltr"}
 	if len(h.Revisions) > 0 {
 		v.Lang = h.Revisions[len(h.Revisions)-1].Lang
-		if v.Lang == "ar" {
-			v.Dir = "rtl"
-		}
+		v.Dir = out.Dir(v.Lang)
 	}
 	for i, r := range h.Revisions {
 		v.Revs = append(v.Revs, revName(i)+": "+r.Name)
