@@ -121,19 +121,18 @@ func merge(r *diff.Report) []mpara {
 		}
 	}
 	chain := increasing(pairs)
-	inChain := map[int]bool{}
+	inChain := make([]bool, len(op)) // old paragraphs matched in place
 	for _, p := range chain {
 		inChain[p[0]] = true
 	}
-	moveOf := map[int]int{} // old paragraph → move number, and new paragraph → its move number (negated key)
-	oldTo := map[int]int{}  // old paragraph → new paragraph of a move
+	// the move number (from 1) of each old and new paragraph; 0: none
+	moveFrom, moveTo := make([]int, len(op)), make([]int, len(np))
 	moves := 0
 	for _, p := range pairs {
 		if !inChain[p[0]] {
 			moves++
-			moveOf[p[0]] = moves
-			oldTo[p[0]] = p[1]
-			moveOf[-1-p[1]] = moves
+			moveFrom[p[0]] = moves
+			moveTo[p[1]] = moves
 		}
 	}
 	var out []mpara
@@ -147,14 +146,14 @@ func merge(r *diff.Report) []mpara {
 	oi, ni := 0, 0
 	flush := func(ei, ej int) {
 		for ; oi < ei; oi++ {
-			if mv := moveOf[oi]; mv > 0 {
+			if mv := moveFrom[oi]; mv > 0 {
 				out = append(out, whole(op[oi], opMoveFrom, mv))
 			} else {
 				out = append(out, whole(op[oi], opDel, 0))
 			}
 		}
 		for ; ni < ej; ni++ {
-			if mv := moveOf[-1-ni]; mv > 0 {
+			if mv := moveTo[ni]; mv > 0 {
 				out = append(out, whole(np[ni], opMoveTo, mv))
 			} else {
 				out = append(out, whole(np[ni], opIns, 0))
