@@ -222,7 +222,7 @@ func (c *matcher) match() {
 	for _, k := range c.kinds(func(n *node) bool { return n.top == n }) {
 		os := c.filter(c.old, func(n *node) bool { return n.top == n && n.u.Kind == k })
 		ns := c.filter(c.new, func(n *node) bool { return n.top == n && n.u.Kind == k })
-		c.alignTop(os, ns)
+		c.alignSparse(os, ns, howChain) // a maximum-weight chain over the clear matches, then the gaps between them
 	}
 	// 2. their children
 	for _, o := range c.old.nodes {
@@ -256,7 +256,7 @@ func (c *matcher) formTrees() {
 		if n == nil || o.inForm || o.subKey == n.subKey || c.sameShape(o, n) {
 			continue
 		}
-		if flat(o.u, false) != flat(n.u, false) {
+		if flat(o.u) != flat(n.u) {
 			continue
 		}
 		o.formRoot, n.formRoot = true, true
@@ -289,8 +289,8 @@ func (c *matcher) sameShape(o, n *node) bool {
 }
 
 // flat returns the canonical text of a unit and everything below it,
-// labels of the units below included.
-func flat(u *segment.Unit, label bool) string {
+// labels of the units below included (not its own).
+func flat(u *segment.Unit) string {
 	var b strings.Builder
 	segment.Walk([]*segment.Unit{u}, func(x *segment.Unit, entering bool) segment.WalkStatus {
 		if !entering {
@@ -298,7 +298,7 @@ func flat(u *segment.Unit, label bool) string {
 			b.WriteByte(' ')
 			return segment.WalkContinue
 		}
-		if label || x != u {
+		if x != u {
 			b.WriteString(x.Label)
 			b.WriteByte(' ')
 		}
@@ -346,13 +346,6 @@ func link(o, n *node, how matchHow) {
 // canonical form.
 func headEq(o, n *node) bool {
 	return o.f[0].canon != 0 && o.f[0].canon == n.f[0].canon
-}
-
-// alignTop matches two sequences of units of one kind that sit under the
-// document or a division: a maximum-weight chain over the clear matches,
-// then the gaps between them.
-func (c *matcher) alignTop(os, ns []*node) {
-	c.alignSparse(os, ns, howChain)
 }
 
 // alignSparse matches two sequences of units through their sparse
