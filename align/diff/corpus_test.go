@@ -56,7 +56,7 @@ func checkTwins(t *testing.T, old, new *segment.Document, r *Report) {
 		m := map[string][]string{}
 		for u := range d.All() {
 			if u.Kind == segment.KindArticle {
-				k := flat(u, false)
+				k := flat(u)
 				m[k] = append(m[k], u.Addr)
 			}
 

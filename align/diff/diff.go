@@ -356,12 +356,56 @@ func Compare(old, new *segment.Document, opt Options) (*Report, error) {
 	if old == nil || new == nil {
 		return nil, errors.New("align: Compare needs two documents")
 	}
+	r, _, err := compareKeep(old, new, opt, nil, false)
+	return r, err
+}
+
+// Series compares each revision of docs with the one before it, in
+// order, and calls each with the index of the newer revision (from 1) and
+// the report of the comparison, as Compare makes it. Each revision is
+// prepared once (canonical form, words and shingles of every unit): as
+// the new side of one comparison and again as the old side of the next,
+// when both use the same language. It stops at the first error, from
+// Compare's checks or from each.
+func Series(docs []*segment.Document, opt Options, each func(i int, r *Report) error) error {
+	for i, d := range docs {
+		if d == nil {
+			return fmt.Errorf("align: Series: revision %d is nil", i+1)
+		}
+	}
+	var prev *prepared
+	for i := 1; i < len(docs); i++ {
+		r, next, err := compareKeep(docs[i-1], docs[i], opt, prev, i+1 < len(docs))
+		if err != nil {
+			return err
+		}
+		prev = next
+		if err := each(i, r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// prepared is a revision as build prepared it, before matching, kept
+// for the next comparison of a series: the fields and shingles of its
+// units in pre-order, and the tokenizer that cut them.
+type prepared struct {
+	doc   *segment.Document
+	tz    tokenizer
+	units []prepUnit
+}
+
+// compareKeep compares old and new as Compare does. It takes old's
+// prepared units from prev when prev holds them for the same tokenizer,
+// and returns new's when keep is set.
+func compareKeep(old, new *segment.Document, opt Options, prev *prepared, keep bool) (*Report, *prepared, error) {
 	switch opt.Granularity {
 	case "":
 		opt.Granularity = Word
 	case Word, Char:
 	default:
-		return nil, fmt.Errorf("align: unknown granularity %q: want word or char", opt.Granularity)
+		return nil, nil, fmt.Errorf("align: unknown granularity %q: want word or char", opt.Granularity)
 	}
 	lang := opt.Lang
 	if lang == "" {
@@ -374,7 +418,7 @@ func Compare(old, new *segment.Document, opt Options) (*Report, error) {
 	if tz.seg == nil {
 		s, err := defaultSegmenter()
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		tz.seg = s
 	}
@@ -384,9 +428,17 @@ func Compare(old, new *segment.Document, opt Options) (*Report, error) {
 	}
 	cmp := &matcher{tz: tz, strict: opt.Strict}
 	var wg sync.WaitGroup // the two revisions are cut into words at once
-	wg.Go(func() { cmp.old = build(old, tz, false) })
-	cmp.new = build(new, tz, true)
+	if prev != nil && prev.doc == old && prev.tz == *tz {
+		cmp.old = build(old, tz, false, prev.units)
+	} else {
+		wg.Go(func() { cmp.old = build(old, tz, false, nil) })
+	}
+	cmp.new = build(new, tz, true, nil)
 	wg.Wait()
+	var next *prepared
+	if keep { // before the matcher changes the nodes
+		next = &prepared{doc: new, tz: *tz, units: cmp.new.prepared()}
+	}
 	cmp.match()
 	cmp.dropSubtreeShingles()
 	switch {
@@ -408,7 +460,7 @@ func Compare(old, new *segment.Document, opt Options) (*Report, error) {
 	r.Summary = summarize(r.Changes, len(r.StaleRefs), opt.Strict)
 	r.Summary.Dangling = len(r.Dangling)
 	r.OldDoc, r.NewDoc = old, new
-	return r, nil
+	return r, next, nil
 }
 
 // transitions counts the status transitions of matched units.

@@ -24,7 +24,7 @@ func TestSameNumberedBounded(t *testing.T) {
 	}
 	for _, head := range []string{"", "Article 1\n\n"} {
 		old := testdocs.LoadLang(t, "old.txt", head+text, "en")
-		s := build(old, &tokenizer{seg: seg, lang: "en"}, false)
+		s := build(old, &tokenizer{seg: seg, lang: "en"}, false, nil)
 		var paras []*node
 		for _, n := range s.nodes {
 			if n.u.Kind == segment.KindParagraph {

@@ -72,9 +72,31 @@ type side struct {
 	byAddr map[string]*node
 }
 
+// prepUnit is what build computes of a unit from its text alone, and
+// what the matcher never changes in place: its canonical fields, its own
+// shingles, the shingles and hash of its subtree.
+type prepUnit struct {
+	f      [3]tokField
+	own    []shingle
+	sub    []shingle
+	subKey uint64
+}
+
+// prepared returns the prepUnit of every node of s, in pre-order; call it
+// before the matcher changes the nodes.
+func (s *side) prepared() []prepUnit {
+	out := make([]prepUnit, len(s.nodes))
+	for i, n := range s.nodes {
+		out[i] = prepUnit{f: n.f, own: n.own, sub: n.sub, subKey: n.subKey}
+	}
+	return out
+}
+
 // build prepares a document: canonical fields, tokens and shingles of
-// every unit.
-func build(d *segment.Document, tz *tokenizer, newSide bool) *side {
+// every unit. When pre is not nil, it holds them for every unit of d in
+// pre-order, as prepared returned them for the same document and
+// tokenizer, and build only sets up fresh nodes.
+func build(d *segment.Document, tz *tokenizer, newSide bool, pre []prepUnit) *side {
 	s := &side{doc: d, byAddr: map[string]*node{}}
 	var open []*node // the units entered and not yet left
 	d.Walk(func(u *segment.Unit, entering bool) segment.WalkStatus {
@@ -86,6 +108,13 @@ func build(d *segment.Document, tz *tokenizer, newSide bool) *side {
 			n := parent
 			open = open[:len(open)-1]
 			n.end = int32(len(s.nodes))
+			if n.parent != nil {
+				n.parent.kids = append(n.parent.kids, n)
+			}
+			if pre != nil {
+				n.sub, n.subKey = pre[n.idx].sub, pre[n.idx].subKey
+				return segment.WalkContinue
+			}
 			h := mix(hash(string(u.Kind)), 0)
 			for k := range n.f {
 				h = mix(h, n.f[k].canon)
@@ -112,9 +141,6 @@ func build(d *segment.Document, tz *tokenizer, newSide bool) *side {
 				}
 				n.sub = kept(set(sub))
 			}
-			if n.parent != nil {
-				n.parent.kids = append(n.parent.kids, n)
-			}
 			return segment.WalkContinue
 		}
 		n := &node{u: u, addr: u.Addr, idx: int32(len(s.nodes)), parent: parent, div: u.Kind.IsDivision(), newSide: newSide}
@@ -126,13 +152,17 @@ func build(d *segment.Document, tz *tokenizer, newSide bool) *side {
 		if _, dup := s.byAddr[n.addr]; !dup {
 			s.byAddr[n.addr] = n
 		}
-		var own []shingle
-		for k, raw := range [3]string{u.Heading, u.Text, u.Tail} {
-			var toks []token
-			n.f[k], toks = tz.field(raw)
-			own = shingles(own, toks) // the tokens are cut again when diffed
+		if pre != nil {
+			n.f, n.own = pre[n.idx].f, pre[n.idx].own
+		} else {
+			var own []shingle
+			for k, raw := range [3]string{u.Heading, u.Text, u.Tail} {
+				var toks []token
+				n.f[k], toks = tz.field(raw)
+				own = shingles(own, toks) // the tokens are cut again when diffed
+			}
+			n.own = kept(set(own))
 		}
-		n.own = kept(set(own))
 		switch {
 		case n.div:
 		case parent == nil || parent.top == nil:
@@ -192,7 +222,7 @@ func (c *matcher) match() {
 	for _, k := range c.kinds(func(n *node) bool { return n.top == n }) {
 		os := c.filter(c.old, func(n *node) bool { return n.top == n && n.u.Kind == k })
 		ns := c.filter(c.new, func(n *node) bool { return n.top == n && n.u.Kind == k })
-		c.alignTop(os, ns)
+		c.alignSparse(os, ns, howChain) // a maximum-weight chain over the clear matches, then the gaps between them
 	}
 	// 2. their children
 	for _, o := range c.old.nodes {
@@ -226,7 +256,7 @@ func (c *matcher) formTrees() {
 		if n == nil || o.inForm || o.subKey == n.subKey || c.sameShape(o, n) {
 			continue
 		}
-		if flat(o.u, false) != flat(n.u, false) {
+		if flat(o.u) != flat(n.u) {
 			continue
 		}
 		o.formRoot, n.formRoot = true, true
@@ -259,8 +289,8 @@ func (c *matcher) sameShape(o, n *node) bool {
 }
 
 // flat returns the canonical text of a unit and everything below it,
-// labels of the units below included.
-func flat(u *segment.Unit, label bool) string {
+// labels of the units below included (not its own).
+func flat(u *segment.Unit) string {
 	var b strings.Builder
 	segment.Walk([]*segment.Unit{u}, func(x *segment.Unit, entering bool) segment.WalkStatus {
 		if !entering {
@@ -268,7 +298,7 @@ func flat(u *segment.Unit, label bool) string {
 			b.WriteByte(' ')
 			return segment.WalkContinue
 		}
-		if label || x != u {
+		if x != u {
 			b.WriteString(x.Label)
 			b.WriteByte(' ')
 		}
@@ -316,13 +346,6 @@ func link(o, n *node, how matchHow) {
 // canonical form.
 func headEq(o, n *node) bool {
 	return o.f[0].canon != 0 && o.f[0].canon == n.f[0].canon
-}
-
-// alignTop matches two sequences of units of one kind that sit under the
-// document or a division: a maximum-weight chain over the clear matches,
-// then the gaps between them.
-func (c *matcher) alignTop(os, ns []*node) {
-	c.alignSparse(os, ns, howChain)
 }
 
 // alignSparse matches two sequences of units through their sparse

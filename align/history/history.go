@@ -100,6 +100,9 @@ type RevSummary struct {
 type History struct {
 	Revisions  []RevSummary // in order; the first has no counts of change
 	Provisions []Provision  // in document order (see Build)
+	// Strict is set when differences of form counted as changes
+	// (diff.Options.Strict): the redlines then show them.
+	Strict bool
 }
 
 // Options configure Build.
@@ -112,7 +115,7 @@ type Options struct {
 
 // Build follows the units of docs, revisions of one draft in order,
 // through the series. It compares each revision with the one before it
-// only, so that n revisions cost n−1 comparisons, and chains the matches:
+// only (diff.Series), so that n revisions cost n−1 comparisons, and chains the matches:
 // a unit matched from revision i−1 to revision i continues its provision;
 // an added unit starts one; a deleted unit ends its own. A unit's text
 // that becomes an article's implicit first paragraph (a law article of
@@ -131,7 +134,7 @@ func Build(docs []*segment.Document, opt Options) (*History, error) {
 		}
 	}
 	n := len(docs)
-	h := &History{Revisions: make([]RevSummary, n)}
+	h := &History{Revisions: make([]RevSummary, n), Strict: opt.Diff.Strict}
 	newProv := func(kind segment.Kind, first int, addr string) int {
 		id := addr
 		if first > 0 {
@@ -154,11 +157,7 @@ func Build(docs []*segment.Document, opt Options) (*History, error) {
 		}
 		order = append(order, p)
 	}
-	for i := 1; i < n; i++ {
-		r, err := diff.Compare(docs[i-1], docs[i], opt.Diff)
-		if err != nil {
-			return nil, err
-		}
+	err := diff.Series(docs, opt.Diff, func(i int, r *diff.Report) error {
 		next := map[string]int{}
 		seen := make(map[int]bool, len(order))
 		var now []int // provisions in this report's order
@@ -208,6 +207,10 @@ func Build(docs []*segment.Document, opt Options) (*History, error) {
 		order = reorder(order, now, seen)
 		cur = next
 		h.Revisions[i].StaleRefs = len(r.StaleRefs)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	h.Provisions = permute(h.Provisions, order)
 	for i, d := range docs {

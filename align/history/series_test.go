@@ -2,13 +2,17 @@ package history
 
 import (
 	"fmt"
+	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
+	"concord/align/diff"
 	"concord/corpora"
 	"concord/corpora/testdocs"
+	"concord/corpora/testenv"
 	"concord/segment"
 )
 
@@ -193,5 +197,46 @@ func TestSeriesL15(t *testing.T) {
 	}
 	if h.Revisions[4].Status["informal"] != h.Revisions[3].Status["informal"]+1 || h.Revisions[4].Status["ad-ref"] != h.Revisions[3].Status["ad-ref"]-1 {
 		t.Errorf("r5 status %v after r4 %v", h.Revisions[4].Status, h.Revisions[3].Status)
+	}
+}
+
+// TestSeriesIsCompare checks that diff.Series, which prepares each
+// revision once for two comparisons, reports what diff.Compare reports
+// for each pair of neighbours: on the scripted L.15 series, on the laws of
+// three versions, and on a series whose language changes on the way
+// (where a revision must be cut again).
+func TestSeriesIsCompare(t *testing.T) {
+	runs := [][]*segment.Document{series(t, 10)}
+	mixed := slices.Clone(runs[0][:4])
+	en := *mixed[2]
+	en.Lang = "en"
+	mixed[2] = &en
+	runs = append(runs, mixed)
+	for _, law := range testenv.Laws(t) {
+		if len(law.Paths) >= 3 {
+			runs = append(runs, loadAll(t, law.Paths))
+		}
+	}
+	for _, docs := range runs {
+		for _, opt := range []diff.Options{{}, {Strict: true, Granularity: diff.Char}} {
+			n := 0
+			err := diff.Series(docs, opt, func(i int, got *diff.Report) error {
+				n++
+				want, err := diff.Compare(docs[i-1], docs[i], opt)
+				if err != nil {
+					return err
+				}
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("%s → %s: the series reports otherwise than Compare", docs[i-1].Name, docs[i].Name)
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n != len(docs)-1 {
+				t.Errorf("%d comparisons of %d revisions", n, len(docs))
+			}
+		}
 	}
 }

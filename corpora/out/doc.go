@@ -5,8 +5,9 @@
 // escaping, stable rounding).
 //
 // Writers are leaves: they read the plain results of segment, align and its
-// feature packages and write to an io.Writer; nothing but cmd imports them,
-// and they never open files.
+// feature packages and write to an io.Writer; nothing but cmd imports them
+// (but historyout, which shows redlines as diffout does), and they never
+// open files.
 //
 // Imports: the standard library only.
 package out

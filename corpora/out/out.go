@@ -324,6 +324,27 @@ func (c *ctlWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
+// RTL reports whether a language tag names a language written right to
+// left (Arabic, and Persian, Hebrew and Urdu should they come), whatever
+// its case and subtags: ar, ar-EG, AR.
+func RTL(tag string) bool {
+	base, _, _ := strings.Cut(strings.ToLower(tag), "-")
+	switch base {
+	case "ar", "fa", "he", "ur":
+		return true
+	}
+	return false
+}
+
+// Dir is the writing direction of a language's text, as HTML's dir
+// attribute takes it: "rtl" when RTL(tag), else "ltr".
+func Dir(tag string) string {
+	if RTL(tag) {
+		return "rtl"
+	}
+	return "ltr"
+}
+
 // CSVCell makes a text cell safe to open in a spreadsheet: a cell that
 // starts with = + - @ or a tab or carriage return would be read as a
 // formula (CSV injection), so it gets a leading apostrophe, as OWASP

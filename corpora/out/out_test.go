@@ -151,3 +151,17 @@ func TestFileExt(t *testing.T) {
 		}
 	}
 }
+
+// TestRTL: Arabic is written right to left, whatever the case and
+// subtags; the other UN languages left to right.
+func TestRTL(t *testing.T) {
+	for tag, want := range map[string]bool{"ar": true, "ar-EG": true, "AR": true, "fa": true,
+		"zh": false, "zh-CN": false, "en": false, "fr": false, "ru": false, "es": false, "": false} {
+		if RTL(tag) != want {
+			t.Errorf("RTL(%q) = %v", tag, !want)
+		}
+		if d := Dir(tag); (d == "rtl") != want || d != "rtl" && d != "ltr" {
+			t.Errorf("Dir(%q) = %q", tag, d)
+		}
+	}
+}

@@ -11,9 +11,6 @@ import (
 	"concord/segment"
 )
 
-// rtl lists the languages written right to left.
-var rtl = map[string]bool{"ar": true, "fa": true, "he": true, "ur": true}
-
 type htmlCell struct {
 	Lang, Dir string
 	Sents     []htmlSent
@@ -101,13 +98,13 @@ func HTML(w io.Writer, a *align.Alignment, opt Options) error {
 	p := htmlPage{Title: title, Missing: outermost(a.Missing), MissingCount: len(a.Missing), Links: len(a.Links)}
 	p.MissingByLang = missingByLang(p.Missing)
 	for _, t := range tags {
-		p.Cols = append(p.Cols, htmlCell{Lang: t, Dir: dir(t)})
+		p.Cols = append(p.Cols, htmlCell{Lang: t, Dir: out.Dir(t)})
 	}
 	for _, l := range a.Links {
 		if len(p.Rows) == 0 || p.Rows[len(p.Rows)-1].Addr != l.Addr {
 			row := htmlRow{Addr: l.Addr, Status: string(l.Status)}
 			for _, t := range tags {
-				row.Cells = append(row.Cells, htmlCell{Lang: t, Dir: dir(t)})
+				row.Cells = append(row.Cells, htmlCell{Lang: t, Dir: out.Dir(t)})
 			}
 			p.Rows = append(p.Rows, row)
 		}
@@ -134,13 +131,6 @@ func HTML(w io.Writer, a *align.Alignment, opt Options) error {
 		p.Mismatches = append(p.Mismatches, fmt.Sprintf("%s: children numbered differently (%s), linked by content", m.Addr, strings.Join(parts, ", ")))
 	}
 	return page.Execute(out.HTMLWriter(w), p)
-}
-
-func dir(tag string) string {
-	if rtl[strings.SplitN(tag, "-", 2)[0]] {
-		return "rtl"
-	}
-	return "ltr"
 }
 
 // outermost keeps the missing units whose parent is not missing from the

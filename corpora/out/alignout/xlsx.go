@@ -64,7 +64,7 @@ func XLSX(w io.Writer, a *align.Alignment, opt Options) error {
 		{Header: ColDecision, Kind: sheet.Code, Width: 10},
 	}
 	for _, t := range tags {
-		cols = append(cols, sheet.Column{Header: t, Kind: sheet.Text, Width: width, RTL: sheet.RTL(t)})
+		cols = append(cols, sheet.Column{Header: t, Kind: sheet.Text, Width: width, RTL: out.RTL(t)})
 	}
 	title := opt.title(a)
 	wb, err := sheet.New("alignment", cols, sheet.Props{Title: title, Subject: "alignment to review",

@@ -9,29 +9,37 @@ import (
 	"concord/segment"
 )
 
-// piece is a run of text to show: equal, deleted or inserted.
-type piece struct {
-	op   diff.EditOp
-	text string
+// Piece is a run of text to show: equal, deleted or inserted.
+type Piece struct {
+	Op   diff.EditOp
+	Text string
 }
 
-// fieldView is one field of a change, ready to show.
-type fieldView struct {
-	field  diff.Field
-	pieces []piece
+// FieldView is one field of a change, ready to show.
+type FieldView struct {
+	Field  diff.Field
+	Pieces []Piece
 }
 
-// fields returns the fields of a change that show a deletion or an
-// insertion, with form edits resolved (unless strict) and moved text left
-// out. A moved unit, or one whose status changed, shows every field that
-// has text, edited or not, so that its text is seen with it.
-func fields(c *diff.Change, strict bool) []fieldView {
-	var out []fieldView
-	whole := c.Op == diff.Moved || c.StatusChanged()
+// fields returns the fields of a change to show (Fields): a moved unit,
+// or one whose status changed, shows every field that has text, edited or
+// not, so that its text is seen with it.
+func fields(c *diff.Change, strict bool) []FieldView {
+	return Fields(c.Edits, strict, c.Op == diff.Moved || c.StatusChanged())
+}
+
+// Fields returns the fields of edits (a change's, in the order of
+// diff.Change.Edits) that show a deletion or an insertion, every field that
+// has text when whole is set, as runs of equal, deleted and inserted text:
+// form edits resolved (their new text shown as equal, unless strict) and
+// moved text left out.
+func Fields(edits []diff.Edit, strict, whole bool) []FieldView {
+	var out []FieldView
 	for _, f := range []diff.Field{diff.FieldHeading, diff.FieldText, diff.FieldTail} {
-		var ps []piece
+		var ps []Piece
+		var run strings.Builder // the text of the last piece, while it grows
 		edited := false
-		for _, e := range c.Edits {
+		for _, e := range edits {
 			if e.Field != f || e.Moved {
 				continue
 			}
@@ -45,14 +53,22 @@ func fields(c *diff.Change, strict bool) []fieldView {
 			if op != diff.Eq {
 				edited = true
 			}
-			if k := len(ps); k > 0 && ps[k-1].op == op {
-				ps[k-1].text += e.Text
+			if k := len(ps); k > 0 && ps[k-1].Op == op {
+				run.WriteString(e.Text)
 				continue
 			}
-			ps = append(ps, piece{op, e.Text})
+			if k := len(ps); k > 0 {
+				ps[k-1].Text = run.String()
+			}
+			run = strings.Builder{}
+			run.WriteString(e.Text)
+			ps = append(ps, Piece{Op: op})
+		}
+		if k := len(ps); k > 0 {
+			ps[k-1].Text = run.String()
 		}
 		if edited || whole && len(ps) > 0 {
-			out = append(out, fieldView{f, ps})
+			out = append(out, FieldView{f, ps})
 		}
 	}
 	return out

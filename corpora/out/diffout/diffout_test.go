@@ -158,17 +158,17 @@ func TestItemsFoldRenumbering(t *testing.T) {
 
 func TestMarkdownPieces(t *testing.T) {
 	for _, tc := range []struct {
-		p    piece
+		p    Piece
 		want string
 	}{
-		{piece{diff.Del, "或者转让"}, "<del>或者转让</del>"},
-		{piece{diff.Ins, " a new word "}, " <ins>a new word</ins> "},
-		{piece{diff.Ins, "  "}, "<ins>␣</ins>"},
-		{piece{diff.Eq, "*x* [y] <z> a|b & c"}, `\*x\* \[y\] \<z\> a\|b \& c`},
-		{piece{diff.Del, "2_000"}, `<del>2\_000</del>`},
+		{Piece{diff.Del, "或者转让"}, "<del>或者转让</del>"},
+		{Piece{diff.Ins, " a new word "}, " <ins>a new word</ins> "},
+		{Piece{diff.Ins, "  "}, "<ins>␣</ins>"},
+		{Piece{diff.Eq, "*x* [y] <z> a|b & c"}, `\*x\* \[y\] \<z\> a\|b \& c`},
+		{Piece{diff.Del, "2_000"}, `<del>2\_000</del>`},
 	} {
 		if got := mdPiece(tc.p); got != tc.want {
-			t.Errorf("%q: %q, want %q", tc.p.text, got, tc.want)
+			t.Errorf("%q: %q, want %q", tc.p.Text, got, tc.want)
 		}
 	}
 }
@@ -316,8 +316,8 @@ func TestMarkdownCommonMark(t *testing.T) {
 			continue
 		}
 		for _, f := range fields(it.c, r.Strict) {
-			for _, p := range f.pieces {
-				switch p.op {
+			for _, p := range f.Pieces {
+				switch p.Op {
 				case diff.Ins:
 					wantIns++
 				case diff.Del:

@@ -56,7 +56,7 @@ func Docx(w io.Writer, r *diff.Report, opt Options) error {
 	}
 	date := opt.Date.UTC().Truncate(time.Second).Format("2006-01-02T15:04:05Z")
 	ps := merge(r)
-	rtl := textDir(r.Lang) == "rtl"
+	rtl := out.RTL(r.Lang)
 
 	zw := zip.NewWriter(w)
 	part := func(name string, write func(*bufio.Writer)) error {
@@ -173,11 +173,11 @@ func (d *docxWriter) para(b *bufio.Writer, p mpara) {
 	for _, r := range p.runs {
 		el := r.op.element()
 		if el == "" {
-			d.run(b, r.text, false)
+			d.run(b, string(r.text), false)
 			continue
 		}
 		b.WriteString(`<w:` + el + d.attrs() + `>`)
-		d.run(b, r.text, r.op.old())
+		d.run(b, string(r.text), r.op.old())
 		b.WriteString(`</w:` + el + `>`)
 	}
 	for _, id := range ids {

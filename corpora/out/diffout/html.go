@@ -80,7 +80,7 @@ func newHTMLView(r *diff.Report) *htmlView {
 		Verdict:  verdict(r),
 		Stale:    r.StaleRefs,
 		Dangling: r.Dangling,
-		Dir:      textDir(r.Lang),
+		Dir:      out.Dir(r.Lang),
 	}
 	v.Head, v.Rows = countRows(r.Summary)
 	for _, t := range r.Transitions {
@@ -108,18 +108,18 @@ func newHTMLView(r *diff.Report) *htmlView {
 			hi = htmlItem{Addr: addrs(c), Op: opText(c), OpClass: string(c.Op), Label: labels(c), Status: statusText(c), Depth: c.Depth}
 			for _, f := range fields(c, r.Strict) {
 				hf := htmlField{}
-				if f.field != diff.FieldText {
-					hf.Name = string(f.field)
+				if f.Field != diff.FieldText {
+					hf.Name = string(f.Field)
 				}
-				for _, p := range f.pieces {
+				for _, p := range f.Pieces {
 					kind := "eq"
-					switch p.op {
+					switch p.Op {
 					case diff.Del:
 						kind = "del"
 					case diff.Ins:
 						kind = "ins"
 					}
-					hf.Pieces = append(hf.Pieces, htmlPiece{kind, p.text})
+					hf.Pieces = append(hf.Pieces, htmlPiece{kind, p.Text})
 				}
 				hi.Fields = append(hi.Fields, hf)
 			}
@@ -139,15 +139,6 @@ func newHTMLView(r *diff.Report) *htmlView {
 		v.TOC[g].Items = append(v.TOC[g].Items, hi)
 	}
 	return v
-}
-
-// textDir is the writing direction of a language's text: "rtl" or "ltr".
-func textDir(lang string) string {
-	switch lang {
-	case "ar", "he", "fa", "ur":
-		return "rtl"
-	}
-	return "ltr"
 }
 
 // htmlID makes an element id from a group key: letters, digits and hyphens

@@ -83,10 +83,10 @@ func Markdown(w io.Writer, r *diff.Report, _ Options) error {
 		}
 		for _, f := range fields(c, r.Strict) {
 			bw.WriteString("\n")
-			if f.field != diff.FieldText {
-				fmt.Fprintf(bw, "*%s:* ", strings.ToUpper(string(f.field[:1]))+string(f.field[1:]))
+			if f.Field != diff.FieldText {
+				fmt.Fprintf(bw, "*%s:* ", strings.ToUpper(string(f.Field[:1]))+string(f.Field[1:]))
 			}
-			for _, p := range f.pieces {
+			for _, p := range f.Pieces {
 				bw.WriteString(mdPiece(p))
 			}
 			bw.WriteString("\n")
@@ -97,20 +97,20 @@ func Markdown(w io.Writer, r *diff.Report, _ Options) error {
 
 // mdPiece marks up a piece as inline HTML, keeping spaces outside the
 // tags (a deletion of spaces alone shows as ␣).
-func mdPiece(p piece) string {
-	if p.op == diff.Eq {
-		return mdEscape(p.text)
+func mdPiece(p Piece) string {
+	if p.Op == diff.Eq {
+		return mdEscape(p.Text)
 	}
 	open, close := "<del>", "</del>"
-	if p.op == diff.Ins {
+	if p.Op == diff.Ins {
 		open, close = "<ins>", "</ins>"
 	}
-	core := strings.TrimFunc(p.text, unicode.IsSpace)
+	core := strings.TrimFunc(p.Text, unicode.IsSpace)
 	if core == "" {
 		return open + "␣" + close
 	}
-	i := strings.Index(p.text, core)
-	lead, trail := p.text[:i], p.text[i+len(core):]
+	i := strings.Index(p.Text, core)
+	lead, trail := p.Text[:i], p.Text[i+len(core):]
 	return mdEscape(lead) + open + mdEscape(core) + close + mdEscape(trail)
 }
 

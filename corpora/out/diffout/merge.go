@@ -47,7 +47,7 @@ func (o runOp) old() bool { return o == opDel || o == opMoveFrom }
 // mrun is a run of text with its tracked state.
 type mrun struct {
 	op   runOp
-	text string
+	text []byte // grown in place as runs of one state merge
 }
 
 // mpara is one paragraph of the redline.
@@ -121,19 +121,18 @@ func merge(r *diff.Report) []mpara {
 		}
 	}
 	chain := increasing(pairs)
-	inChain := map[int]bool{}
+	inChain := make([]bool, len(op)) // old paragraphs matched in place
 	for _, p := range chain {
 		inChain[p[0]] = true
 	}
-	moveOf := map[int]int{} // old paragraph → move number, and new paragraph → its move number (negated key)
-	oldTo := map[int]int{}  // old paragraph → new paragraph of a move
+	// the move number (from 1) of each old and new paragraph; 0: none
+	moveFrom, moveTo := make([]int, len(op)), make([]int, len(np))
 	moves := 0
 	for _, p := range pairs {
 		if !inChain[p[0]] {
 			moves++
-			moveOf[p[0]] = moves
-			oldTo[p[0]] = p[1]
-			moveOf[-1-p[1]] = moves
+			moveFrom[p[0]] = moves
+			moveTo[p[1]] = moves
 		}
 	}
 	var out []mpara
@@ -147,14 +146,14 @@ func merge(r *diff.Report) []mpara {
 	oi, ni := 0, 0
 	flush := func(ei, ej int) {
 		for ; oi < ei; oi++ {
-			if mv := moveOf[oi]; mv > 0 {
+			if mv := moveFrom[oi]; mv > 0 {
 				out = append(out, whole(op[oi], opMoveFrom, mv))
 			} else {
 				out = append(out, whole(op[oi], opDel, 0))
 			}
 		}
 		for ; ni < ej; ni++ {
-			if mv := moveOf[-1-ni]; mv > 0 {
+			if mv := moveTo[ni]; mv > 0 {
 				out = append(out, whole(np[ni], opMoveTo, mv))
 			} else {
 				out = append(out, whole(np[ni], opIns, 0))
@@ -200,16 +199,17 @@ func increasing(ps [][2]int) [][2]int {
 	return out
 }
 
-// appendRun appends text in a state, merging with the last run.
+// appendRun appends text in a state, merging with the last run (in
+// place: a run of many merges costs its length, not its square).
 func appendRun(rs []mrun, o runOp, text string) []mrun {
 	if text == "" {
 		return rs
 	}
 	if k := len(rs); k > 0 && rs[k-1].op == o {
-		rs[k-1].text += text
+		rs[k-1].text = append(rs[k-1].text, text...)
 		return rs
 	}
-	return append(rs, mrun{o, text})
+	return append(rs, mrun{o, []byte(text)})
 }
 
 // pairPara is the paragraph of two matched paragraphs in place: where the
@@ -245,7 +245,7 @@ func pairPara(o, n lpara, change map[*segment.Unit]*diff.Change) mpara {
 				break
 			}
 			for _, r := range rs {
-				runs = appendRun(runs, r.op, r.text)
+				runs = appendRun(runs, r.op, string(r.text))
 			}
 		}
 		if ok {

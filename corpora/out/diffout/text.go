@@ -83,12 +83,12 @@ func Text(w io.Writer, r *diff.Report, opt Options) error {
 		fmt.Fprintf(bw, "\n%s%s%s\n", st.bold, out.Terminal(head), st.boldEnd)
 		for _, f := range fields(c, r.Strict) {
 			bw.WriteString("  ")
-			if f.field != diff.FieldText {
-				bw.WriteString(string(f.field) + ": ")
+			if f.Field != diff.FieldText {
+				bw.WriteString(string(f.Field) + ": ")
 			}
-			for _, p := range f.pieces {
-				text := out.Terminal(strings.ReplaceAll(p.text, "\n", "\n  "))
-				switch p.op {
+			for _, p := range f.Pieces {
+				text := out.Terminal(strings.ReplaceAll(p.Text, "\n", "\n  "))
+				switch p.Op {
 				case diff.Del:
 					bw.WriteString(st.del + text + st.delEnd)
 				case diff.Ins:
@@ -123,7 +123,7 @@ func Text(w io.Writer, r *diff.Report, opt Options) error {
 	if len(r.Dangling) > 0 {
 		fmt.Fprintf(bw, "\n%sDangling cross-references (to articles in neither revision)%s\n", st.bold, st.boldEnd)
 		for _, s := range r.Dangling {
-			fmt.Fprintf(bw, "  %s  %s: %s\n", s.Addr, s.Ref, s.Message)
+			fmt.Fprintf(bw, "  %s  %s: %s\n", s.Addr, out.Terminal(s.Ref), out.Terminal(s.Message))
 		}
 	}
 	fmt.Fprintf(bw, "\n%sSummary%s\n", st.bold, st.boldEnd)

@@ -5,5 +5,6 @@
 // row per provision and revision ([CSV]), and JSON ([JSON]). [Formats]
 // lists them. Writers only read the history.
 //
-// Imports: corpora/out, align/history, align/diff and segment.
+// Imports: corpora/out, corpora/out/diffout (the pieces of a redline),
+// align/history, align/diff and segment.
 package historyout

@@ -13,6 +13,7 @@ import (
 	"concord/align/diff"
 	"concord/align/history"
 	"concord/corpora/out"
+	"concord/corpora/out/diffout"
 	"concord/segment"
 )
 
@@ -149,45 +150,48 @@ func interesting(p *history.Provision) bool {
 	return false
 }
 
-// redline renders a step's edits as [-deleted-]{+inserted+}.
-func redline(s history.Step, del, delEnd, ins, insEnd string) []string {
+// redline renders a step's edits as the redline of diffout (form
+// differences shown as changes only when the history is strict), a line
+// per field that changed, its text escaped by esc (nil: as it is),
+// deleted text between del and delEnd, inserted text between ins and
+// insEnd.
+func redline(h *history.History, s history.Step, esc func(string) string, del, delEnd, ins, insEnd string) []string {
+	if esc == nil {
+		esc = func(s string) string { return s }
+	}
 	var out []string
-	for _, f := range []diff.Field{diff.FieldHeading, diff.FieldText, diff.FieldTail} {
+	for _, f := range diffout.Fields(s.Edits, h.Strict, false) {
 		var b strings.Builder
-		any := false
-		for _, e := range s.Edits {
-			if e.Field != f || e.Moved {
-				continue
-			}
-			switch {
-			case e.Op == diff.Eq || e.Form && e.Op == diff.Ins:
-				b.WriteString(e.Text)
-			case e.Form:
-			case e.Op == diff.Del:
-				b.WriteString(del + e.Text + delEnd)
-				any = true
-			case e.Op == diff.Ins:
-				b.WriteString(ins + e.Text + insEnd)
-				any = true
+		if f.Field != diff.FieldText {
+			b.WriteString(esc(string(f.Field) + ": "))
+		}
+		for _, p := range f.Pieces {
+			switch p.Op {
+			case diff.Del:
+				b.WriteString(del + esc(p.Text) + delEnd)
+			case diff.Ins:
+				b.WriteString(ins + esc(p.Text) + insEnd)
+			default:
+				b.WriteString(esc(p.Text))
 			}
 		}
-		if any {
-			prefix := ""
-			if f != diff.FieldText {
-				prefix = string(f) + ": "
-			}
-			out = append(out, prefix+b.String())
-		}
+		out = append(out, b.String())
 	}
 	return out
 }
+
+// The marks of deleted and inserted text in a Markdown redline line until
+// the line is escaped, and what turns them into tags after.
+const markDel, markDelEnd, markIns, markInsEnd = "\x00d", "\x00e", "\x00i", "\x00j"
+
+var markTags = strings.NewReplacer(markDel, "<del>", markDelEnd, "</del>", markIns, "<ins>", markInsEnd, "</ins>")
 
 // Text writes the status of negotiations per revision, then a table of
 // every provision that did something in the series (renumbered, changed,
 // added, deleted, status moved) with its cell in each revision, then, with
 // opt.Redline, the word redline of every step that changed wording.
 func Text(w io.Writer, h *history.History, opt Options) error {
-	bw := bufio.NewWriter(w)
+	bw := bufio.NewWriter(out.TerminalWriter(w)) // a revision's text may hold control characters
 	fmt.Fprintf(bw, "History of %d revisions\n\n", len(h.Revisions))
 	head, rows := summaryRows(h)
 	tw := tabwriter.NewWriter(bw, 0, 4, 2, ' ', 0)
@@ -208,7 +212,7 @@ func Text(w io.Writer, h *history.History, opt Options) error {
 		for pi := range h.Provisions {
 			p := &h.Provisions[pi]
 			for i, s := range p.Steps {
-				if lines := redline(s, "[-", "-]", "{+", "+}"); len(lines) > 0 && i > 0 {
+				if lines := redline(h, s, nil, "[-", "-]", "{+", "+}"); len(lines) > 0 && i > 0 {
 					fmt.Fprintf(bw, "\n%s, %s → %s (%s):\n", p.ID, revName(i-1), revName(i), s.Addr)
 					for _, l := range lines {
 						fmt.Fprintf(bw, "  %s\n", out.OneLine(l))
@@ -264,7 +268,7 @@ func Markdown(w io.Writer, h *history.History, opt Options) error {
 				if i == 0 || len(s.Edits) == 0 {
 					continue
 				}
-				lines := redlineMD(s)
+				lines := redlineMD(h, s)
 				if len(lines) == 0 {
 					continue
 				}
@@ -279,28 +283,27 @@ func Markdown(w io.Writer, h *history.History, opt Options) error {
 }
 
 // redlineMD renders a step's edits with <del> and <ins>, the text escaped.
-func redlineMD(s history.Step) []string {
-	const d, e, i, j = "\x00d", "\x00e", "\x00i", "\x00j"
+func redlineMD(h *history.History, s history.Step) []string {
 	var lines []string
-	for _, l := range redline(s, d, e, i, j) {
-		l = out.Markdown(out.OneLine(l))
-		l = strings.NewReplacer(d, "<del>", e, "</del>", i, "<ins>", j, "</ins>").Replace(l)
-		lines = append(lines, l)
+	for _, l := range redline(h, s, nil, markDel, markDelEnd, markIns, markInsEnd) {
+		lines = append(lines, markTags.Replace(out.Markdown(out.OneLine(l))))
 	}
 	return lines
 }
 
 // CSV writes one row per provision and revision (long form, for
 // spreadsheets and pandas): provision, kind, revision (1-based), file,
-// present, address, label, status, op, changed, status_changed.
+// present, address, label, status, op, changed, status_changed. A text
+// cell that a spreadsheet would read as a formula starts with an
+// apostrophe (out.CSVCell).
 func CSV(w io.Writer, h *history.History, _ Options) error {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"provision", "kind", "revision", "file", "present", "addr", "label", "status", "op", "changed", "status_changed"})
 	for pi := range h.Provisions {
 		p := &h.Provisions[pi]
 		for i, s := range p.Steps {
-			cw.Write([]string{p.ID, string(p.Kind), strconv.Itoa(i + 1), h.Revisions[i].Name, strconv.FormatBool(s.Present), s.Addr,
-				strings.TrimSpace(s.Label), string(s.Status), string(s.Op), strconv.FormatBool(s.Changed), strconv.FormatBool(s.StatusChanged)})
+			cw.Write([]string{out.CSVCell(p.ID), string(p.Kind), strconv.Itoa(i + 1), out.CSVCell(h.Revisions[i].Name), strconv.FormatBool(s.Present), out.CSVCell(s.Addr),
+				out.CSVCell(strings.TrimSpace(s.Label)), string(s.Status), string(s.Op), strconv.FormatBool(s.Changed), strconv.FormatBool(s.StatusChanged)})
 		}
 	}
 	cw.Flush()
@@ -414,9 +417,7 @@ func HTML(w io.Writer, h *history.History, opt Options) error {
 	}{Legend: legend, Dir: "ltr"}
 	if len(h.Revisions) > 0 {
 		v.Lang = h.Revisions[len(h.Revisions)-1].Lang
-		if v.Lang == "ar" {
-			v.Dir = "rtl"
-		}
+		v.Dir = out.Dir(v.Lang)
 	}
 	for i, r := range h.Revisions {
 		v.Revs = append(v.Revs, revName(i)+": "+r.Name)
@@ -447,11 +448,8 @@ func HTML(w io.Writer, h *history.History, opt Options) error {
 				if i == 0 || len(s.Edits) == 0 {
 					continue
 				}
-				const d, e, in, j = "\x00d", "\x00e", "\x00i", "\x00j"
 				var lines []template.HTML
-				for _, l := range redline(s, d, e, in, j) {
-					l = template.HTMLEscapeString(l)
-					l = strings.NewReplacer(d, "<del>", e, "</del>", in, "<ins>", j, "</ins>").Replace(l)
+				for _, l := range redline(h, s, template.HTMLEscapeString, "<del>", "</del>", "<ins>", "</ins>") {
 					lines = append(lines, template.HTML(l))
 				}
 				if len(lines) > 0 {
@@ -460,7 +458,7 @@ func HTML(w io.Writer, h *history.History, opt Options) error {
 			}
 		}
 	}
-	return historyPage.Execute(w, v)
+	return historyPage.Execute(out.HTMLWriter(w), v)
 }
 
 var historyPage = template.Must(template.New("history").Parse(`<!DOCTYPE html>

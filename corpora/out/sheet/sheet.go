@@ -260,14 +260,3 @@ func (w *Workbook) Write(out io.Writer) error {
 	}
 	return w.f.Write(out)
 }
-
-// RTL reports whether a language tag names a language written right to
-// left (Arabic, and Persian, Hebrew and Urdu should they come).
-func RTL(tag string) bool {
-	base, _, _ := strings.Cut(strings.ToLower(tag), "-")
-	switch base {
-	case "ar", "fa", "he", "ur":
-		return true
-	}
-	return false
-}

@@ -100,11 +100,3 @@ func TestCellTooLong(t *testing.T) {
 		t.Error(err)
 	}
 }
-
-func TestRTL(t *testing.T) {
-	for tag, want := range map[string]bool{"ar": true, "ar-EG": true, "AR": true, "en": false, "zh-CN": false, "": false} {
-		if RTL(tag) != want {
-			t.Errorf("RTL(%q) = %v", tag, !want)
-		}
-	}
-}

@@ -24,15 +24,15 @@ func XLSX(w io.Writer, g *terms.Glossary, opt Options) error {
 	}
 	cols := []sheet.Column{{Header: "kind", Kind: sheet.Code, Width: 10}, {Header: "addr", Kind: sheet.Code, Width: 12}}
 	for _, t := range tags {
-		cols = append(cols, sheet.Column{Header: t, Width: 24, RTL: sheet.RTL(t)})
+		cols = append(cols, sheet.Column{Header: t, Width: 24, RTL: out.RTL(t)})
 	}
 	for _, t := range tags {
-		cols = append(cols, sheet.Column{Header: "definition " + t, Width: 50, RTL: sheet.RTL(t)})
+		cols = append(cols, sheet.Column{Header: "definition " + t, Width: 50, RTL: out.RTL(t)})
 	}
 	cols = append(cols, sheet.Column{Header: "score", Kind: sheet.Number, Width: 8}, sheet.Column{Header: "confidence", Kind: sheet.Number, Width: 10},
 		sheet.Column{Header: "freq", Kind: sheet.Code, Width: 6}, sheet.Column{Header: "occurrences", Width: 24})
 	for _, t := range tags {
-		cols = append(cols, sheet.Column{Header: "context " + t, Width: 50, RTL: sheet.RTL(t)})
+		cols = append(cols, sheet.Column{Header: "context " + t, Width: 50, RTL: out.RTL(t)})
 	}
 	title, _ := header(g, opt)
 	wb, err := sheet.New("glossary", cols, sheet.Props{Title: title, Subject: "glossary",
